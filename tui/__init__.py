@@ -1,0 +1,3 @@
+"""compare-tui: read two versions of a text against each other."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,175 @@
+"""The engine's data model: small frozen dataclasses shared by every stage.
+
+Everything the engine computes is described here, so that the UI and the
+exporters only *read* these objects and never recompute anything.
+
+Contract
+--------
+* A :class:`Document` is one side of a comparison: where it came from and its
+  paragraphs, in order, 0-indexed.
+* A :class:`Comparison` pairs two documents with a tuple of :class:`Change`.
+  Every left paragraph index appears in exactly one change's ``left`` and every
+  right index in exactly one change's ``right`` (``added`` has ``left == ()``,
+  ``dropped`` has ``right == ()``).
+* ``changes`` is in *reading order*: ordered by right position, with dropped
+  paragraphs placed after the change that precedes them on the left side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "Kind",
+    "Paragraph",
+    "Document",
+    "Span",
+    "WordOp",
+    "InlineDiff",
+    "FactFlag",
+    "Change",
+    "Settings",
+    "Comparison",
+]
+
+
+class Kind(StrEnum):
+    """What happened to a group of paragraphs between the two versions."""
+
+    UNCHANGED = "unchanged"
+    REWORDED = "reworded"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+    ADDED = "added"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a document.
+
+    ``boilerplate`` is ``None`` for content, or a short reason ("byline",
+    "forum chrome", ...) when the paragraph is page furniture rather than
+    part of the story.
+    """
+
+    index: int
+    text: str
+    boilerplate: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One side of a comparison, as loaded and segmented."""
+
+    source: str
+    paragraphs: tuple[Paragraph, ...]
+    encoding: str = "utf-8"
+    format: str = "text"
+    title: str | None = None
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of a paragraph's text; ``changed`` marks deleted (left) or inserted (right) words."""
+
+    text: str
+    changed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """One word-level edit operation, difflib-style, with the words it covers on each side."""
+
+    op: str  # "equal" | "delete" | "insert" | "replace"
+    left: str
+    right: str
+
+
+@dataclass(frozen=True, slots=True)
+class InlineDiff:
+    """Word-level differences of one change.
+
+    ``left`` has one tuple of spans per left paragraph of the change, ``right``
+    one per right paragraph, so a split or merged group can be highlighted
+    paragraph by paragraph.
+    """
+
+    left: tuple[tuple[Span, ...], ...]
+    right: tuple[tuple[Span, ...], ...]
+    ops: tuple[WordOp, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactFlag:
+    """A change of meaning found in a change: a number, name, quote, attribution, ...
+
+    ``severity`` is "high" (numbers, names, quotes, negation) or "medium"
+    (attribution, hedging, modality).
+    """
+
+    kind: str
+    severity: str
+    left: str | None
+    right: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One row of the differences: which paragraphs on each side, and what happened."""
+
+    kind: Kind
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    similarity: float
+    cosmetic: bool = False
+    boilerplate: bool = False
+    inline: InlineDiff | None = None
+    facts: tuple[FactFlag, ...] = ()
+
+    @property
+    def is_difference(self) -> bool:
+        """True for every change a reader should look at (not unchanged, not boilerplate)."""
+        return self.kind is not Kind.UNCHANGED and not self.boilerplate
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Tunable thresholds of the aligner; see :mod:`tui.engine.align` for how they were chosen."""
+
+    pair_threshold: float = 0.0  # filled by align.DEFAULT_* at import; 0 means "use default"
+    move_threshold: float = 0.0
+    split_threshold: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The engine's whole answer for two documents."""
+
+    left: Document
+    right: Document
+    changes: tuple[Change, ...]
+    similarity: float
+    settings: Settings = field(default_factory=Settings)
+
+    def counts(self) -> dict[str, int]:
+        """Changes per kind, with boilerplate counted apart and never as added/dropped."""
+        counts = {kind.value: 0 for kind in Kind}
+        counts["boilerplate"] = 0
+        for change in self.changes:
+            if change.boilerplate:
+                counts["boilerplate"] += 1
+            else:
+                counts[change.kind.value] += 1
+        return counts
+
+    @property
+    def differences(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.is_difference)

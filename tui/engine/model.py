@@ -17,7 +17,7 @@ Contract
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
@@ -29,7 +29,6 @@ __all__ = [
     "InlineDiff",
     "FactFlag",
     "Change",
-    "Settings",
     "Comparison",
 ]
 
@@ -123,7 +122,12 @@ class FactFlag:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One row of the differences: which paragraphs on each side, and what happened."""
+    """One row of the differences: which paragraphs on each side, and what happened.
+
+    ``similarity`` is the share of words kept (0..1). ``moved`` is also set on a
+    split or merged group that moved, so both facts survive; ``cosmetic`` marks
+    an unchanged pair whose texts differ only in typography, case or spacing.
+    """
 
     kind: Kind
     left: tuple[int, ...]
@@ -131,6 +135,7 @@ class Change:
     similarity: float
     cosmetic: bool = False
     boilerplate: bool = False
+    moved: bool = False
     inline: InlineDiff | None = None
     facts: tuple[FactFlag, ...] = ()
 
@@ -141,15 +146,6 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
-class Settings:
-    """Tunable thresholds of the aligner; see :mod:`tui.engine.align` for how they were chosen."""
-
-    pair_threshold: float = 0.0  # filled by align.DEFAULT_* at import; 0 means "use default"
-    move_threshold: float = 0.0
-    split_threshold: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
 class Comparison:
     """The engine's whole answer for two documents."""
 
@@ -157,7 +153,6 @@ class Comparison:
     right: Document
     changes: tuple[Change, ...]
     similarity: float
-    settings: Settings = field(default_factory=Settings)
 
     def counts(self) -> dict[str, int]:
         """Changes per kind, with boilerplate counted apart and never as added/dropped."""

@@ -1,0 +1,101 @@
+"""From two documents to a :class:`~tui.engine.model.Comparison`: the engine's pipeline.
+
+Align the paragraphs, name what happened to each group (the kinds), measure
+how many words were kept, diff the words, and put the changes in reading
+order. Boilerplate labels come from the documents (set by
+:mod:`tui.engine.boilerplate`); a change is boilerplate when all its paragraphs are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tui.engine.align import Alignment, Link, Thresholds, align
+from tui.engine.inline import word_diff
+from tui.engine.model import Change, Comparison, Document, Kind
+from tui.engine.similarity import word_similarity
+from tui.engine.tokens import cosmetic_key
+
+__all__ = ["compare_documents", "overall_similarity"]
+
+
+def compare_documents(left: Document, right: Document, thresholds: Thresholds = Thresholds()) -> Comparison:
+    """Compare two loaded documents; the result satisfies the model's every-index-once contract."""
+    alignment = align(left.texts, right.texts, thresholds)
+    changes = tuple(
+        _describe(change, left, right) for change in _reading_order(alignment)
+    )
+    return Comparison(left=left, right=right, changes=changes, similarity=overall_similarity(changes, left, right))
+
+
+def _reading_order(alignment: Alignment) -> list[Change]:
+    """Changes ordered by right position; dropped paragraphs after their left predecessor.
+
+    In-order links advance through the left side, so each dropped paragraph is
+    placed just before the first in-order link that comes after it on the left.
+    Moved links sit at their right position and do not advance the left side.
+    """
+    ordered: list[Change] = []
+    pending_dropped = list(alignment.dropped)
+    by_right: list[tuple[int, Change]] = [
+        (link.right[0], _skeleton(link)) for link in alignment.links
+    ] + [(j, Change(Kind.ADDED, (), (j,), 0.0)) for j in alignment.added]
+    for _, change in sorted(by_right, key=lambda item: item[0]):
+        if change.left and not change.moved:
+            while pending_dropped and pending_dropped[0] < change.left[0]:
+                ordered.append(Change(Kind.DROPPED, (pending_dropped.pop(0),), (), 0.0))
+        ordered.append(change)
+    ordered += [Change(Kind.DROPPED, (i,), (), 0.0) for i in pending_dropped]
+    return ordered
+
+
+def _skeleton(link: Link) -> Change:
+    if len(link.right) > 1:
+        kind = Kind.SPLIT
+    elif len(link.left) > 1:
+        kind = Kind.MERGED
+    else:
+        kind = Kind.MOVED if link.moved else Kind.REWORDED
+    return Change(kind, link.left, link.right, link.score, moved=link.moved)
+
+
+def _describe(change: Change, left: Document, right: Document) -> Change:
+    """Fill in kind refinements, similarity, inline diff and boilerplate for one change."""
+    left_texts = [left.paragraphs[i].text for i in change.left]
+    right_texts = [right.paragraphs[j].text for j in change.right]
+    boilerplate = all(
+        p.boilerplate for p in _paragraphs(left, change.left) + _paragraphs(right, change.right)
+    )
+    if not left_texts or not right_texts:
+        return Change(change.kind, change.left, change.right, 0.0, boilerplate=boilerplate)
+    left_text, right_text = "\n\n".join(left_texts), "\n\n".join(right_texts)
+    kind = change.kind
+    same = cosmetic_key(left_text) == cosmetic_key(right_text)
+    if same and kind is Kind.REWORDED:
+        kind = Kind.UNCHANGED
+    return Change(
+        kind,
+        change.left,
+        change.right,
+        similarity=1.0 if same else round(word_similarity(left_text, right_text), 4),
+        cosmetic=same and left_text != right_text,
+        boilerplate=boilerplate,
+        moved=change.moved,
+        inline=None if same else word_diff(left_texts, right_texts),
+    )
+
+
+def _paragraphs(document: Document, indices: Iterable[int]) -> list:
+    return [document.paragraphs[i] for i in indices]
+
+
+def overall_similarity(changes: Iterable[Change], left: Document, right: Document) -> float:
+    """Share of the text kept, weighting each change by its length in characters."""
+    kept = total = 0.0
+    for change in changes:
+        size = sum(len(left.paragraphs[i].text) for i in change.left) + sum(
+            len(right.paragraphs[j].text) for j in change.right
+        )
+        kept += change.similarity * size
+        total += size
+    return round(kept / total, 4) if total else 1.0

@@ -1,0 +1,120 @@
+"""Tokens and normal forms: the one place that decides what counts as "the same word".
+
+Three views of a paragraph serve three jobs:
+
+* :func:`cosmetic_key` — the whole paragraph with typography folded away
+  (quotes, dashes, spaces, case, Unicode forms), so a pair that differs only
+  cosmetically is recognised as unchanged.
+* :func:`display_tokens` — every piece of the text, whitespace included, for
+  word-level highlighting that can be put back together character for character.
+* :func:`content_terms` — stemmed content words, numbers and (for scripts
+  written without spaces) character bigrams: what two paraphrases share.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+__all__ = ["cosmetic_key", "display_tokens", "token_key", "word_keys", "content_terms"]
+
+# Typographic variants folded to one ASCII form; keys are code points.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u2026": "...",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u200b": "", "\u00ad": "", "\ufeff": "",
+    }
+)
+
+# Scripts written without spaces between words: each character is a token.
+_UNSPACED = (
+    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
+    "\uac00-\ud7af"  # Hangul syllables
+    "\u0e00-\u0e7f"  # Thai
+)
+_TOKEN = re.compile(
+    rf"\s+|[{_UNSPACED}]|(?:[^\W{_UNSPACED}]|['’.,](?=[^\W{_UNSPACED}]))+|[^\w\s]",
+)
+_UNSPACED_CHAR = re.compile(rf"[{_UNSPACED}]")
+_DASH_RUN = re.compile(r"-{2,}")
+_SPACE_RUN = re.compile(r"\s+")
+
+# Function words carry no content: two unrelated paragraphs share them all.
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say told one ones its it's s t also however would could may might must shall
+    le la les un une des de du et en est que qui dans pour par sur au aux der die das und ist
+    ein eine zu den mit von el los las y del se por con para""".split()
+)
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def cosmetic_key(text: str) -> str:
+    """The paragraph with typography, case and whitespace folded: equal keys mean "unchanged"."""
+    folded = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    folded = _DASH_RUN.sub("-", folded)
+    return _SPACE_RUN.sub(" ", folded).strip().casefold()
+
+
+def display_tokens(text: str) -> list[str]:
+    """Split into words, single punctuation marks, unspaced-script characters and whitespace runs.
+
+    ``"".join(display_tokens(t)) == t`` always holds, so highlights can be
+    rendered over the original text. Numbers keep their inner separators
+    ("2,300", "12.4") and so compare as one word — never as digits.
+    """
+    return _TOKEN.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def token_key(token: str) -> str:
+    """What a display token is compared by: case and typography folded."""
+    return unicodedata.normalize("NFKC", token).translate(_TYPOGRAPHY).casefold()
+
+
+def word_keys(text: str) -> list[str]:
+    """The comparison keys of a text's non-whitespace tokens."""
+    return [token_key(t) for t in display_tokens(text) if not t.isspace()]
+
+
+@lru_cache(maxsize=131072)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words, numbers and unspaced-script character bigrams.
+
+    These are what a paraphrase keeps when it changes every function word and
+    the order of clauses; they feed the aligner's weighted overlap scores.
+    """
+    terms: list[str] = []
+    previous_unspaced = ""
+    for key in word_keys(text):
+        if _UNSPACED_CHAR.fullmatch(key):
+            if previous_unspaced:
+                terms.append(previous_unspaced + key)
+            previous_unspaced = key
+            continue
+        previous_unspaced = ""
+        if not key[0].isalnum() or key in _STOPWORDS:
+            continue
+        terms.append(key if key[0].isdigit() else _stem(key.replace("'", "").replace("’", "")))
+    return terms

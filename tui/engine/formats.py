@@ -1,0 +1,255 @@
+"""Paragraphs from structured formats: Markdown and HTML.
+
+Both return ``(paragraphs, title)``. Paragraphs are the reader-visible blocks
+(headings, paragraphs, list items, quotes, table rows, code) with the markup
+removed, so a Markdown draft or a saved web page compares cleanly with a
+plain-text copy of the same story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+import trafilatura
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+__all__ = ["markdown_paragraphs", "html_paragraphs", "html_visible_paragraphs"]
+
+_SPACES = re.compile(r"\s+")
+
+
+def _collapse(text: str) -> str:
+    """Rendered whitespace: HTML and Markdown both show any run of spaces/newlines as one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def markdown_paragraphs(text: str) -> tuple[list[str], str | None]:
+    """Headings, paragraphs, list items, quotes, table rows and code blocks of a Markdown text.
+
+    Works on markdown-it-py's token stream, so emphasis, links and images
+    are understood the way a renderer understands them (link -> its text,
+    image -> its alt text) instead of being guessed with regexes. Ordered
+    list items keep their number ("3. ...") because clause and step numbers
+    are content; bullets are markup and go. Title = the first H1.
+    """
+    paragraphs: list[str] = []
+    title: str | None = None
+    item_prefix = ""
+    row: list[str] = []
+    tokens = _MARKDOWN.parse(text)
+    for position, token in enumerate(tokens):
+        if token.type == "list_item_open":
+            item_prefix = f"{token.info}{token.markup} " if token.info else ""
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            paragraphs.append(" | ".join(row))
+        elif token.type == "inline":
+            content = _collapse(_inline_text(token.children or []))
+            if tokens[position - 1].type in ("th_open", "td_open"):
+                row.append(content)
+                continue
+            if tokens[position - 1].tag == "h1" and title is None:
+                title = content
+            if content:
+                paragraphs.append(item_prefix + content)
+            item_prefix = ""
+        elif token.type in ("fence", "code_block") and token.content.strip():
+            paragraphs.append(token.content.strip("\n").rstrip())
+        elif token.type == "html_block":
+            paragraphs.extend(html_visible_paragraphs(token.content)[0])
+    return [p for p in paragraphs if p.strip()], title
+
+
+def _inline_text(children: list[Token]) -> str:
+    """The visible text of an inline token: markers dropped, images replaced by their alt text."""
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline", "text_special"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(_inline_text(child.children or []))
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------- HTML
+
+def html_paragraphs(html: str, *, url: str | None = None) -> tuple[list[str], str | None]:
+    """The main text of a web page, one paragraph per heading, paragraph, list item, quote or row.
+
+    trafilatura decides what is the article and what is navigation, footer,
+    share buttons or cookie banners; its XML output keeps block boundaries.
+    Tiny or unusual pages where it finds nothing fall back to every visible
+    block, so a page with visible text never yields nothing; when its
+    last-resort extractor glues several blocks into one paragraph, the
+    boundaries are restored from the page's own blocks.
+    """
+    fallback_paragraphs, page_title = html_visible_paragraphs(html)
+    extracted = trafilatura.extract(
+        html,
+        url=url,
+        output_format="xml",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+    )
+    paragraphs: list[str] = []
+    title = page_title
+    if extracted:
+        document = ElementTree.fromstring(extracted)
+        title = document.get("title") or page_title
+        main = document.find("main")
+        if main is not None:
+            paragraphs = [
+                piece
+                for paragraph in _xml_blocks(main)
+                if paragraph
+                for piece in _split_glued(paragraph, fallback_paragraphs)
+            ]
+    return (paragraphs or fallback_paragraphs), title
+
+
+def _split_glued(paragraph: str, blocks: list[str]) -> list[str]:
+    """Split a paragraph that is several page blocks run together back into those blocks.
+
+    Succeeds only when the blocks, in page order (some may be skipped),
+    consume the whole paragraph, so no text is ever lost or invented.
+    """
+    for start, first in enumerate(blocks):
+        if not paragraph.startswith(first):
+            continue
+        pieces, position = [first], len(first)
+        for candidate in blocks[start + 1 :]:
+            rest = paragraph[position:]
+            if not rest:
+                break
+            next_start = position + len(rest) - len(rest.lstrip())
+            if paragraph.startswith(candidate, next_start):
+                pieces.append(candidate)
+                position = next_start + len(candidate)
+        if len(pieces) > 1 and not paragraph[position:].strip():
+            return pieces
+    return [paragraph]
+
+
+_XML_BLOCKS = {"head", "p", "list", "item", "quote", "table", "row", "code", "div", "main"}
+
+
+def _xml_blocks(element: ElementTree.Element) -> Iterator[str]:
+    """Block texts of trafilatura's XML, in document order; text between blocks is its own block."""
+    if element.tag == "row":
+        yield " | ".join(_collapse(_xml_inline(cell)) for cell in element)
+        return
+    if element.tag == "code":
+        yield (element.text or "").strip("\n").rstrip()
+        return
+    if not any(child.tag in _XML_BLOCKS for child in element):
+        yield _collapse(_xml_inline(element))
+        return
+    pending = element.text or ""
+    for child in element:
+        if child.tag in _XML_BLOCKS:
+            yield _collapse(pending)
+            yield from _xml_blocks(child)
+            pending = child.tail or ""
+        else:
+            pending += _xml_inline(child) + (child.tail or "")
+    yield _collapse(pending)
+
+
+def _xml_inline(element: ElementTree.Element) -> str:
+    """Text of an inline element; a line break <lb/> reads as a space."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append(" " if child.tag == "lb" else _xml_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "td", "th", "tr", "ul", "caption", "body", "html",
+}
+# <br> is a line break inside a paragraph; two in a row (forum posts) separate paragraphs.
+_LINE_BREAK = "\x00"
+_PARAGRAPH_BREAK = re.compile(f"{_LINE_BREAK}\\s*{_LINE_BREAK}[\\s{_LINE_BREAK}]*")
+_INVISIBLE_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object"}
+
+
+class _VisibleTextParser(HTMLParser):
+    """Every visible block of a page plus its <title> / og:title, using only the stdlib."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.title: str | None = None
+        self.og_title: str | None = None
+        self._buffer: list[str] = []
+        self._invisible_depth = 0
+        self._in_title = False
+        self._title_parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            values = dict(attrs)
+            if values.get("property") == "og:title" and values.get("content"):
+                self.og_title = _collapse(values["content"] or "")
+        elif tag == "title":
+            self._in_title = True
+        elif tag in _INVISIBLE_TAGS:
+            self._invisible_depth += 1
+        elif tag == "br":
+            self._buffer.append(_LINE_BREAK)
+        if tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _INVISIBLE_TAGS:  # a self-closed <svg/> has no content to hide
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+            self.title = self.title or _collapse("".join(self._title_parts)) or None
+        elif tag in _INVISIBLE_TAGS:
+            self._invisible_depth = max(0, self._invisible_depth - 1)
+        if tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title_parts.append(data)
+        elif not self._invisible_depth:
+            self._buffer.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        for chunk in _PARAGRAPH_BREAK.split("".join(self._buffer)):
+            text = _collapse(chunk.replace(_LINE_BREAK, " "))
+            if text:
+                self.paragraphs.append(text)
+        self._buffer = []
+
+
+def html_visible_paragraphs(html: str) -> tuple[list[str], str | None]:
+    """All visible block texts of an HTML fragment or page (no main-text selection), and its title."""
+    parser = _VisibleTextParser()
+    parser.feed(html)
+    parser.close()
+    return parser.paragraphs, parser.og_title or parser.title

@@ -1,0 +1,453 @@
+"""Tell page furniture from content, paragraph by paragraph.
+
+Both sides of a real comparison carry furniture: bylines, photo credits,
+share buttons, forum chrome, disclaimers, lone page numbers.  Listed as
+"added" or "dropped" it drowns the real differences, so the pipeline labels
+it and keeps it out of the way.  :func:`classify` gives each paragraph either
+``None`` (content) or a short human reason ("byline", "forum chrome", ...).
+
+Precision matters more than recall: hiding a real sentence is worse than
+showing a byline.  Hence every rule is *anchored* (it must describe the whole
+paragraph, not a word inside it) and *short* (each rule has a word budget, so
+a sentence that merely mentions "follow", "share" or a date stays content).
+
+Three layers, applied in order:
+
+1. :data:`RULES`, a table of self-evident line rules, one row per family
+   member: the reason, a compiled regex that must match the whole paragraph,
+   and the most words such a line may have.  Adding a rule is adding a row.
+2. Document context: a paragraph in another script or language than the
+   body (the body's script and language are measured over its long
+   paragraphs), and short lines repeated many times in the document.
+3. Neighbourhood: lines that are only chrome *next to* chrome (a user name
+   alone, "Location: Leeds", "bob said:"), grown outwards from lines the
+   first layers already labelled as forum chrome, navigation or dates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Rule", "RULES", "classify"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One kind of furniture: the whole paragraph must match ``pattern`` within ``max_words``."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    max_words: int
+
+    def matches(self, text: str) -> bool:
+        return len(text.split()) <= self.max_words and self.pattern.fullmatch(text) is not None
+
+
+def _rule(reason: str, regex: str, max_words: int = 8) -> Rule:
+    """A rule from a verbose, case-insensitive regex (use ``(?-i:...)`` where case matters)."""
+    return Rule(reason, re.compile(regex, re.IGNORECASE | re.VERBOSE), max_words)
+
+
+# --- Building blocks -------------------------------------------------------
+
+# A capitalised name word; the lookahead makes it atomic so "JaneDoe" cannot
+# be re-split on failure (keeps matching linear), and the particles let
+# "Ana de la Cruz" or "Ludwig van Beethoven" through.
+_NAME_WORD = r"(?:(?-i:[A-Z\u00C0-\u00DE][\w'’.\-]*)(?![\w'’.\-])|(?:de|van|von|der|den|al|bin|la|le|da|di|du|del)\b)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,4}}"
+
+# Words that may follow "... by Name" in a credit line ("in London", "; Editing by").
+_CREDIT_ROLE = (
+    r"(?:additional\s+)?(?:reporting|writing|editing|edited|written|reported|compiled|produced|"
+    r"research|fact-checking|translation|translated|posted|published|submitted|photography|"
+    r"graphics|design|illustrations?|video)(?:\s+and\s+\w+)?\s+by"
+)
+_CREDIT_TAIL = rf"(?:\s*(?:[;,:&/]|\b(?:and|in|from|at|with|for|of|the)\b|{_CREDIT_ROLE}\b|{_NAME_WORD}))*"
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
+# Each token ends at a word boundary and separators are non-word characters,
+# so a line splits into tokens one way only: no catastrophic backtracking.
+_DATE_TOKEN = (
+    rf"(?:published|updated|posted|last|first|on|at|date|{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|"
+    r"am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|mst|mdt|et|pt|ist|jst|aest|"
+    r"ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|yesterday|today)\b"
+)
+_DATE_SEP = r"[\s,.:/|·•()+\-–—]*"
+_DATE_ANCHOR = rf"(?=.*\d)(?=.*(?:\b{_MONTH}\b|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\d{{1,2}}:\d{{2}}|\bago\b))"
+
+_URL = r"[<(\[]?(?:https?://|www\.)\S+?[>)\]]?[.,]?"
+_SOCIAL_SITE = (
+    r"(?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|mastodon|youtube|"
+    r"google\s+news|telegram|whatsapp|pinterest|reddit|flipboard|snapchat)"
+)
+_SOCIAL_TARGETS = rf"(?:{_SOCIAL_SITE}|@\w+)(?:\s*(?:,|\band\b|&)\s*(?:{_SOCIAL_SITE}|@\w+))*"
+_SHARE_ITEM = (
+    rf"(?:share(?:\s+this(?:\s+(?:article|story|post|page))?)?(?:\s+(?:on|via)\s+{_SOCIAL_SITE})?|"
+    rf"tweet(?:\s+this)?|e-?mail|print|pin(?:\s+it)?|{_SOCIAL_SITE}|messenger|copy\s+(?:link|url)|"
+    r"save(?:\s+article)?|gift(?:\s+this)?\s+article|comments?)"
+)
+_FORUM_ACTION = (
+    r"(?:quote|reply|report|like|likes|unlike|multi-?quote|reply\s+with\s+quote|bookmark|permalink|"
+    r"thanks|edit|delete|flag|upvote|downvote|vote|helpful|not\s+helpful|share\s+post|report\s+post)"
+)
+_FORUM_RANK = (
+    r"(?:moderator|super\s+moderator|global\s+moderator|administrator|admin|staff\s+member|"
+    r"(?:well-known|senior|junior|new|active|gold|premium|platinum|registered|banned|verified)\s+(?:member|user)|"
+    r"member|thread\s+starter|original\s+poster|op)"
+)
+_NAV_ITEM = (
+    r"(?:register|log\s*in|log\s*out|sign\s+in|sign\s+up|sign\s+out|top|back\s+to\s+top|go\s+to\s+top|"
+    r"skip\s+to\s+(?:main\s+)?content|skip\s+navigation|toggle\s+navigation|(?:main|open|close)\s+menu|menu|"
+    r"forums|what's\s+new|new\s+posts|unread|mark\s+forums\s+read|(?:previous|next)\s+(?:thread|page|article|post)|"
+    r"next|prev|previous|jump\s+to|go\s+to\s+page|close|loading)"
+)
+_COUNTED = (
+    r"(?:comments?|replies|reply|views?|likes?|shares?|reactions?|votes?|points|retweets?|reposts?|"
+    r"responses?|answers?|followers?|tweets?)"
+)
+_AGENCY = (
+    r"(?:reuters|the\s+associated\s+press|associated\s+press|ap|afp|bloomberg|dpa|xinhua|ians|pti|upi|"
+    r"tass|efe|ansa|kyodo|pa\s+media|press\s+association)"
+)
+_PHOTO_AGENCY = (
+    r"(?-i:REUTERS|AP\s+Photo|AFP|EPA(?:-EFE)?|Getty\s+Images|Shutterstock|Alamy|"
+    r"PA(?:\s+Media|\s+Wire)?|Xinhua|ANP|dpa|picture\s+alliance|AAP|NurPhoto)"
+)
+
+
+# --- The table ---------------------------------------------------------------
+# Order matters only where two rows could both match; the first one names it.
+
+RULES: tuple[Rule, ...] = (
+    # Bylines: "By Jane Doe", "By Jane Doe and Ali Khan, Reuters", "BY JANE DOE | Updated ...".
+    # Names must be capitalised, so "By the end of the year ..." stays content.
+    _rule("byline", rf"by\s*:?\s+{_NAMES}(?:\s*(?:,|\||[–—-]|\bin\b|\bfor\b)\s*[^.!?]{{0,60}})?\.?", 16),
+    # Credit lines of wire copy: "Reporting by Jane Doe in London; Editing by Tom Roe".
+    # After "by" only names and connectors may follow, so "Reporting by Reuters showed ..." is content.
+    _rule("byline", rf"[(\[]?\s*{_CREDIT_ROLE}\s+{_NAME_WORD}{_CREDIT_TAIL}\s*[)\]]?\.?", 50),
+    # "Jane Doe, Senior Political Correspondent".
+    _rule(
+        "byline",
+        rf"{_NAME}\s*[,|–—-]\s*(?:(?:senior|chief|staff|political|business|foreign|science|health|economics|"
+        r"technology|sports|special|contributing|deputy|associate|managing|investigative)\s+)*"
+        r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)"
+        r"(?:\s+(?:at|for|in)\s+[^.!?]{1,40})?",
+        12,
+    ),
+    # An agency name alone, as wire copy ends: "(Reuters)", "— The Associated Press".
+    _rule("byline", rf"[\s(\[—–-]*{_AGENCY}[\s)\].]*", 4),
+    # A line made only of a date and/or time: "March 3, 2024", "Updated 10:12 AM GMT",
+    # "Mar 3, 2024 at 10:12 AM", "3 hours ago".  A dateline opening a news paragraph has words.
+    _rule("date only", rf"{_DATE_ANCHOR}{_DATE_SEP}(?:{_DATE_TOKEN}{_DATE_SEP})+", 14),
+    # Photo credits and captions: "Photo: Jane Doe", "Graphics: <url>", "(Photo by X/Getty Images)".
+    _rule(
+        "credit",
+        r"[(\[]?\s*(?:(?:cover|file|top|main|header|featured|lead)\s+)?"
+        r"(?:photo|photos|photograph|picture|pictures|image|images|graphic|graphics|illustration|"
+        r"video|footage|map|chart|infographic|photo\s+credit|image\s+credit)"
+        r"\s*(?::|\bby\b|\bcredit\b|\bcourtesy\b|©).*",
+        50,
+    ),
+    _rule("credit", r"(?:image|media|video)\s+(?:caption|source)\b.*", 50),
+    _rule("credit", rf"[(\[]?\s*(?:(?:image|photo|picture)\s+)?courtesy\s+of\s+(?:the\s+)?{_NAME}(?:\s*[/,]\s*[^.!?]{{0,40}})?[)\]]?\.?", 10),
+    # A caption ending in an agency credit: "A man walks past a shop, March 3. REUTERS/Jane Doe".
+    _rule("credit", rf".*\b{_PHOTO_AGENCY}(?:\s+via\s+Getty\s+Images)?\s*/\s*{_NAME}(?:\s*/\s*file(?:\s+photo)?)?\s*\)?\.?", 60),
+    # Share bars and social handles: "Share", "Share this:", "Facebook Twitter Email", "@janedoe".
+    _rule("social", rf"(?:{_SHARE_ITEM}\b\s*[:|·•,/]*\s*)+", 10),
+    _rule("social", r"(?:@\w{2,}[\s,|·]*)+", 6),
+    # "Follow @janedoe", "Follow us on Instagram", "Follow Jane on X @janedoe" -- but not
+    # "Follow the money": a handle, a social site or "us" must be there.
+    _rule("social", rf"follow\s+us(?:\s+(?:on|at)\s+{_SOCIAL_TARGETS})?[.!:]?", 12),
+    _rule("social", rf"follow\b.*(?:(?<!\S)@\w+|\bon\s+{_SOCIAL_SITE}\b).*", 12),
+    _rule("social", rf"like\s+us\s+on\s+{_SOCIAL_SITE}.*", 10),
+    # Calls to action: newsletters, subscriptions, apps.
+    _rule(
+        "call to action",
+        r"(?:sign\s+up|subscribe|register)\b.*\b(?:newsletters?|updates|alerts|briefing|digest|mailing\s+list|inbox)\b.*",
+        25,
+    ),
+    _rule("call to action", r"(?:get|receive|join)\b.*\b(?:newsletters?|briefing|digest|mailing\s+list)\b.*", 25),
+    _rule("call to action", r"subscribe(?:\s+(?:now|today|here))?[.!]?", 3),
+    _rule("call to action", r"click\s+here\b.*", 20),
+    _rule("call to action", r"(?:download|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b.*", 15),
+    _rule("call to action", r"listen\s+to\s+this\s+(?:article|story)\b.*", 10),
+    # Links alone: a URL, "Related: <url>", "Read more: Why rates rose".
+    _rule("link only", rf"(?:[\w' ]{{1,30}}\s*[:>»\-–—]\s*)?{_URL}", 8),
+    _rule(
+        "link only",
+        r"(?:related|read\s+more|see\s+also|also\s+read|read\s+also|recommended|more\s+on\s+this(?:\s+story)?|"
+        r"related\s+(?:articles?|coverage|stories|content|reading)|more\s+from\s+\w+(?:\s+\w+)?|"
+        r"read\s+the\s+full\s+(?:story|article|report)|continue\s+reading|full\s+story)\s*(?:[:>»\-–—].*)?",
+        25,
+    ),
+    _rule("link only", r"\[[^\]]+\]\([^)\s]+\)", 25),
+    # Disclaimers, standards notes, copyright -- in the body's language or another one.
+    # "The views expressed are the author's own": a views phrase, an author, and "own"/"solely"/...
+    _rule(
+        "disclaimer",
+        r"(?=.*\b(?:views|opinions)\s+(?:expressed|stated|in\s+this)\b)"
+        r"(?=.*\b(?:author|writer|contributor|columnist)s?\b)"
+        r"(?=.*\b(?:own|solely|alone|necessarily)\b).*",
+        60,
+    ),
+    _rule(
+        "disclaimer",
+        r".*\bnot\s+necessarily\s+reflect\s+the\s+(?:views?|opinions?|positions?|policy|policies)\s+of\b.*",
+        60,
+    ),
+    _rule("disclaimer", r"our\s+standards\s*:.*", 12),
+    _rule("disclaimer", r"disclaimer\s*:.*", 60),
+    _rule("disclaimer", rf"(?:copyright\s*)?(?:©|\(c\))\s*\S.*|copyright\s+(?:\d{{4}}|by\s+{_NAME_WORD}).*", 20),
+    _rule("disclaimer", r".*\ball\s+rights\s+reserved\b.*", 20),
+    _rule("disclaimer", r"\(?\s*this\s+(?:story|article|post|piece|content)\s+(?:has\s+been|was)\s+(?:refiled|corrected|updated|amended)\b.*", 40),
+    _rule(
+        "disclaimer",
+        r"\(?\s*(?:this\s+(?:story|article|post|piece)\s+(?:has\s+not\s+been|was\s+not|is|was|has\s+been)|originally)"
+        r".*\b(?:syndicated|auto-generated|edited\s+by|(?:originally|first)\s+(?:published|appeared)|republished|creative\s+commons)\b.*",
+        40,
+    ),
+    # The same notes in other languages (German, French, Spanish, Italian, Russian).
+    _rule(
+        "disclaimer",
+        r".*(?:alle\s+rechte\s+vorbehalten|haftungsausschluss|tous\s+droits\s+réservés|n'engagent\s+que|"
+        r"todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|все\s+права\s+защищены|"
+        r"(?:meinung|ansicht)\w*\s+(?:des|der)\s+(?:autors|autorin|verfassers|verfasserin)|"
+        r"(?:meinung|ansicht|position)\w*\s+der\s+redaktion|мнение\s+(?:автора|редакции)|точка\s+зрения\s+автора|"
+        r"les\s+opinions\s+exprimées|las\s+opiniones\s+expresadas|le\s+opinioni\s+espresse).*",
+        60,
+    ),
+    # Cookie banners: a cookie mention together with a consent prompt (see _cookies_are_the_topic).
+    _rule(
+        "cookie notice",
+        r"(?=.*\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site|uses?)\b)"
+        r".*\bcookies?\b.*\b(?:accept|agree|consent|continu\w*\s+to\s+(?:use|browse)|learn\s+more|got\s+it|manage|preferences)\b.*",
+        60,
+    ),
+    _rule("cookie notice", r"(?:accept|reject|allow)(?:\s+all)?(?:\s+cookies)?|manage\s+(?:cookie\s+)?(?:preferences|settings)|got\s+it", 4),
+    # Adverts and sponsored slots.
+    _rule(
+        "advert",
+        r"(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|paid\s+(?:post|content)|partner\s+content|"
+        r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
+        r"continue\s+reading\s+(?:the\s+main\s+story|below)|scroll\s+to\s+continue(?:\s+with\s+content)?|"
+        r"skip\s+advert(?:isement)?)[.:]?",
+        8,
+    ),
+    # Forum chrome: member stats, post numbers, ranks, post actions, quote headers.
+    _rule(
+        "forum chrome",
+        r"(?:joined|member\s+since|registered|messages|posts|total\s+posts|threads|reaction\s+score|"
+        rf"likes\s+received|trophy\s+points|solutions|reputation|karma)(?:\s*:\s*|\s+)"
+        rf"(?:\d[\d,.]*[km]?|(?:\d{{1,2}}\s+)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
+        6,
+    ),
+    _rule("forum chrome", r"(?:post\s+)?\#\d{1,6}", 2),
+    _rule("forum chrome", rf"{_FORUM_RANK}", 3),
+    _rule("forum chrome", rf"(?:{_FORUM_ACTION}\b\s*[:|·•,/]*\s*)+", 8),
+    _rule("forum chrome", r"(?:originally\s+posted\s+by|quote\s+from\s*:|last\s+edited(?:\s+by)?\s*:?)\s*\S.*", 14),
+    _rule("forum chrome", r"thread\s+starter\s+\S.*|click\s+to\s+expand\W*|you\s+must\s+log\s+in\s+or\s+register\s+to\s+reply\s+here\.?", 12),
+    # Site navigation: "Register", "Log in", "Top", breadcrumbs, pagers, reading times, tag lists.
+    _rule("navigation", rf"(?:{_NAV_ITEM}\b\s*[:|·•,/›»<>«‹]*\s*)+", 8),
+    _rule("navigation", r"home(?:\s*[>›»/|]\s*[\w'&-]+(?:\s+[\w'&-]+){0,4})+", 12),
+    _rule("navigation", r"page\s+\d+(?:\s+of\s+\d+)?", 4),
+    _rule("navigation", r"\d+\s*(?:-\s*)?min(?:ute)?s?\s+read", 4),
+    _rule("navigation", r"(?:tags|topics|filed\s+under|categories|category|posted\s+in|related\s+topics)\s*:.+", 30),
+    # Lone numbers and counters: "1", "(2)", "1/12", "12 Comments", "Share 3".
+    _rule("number junk", r"[(\[]?\s*\d{1,5}\s*[.)\]]?|\d{1,3}\s*(?:/|of)\s*\d{1,3}", 3),
+    _rule("number junk", rf"\d[\d,.]*[km]?\s*{_COUNTED}|(?:{_COUNTED}|share|tweet)\s*[:(]?\s*\d[\d,.]*[km]?\)?", 3),
+    # Separators and ornaments: "* * *", "———".
+    _rule("decoration", r"[^\w]+", 8),
+)
+
+# Lines that are chrome only next to chrome: a user name alone, "Location: Leeds",
+# "bob said:", "Guest", "Online".  Alone they could be a one-word heading.
+_NEIGHBOUR_RULES: tuple[Rule, ...] = (
+    _rule("forum chrome", r"[\w.\-]{2,30}", 1),
+    _rule("forum chrome", r"(?:location|gender|age|status|from|website)\s*:\s*\S.{0,40}", 6),
+    _rule("forum chrome", r"\S+(?:\s+\S+){0,2}\s+(?:said|wrote|posted)\s*:", 4),
+    _rule("forum chrome", r"online|offline|guest|last\s+seen\b.*", 5),
+)
+# Reasons whose lines seed the neighbourhood growth of _NEIGHBOUR_RULES.
+_CHROME_SEEDS = frozenset({"forum chrome", "navigation", "date only"})
+
+
+def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
+    """One entry per paragraph: ``None`` for content, else a short reason it is furniture."""
+    texts = [" ".join(p.split()) for p in paragraphs]
+    reasons = [_line_reason(text) for text in texts]
+    reasons = _drop_topic_cookie_notices(texts, reasons)
+    reasons = _mark_foreign(texts, reasons)
+    reasons = _mark_repeated(texts, reasons)
+    return tuple(_grow_chrome(texts, reasons))
+
+
+def _line_reason(text: str) -> str | None:
+    """The reason of the first :data:`RULES` row describing the whole line, if any."""
+    if not text:
+        return None
+    return next((rule.reason for rule in RULES if rule.matches(text)), None)
+
+
+def _drop_topic_cookie_notices(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
+    """Keep cookie sentences as content when cookies are the document's topic.
+
+    A privacy policy says "we use cookies ... you can manage your preferences":
+    that is its content.  A banner is the only cookie mention on the page.
+    """
+    mentions = sum(1 for text in texts if re.search(r"\bcookies?\b", text, re.IGNORECASE))
+    if mentions <= 2:
+        return reasons
+    return [None if reason == "cookie notice" else reason for reason in reasons]
+
+
+# --- Scripts and languages -------------------------------------------------
+
+_LONG_PARAGRAPH_LETTERS = 60
+_MIN_FOREIGN_LETTERS = 3
+_SCRIPT_ALIASES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "IDEOGRAPHIC": "CJK"}
+
+# Frequent function words that are NOT also English words, so English prose
+# never scores for another language ("die", "was", "also", "son", "per" are left out).
+_STOPWORDS = {
+    "en": frozenset("the and of to is are was were that with this have has from not be been which their they would".split()),
+    "de": frozenset("der das und ist nicht ein eine einer sich mit auf für dem des von zu sind wird werden oder auch dieser diese keine nur bei nach über sie diesem dieses wieder im zum zur wir ich".split()),
+    "fr": frozenset("le la les et est des une du que qui dans pas sur sont cette avec ne au aux leur nous vous été".split()),
+    "es": frozenset("el los las y es del que por una se su está están como pero más esta este fue".split()),
+    "it": frozenset("il gli della che una sono di nel alla anche questo questa delle degli è".split()),
+    "nl": frozenset("het een niet dat zijn voor worden wordt ook naar maar bij deze wij uit".split()),
+    "pt": frozenset("os não uma dos das pelo pela são está foram também seu sua".split()),
+}
+_MIN_LANGUAGE_HITS = 3
+# Another script or language is furniture only while it stays a minority of the text.
+_MAX_FOREIGN_SHARE = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class _ScriptProfile:
+    """How many letters a paragraph has, and the script most of them (>= 60 %) are in."""
+
+    script: str | None
+    letters: int
+
+
+def _script(char: str) -> str | None:
+    """The Unicode script family of a letter ("LATIN", "CYRILLIC", "CJK", ...), None for non-letters."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    first = name.split(" ", 1)[0]
+    return _SCRIPT_ALIASES.get(first, "CJK" if name.startswith("CJK") else first) or None
+
+
+def _script_profile(text: str) -> _ScriptProfile:
+    counts = Counter(script for script in map(_script, text) if script)
+    total = sum(counts.values())
+    if not total:
+        return _ScriptProfile(None, 0)
+    script, count = counts.most_common(1)[0]
+    return _ScriptProfile(script if count >= 0.6 * total else None, total)
+
+
+def _language(text: str) -> str | None:
+    """The language whose function words clearly dominate ``text``, if any."""
+    words = re.findall(r"\w+", text.casefold())
+    scores = Counter({lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()})
+    (best, hits), (_, runner_up) = scores.most_common(2)
+    return best if hits >= _MIN_LANGUAGE_HITS and hits >= 2 * runner_up else None
+
+
+def _body_script(profiles: Sequence[_ScriptProfile]) -> str | None:
+    """The script holding most letters of the long paragraphs (of all paragraphs if none is long)."""
+    long_ones = [p for p in profiles if p.letters >= _LONG_PARAGRAPH_LETTERS] or list(profiles)
+    letters = Counter()
+    for profile in long_ones:
+        if profile.script:
+            letters[profile.script] += profile.letters
+    return letters.most_common(1)[0][0] if letters else None
+
+
+def _body_language(texts: Sequence[str], profiles: Sequence[_ScriptProfile]) -> str | None:
+    """The language most long paragraphs are written in, if they tell."""
+    long_texts = [t for t, p in zip(texts, profiles, strict=True) if p.letters >= _LONG_PARAGRAPH_LETTERS]
+    languages = Counter(lang for lang in map(_language, long_texts) if lang)
+    return languages.most_common(1)[0][0] if languages else None
+
+
+def _foreign_reason(text: str, profile: _ScriptProfile, body_script: str | None, body_language: str | None) -> str | None:
+    """"other script" / "other language" when ``text`` is clearly not in the body's."""
+    if profile.letters < _MIN_FOREIGN_LETTERS or profile.script is None:
+        return None
+    if body_script and profile.script != body_script:
+        return "other script"
+    language = _language(text)
+    if body_language and language and language != body_language:
+        return "other language"
+    return None
+
+
+def _mark_foreign(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
+    """Label minority paragraphs written in another script or language than the body.
+
+    A bilingual document is not furniture: when the foreign paragraphs hold
+    more than :data:`_MAX_FOREIGN_SHARE` of the letters, nothing is labelled.
+    """
+    profiles = [_script_profile(t) for t in texts]
+    body_script, body_language = _body_script(profiles), _body_language(texts, profiles)
+    foreign = {
+        i: reason
+        for i, (text, profile) in enumerate(zip(texts, profiles, strict=True))
+        if reasons[i] is None and (reason := _foreign_reason(text, profile, body_script, body_language))
+    }
+    total_letters = sum(p.letters for p in profiles) or 1
+    if sum(profiles[i].letters for i in foreign) > _MAX_FOREIGN_SHARE * total_letters:
+        return reasons
+    return [foreign.get(i, reason) for i, reason in enumerate(reasons)]
+
+
+# --- Repetition and neighbourhood -------------------------------------------
+
+_MIN_REPEATS = 3
+_MAX_REPEATED_WORDS = 6
+
+
+def _touches_furniture(index: int, reasons: Sequence[str | None], kinds: frozenset[str] | None = None) -> bool:
+    """Whether a paragraph next to ``index`` is furniture (of one of ``kinds``, if given)."""
+    neighbours = (reasons[j] for j in (index - 1, index + 1) if 0 <= j < len(reasons))
+    return any(r is not None and (kinds is None or r in kinds) for r in neighbours)
+
+
+def _mark_repeated(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
+    """Label short lines that recur in the document and sit next to furniture at least once.
+
+    A poster's name or a footer link recurs beside chrome; a poem's refrain
+    recurs too, but among verses, so it stays content.  Lines with sentence
+    punctuation are never taken.
+    """
+    keys = [t.casefold() if t and len(t.split()) <= _MAX_REPEATED_WORDS and not re.search(r"[.!?,;\"“”]", t) else None for t in texts]
+    counts = Counter(k for k in keys if k)
+    beside_furniture = {k for i, k in enumerate(keys) if k and counts[k] >= _MIN_REPEATS and _touches_furniture(i, reasons)}
+    return ["repeated" if reason is None and key in beside_furniture else reason for key, reason in zip(keys, reasons, strict=True)]
+
+
+def _grow_chrome(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
+    """Label weak chrome candidates that touch chrome, repeatedly, so a block grows as a whole.
+
+    A user name alone is indistinguishable from a one-word heading, except
+    that it sits in a run of "Joined:", "Messages:", "Reply" lines.
+    """
+    grown = list(reasons)
+    pending = [i for i, t in enumerate(texts) if grown[i] is None and any(r.matches(t) for r in _NEIGHBOUR_RULES)]
+    while touching := [i for i in pending if _touches_furniture(i, grown, _CHROME_SEEDS)]:
+        for i in touching:
+            grown[i] = "forum chrome"
+        pending = [i for i in pending if i not in touching]
+    return grown

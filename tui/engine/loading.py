@@ -1,0 +1,325 @@
+"""Turning a source (file path, "-" for stdin, or http(s) URL) into a :class:`Document`.
+
+Loading is where a user's mistakes surface (wrong path, a binary file, a
+huge log), so every failure is an :class:`InputError` with one line that
+names the source, never a traceback.
+
+Decoding order, most to least certain: a byte-order mark; strict UTF-8
+(valid non-ASCII UTF-8 is practically never an accident); a charset the
+source declares (HTTP header, HTML <meta>); then charset-normalizer's guess.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import BinaryIO
+
+from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
+
+from . import formats
+from .errors import InputError
+from .fetching import fetch_url
+from .model import Document, Paragraph
+from .segmenting import split_paragraphs
+
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "decode", "detect_format", "load_document"]
+
+#: Inputs larger than this are refused (20 MiB is far beyond any article or
+#: book chapter, and small enough to stay responsive); the CLI's --max-size raises it.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+FORMATS = ("text", "markdown", "html")
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: Above this share of control characters (or replacement characters) a decoded file is not text.
+_MAX_CONTROL_SHARE = 0.05
+#: charset-normalizer cannot tell Latin code pages apart on short texts and
+#: often guesses Baltic or Central European; cp1252 wins when it reads as cleanly.
+_CP1252_MESS_TOLERANCE = 0.1
+#: UTF-16 without a BOM: at least this many times more NULs on one side of the byte pairs.
+_NUL_SIDE_RATIO = 4
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_MARKDOWN_SIGNS = {
+    "heading": re.compile(r"^#{1,6}\s+\S", re.MULTILINE),
+    "link": re.compile(r"!?\[[^\]\n]+\]\([^)\s]+[^)]*\)"),
+    "fence": re.compile(r"^(?:```|~~~)", re.MULTILINE),
+    "strong": re.compile(r"(\*\*|__)\S[^\n]*?\S\1"),
+    "setext": re.compile(r"^\S[^\n]*\n(?:=+|-+)[ \t]*$", re.MULTILINE),
+}
+
+
+# --------------------------------------------------------------------------- decoding
+
+def decode(data: bytes, *, declared: str | None = None, name: str = "input") -> tuple[str, str]:
+    """Bytes -> (text, encoding name), or an :class:`InputError` naming ``name``.
+
+    ``declared`` is a charset the source claims (HTTP Content-Type, HTML
+    <meta>); it is trusted only after a BOM and strict UTF-8. The text has
+    "\\n" line endings and NFC normalisation; control characters are kept
+    (the UI shows them visibly; dropping them would alter the text).
+    """
+    text, encoding = _decode_bytes(data, declared, name)
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if _looks_binary(text):
+        raise _binary(name)
+    return text, encoding
+
+
+def _decode_bytes(data: bytes, declared: str | None, name: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, name), encoding
+    if b"\x00" in data:
+        return _decode_utf16_without_bom(data, name)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        utf8_error_at = error.start
+    for charset in (declared, _meta_charset(data)):
+        encoding = _known_encoding(charset)
+        if encoding:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                continue
+    return _detect(data, name, utf8_error_at)
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
+            raise InputError(
+                f"{name} looks like {encoding.upper()} text but is truncated or corrupt "
+                f"(byte {error.start} of {len(data)})"
+            ) from None
+        raise InputError(
+            f"cannot decode {name}: it starts with a {encoding} byte-order mark "
+            f"but byte {error.start} is not valid {encoding}"
+        ) from None
+
+
+def _decode_utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
+    """NUL bytes mean binary, unless they fall on one side of each byte pair: UTF-16 text.
+
+    ASCII letters, digits and line ends in UTF-16 carry a zero high byte, so
+    text has its NULs almost all at odd offsets (little-endian) or at even
+    offsets (big-endian); binary formats scatter them. "Almost": a few
+    characters such as U+4E00 have a zero low byte.
+    """
+    odd = data[1::2].count(0)
+    even = data[0::2].count(0)
+    if odd > _NUL_SIDE_RATIO * even:
+        encoding = "utf-16-le"
+    elif even > _NUL_SIDE_RATIO * odd:
+        encoding = "utf-16-be"
+    else:
+        raise _binary(name)
+    return _strict(data, encoding, name), encoding
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _known_encoding(label: str | None) -> str | None:
+    if not label:
+        return None
+    try:
+        return codecs.lookup(label.strip()).name
+    except LookupError:
+        return None
+
+
+def _detect(data: bytes, name: str, utf8_error_at: int) -> tuple[str, str]:
+    """charset-normalizer's best guess, preferring cp1252 when it reads as cleanly.
+
+    When nothing fits, text-like bytes (mostly ASCII, or UTF-8 with a few
+    bad bytes) are "undecodable", with the first bad UTF-8 byte named so the
+    user can find it; anything else is binary.
+    """
+    best = from_bytes(data).best()
+    cp1252_text = _try_decode(data, "cp1252")
+    if cp1252_text is not None:
+        best_mess = best.chaos if best is not None else 0.0
+        if mess_ratio(cp1252_text, 1.0) <= best_mess + _CP1252_MESS_TOLERANCE:
+            return cp1252_text, "cp1252"
+    if best is None:
+        if _mostly_ascii_text(data) or _mostly_utf8(data):
+            raise InputError(
+                f"cannot decode {name}: byte {utf8_error_at} is not valid UTF-8 "
+                "and no other text encoding fits"
+            )
+        raise _binary(name)
+    return str(best), codecs.lookup(best.encoding).name
+
+
+def _try_decode(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_ascii_text(data: bytes) -> bool:
+    printable = sum(1 for byte in data if 32 <= byte < 127 or byte in b"\t\n\r")
+    return printable >= 0.9 * len(data)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    text = data.decode("utf-8", errors="replace")
+    return not _looks_binary(text)
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    odd = sum(1 for ch in text if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\f\v"))
+    return odd > _MAX_CONTROL_SHARE * len(text)
+
+
+def _binary(name: str) -> InputError:
+    return InputError(f"{name} looks like a binary file, not text")
+
+
+# --------------------------------------------------------------------------- reading
+
+def _is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def _too_large(source: str, max_bytes: int) -> InputError:
+    return InputError(
+        f"{source} is larger than the {_human_size(max_bytes)} limit; raise it with --max-size"
+    )
+
+
+def _human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} MiB"
+    if size >= 1024:
+        return f"{size / 1024:g} KiB"
+    return f"{size} bytes"
+
+
+def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_large(source, max_bytes)
+    return data
+
+
+def _read_file(source: str, max_bytes: int) -> bytes:
+    path = Path(source)
+    try:
+        if path.is_dir():
+            raise InputError(f"{source} is a directory, not a file")
+        if path.stat().st_size > max_bytes:
+            raise _too_large(source, max_bytes)
+        with path.open("rb") as stream:
+            return _read_stream(stream, source, max_bytes)
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{source}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{source} is a directory, not a file") from None
+    except OSError as error:
+        raise InputError(f"cannot read {source}: {error.strerror or error}") from None
+
+
+def _read_source(
+    source: str, max_bytes: int, stdin: BinaryIO | None, timeout: float
+) -> tuple[bytes, str | None]:
+    """The raw bytes of a source and the charset it declares, if any."""
+    if source == "-":
+        return _read_stream(stdin or sys.stdin.buffer, "standard input", max_bytes), None
+    if _is_url(source):
+        return fetch_url(source, timeout=timeout, max_bytes=max_bytes)
+    return _read_file(source, max_bytes), None
+
+
+# --------------------------------------------------------------------------- formats
+
+def detect_format(source: str, text: str) -> str:
+    """"html", "markdown" or "text" from the file extension, else from the content.
+
+    Content-based Markdown detection counts only Markdown-specific markup
+    (ATX/setext headings, link syntax, fences, strong emphasis): lists and
+    "> " quotes are just as common in plain text and e-mail.
+    """
+    suffix = os.path.splitext(source.split("?", 1)[0].split("#", 1)[0])[1].lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
+        return "markdown"
+    if _HTML_START.match(text[:4096]):
+        return "html"
+    if _looks_like_markdown(text):
+        return "markdown"
+    return "text"
+
+
+def _looks_like_markdown(text: str) -> bool:
+    found = {sign for sign, pattern in _MARKDOWN_SIGNS.items() if pattern.search(text)}
+    many_headings = len(_MARKDOWN_SIGNS["heading"].findall(text)) >= 2
+    return len(found) >= 2 or many_headings
+
+
+def _paragraphs(text: str, fmt: str, url: str | None) -> tuple[list[str], str | None]:
+    if fmt == "html":
+        return formats.html_paragraphs(text, url=url)
+    if fmt == "markdown":
+        return formats.markdown_paragraphs(text)
+    return split_paragraphs(text), None
+
+
+def load_document(
+    source: str,
+    fmt: str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    timeout: float = 15.0,
+) -> Document:
+    """Read, decode and segment one source into a :class:`Document`.
+
+    ``fmt`` None detects the format; "text", "markdown" or "html" force it.
+    ``Document.source`` is ``source`` exactly as given. Paragraphs are not
+    classified as boilerplate here; a later stage does that.
+    """
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r} for {source}: use one of {', '.join(FORMATS)}")
+    name = "standard input" if source == "-" else source
+    data, declared = _read_source(source, max_bytes, stdin, timeout)
+    if not data:
+        raise InputError(f"{name} is empty")
+    text, encoding = decode(data, declared=declared, name=name)
+    if not text.strip():
+        raise InputError(f"{name} contains only whitespace")
+    used_format = fmt or detect_format(source, text)
+    texts, title = _paragraphs(text, used_format, source if _is_url(source) else None)
+    if not texts:
+        raise InputError(f"{name} has no readable text as {used_format}")
+    return Document(
+        source=source,
+        paragraphs=tuple(Paragraph(index, paragraph) for index, paragraph in enumerate(texts)),
+        encoding=encoding,
+        format=used_format,
+        title=title,
+    )

@@ -1,0 +1,184 @@
+"""Measure the engine against hand-labelled fixtures: ``python -m tui.evaluation [FIXTURES_DIR]``.
+
+Every ``fixtures/*/gold.json`` (format in ``fixtures/README.md``) is compared
+with what the engine says about its pair, and the command prints, per pair and
+overall:
+
+* link precision, recall and F1 — a link is one left index paired with one
+  right index, so a split into three is three links;
+* kind accuracy — the share of gold changes (links, dropped, added) that the
+  engine reports with the same paragraphs *and* the same kind;
+* boilerplate precision/recall, where the gold labels boilerplate;
+* fact-flag precision/recall, where the gold lists fact changes: a flag counts
+  when a change overlapping the gold change carries a flag of that kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.engine.model import Comparison, Kind
+from tui.engine.pipeline import CompareRequest, run_comparison
+
+__all__ = ["Score", "evaluate_pair", "main"]
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Counts for one measure; ratios derive from them so per-pair counts add up to totals.
+
+    ``correct`` counts predicted items that are right, ``found`` expected items
+    that were predicted; for plain sets the two are equal.
+    """
+
+    correct: int = 0
+    predicted: int = 0
+    found: int = 0
+    expected: int = 0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.correct + other.correct,
+            self.predicted + other.predicted,
+            self.found + other.found,
+            self.expected + other.expected,
+        )
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    name: str
+    links: Score
+    kinds: Score
+    boilerplate: Score | None
+    facts: Score | None
+
+
+def _link_pairs(groups: Iterable[tuple[Iterable[int], Iterable[int]]]) -> set[tuple[int, int]]:
+    return {(i, j) for left, right in groups for i in left for j in right}
+
+
+def _gold_changes(gold: dict) -> set[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+    changes = {(link["kind"], tuple(link["left"]), tuple(link["right"])) for link in gold["links"]}
+    changes |= {(Kind.DROPPED.value, (i,), ()) for i in gold.get("dropped", [])}
+    changes |= {(Kind.ADDED.value, (), (j,)) for j in gold.get("added", [])}
+    return changes
+
+
+def _score_sets(predicted: set, expected: set) -> Score:
+    hits = len(predicted & expected)
+    return Score(hits, len(predicted), hits, len(expected))
+
+
+def _boilerplate_score(comparison: Comparison, gold: dict) -> Score | None:
+    if "boilerplate" not in gold:
+        return None
+    predicted = {("left", p.index) for p in comparison.left.paragraphs if p.boilerplate}
+    predicted |= {("right", p.index) for p in comparison.right.paragraphs if p.boilerplate}
+    expected = {("left", i) for i in gold["boilerplate"].get("left", [])}
+    expected |= {("right", j) for j in gold["boilerplate"].get("right", [])}
+    return _score_sets(predicted, expected)
+
+
+def _fact_score(comparison: Comparison, gold: dict) -> Score | None:
+    """Flags match gold facts of the same kind on overlapping paragraphs."""
+    if "facts" not in gold:
+        return None
+    flags = [
+        (fact.kind, set(change.left), set(change.right))
+        for change in comparison.changes
+        if not change.boilerplate
+        for fact in change.facts
+    ]
+    expected = [(f["kind"], set(f["left"]), set(f["right"] or [])) for f in gold["facts"]]
+
+    def matches(flag, fact) -> bool:
+        return flag[0] == fact[0] and bool(flag[1] & fact[1] or flag[2] & fact[2])
+
+    return Score(
+        correct=sum(any(matches(flag, fact) for fact in expected) for flag in flags),
+        predicted=len(flags),
+        found=sum(any(matches(flag, fact) for flag in flags) for fact in expected),
+        expected=len(expected),
+    )
+
+
+def evaluate_pair(directory: Path) -> PairResult:
+    """Compare one fixture pair and score it against its gold.json."""
+    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    comparison = run_comparison(CompareRequest(str(directory / gold["left"]), str(directory / gold["right"])))
+    predicted_links = _link_pairs((c.left, c.right) for c in comparison.changes if c.left and c.right)
+    expected_links = _link_pairs((link["left"], link["right"]) for link in gold["links"])
+    predicted_changes = {(c.kind.value, c.left, c.right) for c in comparison.changes}
+    return PairResult(
+        name=directory.name,
+        links=_score_sets(predicted_links, expected_links),
+        kinds=_score_sets(predicted_changes, _gold_changes(gold)),
+        boilerplate=_boilerplate_score(comparison, gold),
+        facts=_fact_score(comparison, gold),
+    )
+
+
+def _cells(score: Score | None, f1: bool = True) -> str:
+    if score is None:
+        return f"{'-':>6} {'-':>6}" + (f" {'-':>6}" if f1 else "")
+    text = f"{score.precision:6.3f} {score.recall:6.3f}"
+    return text + (f" {score.f1:6.3f}" if f1 else "")
+
+
+def _line(name: str, links: Score, kinds: Score, boilerplate: Score | None, facts: Score | None) -> str:
+    return (
+        f"{name:<24} {_cells(links)}   {kinds.recall:6.3f}   "
+        f"{_cells(boilerplate, f1=False)}   {_cells(facts, f1=False)}"
+    )
+
+
+def _total(scores: list[Score | None]) -> Score | None:
+    present = [s for s in scores if s is not None]
+    return sum(present, Score()) if present else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tui.evaluation", description=__doc__.split("\n")[0])
+    parser.add_argument("fixtures", nargs="?", default="fixtures", help="folder of fixture pairs (default: fixtures)")
+    args = parser.parse_args(argv)
+    folders = sorted(p.parent for p in Path(args.fixtures).glob("*/gold.json"))
+    if not folders:
+        print(f"no */gold.json under {args.fixtures}", file=sys.stderr)
+        return 2
+    results = [evaluate_pair(folder) for folder in folders]
+    print(f"{'pair':<24} {'link P':>6} {'R':>6} {'F1':>6}   {'kinds':>6}   {'boil P':>6} {'R':>6}   {'fact P':>6} {'R':>6}")
+    for r in results:
+        print(_line(r.name, r.links, r.kinds, r.boilerplate, r.facts))
+    print(
+        _line(
+            "ALL",
+            _total([r.links for r in results]),
+            _total([r.kinds for r in results]),
+            _total([r.boilerplate for r in results]),
+            _total([r.facts for r in results]),
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

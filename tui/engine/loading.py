@@ -138,12 +138,18 @@ def _meta_charset(data: bytes) -> str | None:
 
 
 def _known_encoding(label: str | None) -> str | None:
+    """A declared charset as a codec name; Latin-1 and ASCII labels mean cp1252 on the web.
+
+    The WHATWG Encoding Standard maps those labels to windows-1252 because
+    pages labelled Latin-1 routinely contain its curly quotes and dashes.
+    """
     if not label:
         return None
     try:
-        return codecs.lookup(label.strip()).name
+        name = codecs.lookup(label.strip()).name
     except LookupError:
         return None
+    return "cp1252" if name in ("iso8859-1", "ascii") else name
 
 
 def _detect(data: bytes, name: str, utf8_error_at: int) -> tuple[str, str]:

@@ -77,7 +77,7 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|r
 # Each token ends at a word boundary and separators are non-word characters,
 # so a line splits into tokens one way only: no catastrophic backtracking.
 _DATE_TOKEN = (
-    rf"(?:published|updated|posted|last|first|on|at|date|{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|"
+    rf"(?:published|updated|posted|first|on|at|{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|"
     r"am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|mst|mdt|et|pt|ist|jst|aest|"
     r"ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|yesterday|today)\b"
 )

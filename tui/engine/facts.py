@@ -1,0 +1,1097 @@
+"""Fact drift: did the *meaning* of a passage change, not just its words?
+
+A fact-checker reading a reworded repost needs the handful of edits that
+change what the text claims — a figure altered or made vague, a name
+misspelled, a quotation rewritten or stripped of its quote marks, a claim
+that lost its source, a "not" that appeared or vanished, a "may" that became
+"will" — among hundreds of harmless rewordings.
+
+Design rules
+------------
+* **Precision over recall.** Every rule compares *normalised facts* extracted
+  from both sides, so restating the same fact in another form ("$53bn" /
+  "53 billion dollars", "does not" / "doesn't", "said Lopez" / "Lopez said")
+  never raises a flag. When a rule is unsure, it stays silent.
+* **No model, no download.** Regular expressions, small word lists,
+  rapidfuzz edit distances and Snowball stems only; each rule is a small,
+  named pattern documented where it is defined.
+* Word-level markers (negation, hedging, modals) are compared by their
+  *scope* — the content words they govern — so a negation only counts as
+  removed when the words it negated are still there without it.
+
+Public API: :func:`compare_facts` for an aligned pair and
+:func:`unpaired_facts` for a dropped or added paragraph.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz.distance import OSA
+
+from tui.engine.model import FactFlag
+
+__all__ = ["compare_facts", "unpaired_facts"]
+
+HIGH = "high"
+MEDIUM = "medium"
+_SEVERITY_RANK = {HIGH: 0, MEDIUM: 1}
+
+# ---------------------------------------------------------------------------
+# Shared text helpers
+# ---------------------------------------------------------------------------
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """One word of a text, lower-cased, with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One flag before ordering: where it was found decides its place in the list."""
+
+    flag: FactFlag
+    position: int
+
+
+def _words(text: str) -> list[_Word]:
+    """Words (letters/digits, inner apostrophes kept) with offsets; apostrophes folded to ASCII."""
+    return [
+        _Word(m.group().translate(_APOSTROPHES).lower(), m.start(), m.end())
+        for m in _WORD.finditer(text)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word.lower())
+
+
+def _fold_accents(text: str) -> str:
+    """``José`` -> ``jose``: dropping an accent is a typographic difference, not a new name."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _curly(value: str, limit: int = 80) -> str:
+    """A value as shown inside a reason: curly-quoted, long quotes shortened."""
+    value = " ".join(value.split())
+    if len(value) > limit:
+        value = value[: limit - 1].rstrip() + "…"
+    return f"“{value}”"
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Offsets where a sentence (or a quotation, or a line) begins: capitals there prove nothing."""
+    starts = {m.end() for m in _SENTENCE_BOUNDARY.finditer(text)}
+    starts.add(len(text) - len(text.lstrip()))
+    return starts
+
+
+# Sentence boundary: end punctuation (+ closing quotes/brackets) and space, a
+# line break, or an opening quotation mark / dash / colon before a capital.
+_SENTENCE_BOUNDARY = re.compile(
+    r"""(?:[.!?…]["'”’)\]]*\s+|\n\s*|[:;]\s+|[“"‘«(\[]\s*|[—–-]\s+)""",
+)
+
+# ---------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------
+
+# Currency markers -> one canonical code, so "$", "dollars" and "US$" agree.
+_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "franc": "CHF", "francs": "CHF", "rupee": "INR", "rupees": "INR", "krona": "SEK",
+    "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "zloty": "PLN", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+}
+_SCALE_WORDS = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
+    "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+_UNIT_WORDS = {
+    "%": "ratio", "percent": "ratio", "per cent": "ratio", "pc": "ratio",
+    "percentage points": "points", "percentage point": "points",
+}
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a dozen": 12, "dozen": 12, "half a dozen": 6, "a hundred": 100,
+    "a thousand": 1000, "a million": 1e6, "a billion": 1e9, "one hundred": 100,
+    "one thousand": 1000, "one million": 1e6, "one billion": 1e9,
+}
+_FRACTION_WORDS = {
+    "a half": 0.5, "one-half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3,
+    "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one-quarter": 0.25,
+    "one quarter": 0.25, "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2,
+    "one-fifth": 0.2, "one fifth": 0.2,
+}
+
+
+def _alternation(words) -> str:
+    """Regex alternation of literal words, longest first so "half a dozen" beats "dozen"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# FIGURE: an amount as written: optional currency symbol, digits (1,200.5) or
+# number words ("twenty-three", "a dozen") or a fraction ("two-thirds"),
+# optional scale ("billion", "bn"), optional unit ("per cent", "euros").
+_FIGURE = re.compile(
+    rf"""
+    (?<![\w.,/-])
+    (?P<symbol>US\$|[$€£¥₹])?\s?
+    (?:
+        (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!,?\d)
+      | (?P<fraction>{_alternation(_FRACTION_WORDS)})
+      | (?P<compound>(?:{_TENS})[- ](?:{_UNITS}))
+      | (?P<word>{_alternation(_NUMBER_WORDS)})
+    )
+    (?P<scale>\s?(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn)|[kmb])?(?!\w)
+    (?:\s?(?P<unit>%|per\ cent|percent|percentage\ points?|pc(?![\w])))?
+    (?:\s(?:of\s)?(?P<currency>{_alternation(_CURRENCY_WORDS)})(?![\w]))?
+    (?P<tail>(?:st|nd|rd|th)(?![\w])|[\w-])?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A paragraph that opens with "1." or "2)" is a numbered list item, not a figure.
+_LIST_MARKER = re.compile(r"\s*\d+[.)]\s")
+# A four-digit number alone in these ranges reads as a year (kept as a date).
+_YEAR_RANGE = range(1500, 2101)
+_NOUN_AFTER = re.compile(r"\s+(?:(?:new|more|additional|extra|full-time|of)\s+)?([a-z][a-z-]+)")
+
+# Words that follow a number without being what it counts.
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but of in on at to for from by with as than that this these those is are
+    was were be been being has have had do does did will would can could may might must should
+    shall it its they them their he she his her we our you your i me my who which what when
+    where why how not no nor so if then there here also only just about over under more less
+    most least up down out off per each every all any some such into onto upon after before
+    since until while during year years times time ago later earlier""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """An amount: its value after scaling, what it measures, and how it was written."""
+
+    value: float
+    measure: str  # "USD", "EUR", ... for money; "ratio", "points" or "count"
+    text: str
+    start: int
+    noun: str  # what a count counts ("jobs"), "" if nothing follows
+    significant: bool  # written in digits or with a unit: worth reporting when dropped
+
+
+def _figure_value(match: re.Match) -> float:
+    if match["digits"]:
+        value = float(match["digits"].replace(",", ""))
+    elif match["fraction"]:
+        value = _FRACTION_WORDS[match["fraction"].lower()] * 100  # a share, comparable with "%"
+    elif match["compound"]:
+        tens, units = re.split(r"[- ]", match["compound"].lower())
+        value = _NUMBER_WORDS[tens] + _UNITS.split("|").index(units) + 1
+    else:
+        value = float(_NUMBER_WORDS[match["word"].lower()])
+    if match["scale"]:
+        value *= _SCALE_WORDS[match["scale"].strip().lower()]
+    return value
+
+
+def _figure_measure(match: re.Match) -> str:
+    if match["symbol"]:
+        return _CURRENCY_SYMBOLS[match["symbol"].lower()]
+    if match["currency"]:
+        return _CURRENCY_WORDS[match["currency"].lower()]
+    if match["unit"]:
+        return _UNIT_WORDS[match["unit"].lower()]
+    if match["fraction"]:
+        return "ratio"
+    return "count"
+
+
+def _is_figure(match: re.Match, text: str) -> bool:
+    """Reject what only looks like a figure: ordinals, codes (F-35), lone "a" scales, list markers."""
+    if match["tail"]:
+        return False
+    if not (match["digits"] or match["fraction"] or match["compound"] or match["word"]):
+        return False
+    if match["digits"] and match.start() == 0 and _LIST_MARKER.match(text):
+        return False
+    scale = (match["scale"] or "").lower()
+    return not (scale in {"m", "b", "k"} and not match["digits"])
+
+
+def _is_year(match: re.Match) -> bool:
+    digits = match["digits"]
+    return (
+        digits is not None
+        and len(digits) == 4
+        and digits.isdigit()
+        and int(digits) in _YEAR_RANGE
+        and not (match["symbol"] or match["scale"] or match["unit"] or match["currency"])
+    )
+
+
+def _extract_figures(text: str, masked: list[tuple[int, int]]) -> list[_Figure]:
+    """Every amount in ``text`` outside the ``masked`` spans (dates, years)."""
+    figures = []
+    for match in _FIGURE.finditer(text):
+        number_start = match.start("digits") if match["digits"] else match.start()
+        if not _is_figure(match, text) or _is_year(match) or _inside(number_start, masked):
+            continue
+        measure = _figure_measure(match)
+        surface, noun = match.group().rstrip(), ""
+        counted = _NOUN_AFTER.match(text, match.end())
+        if measure == "count" and counted and counted.group(1).lower() not in _FUNCTION_WORDS:
+            surface, noun = text[match.start() : counted.end()], counted.group(1).lower()
+        figures.append(
+            _Figure(
+                value=_figure_value(match),
+                measure=measure,
+                text=surface.strip(),
+                start=match.start(),
+                noun=noun,
+                significant=bool(match["digits"] or match["scale"] or noun) or measure != "count",
+            )
+        )
+    return figures
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _same_amount(a: _Figure, b: _Figure) -> bool:
+    """Same value (rounding within 1% allowed) measured in compatible units.
+
+    A plain count is compatible with any unit: "53 billion" restating
+    "$53 billion" drops a word, not a fact.
+    """
+    if a.measure != b.measure and "count" not in (a.measure, b.measure):
+        return False
+    return abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value))
+
+
+# Passes that pair a figure with the other side's figure it most likely
+# became, strictest first: same unit and counted noun, same unit, then money
+# for money or a significant count for anything (a currency swap is a change).
+_PARTNER_PASSES = (
+    lambda a, b: a.measure == b.measure and a.noun == b.noun,
+    lambda a, b: a.measure == b.measure,
+    lambda a, b: a.significant and b.significant and (
+        {a.measure, b.measure} <= set(_CURRENCY_WORDS.values()) or "count" in (a.measure, b.measure)
+    ),
+)
+
+
+def _changed_pairs(lefts: list[_Figure], rights: list[_Figure]) -> tuple[list[tuple[_Figure, _Figure]], list[_Figure]]:
+    """Left figures paired with the right figure each became; returns pairs and unpaired lefts."""
+    pairs, rights = [], list(rights)
+    for same in _PARTNER_PASSES:
+        unpaired = []
+        for figure in lefts:
+            partner = next((r for r in rights if same(figure, r)), None)
+            if partner is None:
+                unpaired.append(figure)
+            else:
+                rights.remove(partner)
+                pairs.append((figure, partner))
+        lefts = unpaired
+    return pairs, lefts
+
+
+# VAGUE_AMOUNT: a quantity without a value — what an exact figure becomes
+# when a rewrite blurs it ("tens of billions of dollars", "several", "dozens of").
+_VAGUE_AMOUNT = re.compile(
+    rf"""
+    \b(?:
+        (?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions|billions|trillions)
+      | (?:tens|hundreds|thousands|millions|billions|trillions|dozens|scores)(?=\s+of\b)
+      | (?:several|many|numerous|countless|multiple)(?:\s+(?:hundred|thousand|million|billion|trillion))?
+      | a\s+(?:few|handful|number|couple)(?:\s+of)?
+      | (?:a|an)\s+(?:large|huge|vast|significant|substantial|considerable|enormous|undisclosed|unspecified|modest|small)\s+(?:sum|amount|number|share|proportion|portion|majority|minority|figure)
+      | (?:the\s+)?(?:majority|bulk|most)\s+of
+      | (?:more|less)\s+than\s+(?:half|a\s+third|a\s+quarter)
+    )
+    (?:\s+of(?:\s+(?:{_alternation(_CURRENCY_WORDS)})\b)?)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Vague:
+    text: str
+    start: int
+
+
+def _extract_vague(text: str) -> list[_Vague]:
+    return [_Vague(m.group().strip(), m.start()) for m in _VAGUE_AMOUNT.finditer(text)]
+
+
+def _compare_figures(left: str, right: str, left_dates, right_dates) -> list[_Found]:
+    """Figures changed, blurred or dropped; one figure restated in another form is no change."""
+    lefts = _extract_figures(left, [d.span for d in left_dates])
+    rights = _extract_figures(right, [d.span for d in right_dates])
+    lefts, rights = _unmatched(lefts, rights, _same_amount)
+    # A count that reads like a year on one side ("2000 jobs") restated as a figure.
+    lefts = [f for f in lefts if not any(d.is_year and d.year == f.value for d in right_dates)]
+    rights = [f for f in rights if not any(d.is_year and d.year == f.value for d in left_dates)]
+    pairs, lefts = _changed_pairs(lefts, rights)
+    found = [
+        _flag("number", HIGH, a.text, b.text, f"figure changed: {_curly(a.text)} → {_curly(b.text)}", a.start)
+        for a, b in pairs
+    ]
+    new_vague = _new_items(_extract_vague(left), _extract_vague(right))
+    for figure in (f for f in lefts if f.significant):
+        if new_vague:
+            vague = new_vague.pop(0)
+            reason = f"exact figure {_curly(figure.text)} made vague: {_curly(vague.text)}"
+            found.append(_flag("number", HIGH, figure.text, vague.text, reason, figure.start))
+        else:
+            found.append(_flag("number", HIGH, figure.text, None, f"figure dropped: {_curly(figure.text)}", figure.start))
+    return found
+
+
+def _unmatched(lefts: list, rights: list, same) -> tuple[list, list]:
+    """Remove items matched one-to-one by ``same``; return what is left on each side, in order."""
+    rights = list(rights)
+    remaining = []
+    for item in lefts:
+        partner = next((r for r in rights if same(item, r)), None)
+        if partner is None:
+            remaining.append(item)
+        else:
+            rights.remove(partner)
+    return remaining, rights
+
+
+def _new_items(lefts: list, rights: list) -> list:
+    """Right items whose (lower-cased) text is not on the left, counted with multiplicity."""
+    _, extra = _unmatched(lefts, rights, lambda a, b: a.text.lower() == b.text.lower())
+    return extra
+
+
+# ---------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTH_RE = "(?i:" + _alternation(_MONTHS) + r")\.?"
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)"
+# DATE: "March 3", "March 3rd, 2019", "3 March 2019", "March 2019", "the 1990s", "2019".
+# Month names must be capitalised ("may" is a modal verb); weekdays are not dates.
+_DATE = re.compile(
+    rf"""
+    (?<![\w$€£.,])(?:
+        (?P<month1>{_MONTH_RE})\s+(?P<day1>{_DAY_RE})(?!\d)(?:,?\s+(?P<year1>{_YEAR_RE}))?
+      | (?P<day2>{_DAY_RE})\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>{_YEAR_RE}))?
+      | (?P<month3>{_MONTH_RE})\s+(?P<year3>{_YEAR_RE})
+      | (?P<decade>{_YEAR_RE})s
+      | (?P<year4>{_YEAR_RE})
+    )(?![\w%]|\s?(?:%|per\s?cent|percent|million|billion|bn|m\b))
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    """A calendar date with whatever parts were written; ``None`` for a missing part."""
+
+    text: str
+    span: tuple[int, int]
+    year: int | None
+    month: int | None
+    day: int | None
+    decade: bool = False
+
+    @property
+    def is_year(self) -> bool:
+        return self.month is None and not self.decade
+
+
+def _extract_dates(text: str) -> list[_Date]:
+    dates = []
+    for m in _DATE.finditer(text):
+        month_text = m["month1"] or m["month2"] or m["month3"]
+        if month_text and not month_text[0].isupper():
+            continue
+        year = m["year1"] or m["year2"] or m["year3"] or m["decade"] or m["year4"]
+        day = m["day1"] or m["day2"]
+        dates.append(
+            _Date(
+                text=m.group(),
+                span=m.span(),
+                year=int(year) if year else None,
+                month=_MONTHS[month_text.rstrip(".").lower()] if month_text else None,
+                day=int(re.match(r"\d+", day).group()) if day else None,
+                decade=bool(m["decade"]),
+            )
+        )
+    return dates
+
+
+def _same_date(a: _Date, b: _Date) -> bool:
+    """Dates agree when every part written on both sides agrees ("March 3" ~ "March 3, 2019")."""
+    parts = ((a.year, b.year), (a.month, b.month), (a.day, b.day))
+    return a.decade == b.decade and all(x is None or y is None or x == y for x, y in parts)
+
+
+def _compare_dates(lefts: list[_Date], rights: list[_Date]) -> list[_Found]:
+    """A date whose written parts disagree with the other side's date in the same place."""
+    lefts, rights = _unmatched(lefts, rights, _same_date)
+    found = []
+    for date in lefts:
+        partner = next((r for r in rights if (r.month is None) == (date.month is None)), None)
+        if partner is None:
+            continue
+        rights.remove(partner)
+        found.append(_flag("date", HIGH, date.text, partner.text,
+                           f"date changed: {_curly(date.text)} → {_curly(partner.text)}", date.span[0]))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Quotations
+# ---------------------------------------------------------------------------
+
+# QUOTATION: text between double quotes (straight, curly, low-9, guillemets), or
+# between curly single quotes that open at a word start and close before a
+# non-letter (so the apostrophes in "don’t" or "Lopez’s" never open or close one).
+_QUOTE = re.compile(
+    r"""
+      "(?P<straight>[^"\n]{1,600}?)"
+    | [“„](?P<curly>[^”“\n]{1,600}?)[”“]
+    | «\s?(?P<guillemet>[^»\n]{1,600}?)\s?»
+    | (?<![\w’'])‘(?P<single>[^‘’\n]{1,600}?)’(?![^\W\d_])
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Quote:
+    text: str
+    start: int
+
+    @property
+    def key(self) -> str:
+        return _quote_key(self.text)
+
+
+def _quote_key(text: str) -> str:
+    """A quotation's words, case and punctuation folded: what must survive a faithful repost."""
+    return " ".join(w.text for w in _words(_fold_accents(text)))
+
+
+def _extract_quotes(text: str) -> list[_Quote]:
+    quotes = []
+    for m in _QUOTE.finditer(text):
+        group = next(g for g in ("straight", "curly", "guillemet", "single") if m[g] is not None)
+        content = m[group].strip()
+        if _quote_key(content):
+            quotes.append(_Quote(content, m.start(group)))
+    return quotes
+
+
+def _quote_kept(quote: _Quote, others: list[_Quote]) -> bool:
+    """Same words, or one quotation trimmed from the other (a shortened quote is still faithful)."""
+    key = quote.key
+    return any(
+        o.key == key or f" {o.key} " in f" {key} " or f" {key} " in f" {o.key} " for o in others
+    )
+
+
+def _quote_word_changes(left: str, right: str) -> str:
+    """Which words of a quotation changed, e.g. ``“reckless” → “careless”``."""
+    a, b = left.split(), right.split()
+    fold = lambda words: [_quote_key(w) for w in words]  # noqa: E731 - tiny local key
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=fold(a), b=fold(b), autojunk=False).get_opcodes():
+        old, new = " ".join(a[i1:i2]), " ".join(b[j1:j2])
+        if op == "replace":
+            parts.append(f"{_curly(_strip_punct(old))} → {_curly(_strip_punct(new))}")
+        elif op == "delete":
+            parts.append(f"{_curly(_strip_punct(old))} removed")
+        elif op == "insert":
+            parts.append(f"{_curly(_strip_punct(new))} added")
+    return "; ".join(parts)
+
+
+def _strip_punct(text: str) -> str:
+    return text.strip(".,;:!?\"'“”‘’()")
+
+
+def _compare_quotes(left: str, right: str) -> list[_Found]:
+    """Quotations changed word for word, stripped of their quote marks, or dropped."""
+    all_lefts, all_rights = _extract_quotes(left), _extract_quotes(right)
+    lefts = [q for q in all_lefts if not _quote_kept(q, all_rights)]
+    rights = [q for q in all_rights if not _quote_kept(q, all_lefts)]
+    right_plain = f" {_quote_key(right)} "
+    found = []
+    for quote in lefts:
+        if f" {quote.key} " in right_plain:  # not inside a right quotation, or it would be kept
+            found.append(_flag("quote", HIGH, quote.text, quote.text,
+                               "quotation marks removed: words presented as the writer's own", quote.start))
+            continue
+        partner = _closest_quote(quote, rights)
+        if partner is not None:
+            rights.remove(partner)
+            changes = _quote_word_changes(quote.text, partner.text)
+            found.append(_flag("quote", HIGH, quote.text, partner.text,
+                               f"quote changed: {changes}", quote.start))
+        else:
+            found.append(_flag("quote", HIGH, quote.text, None,
+                               f"quote dropped: {_curly(quote.text)}", quote.start))
+    return found
+
+
+def _closest_quote(quote: _Quote, candidates: list[_Quote]) -> _Quote | None:
+    """The other side's unmatched quotation that shares most words (or the only one left)."""
+    if not candidates:
+        return None
+    words = set(quote.key.split())
+
+    def overlap(other: _Quote) -> float:
+        theirs = set(other.key.split())
+        return len(words & theirs) / max(1, min(len(words), len(theirs)))
+
+    best = max(candidates, key=overlap)
+    if overlap(best) >= 0.5 or len(candidates) == 1:
+        return best
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Names
+# ---------------------------------------------------------------------------
+
+# Capitalised words that are not names: function words that start sentences,
+# titles, months, days, and the pronoun "I".
+_NOT_NAMES = frozenset(
+    """the a an and or but if when while as at in on of for to from by with this that these those
+    it its he she they we you i his her their our my your there here then however meanwhile
+    also after before since until during yesterday today tomorrow according mr mrs ms dr prof
+    sir madam monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december not no yes what who why how
+    where which many some all one two three every each both most more other another such so
+    nor yet still despite although though because""".split()
+)
+# A capitalised word, possibly with inner capitals/apostrophes/hyphens (McDonald, O'Brien, Smith-Jones).
+_CAPITALISED = re.compile(r"(?<![\w’'])[^\W\d_][\w’'-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Connectors that may sit inside a name: "Ursula von der Leyen", "Bank of England".
+_NAME_CONNECTORS = frozenset({"de", "da", "del", "der", "van", "von", "al", "bin", "of", "la", "le", "du"})
+
+
+@dataclass(frozen=True, slots=True)
+class _NameWord:
+    text: str  # as written, possessive stripped
+    start: int
+    sentence_initial: bool
+
+
+def _name_words(text: str) -> list[_NameWord]:
+    """Capitalised words that are not function words, titles, months or days."""
+    starts = _sentence_starts(text)
+    words = []
+    for m in _CAPITALISED.finditer(text):
+        word = _POSSESSIVE.sub("", m.group()).rstrip("-")
+        if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_NAMES:
+            continue
+        words.append(_NameWord(word, m.start(), m.start() in starts))
+    return words
+
+
+def _names(text: str) -> list[_NameWord]:
+    """Name words: capitalised words not at a sentence start, plus sentence-initial ones that
+    continue into another capitalised word ("Maria Lopez"), are followed by a speech verb
+    ("Lopez said") or recur elsewhere in the text as a name."""
+    words = _name_words(text)
+    mid_sentence = {w.text for w in words if not w.sentence_initial}
+    names = []
+    for word in words:
+        after = text[word.start + len(word.text) :]
+        if (
+            not word.sentence_initial
+            or word.text in mid_sentence
+            or re.match(r"['’]?s?\s+[A-Z]", after)
+            or _SPEECH_VERB_AFTER.match(after)
+        ):
+            names.append(word)
+    return names
+
+
+def _misspelling_of(name: str, candidates: list[str]) -> str | None:
+    """The candidate that looks like ``name`` with one or two letters changed, if any.
+
+    Accents and case are ignored; a candidate that only adds an ending
+    ("Russia"/"Russian", "American"/"Americans") is a different word form, not
+    a misspelling.
+    """
+    folded = _name_key(name)
+    best, best_distance = None, 3
+    for candidate in candidates:
+        other = _name_key(candidate)
+        if other == folded or other.startswith(folded) or folded.startswith(other):
+            continue
+        limit = 1 if min(len(folded), len(other)) <= 5 else 2
+        distance = OSA.distance(folded, other)
+        similar_shape = folded[0] == other[0] or abs(len(folded) - len(other)) <= 1
+        if distance <= limit and similar_shape and distance < best_distance:
+            best, best_distance = candidate, distance
+    return best
+
+
+def _compare_names(left: str, right: str) -> list[_Found]:
+    """Names on the left with no exact match on the right but a near miss there."""
+    left_words, right_words = _word_keys(left), _word_keys(right)
+    lowercase = _lowercase_words(left + " " + right)
+    # Near misses: right names, and long sentence-initial capitalised words that are not
+    # ordinary words written in lower case elsewhere ("Kowalcyk, who ..." opening a sentence).
+    candidates = [n.text for n in _names(right)] + [
+        w.text for w in _name_words(right)
+        if w.sentence_initial and len(w.text) >= 5 and w.text.lower() not in lowercase
+    ]
+    candidates = list(dict.fromkeys(c for c in candidates if _name_key(c) not in left_words))
+    found, seen = [], set()
+    for name in _names(left):
+        if len(name.text) < 4 or _name_key(name.text) in right_words or name.text in seen:
+            continue
+        seen.add(name.text)
+        near = _misspelling_of(name.text, candidates)
+        if near is not None:
+            candidates.remove(near)
+            reason = f"possible misspelling: {_curly(name.text)} → {_curly(near)}"
+            found.append(_flag("name", HIGH, name.text, near, reason, name.start))
+    return found
+
+
+def _lowercase_words(text: str) -> set[str]:
+    """Words written in lower case somewhere: a capitalised form of these is just a sentence start."""
+    return {m.group() for m in re.finditer(r"(?<![\w’'])[a-z][\w’'-]*", text)}
+
+
+def _name_key(word: str) -> str:
+    """How a word is compared as a name: accents, case, apostrophe style and possessive folded."""
+    return _fold_accents(_POSSESSIVE.sub("", word.translate(_APOSTROPHES)))
+
+
+def _word_keys(text: str) -> set[str]:
+    """Every word of ``text`` (hyphenated words whole and in parts) as a name key."""
+    keys = set()
+    for m in _HYPHENATED_WORD.finditer(text):
+        keys.add(_name_key(m.group()))
+        keys.update(_name_key(part) for part in m.group().split("-") if part)
+    return keys
+
+
+_HYPHENATED_WORD = re.compile(r"[^\W_][\w’'-]*")
+
+
+# ---------------------------------------------------------------------------
+# Attributions
+# ---------------------------------------------------------------------------
+
+_SPEECH_VERBS = (
+    "said|says|say|told|tells|reported|reports|warned|warns|added|adds|noted|notes|claimed|claims|"
+    "argued|argues|stated|states|explained|explains|wrote|writes|insisted|insists|admitted|admits|"
+    "confirmed|confirms|announced|announces|acknowledged|acknowledges|declared|declares|"
+    "cautioned|cautions|estimated|estimates|predicted|predicts|tweeted|posted|believes|believed|"
+    "called|calls|described|describes|urged|urges|suggested|suggests|stressed|stresses|"
+    "emphasised|emphasized|revealed|reveals"
+)
+# Verbs that can also come before their speaker: "…, said Maria Lopez."
+_INVERTED_VERBS = "said|says|added|adds|warned|warns|noted|notes|wrote|writes|argued|argues|explained|insisted|claimed"
+_SPEECH_VERB_AFTER = re.compile(rf"['’]?s?,?\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERBS})\b")
+_NAME_SEQ = r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|du)\s+)?[A-Z][\w’'-]+){0,3}"
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_DESCRIPTION = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)"
+    r"(?:\s+(?!(?:that|which|who|and|or|but|is|was|were|are|it|to|in|on|at|as|be|not)\b)[a-z][\w’'-]+){1,3}?"
+)
+# Plural nouns that serve as an unnamed source on their own: "officials said".
+_BARE_SOURCES = frozenset(
+    """officials experts analysts critics police authorities witnesses residents sources researchers
+    scientists economists investigators prosecutors lawyers doctors reports observers campaigners
+    activists ministers diplomats executives estimates data figures""".split()
+)
+_SOURCE = rf"{_NAME_SEQ}|(?i:he|she|they|it|we)|I|{_DESCRIPTION}|(?i:{_alternation(_BARE_SOURCES)})"
+# ATTRIBUTION: a claim tied to its source —
+#   "Maria Lopez said", "Lopez, the finance minister, said", "he warned",
+#   "said Maria Lopez", "said the minister", "according to Lopez" / "according to the ministry".
+_ATTRIBUTION = re.compile(
+    rf"""
+      \b(?P<before>{_SOURCE})(?:,[^,.;:\n]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERBS})\b
+    | \b(?:{_INVERTED_VERBS})\s+(?P<after>{_SOURCE})
+    | \b[Aa]ccording\s+to\s+(?P<according>{_SOURCE})
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    """A claim's source, as written ("said Maria Lopez"), and whether the source is a name."""
+
+    text: str
+    start: int
+    source: str
+    named: bool
+
+    @property
+    def source_words(self) -> set[str]:
+        return _word_keys(self.source) - _NOT_NAMES
+
+
+def _extract_attributions(text: str) -> list[_Attribution]:
+    found = []
+    for m in _ATTRIBUTION.finditer(text):
+        group = next(g for g in ("before", "after", "according") if m[g] is not None)
+        source = _trim_source(m[group])
+        if _POSSESSIVE.search(source):
+            continue  # "Lopez's notes" is a noun phrase, not "Lopez notes"
+        source_start = m.start(group) + m[group].index(source)
+        start = source_start if group == "before" else m.start()
+        end = m.end() if group != "after" else source_start + len(source)
+        found.append(_Attribution(" ".join(text[start:end].split()), start, source, _is_name(source)))
+    return found
+
+
+def _trim_source(source: str) -> str:
+    """Drop leading words a capitalised run picked up ("But on Monday Lopez" -> "Lopez")."""
+    words = source.split()
+    while len(words) > 1 and words[0].lower() in _NOT_NAMES - _PRONOUNS - {"the", "a", "an"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_name(source: str) -> bool:
+    """"Maria Lopez" is a name; "he", "the government" and "Officials" are not."""
+    first = source.split()[0]
+    return first[0].isupper() and first.lower() not in _PRONOUNS | {"the", "a", "an"} and (
+        source.lower() not in _BARE_SOURCES
+    )
+
+
+def _same_source(a: _Attribution, b: _Attribution) -> bool:
+    """Sources agree when they share a word ("Maria Lopez" / "Lopez"), or either is a pronoun
+    or a description ("he", "the minister": a rewording, not a new source)."""
+    return not (a.named and b.named) or bool(a.source_words & b.source_words)
+
+
+def _compare_attributions(left: str, right: str) -> list[_Found]:
+    """Claims whose source vanished, or was swapped for another named source."""
+    rights = _extract_attributions(right)
+    right_words = _word_keys(right)
+    found = []
+    for attribution in _extract_attributions(left):
+        if attribution.named and attribution.source_words & right_words:
+            continue  # the source is still named on the right, in whatever construction
+        if any(_same_source(attribution, r) for r in rights):
+            continue
+        replacement = next((r for r in rights if r.named), None)
+        if replacement is not None:
+            reason = f"attribution changed: {_curly(attribution.text)} → {_curly(replacement.text)}"
+        else:
+            reason = f"attribution dropped: {_curly(attribution.text)}"
+        found.append(_flag("attribution", MEDIUM, attribution.text,
+                           replacement.text if replacement else None, reason, attribution.start))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Negation, hedging and modality
+# ---------------------------------------------------------------------------
+
+# NEGATION: words that flip a statement. "Not only", "not just", "no doubt"
+# and "whether or not" do not negate anything and are skipped. Verbs that
+# negate their complement ("declined to comment") count, so "did not
+# comment" / "declined to comment" balance out.
+_NEGATION = re.compile(
+    r"""
+    \b(?:
+        (?P<skip>not\s+(?:only|just|least|merely)|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
+      | no\s+longer | no\s+one | not | never | no(?!\.\s*\d) | none | nobody | nothing | neither | nor | without
+      | cannot | [a-z]+n['’]t
+      | (?:refus|declin|fail)(?:e|es|ed|ing|s)?\s+to
+    )\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# HEDGE: words that present a claim as uncertain or second-hand. Modal verbs
+# of possibility (may, might, could) are hedges too; see _MODAL.
+_HEDGE = re.compile(
+    r"""
+    \b(?:
+        allegedly | alleged | reportedly | apparently | purportedly | supposedly | possibly
+      | probably | perhaps | likely | unconfirmed | suspected
+      | (?:appears?|appeared|seems?|seemed)\s+to
+      | (?:is|are|was|were)\s+(?:expected|believed|thought|understood|said)\s+to
+    )\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# MODAL: verbs that set how certain or binding a claim is. Pairs in
+# _MODAL_EQUIVALENTS are tense or register variants, not shifts in meaning
+# ("will" -> "would" is reported speech; "may" -> "might" is style).
+_MODAL = re.compile(
+    r"\b(?P<modal>may|might|could|can|will|would|shall|should|must|ought\s+to|has\s+to|have\s+to|"
+    r"need\s+to|needs\s+to|ca(?=n['’]t)|wo(?=n['’]t)|sha(?=n['’]t))(?=n['’]t\b|\b)",
+    re.IGNORECASE,
+)
+_MODAL_CANONICAL = {"ca": "can", "wo": "will", "sha": "shall", "has to": "must", "have to": "must",
+                    "need to": "must", "needs to": "must", "ought to": "should"}
+_MODAL_CLASS = {"may": "possible", "might": "possible", "could": "possible", "can": "able",
+                "will": "certain", "would": "certain", "shall": "certain", "must": "required",
+                "should": "advised"}
+_MODAL_EQUIVALENTS = frozenset({frozenset({"can", "could"})})
+_HEDGE_MODALS = frozenset({"may", "might", "could"})
+
+# Words skipped when looking for what a marker governs: auxiliaries,
+# articles, pronouns and the markers themselves.
+_SCOPE_SKIP = frozenset(
+    """a an the to be been being is are was were am have has had having do does did get got
+    it its this that these those he she they we you i his her their our my your any some of
+    also still yet even ever longer one more much very so just really anyone anything at all
+    not no never none nor n't cannot can could may might will would shall should must ought
+    need needs allegedly reportedly apparently possibly probably perhaps likely""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    """A negation, hedge or modal, with the stems of the content words it governs."""
+
+    word: str
+    start: int
+    scope: frozenset[str]
+    surface: str
+    strength: str = ""  # modals only: "possible", "certain", "required", ...
+
+
+def _scope_after(words: list[_Word], end: int, limit: int = 2) -> tuple[frozenset[str], int]:
+    """Stems of the first ``limit`` content words after offset ``end``, and where they end."""
+    stems, last = [], end
+    for word in words:
+        if word.start < end:
+            continue
+        if len(stems) == limit or word.start - last > 40:
+            break
+        text = word.text.removesuffix("n't")
+        if text in _SCOPE_SKIP or word.text.endswith("n't"):
+            last = word.end
+            continue
+        stems.append(_stem(text))
+        last = word.end
+    return frozenset(stems), last
+
+
+def _markers(text: str, pattern: re.Pattern, words: list[_Word], word_of) -> list[_Marker]:
+    markers = []
+    for m in pattern.finditer(text):
+        word = word_of(m)
+        if word is None:
+            continue
+        scope, scope_end = _scope_after(words, m.end())
+        markers.append(_Marker(word, m.start(), scope, " ".join(text[m.start() : scope_end].split())))
+    return markers
+
+
+def _negation_word(m: re.Match) -> str | None:
+    return None if m["skip"] else " ".join(m.group().lower().split())
+
+
+def _hedge_word(m: re.Match) -> str:
+    return " ".join(m.group().lower().split())
+
+
+def _modal_word(m: re.Match) -> str | None:
+    word = " ".join(m["modal"].lower().split())
+    if m.group()[0].isupper() and word in {"may", "will"}:
+        return None  # the month, or a first name
+    return _MODAL_CANONICAL.get(word, word)
+
+
+def _content_stems(words: list[_Word]) -> set[str]:
+    return {_stem(w.text) for w in words if w.text not in _SCOPE_SKIP}
+
+
+def _pair_by_scope(lefts: list[_Marker], rights: list[_Marker]) -> tuple[list, list, list]:
+    """Match markers governing the same content; returns (pairs, unmatched left, unmatched right)."""
+    rights = list(rights)
+    pairs, left_over = [], []
+    for marker in lefts:
+        partner = next((r for r in rights if marker.scope and marker.scope & r.scope), None)
+        if partner is None:
+            left_over.append(marker)
+        else:
+            rights.remove(partner)
+            pairs.append((marker, partner))
+    return pairs, left_over, rights
+
+
+def _excess(lefts: list[_Marker], rights: list[_Marker]) -> tuple[list[_Marker], list[_Marker]]:
+    """Markers with no counterpart: matched by scope first, then any left over paired in order
+    (a reworded negation is still a negation)."""
+    _, left_over, right_over = _pair_by_scope(lefts, rights)
+    count = min(len(left_over), len(right_over))
+    return left_over[count:], right_over[count:]
+
+
+def _surviving(marker: _Marker, other_stems: set[str]) -> bool:
+    """The content a marker governed is still there on the other side, without the marker."""
+    return bool(marker.scope) and marker.scope <= other_stems
+
+
+def _compare_markers(kind: str, severity: str, lefts, rights, left_stems, right_stems) -> list[_Found]:
+    """Negations or hedges added or removed around content both sides share."""
+    removed, added = _excess(lefts, rights)
+    noun, gone = ("negation", "removed") if kind == "negation" else ("hedging", "dropped")
+    found = [
+        _flag(kind, severity, m.surface, None, f"{noun} {gone}: {_curly(m.surface)}", m.start)
+        for m in removed if _surviving(m, right_stems)
+    ]
+    found += [
+        _flag(kind, severity, None, m.surface, f"{noun} added: {_curly(m.surface)}", m.start)
+        for m in added if _surviving(m, left_stems)
+    ]
+    return found
+
+
+def _stance(text: str, words: list[_Word]) -> tuple[list[_Marker], list[_Marker]]:
+    """A text's modals, each with its strength, and its hedges not attached to a modal.
+
+    A hedge next to a modal governing the same words ("will probably rise")
+    makes that modal a possibility instead of counting on its own.
+    """
+    modals = _markers(text, _MODAL, words, _modal_word)
+    hedges = _markers(text, _HEDGE, words, _hedge_word)
+
+    def next_to(hedge: _Marker, modal: _Marker) -> bool:
+        return abs(hedge.start - modal.start) <= 20 and bool(hedge.scope & modal.scope)
+
+    modals = [
+        replace(m, strength="possible" if any(next_to(h, m) for h in hedges) else _MODAL_CLASS[m.word])
+        for m in modals
+    ]
+    return modals, [h for h in hedges if not any(next_to(h, m) for m in modals)]
+
+
+def _compare_stance(left: str, right: str) -> list[_Found]:
+    """Negation flips, hedges added or dropped, and modal shifts ("may" -> "will")."""
+    left_words, right_words = _words(left), _words(right)
+    left_stems, right_stems = _content_stems(left_words), _content_stems(right_words)
+    found = _compare_markers(
+        "negation", HIGH,
+        _markers(left, _NEGATION, left_words, _negation_word),
+        _markers(right, _NEGATION, right_words, _negation_word),
+        left_stems, right_stems,
+    )
+    left_modals, left_hedges = _stance(left, left_words)
+    right_modals, right_hedges = _stance(right, right_words)
+    pairs, left_modals, right_modals = _pair_by_scope(left_modals, right_modals)
+    for a, b in pairs:
+        if a.strength != b.strength and frozenset({a.word, b.word}) not in _MODAL_EQUIVALENTS:
+            reason = f"modal shift: {_curly(a.word)} → {_curly(b.word)}"
+            found.append(_flag("modality", MEDIUM, a.surface, b.surface, reason, a.start))
+
+    def hedging(modals: list[_Marker], hedges: list[_Marker]) -> list[_Marker]:
+        return hedges + [m for m in modals if m.strength == "possible"]
+
+    found += _compare_markers("hedging", MEDIUM, hedging(left_modals, left_hedges),
+                              hedging(right_modals, right_hedges), left_stems, right_stems)
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def _flag(kind: str, severity: str, left: str | None, right: str | None, reason: str, position: int) -> _Found:
+    return _Found(FactFlag(kind, severity, left, right, reason), position)
+
+
+def _ordered(found: list[_Found]) -> tuple[FactFlag, ...]:
+    """Deduplicated flags, high severity first, then in reading order."""
+    ordered, seen = [], set()
+    for item in sorted(found, key=lambda f: (_SEVERITY_RANK[f.flag.severity], f.position)):
+        if item.flag not in seen:
+            seen.add(item.flag)
+            ordered.append(item.flag)
+    return tuple(ordered)
+
+
+def compare_facts(left: str, right: str) -> tuple[FactFlag, ...]:
+    """Facts whose meaning changed between an aligned ``left`` and ``right`` passage.
+
+    Either side may hold several paragraphs joined by blank lines (split or
+    merged pairs). Flags come high severity first, then in reading order.
+    """
+    left_dates, right_dates = _extract_dates(left), _extract_dates(right)
+    found = (
+        _compare_figures(left, right, left_dates, right_dates)
+        + _compare_dates(left_dates, right_dates)
+        + _compare_quotes(left, right)
+        + _compare_names(left, right)
+        + _compare_attributions(left, right)
+        + _compare_stance(left, right)
+    )
+    return _ordered(found)
+
+
+def unpaired_facts(text: str, side: str) -> tuple[FactFlag, ...]:
+    """Figures, quotations and attributions in a paragraph with no partner.
+
+    ``side="left"``: the paragraph was dropped, so these are facts the rewrite
+    lost. ``side="right"``: it was added, so these are new claims with no
+    source on the left.
+    """
+    if side not in ("left", "right"):
+        raise ValueError(f"side must be 'left' or 'right', not {side!r}")
+    label = "dropped" if side == "left" else "new claim"
+    dates = _extract_dates(text)
+    items = [("number", "figure", f.text, f.start) for f in _extract_figures(text, [d.span for d in dates])
+             if f.significant]
+    items += [("quote", "quote", q.text, q.start) for q in _extract_quotes(text)]
+    items += [("attribution", "attribution", a.text, a.start) for a in _extract_attributions(text)]
+    found = [
+        _flag(kind, MEDIUM, value if side == "left" else None, value if side == "right" else None,
+              f"{label}: {noun} {_curly(value)}", start)
+        for kind, noun, value, start in items
+    ]
+    return _ordered(found)

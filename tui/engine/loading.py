@@ -47,8 +47,11 @@ _MAX_CONTROL_SHARE = 0.05
 #: charset-normalizer cannot tell Latin code pages apart on short texts and
 #: often guesses Baltic or Central European; cp1252 wins when it reads as cleanly.
 _CP1252_MESS_TOLERANCE = 0.1
-#: UTF-16 without a BOM: at least this many times more NULs on one side of the byte pairs.
+#: UTF-16 without a BOM: NULs this many times more frequent on one side of the byte pairs
+#: make an odd-length file "truncated UTF-16" rather than binary.
 _NUL_SIDE_RATIO = 4
+#: charset-normalizer's mess ratio above which a UTF-16 reading is not text (clean text: ~0).
+_MAX_UTF16_MESS = 0.2
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _MARKDOWN_SIGNS = {
@@ -114,22 +117,24 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 
 def _decode_utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
-    """NUL bytes mean binary, unless they fall on one side of each byte pair: UTF-16 text.
+    """NUL bytes mean binary, unless the bytes read cleanly as UTF-16 text.
 
     ASCII letters, digits and line ends in UTF-16 carry a zero high byte, so
-    text has its NULs almost all at odd offsets (little-endian) or at even
-    offsets (big-endian); binary formats scatter them. "Almost": a few
-    characters such as U+4E00 have a zero low byte.
+    the side of the byte pairs holding most NULs gives the byte order, which
+    is tried first; CJK text has few such NULs (and U+4E00 has a zero *low*
+    byte), so both orders are tried and the text must read cleanly.
     """
-    odd = data[1::2].count(0)
-    even = data[0::2].count(0)
-    if odd > _NUL_SIDE_RATIO * even:
-        encoding = "utf-16-le"
-    elif even > _NUL_SIDE_RATIO * odd:
-        encoding = "utf-16-be"
-    else:
-        raise _binary(name)
-    return _strict(data, encoding, name), encoding
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    orders = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    if len(data) % 2 and max(odd, even) > _NUL_SIDE_RATIO * min(odd, even):
+        raise InputError(
+            f"{name} looks like {orders[0].upper()} text but is truncated (odd number of bytes)"
+        )
+    for encoding in orders:
+        text = _try_decode(data, encoding)
+        if text is not None and mess_ratio(text, 1.0) <= _MAX_UTF16_MESS and not _looks_binary(text):
+            return text, encoding
+    raise _binary(name)
 
 
 def _meta_charset(data: bytes) -> str | None:

@@ -1,0 +1,264 @@
+"""The review store: marks survive renames and edits, and a broken database never crashes the app."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui.engine.model import Change, Comparison, Document, Kind, Paragraph
+from tui.review import (
+    Mark,
+    NullStore,
+    ReviewStore,
+    StateUnavailable,
+    change_key,
+    comparison_keys,
+    open_store,
+    pair_key,
+    side_hash,
+)
+
+LEFT = ["The council met on Monday.", "It approved the budget of 4 million.", "Residents objected."]
+RIGHT = ["The council met on Monday.", "It approved a budget of 5 million.", "A new park was announced."]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with ReviewStore.open(tmp_path / "state" / "review.sqlite3", timeout=0.1) as opened:
+        yield opened
+
+
+def diff_keys(left: list[str], right: list[str]) -> list[str]:
+    """Keys of a hand-made difference list: each differing paragraph index as a reworded pair."""
+    return [change_key([a], [b], "reworded") for a, b in zip(left, right) if a != b]
+
+
+def open_pair(store, left, right, left_source="a.txt", right_source="b.txt"):
+    keys = diff_keys(left, right)
+    key = pair_key(left, right)
+    result = store.record_open(key, side_hash(left), side_hash(right), left_source, right_source, len(keys), keys)
+    return key, keys, result
+
+
+# ------------------------------------------------------------------ keys
+
+
+def test_pair_key_depends_on_which_side_holds_which_text():
+    assert pair_key(["a"], ["b"]) != pair_key(["b"], ["a"])
+    assert pair_key(["ab", "c"], []) != pair_key(["a", "bc"], [])
+    assert pair_key(LEFT, RIGHT) == pair_key(list(LEFT), tuple(RIGHT))
+
+
+def test_change_key_depends_on_texts_and_kind_but_not_on_split_point_ambiguity():
+    assert change_key(["x"], ["y"], "reworded") != change_key(["x"], ["y"], "moved")
+    assert change_key(["x", "y"], [], "merged") != change_key(["x"], ["y"], "merged")
+    assert change_key(["x"], ["y"], Kind.REWORDED) == change_key(["x"], ["y"], "reworded")
+
+
+def test_comparison_keys_number_identical_differences_apart():
+    left = Document("l", (Paragraph(0, "Intro."),))
+    right = Document("r", (Paragraph(0, "Intro."), Paragraph(1, "Same line."), Paragraph(2, "Same line.")))
+    changes = (
+        Change(Kind.UNCHANGED, (0,), (0,), 1.0),
+        Change(Kind.ADDED, (), (1,), 0.0),
+        Change(Kind.ADDED, (), (2,), 0.0),
+    )
+    keys = comparison_keys(Comparison(left, right, changes, 0.5))
+    assert len(keys.change_keys) == 2 == len(set(keys.change_keys))
+    assert keys.change_keys[1] == keys.change_keys[0] + "#2"
+    assert keys.pair_key == pair_key(left.texts, right.texts)
+    assert (keys.left_hash, keys.right_hash) == (side_hash(left.texts), side_hash(right.texts))
+
+
+# ------------------------------------------------------------------ round trips
+
+
+def test_marks_round_trip_and_survive_reopening(tmp_path: Path):
+    path = tmp_path / "review.sqlite3"
+    with ReviewStore.open(path) as store:
+        key, keys, result = open_pair(store, LEFT, RIGHT)
+        assert result.first_open and result.message is None
+        store.set_mark(key, keys[0], Mark(reviewed=True, note="number changed: 4 → 5 million"))
+        store.set_mark(key, keys[1], Mark(significant=True))
+    with ReviewStore.open(path) as store:
+        _, _, again = open_pair(store, LEFT, RIGHT)
+        assert not again.first_open and again.message is None
+        assert store.marks(key) == {
+            keys[0]: Mark(True, False, "number changed: 4 → 5 million"),
+            keys[1]: Mark(False, True, ""),
+        }
+
+
+def test_a_blank_mark_removes_the_entry(store):
+    key, keys, _ = open_pair(store, LEFT, RIGHT)
+    store.set_mark(key, keys[0], Mark(reviewed=True))
+    store.set_mark(key, keys[0], Mark())
+    assert store.marks(key) == {}
+
+
+def test_recent_is_most_recent_first_with_progress(store):
+    first, first_keys, _ = open_pair(store, LEFT, RIGHT, "one.txt", "one-repost.txt")
+    second, _, _ = open_pair(store, LEFT[:2], RIGHT[:2], "two.txt", "two-repost.txt")
+    store.set_mark(first, first_keys[0], Mark(reviewed=True))
+    store.set_mark(first, first_keys[1], Mark(significant=True))
+    assert [s.left_source for s in store.recent()] == ["two.txt", "one.txt"]
+    open_pair(store, LEFT, RIGHT, "one.txt", "one-repost.txt")
+    summaries = store.recent()
+    assert [s.pair_key for s in summaries] == [first, second]
+    assert (summaries[0].reviewed, summaries[0].total, summaries[0].significant) == (1, 2, 1)
+    assert (summaries[1].reviewed, summaries[1].total) == (0, 1)
+    assert summaries[0].opened_at >= summaries[1].opened_at
+    assert [s.pair_key for s in store.recent(limit=1)] == [first]
+
+
+def test_forget_removes_pair_and_marks(store):
+    key, keys, _ = open_pair(store, LEFT, RIGHT)
+    store.set_mark(key, keys[0], Mark(reviewed=True))
+    store.forget(key)
+    assert store.marks(key) == {}
+    assert store.recent() == []
+
+
+# ------------------------------------------------------------------ renames and edits
+
+
+def test_a_renamed_file_keeps_its_review(store):
+    key, keys, _ = open_pair(store, LEFT, RIGHT, "draft.txt", "repost.html")
+    store.set_mark(key, keys[0], Mark(reviewed=True, note="checked"))
+    same_key, _, result = open_pair(store, LEFT, RIGHT, "archive/final.txt", "repost.html")
+    assert same_key == key and not result.first_open and result.message is None
+    assert store.marks(key) == {keys[0]: Mark(True, False, "checked")}
+    assert [(s.left_source, s.reviewed) for s in store.recent()] == [("archive/final.txt", 1)]
+
+
+def test_a_changed_side_is_detected_and_untouched_marks_carry_over(store):
+    old_key, old_keys, _ = open_pair(store, LEFT, RIGHT)
+    store.set_mark(old_key, old_keys[0], Mark(reviewed=True, note="budget figure"))
+    store.set_mark(old_key, old_keys[1], Mark(reviewed=True))
+    edited = [RIGHT[0], RIGHT[1], "A new park was announced on Friday.", "The mayor resigned."]
+    new_key, new_keys, result = open_pair(store, LEFT + ["Closing words."], edited)
+    assert new_key != old_key
+    assert (result.left_changed, result.right_changed) == (True, True)
+    assert result.new_differences == 2 and result.carried_marks == 1
+    assert result.message == "both sides changed since your review: 2 differences are new"
+    assert store.marks(new_key) == {old_keys[0]: Mark(True, False, "budget figure")}
+    assert old_keys[0] in new_keys
+    assert [(s.pair_key, s.reviewed, s.total) for s in store.recent()] == [(new_key, 1, 3)]
+
+
+def test_only_the_right_side_changed(store):
+    open_pair(store, LEFT, RIGHT)
+    _, _, result = open_pair(store, LEFT, RIGHT[:2] + ["Another park."])
+    assert (result.left_changed, result.right_changed, result.new_differences) == (False, True, 1)
+    assert result.message == "the right side changed since your review: 1 difference is new"
+
+
+def test_reopening_an_edited_pair_a_second_time_reports_no_change(store):
+    open_pair(store, LEFT, RIGHT)
+    open_pair(store, LEFT, RIGHT[:2] + ["Another park."])
+    _, _, result = open_pair(store, LEFT, RIGHT[:2] + ["Another park."])
+    assert result.message is None and not result.first_open
+
+
+# ------------------------------------------------------------------ broken databases
+
+
+def test_a_corrupt_database_is_unavailable_not_a_crash(tmp_path: Path):
+    path = tmp_path / "review.sqlite3"
+    path.write_bytes(os.urandom(8192))
+    with pytest.raises(StateUnavailable) as caught:
+        ReviewStore.open(path)
+    message = str(caught.value)
+    assert "\n" not in message and str(path) in message and "corrupt" in message
+
+
+def test_a_locked_database_is_unavailable_when_opening(tmp_path: Path):
+    path = tmp_path / "review.sqlite3"
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("CREATE TABLE t (x)")
+    locker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StateUnavailable, match="locked"):
+            ReviewStore.open(path, timeout=0.1)
+    finally:
+        locker.close()
+
+
+def test_a_database_locked_mid_session_makes_writes_unavailable(tmp_path: Path):
+    path = tmp_path / "review.sqlite3"
+    with ReviewStore.open(path, timeout=0.1) as store:
+        key, keys, _ = open_pair(store, LEFT, RIGHT)
+        locker = sqlite3.connect(path, isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(StateUnavailable, match="locked"):
+                store.set_mark(key, keys[0], Mark(reviewed=True))
+        finally:
+            locker.close()
+        store.set_mark(key, keys[0], Mark(reviewed=True))
+        assert store.marks(key) == {keys[0]: Mark(reviewed=True)}
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path):
+    path = tmp_path / "review.sqlite3"
+    ReviewStore.open(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE schema_version SET version = 999")
+    with pytest.raises(StateUnavailable, match="newer"):
+        ReviewStore.open(path)
+
+
+def test_an_unwritable_location_is_unavailable(tmp_path: Path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the directory should be")
+    with pytest.raises(StateUnavailable):
+        ReviewStore.open(blocker / "review.sqlite3")
+
+
+def test_open_store_falls_back_to_a_null_store_with_a_warning(tmp_path: Path):
+    path = tmp_path / "review.sqlite3"
+    path.write_bytes(b"definitely not sqlite" * 100)
+    store, warning = open_store(path=path)
+    assert isinstance(store, NullStore) and "corrupt" in warning
+    store, warning = open_store(path=tmp_path / "fresh.sqlite3")
+    assert isinstance(store, ReviewStore) and warning is None
+    store.close()
+
+
+def test_no_state_never_touches_the_database(tmp_path: Path):
+    path = tmp_path / "review.sqlite3"
+    store, warning = open_store(no_state=True, path=path)
+    assert isinstance(store, NullStore) and warning is None
+    assert not path.exists()
+
+
+def test_null_store_accepts_everything_and_remembers_nothing():
+    store = NullStore()
+    key, keys, result = open_pair(store, LEFT, RIGHT)
+    assert result.first_open and result.message is None
+    store.set_mark(key, keys[0], Mark(reviewed=True))
+    assert store.marks(key) == {} and store.recent() == []
+    store.forget(key)
+
+
+# ------------------------------------------------------------------ property
+
+
+marks_strategy = st.builds(Mark, st.booleans(), st.booleans(), st.text(max_size=30))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["k1", "k2", "k3", "k4"]), marks_strategy), max_size=25))
+def test_marks_returns_the_last_mark_set_per_key(tmp_path_factory, calls):
+    path = tmp_path_factory.mktemp("prop") / "review.sqlite3"
+    with ReviewStore.open(path) as store:
+        store.record_open("pair", "l", "r", "a.txt", "b.txt", 4, ["k1", "k2", "k3", "k4"])
+        for key, mark in calls:
+            store.set_mark("pair", key, mark)
+        expected = {key: mark for key, mark in calls}
+        assert store.marks("pair") == {k: m for k, m in expected.items() if not m.is_blank}

@@ -1,0 +1,509 @@
+"""Review state that outlives the terminal: marks and notes per difference, in SQLite.
+
+Why this shape
+--------------
+* A comparison is keyed by the *content* of both sides (:func:`pair_key`), not
+  by file names, so renaming or moving a file keeps its review. Each side's own
+  hash is kept too, so reopening the same file names with one side edited can
+  say "the right side changed since your review".
+* A difference is keyed by the texts it involves (:func:`change_key`), so after
+  an edit the marks on differences the edit did not touch are carried over,
+  and the store can count how many differences are new.
+* The state is a convenience, never a reason not to open: a locked, corrupt or
+  unwritable database raises :class:`StateUnavailable` with a one-line reason,
+  and the app goes on with a :class:`NullStore` (see :func:`open_store`).
+
+This module has no Textual import; the app calls it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+
+from tui.engine.model import Comparison
+
+__all__ = [
+    "APP_NAME",
+    "BUSY_TIMEOUT_SECONDS",
+    "ComparisonKeys",
+    "Mark",
+    "NullStore",
+    "OpenResult",
+    "ReviewStore",
+    "ReviewSummary",
+    "StateUnavailable",
+    "change_key",
+    "comparison_keys",
+    "default_state_path",
+    "open_store",
+    "pair_key",
+    "side_hash",
+]
+
+APP_NAME = "compare-tui"
+BUSY_TIMEOUT_SECONDS = 2.0
+"""Long enough to wait out another instance's short write, short enough that a
+stuck lock does not freeze the app: after it, the state is reported unavailable."""
+
+
+class StateUnavailable(Exception):
+    """The review database cannot be used; ``str(error)`` is a one-line reason for the user."""
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def _digest(parts: Iterable[str]) -> str:
+    """sha256 over length-prefixed parts, so ("ab", "c") and ("a", "bc") never collide."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def side_hash(texts: Sequence[str]) -> str:
+    """The content hash of one side: its paragraphs, in order."""
+    return _digest(["side", *texts])
+
+
+def pair_key(left_texts: Sequence[str], right_texts: Sequence[str]) -> str:
+    """The key of a comparison: both sides' content, each hashed on its own, in order."""
+    return _digest(["pair", side_hash(left_texts), side_hash(right_texts)])
+
+
+def change_key(left_texts: Sequence[str], right_texts: Sequence[str], kind: str) -> str:
+    """The key of one difference: its kind and the texts on each side.
+
+    Positions are left out on purpose: a difference that an edit elsewhere
+    merely shifted keeps its key, and so its mark.
+    """
+    return _digest(["change", str(kind), str(len(left_texts)), *left_texts, *right_texts])
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonKeys:
+    """Everything the store needs to know about one comparison.
+
+    ``change_keys`` is parallel to ``Comparison.differences``.
+    """
+
+    pair_key: str
+    left_hash: str
+    right_hash: str
+    change_keys: tuple[str, ...]
+
+
+def comparison_keys(comparison: Comparison) -> ComparisonKeys:
+    """Keys for a comparison and each of its differences.
+
+    Two differences with identical texts (the same sentence added twice) get
+    distinct keys by occurrence ("…#2"), so each can be marked on its own.
+    """
+    left = comparison.left.texts
+    right = comparison.right.texts
+    raw = [
+        change_key([left[i] for i in c.left], [right[j] for j in c.right], c.kind)
+        for c in comparison.differences
+    ]
+    return ComparisonKeys(pair_key(left, right), side_hash(left), side_hash(right), _number_repeats(raw))
+
+
+def _number_repeats(keys: Sequence[str]) -> tuple[str, ...]:
+    seen: dict[str, int] = {}
+    numbered = []
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+        numbered.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return tuple(numbered)
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A reviewer's judgement on one difference."""
+
+    reviewed: bool = False
+    significant: bool = False
+    note: str = ""
+
+    @property
+    def is_blank(self) -> bool:
+        """A blank mark carries nothing, so storing it is the same as forgetting it."""
+        return not (self.reviewed or self.significant or self.note)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenResult:
+    """What changed since the last review of a comparison with the same source names.
+
+    ``left_changed``/``right_changed`` are both False when the content is the
+    same (or there was no earlier review). ``new_differences`` counts current
+    differences the earlier review did not have; ``carried_marks`` how many
+    marks came over from it.
+    """
+
+    first_open: bool
+    left_changed: bool = False
+    right_changed: bool = False
+    new_differences: int = 0
+    carried_marks: int = 0
+
+    @property
+    def message(self) -> str | None:
+        """One line for the user, or None when there is nothing to say."""
+        sides = [name for name, changed in (("left", self.left_changed), ("right", self.right_changed)) if changed]
+        if not sides:
+            return None
+        which = "both sides" if len(sides) == 2 else f"the {sides[0]} side"
+        count = self.new_differences
+        return f"{which} changed since your review: {count} difference{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} new"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSummary:
+    """One line of the start screen's recent list."""
+
+    pair_key: str
+    left_source: str
+    right_source: str
+    opened_at: datetime
+    reviewed: int
+    total: int
+    significant: int
+
+    @property
+    def done(self) -> bool:
+        return self.reviewed >= self.total
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _schema_v1(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE pairs (
+            pair_key TEXT PRIMARY KEY,
+            left_hash TEXT NOT NULL,
+            right_hash TEXT NOT NULL,
+            left_source TEXT NOT NULL,
+            right_source TEXT NOT NULL,
+            opened_at REAL NOT NULL,
+            open_seq INTEGER NOT NULL,
+            total INTEGER NOT NULL)"""
+    )
+    db.execute("CREATE INDEX pairs_by_sources ON pairs (left_source, right_source, open_seq)")
+    db.execute(
+        """CREATE TABLE pair_changes (
+            pair_key TEXT NOT NULL REFERENCES pairs ON DELETE CASCADE,
+            change_key TEXT NOT NULL,
+            PRIMARY KEY (pair_key, change_key))"""
+    )
+    db.execute(
+        """CREATE TABLE marks (
+            pair_key TEXT NOT NULL REFERENCES pairs ON DELETE CASCADE,
+            change_key TEXT NOT NULL,
+            reviewed INTEGER NOT NULL,
+            significant INTEGER NOT NULL,
+            note TEXT NOT NULL,
+            PRIMARY KEY (pair_key, change_key))"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_v1,)
+"""Step ``i`` brings the schema from version ``i`` to ``i + 1``; append, never edit."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_state_path() -> Path:
+    """Where the review database lives: the platform's user data directory."""
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "review.sqlite3"
+
+
+def _unavailable(path: Path, error: BaseException) -> StateUnavailable:
+    """Turn a low-level error into one line a reviewer can act on."""
+    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    if "locked" in reason or "busy" in reason:
+        reason = "it is locked by another program (another compare-tui?)"
+    elif "not a database" in reason or "malformed" in reason:
+        reason = "it is corrupt (move it away to start afresh)"
+    return StateUnavailable(f"review state {path} unavailable: {reason}")
+
+
+# --------------------------------------------------------------------------- store
+
+
+class ReviewStore:
+    """Marks and notes per difference, and the recent comparisons, in one SQLite file.
+
+    Every method raises :class:`StateUnavailable` instead of a sqlite error, so
+    the app can warn once and switch to a :class:`NullStore`.
+    """
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self._db = db
+        self._path = path
+        self._lock = threading.Lock()  # the app may call from a worker thread
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, timeout: float = BUSY_TIMEOUT_SECONDS) -> ReviewStore:
+        """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+        path = default_state_path() if path is None else Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        except (OSError, sqlite3.Error) as error:
+            raise _unavailable(path, error) from error
+        store = cls(db, path)
+        try:
+            store._prepare()
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- plumbing
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._db
+            except sqlite3.Error as error:
+                raise _unavailable(self._path, error) from error
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; IMMEDIATE takes the write lock up front so waits hit the busy timeout."""
+        with self._reading() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def _prepare(self) -> None:
+        with self._reading() as db:
+            db.execute("PRAGMA foreign_keys = ON")
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+        with self._writing() as db:
+            self._migrate(db)
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        """Run the migrations the file has not seen yet; refuse a file from a newer version."""
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = db.execute("SELECT version FROM schema_version").fetchone()
+        version = 0 if row is None else row[0]
+        if version > SCHEMA_VERSION:
+            raise StateUnavailable(
+                f"review state {self._path} unavailable: it was written by a newer compare-tui (schema {version})"
+            )
+        for step in MIGRATIONS[version:]:
+            step(db)
+        db.execute("DELETE FROM schema_version")
+        db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+
+    # -- API
+
+    def record_open(
+        self,
+        pair_key: str,
+        left_side_hash: str,
+        right_side_hash: str,
+        left_source: str,
+        right_source: str,
+        total_differences: int,
+        change_keys: Sequence[str],
+    ) -> OpenResult:
+        """Note that a comparison was opened now, and compare it with the last review of the same names.
+
+        When the same source names were last reviewed with other content, the
+        marks of differences that are still there are carried over to this
+        comparison, so an edit on one side does not throw the review away.
+        """
+        with self._writing() as db:
+            known = db.execute("SELECT 1 FROM pairs WHERE pair_key = ?", (pair_key,)).fetchone() is not None
+            previous = self._previous_review(db, pair_key, left_source, right_source)
+            self._upsert_pair(db, pair_key, left_side_hash, right_side_hash, left_source, right_source, total_differences)
+            db.execute("DELETE FROM pair_changes WHERE pair_key = ?", (pair_key,))
+            db.executemany("INSERT OR IGNORE INTO pair_changes VALUES (?, ?)", ((pair_key, k) for k in change_keys))
+            if previous is None:
+                return OpenResult(first_open=not known)
+            return self._carry_over(db, previous, pair_key, left_side_hash, right_side_hash, change_keys, known)
+
+    def marks(self, pair_key: str) -> dict[str, Mark]:
+        """Every mark of a comparison, by change key."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT change_key, reviewed, significant, note FROM marks WHERE pair_key = ?", (pair_key,)
+            ).fetchall()
+        return {key: Mark(bool(reviewed), bool(significant), note) for key, reviewed, significant, note in rows}
+
+    def set_mark(self, pair_key: str, change_key: str, mark: Mark) -> None:
+        """Store the mark of one difference (a blank mark removes it).
+
+        The comparison must have been recorded with :meth:`record_open` first.
+        """
+        with self._writing() as db:
+            if mark.is_blank:
+                db.execute("DELETE FROM marks WHERE pair_key = ? AND change_key = ?", (pair_key, change_key))
+                return
+            db.execute(
+                "INSERT OR REPLACE INTO marks VALUES (?, ?, ?, ?, ?)",
+                (pair_key, change_key, int(mark.reviewed), int(mark.significant), mark.note),
+            )
+
+    def recent(self, limit: int = 20) -> list[ReviewSummary]:
+        """The latest comparisons, most recent first, one per pair of source names, with progress."""
+        with self._reading() as db:
+            rows = db.execute(_RECENT_SQL, (limit,)).fetchall()
+        return [
+            ReviewSummary(key, left, right, datetime.fromtimestamp(opened, UTC), reviewed, total, significant)
+            for key, left, right, opened, total, reviewed, significant in rows
+        ]
+
+    def forget(self, pair_key: str) -> None:
+        """Remove a comparison and all its marks."""
+        with self._writing() as db:
+            db.execute("DELETE FROM pairs WHERE pair_key = ?", (pair_key,))
+
+    # -- helpers of record_open
+
+    @staticmethod
+    def _previous_review(db: sqlite3.Connection, key: str, left_source: str, right_source: str) -> tuple | None:
+        """The last comparison opened under these names, if it had other content than ``key``.
+
+        Only the *latest* one counts: reopening an edited pair a second time
+        compares it with itself, and says nothing changed.
+        """
+        latest = db.execute(
+            "SELECT pair_key, left_hash, right_hash FROM pairs"
+            " WHERE left_source = ? AND right_source = ? ORDER BY open_seq DESC LIMIT 1",
+            (left_source, right_source),
+        ).fetchone()
+        return None if latest is None or latest[0] == key else latest
+
+    @staticmethod
+    def _upsert_pair(db: sqlite3.Connection, key: str, left_hash: str, right_hash: str,
+                     left_source: str, right_source: str, total: int) -> None:
+        """Insert or refresh a pair; a renamed file just updates the source names."""
+        seq = db.execute("SELECT COALESCE(MAX(open_seq), 0) + 1 FROM pairs").fetchone()[0]
+        db.execute(
+            "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair_key) DO UPDATE SET"
+            " left_source = excluded.left_source, right_source = excluded.right_source,"
+            " opened_at = excluded.opened_at, open_seq = excluded.open_seq, total = excluded.total",
+            (key, left_hash, right_hash, left_source, right_source, time.time(), seq, total),
+        )
+
+    @staticmethod
+    def _carry_over(db: sqlite3.Connection, previous: tuple, key: str, left_hash: str, right_hash: str,
+                    change_keys: Sequence[str], known: bool) -> OpenResult:
+        """Copy the earlier review's marks on differences still present; count the new ones."""
+        old_key, old_left, old_right = previous
+        old_changes = {row[0] for row in db.execute("SELECT change_key FROM pair_changes WHERE pair_key = ?", (old_key,))}
+        carried = db.execute(
+            "INSERT OR IGNORE INTO marks SELECT ?, m.change_key, m.reviewed, m.significant, m.note"
+            " FROM marks m JOIN pair_changes c ON c.pair_key = ? AND c.change_key = m.change_key"
+            " WHERE m.pair_key = ?",
+            (key, key, old_key),
+        ).rowcount
+        return OpenResult(
+            first_open=not known,
+            left_changed=old_left != left_hash,
+            right_changed=old_right != right_hash,
+            new_differences=len(set(change_keys) - old_changes),
+            carried_marks=max(carried, 0),
+        )
+
+
+_RECENT_SQL = """
+SELECT p.pair_key, p.left_source, p.right_source, p.opened_at, p.total,
+       COUNT(CASE WHEN m.reviewed THEN 1 END), COUNT(CASE WHEN m.significant THEN 1 END)
+FROM pairs p
+LEFT JOIN pair_changes c ON c.pair_key = p.pair_key
+LEFT JOIN marks m ON m.pair_key = c.pair_key AND m.change_key = c.change_key
+WHERE p.open_seq = (SELECT MAX(q.open_seq) FROM pairs q
+                    WHERE q.left_source = p.left_source AND q.right_source = p.right_source)
+GROUP BY p.pair_key
+ORDER BY p.open_seq DESC
+LIMIT ?
+"""
+"""Progress counts only marks on the pair's current differences; an older
+review of the same names (before an edit) is hidden behind the newer one."""
+
+
+class NullStore:
+    """The :class:`ReviewStore` API, storing nothing: for ``--no-state`` and when the database fails.
+
+    The app keeps its own marks for the session; nothing survives the exit.
+    """
+
+    path: Path | None = None
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> NullStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
+
+    def record_open(self, pair_key: str, left_side_hash: str, right_side_hash: str, left_source: str,
+                    right_source: str, total_differences: int, change_keys: Sequence[str]) -> OpenResult:
+        return OpenResult(first_open=True)
+
+    def marks(self, pair_key: str) -> dict[str, Mark]:
+        return {}
+
+    def set_mark(self, pair_key: str, change_key: str, mark: Mark) -> None:
+        pass
+
+    def recent(self, limit: int = 20) -> list[ReviewSummary]:
+        return []
+
+    def forget(self, pair_key: str) -> None:
+        pass
+
+
+def open_store(no_state: bool = False, path: Path | None = None) -> tuple[ReviewStore | NullStore, str | None]:
+    """The store the app should use, and a warning to show if the real one failed.
+
+    ``--no-state`` never touches the database; a failure never stops the app.
+    """
+    if no_state:
+        return NullStore(), None
+    try:
+        return ReviewStore.open(path), None
+    except StateUnavailable as error:
+        return NullStore(), f"{error}; reviewing without saving"

@@ -9,15 +9,37 @@ change these::
      "right": {"source": ..., "paragraphs": [...]},
      "summary": {"<kind>": count, ..., "boilerplate": count, "similarity": 0..1},
      "changes": [{"kind": ..., "left": [...], "right": [...], "similarity": 0..1}, ...]}
+
+Fields added within version 1 (all described by ``tui/export/report.schema.json``):
+each side's encoding, format, title and boilerplate reasons; per change the
+flags ``cosmetic``/``boilerplate``/``moved``/``difference``, the word
+operations ``ops``, the highlight spans ``inline`` and the fact flags
+``facts``; and the side-by-side ``rows`` (ghost rows mark a moved
+paragraph's old place), so a script can lay the texts out as the app does.
+
+The second half of the module is the wording the human-readable reports
+(HTML, Markdown) share, so both say the same thing the same way.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from tui.engine.model import Change, Comparison, Document
+from tui.engine.layout import side_by_side
+from tui.engine.model import Change, Comparison, Document, InlineDiff, Kind
 
-__all__ = ["REPORT_FORMAT", "REPORT_VERSION", "report_dict"]
+__all__ = [
+    "REPORT_FORMAT",
+    "REPORT_VERSION",
+    "report_dict",
+    "printable",
+    "paragraph_numbers",
+    "kind_label",
+    "percent",
+    "generated_label",
+    "difference_numbers",
+]
 
 REPORT_FORMAT = "compare-tui-report"
 REPORT_VERSION = 1
@@ -34,6 +56,7 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
         "right": _side(comparison.right),
         "summary": summary,
         "changes": [_change(change) for change in comparison.changes],
+        "rows": [{"change": row.change, "ghost": row.ghost} for row in side_by_side(comparison)],
     }
 
 
@@ -57,11 +80,84 @@ def _change(change: Change) -> dict[str, Any]:
         "cosmetic": change.cosmetic,
         "boilerplate": change.boilerplate,
         "moved": change.moved,
+        "difference": change.is_difference,
     }
     if change.inline is not None:
         data["ops"] = [{"op": op.op, "left": op.left, "right": op.right} for op in change.inline.ops]
+        data["inline"] = _inline(change.inline)
     data["facts"] = [
         {"kind": f.kind, "severity": f.severity, "left": f.left, "right": f.right, "reason": f.reason}
         for f in change.facts
     ]
     return data
+
+
+def _inline(inline: InlineDiff) -> dict[str, Any]:
+    """Spans per paragraph; joined, each paragraph's spans give back its text exactly."""
+    return {
+        side: [[{"text": span.text, "changed": span.changed} for span in spans] for spans in paragraphs]
+        for side, paragraphs in (("left", inline.left), ("right", inline.right))
+    }
+
+
+# --- Wording shared by the human-readable reports -------------------------------------------
+
+# C0 controls (but tab and newline) and DEL, as their Unicode "control pictures":
+# an ANSI escape in the input shows as "␛[31m" instead of vanishing or acting.
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n"} | {0x7F: 0x2421}
+
+_KIND_LABELS = {
+    Kind.UNCHANGED: "Unchanged",
+    Kind.REWORDED: "Reworded",
+    Kind.MOVED: "Moved",
+    Kind.SPLIT: "Split",
+    Kind.MERGED: "Merged",
+    Kind.ADDED: "Added",
+    Kind.DROPPED: "Dropped",
+}
+
+
+def printable(text: str) -> str:
+    """Text as a report shows it: control characters made visible, everything else untouched."""
+    return text.translate(_CONTROL_PICTURES)
+
+
+def paragraph_numbers(indices: tuple[int, ...]) -> str:
+    """Human paragraph numbers, counted from 1: "¶5", "¶7–8", "¶3, ¶9"; "—" for none."""
+    if not indices:
+        return "—"
+    numbers = [i + 1 for i in indices]
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"¶{numbers[0]}–{numbers[-1]}"
+    return ", ".join(f"¶{n}" for n in numbers)
+
+
+def kind_label(change: Change) -> str:
+    """"Reworded", "Split", "Moved and split", "Boilerplate (added)", ..."""
+    label = _KIND_LABELS[change.kind]
+    if change.moved and change.kind in (Kind.SPLIT, Kind.MERGED):
+        label = f"Moved and {label.lower()}"
+    if change.boilerplate:
+        label = f"Boilerplate ({label.lower()})"
+    return label
+
+
+def percent(share: float) -> str:
+    """A 0..1 share as a whole percentage: "43%"."""
+    return f"{round(share * 100)}%"
+
+
+def generated_label(when: datetime | None) -> str:
+    """When a report was made, to the minute; ``None`` means now, in local time."""
+    moment = when or datetime.now().astimezone()
+    zone = moment.strftime(" %Z") if moment.tzinfo else ""
+    return moment.strftime("%Y-%m-%d %H:%M") + zone
+
+
+def difference_numbers(comparison: Comparison) -> dict[int, int]:
+    """Change index -> the difference's number (1, 2, ...) in reading order, for differences only."""
+    numbers: dict[int, int] = {}
+    for index, change in enumerate(comparison.changes):
+        if change.is_difference:
+            numbers[index] = len(numbers) + 1
+    return numbers

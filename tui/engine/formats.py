@@ -37,19 +37,17 @@ def markdown_paragraphs(text: str) -> tuple[list[str], str | None]:
 
     Works on markdown-it-py's token stream, so emphasis, links and images
     are understood the way a renderer understands them (link -> its text,
-    image -> its alt text) instead of being guessed with regexes. Ordered
-    list items keep their number ("3. ...") because clause and step numbers
-    are content; bullets are markup and go. Title = the first H1.
+    image -> its alt text) instead of being guessed with regexes. List
+    bullets and numbers go too: a renderer renumbers ordered lists, so when
+    an item moves its number changing is presentation, not an edit.
+    Title = the first H1.
     """
     paragraphs: list[str] = []
     title: str | None = None
-    item_prefix = ""
     row: list[str] = []
     tokens = _MARKDOWN.parse(text)
     for position, token in enumerate(tokens):
-        if token.type == "list_item_open":
-            item_prefix = f"{token.info}{token.markup} " if token.info else ""
-        elif token.type == "tr_open":
+        if token.type == "tr_open":
             row = []
         elif token.type == "tr_close":
             paragraphs.append(" | ".join(row))
@@ -61,8 +59,7 @@ def markdown_paragraphs(text: str) -> tuple[list[str], str | None]:
             if tokens[position - 1].tag == "h1" and title is None:
                 title = content
             if content:
-                paragraphs.append(item_prefix + content)
-            item_prefix = ""
+                paragraphs.append(content)
         elif token.type in ("fence", "code_block") and token.content.strip():
             paragraphs.append(token.content.strip("\n").rstrip())
         elif token.type == "html_block":

@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
+import tui.review as review_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +20,7 @@ from tui.review import (
     StateUnavailable,
     change_key,
     comparison_keys,
+    default_state_path,
     open_store,
     pair_key,
     side_hash,
@@ -76,6 +79,13 @@ def test_comparison_keys_number_identical_differences_apart():
 
 
 # ------------------------------------------------------------------ round trips
+
+
+def test_the_default_database_lives_in_the_user_data_dir(monkeypatch, tmp_path: Path):
+    monkeypatch.setattr(review_module.platformdirs, "user_data_dir", lambda app: str(tmp_path / app))
+    assert default_state_path().parent == tmp_path / "compare-tui"
+    with ReviewStore.open() as store:
+        assert store.path == default_state_path() and store.path.exists()
 
 
 def test_marks_round_trip_and_survive_reopening(tmp_path: Path):

@@ -26,6 +26,7 @@ Three layers, applied in order:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -43,8 +44,8 @@ class Rule:
     pattern: re.Pattern[str]
     max_words: int
 
-    def matches(self, text: str) -> bool:
-        return len(text.split()) <= self.max_words and self.pattern.fullmatch(text) is not None
+    def matches(self, text: str, word_count: int) -> bool:
+        return word_count <= self.max_words and self.pattern.fullmatch(text) is not None
 
 
 def _rule(reason: str, regex: str, max_words: int = 8) -> Rule:
@@ -53,75 +54,81 @@ def _rule(reason: str, regex: str, max_words: int = 8) -> Rule:
 
 
 # --- Building blocks -------------------------------------------------------
+# All patterns are compiled VERBOSE: whitespace outside character classes is
+# ignored, so long alternations are split over lines freely.
 
 # A capitalised name word; the lookahead makes it atomic so "JaneDoe" cannot
 # be re-split on failure (keeps matching linear), and the particles let
 # "Ana de la Cruz" or "Ludwig van Beethoven" through.
-_NAME_WORD = r"(?:(?-i:[A-Z\u00C0-\u00DE][\w'’.\-]*)(?![\w'’.\-])|(?:de|van|von|der|den|al|bin|la|le|da|di|du|del)\b)"
+_NAME_WORD = (
+    r"(?:(?-i:[A-Z\u00C0-\u00DE][\w'’.\-]*)(?![\w'’.\-])"
+    r" | (?:de|van|von|der|den|al|bin|la|le|da|di|du|del)\b)"
+)
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 _NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,4}}"
 
-# Words that may follow "... by Name" in a credit line ("in London", "; Editing by").
-_CREDIT_ROLE = (
-    r"(?:additional\s+)?(?:reporting|writing|editing|edited|written|reported|compiled|produced|"
-    r"research|fact-checking|translation|translated|posted|published|submitted|photography|"
-    r"graphics|design|illustrations?|video)(?:\s+and\s+\w+)?\s+by"
-)
-_CREDIT_TAIL = rf"(?:\s*(?:[;,:&/]|\b(?:and|in|from|at|with|for|of|the)\b|{_CREDIT_ROLE}\b|{_NAME_WORD}))*"
+# "Reporting by", "Additional reporting by", "Editing by", "Photography by" ...
+_CREDIT_ROLE = r"""
+    (?:additional\s+)?
+    (?:reporting|writing|editing|edited|written|reported|compiled|produced|research|fact-checking
+      |translation|translated|posted|published|submitted|photography|graphics|design|illustrations?|video)
+    (?:\s+and\s+\w+)?\s+by"""
+# What may follow the first name of a credit line: more names, connectors
+# ("in London", "; Editing by"), and nothing else -- no lowercase verb.
+_CREDIT_TAIL = rf"""(?:\s*(?:[;,:&/] | \b(?:and|in|from|at|with|for|of|the)\b
+    | {_CREDIT_ROLE}\b | {_NAME_WORD}))*"""
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTH = r"""(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
+    |sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"""
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
 # Each token ends at a word boundary and separators are non-word characters,
 # so a line splits into tokens one way only: no catastrophic backtracking.
-_DATE_TOKEN = (
-    rf"(?:published|updated|posted|first|on|at|{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?|"
-    r"am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|mst|mdt|et|pt|ist|jst|aest|"
-    r"ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|yesterday|today)\b"
-)
+# "Last updated" is deliberately not a token: a policy's version stamp is content.
+_DATE_TOKEN = rf"""(?:published|updated|posted|first|on|at|{_MONTH}|{_WEEKDAY}|\d{{1,4}}(?:st|nd|rd|th)?
+    |am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|mst|mdt|et|pt|ist|jst|aest
+    |ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|yesterday|today)\b"""
 _DATE_SEP = r"[\s,.:/|·•()+\-–—]*"
-_DATE_ANCHOR = rf"(?=.*\d)(?=.*(?:\b{_MONTH}\b|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\d{{1,2}}:\d{{2}}|\bago\b))"
+_DATE_ANCHOR = rf"""(?=.*\d)
+    (?=.*(?:\b{_MONTH}\b | \d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}} | \d{{1,2}}:\d{{2}} | \bago\b))"""
 
 _URL = r"[<(\[]?(?:https?://|www\.)\S+?[>)\]]?[.,]?"
-_SOCIAL_SITE = (
-    r"(?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|mastodon|youtube|"
-    r"google\s+news|telegram|whatsapp|pinterest|reddit|flipboard|snapchat)"
-)
-_SOCIAL_TARGETS = rf"(?:{_SOCIAL_SITE}|@\w+)(?:\s*(?:,|\band\b|&)\s*(?:{_SOCIAL_SITE}|@\w+))*"
-_SHARE_ITEM = (
-    rf"(?:share(?:\s+this(?:\s+(?:article|story|post|page))?)?(?:\s+(?:on|via)\s+{_SOCIAL_SITE})?|"
-    rf"tweet(?:\s+this)?|e-?mail|print|pin(?:\s+it)?|{_SOCIAL_SITE}|messenger|copy\s+(?:link|url)|"
-    r"save(?:\s+article)?|gift(?:\s+this)?\s+article|comments?)"
-)
-_FORUM_ACTION = (
-    r"(?:quote|reply|report|like|likes|unlike|multi-?quote|reply\s+with\s+quote|bookmark|permalink|"
-    r"thanks|edit|delete|flag|upvote|downvote|vote|helpful|not\s+helpful|share\s+post|report\s+post)"
-)
-_FORUM_RANK = (
-    r"(?:moderator|super\s+moderator|global\s+moderator|administrator|admin|staff\s+member|"
-    r"(?:well-known|senior|junior|new|active|gold|premium|platinum|registered|banned|verified)\s+(?:member|user)|"
-    r"member|thread\s+starter|original\s+poster|op)"
-)
-_NAV_ITEM = (
-    r"(?:register|log\s*in|log\s*out|sign\s+in|sign\s+up|sign\s+out|top|back\s+to\s+top|go\s+to\s+top|"
-    r"skip\s+to\s+(?:main\s+)?content|skip\s+navigation|toggle\s+navigation|(?:main|open|close)\s+menu|menu|"
-    r"forums|what's\s+new|new\s+posts|unread|mark\s+forums\s+read|(?:previous|next)\s+(?:thread|page|article|post)|"
-    r"next|prev|previous|jump\s+to|go\s+to\s+page|close|loading)"
-)
-_COUNTED = (
-    r"(?:comments?|replies|reply|views?|likes?|shares?|reactions?|votes?|points|retweets?|reposts?|"
-    r"responses?|answers?|followers?|tweets?)"
-)
-_AGENCY = (
-    r"(?:reuters|the\s+associated\s+press|associated\s+press|ap|afp|bloomberg|dpa|xinhua|ians|pti|upi|"
-    r"tass|efe|ansa|kyodo|pa\s+media|press\s+association)"
-)
-_PHOTO_AGENCY = (
-    r"(?-i:REUTERS|AP\s+Photo|AFP|EPA(?:-EFE)?|Getty\s+Images|Shutterstock|Alamy|"
-    r"PA(?:\s+Media|\s+Wire)?|Xinhua|ANP|dpa|picture\s+alliance|AAP|NurPhoto)"
-)
+_SOCIAL_SITE = r"""(?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|mastodon|youtube
+    |google\s+news|telegram|whatsapp|pinterest|reddit|flipboard|snapchat)"""
+_SOCIAL_TARGET = rf"(?:{_SOCIAL_SITE}|@\w+)"
+_SOCIAL_TARGETS = rf"{_SOCIAL_TARGET}(?:\s*(?:,|\band\b|&)\s*{_SOCIAL_TARGET})*"
+_SHARE_ITEM = rf"""(?:share(?:\s+this(?:\s+(?:article|story|post|page))?)?(?:\s+(?:on|via)\s+{_SOCIAL_SITE})?
+    |tweet(?:\s+this)?|e-?mail|print|pin(?:\s+it)?|{_SOCIAL_SITE}|messenger|copy\s+(?:link|url)
+    |save(?:\s+article)?|gift(?:\s+this)?\s+article|comments?)"""
+_FORUM_ACTION = r"""(?:quote|reply|report|like|likes|unlike|multi-?quote|reply\s+with\s+quote|bookmark
+    |permalink|thanks|edit|delete|flag|upvote|downvote|vote|helpful|not\s+helpful|share\s+post|report\s+post)"""
+_FORUM_RANK = r"""(?:moderator|super\s+moderator|global\s+moderator|administrator|admin|staff\s+member
+    |(?:well-known|senior|junior|new|active|gold|premium|platinum|registered|banned|verified)\s+(?:member|user)
+    |member|thread\s+starter|original\s+poster|op)"""
+_FORUM_STAT = r"""(?:joined|member\s+since|registered|messages|posts|total\s+posts|threads|reaction\s+score
+    |likes\s+received|trophy\s+points|solutions|reputation|karma)"""
+_STAT_VALUE = rf"""(?:\d[\d,.]*[km]? | (?:\d{{1,2}}\s+)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}}
+    | \d{{4}}-\d{{2}}-\d{{2}} | \d{{1,2}}/\d{{1,2}}/\d{{2,4}})"""
+_NAV_ITEM = r"""(?:register|log\s*in|log\s*out|sign\s+in|sign\s+up|sign\s+out|top|back\s+to\s+top|go\s+to\s+top
+    |skip\s+to\s+(?:main\s+)?content|skip\s+navigation|toggle\s+navigation|(?:main|open|close)\s+menu|menu
+    |forums|what's\s+new|new\s+posts|unread|mark\s+forums\s+read
+    |(?:previous|next)\s+(?:thread|page|article|post)
+    |next|prev|previous|jump\s+to|go\s+to\s+page|close|loading)"""
+_COUNTED = r"""(?:comments?|replies|reply|views?|likes?|shares?|reactions?|votes?|points|retweets?|reposts?
+    |responses?|answers?|followers?|tweets?)"""
+_AGENCY = r"""(?:reuters|the\s+associated\s+press|associated\s+press|ap|afp|bloomberg|dpa|xinhua|ians|pti|upi
+    |tass|efe|ansa|kyodo|pa\s+media|press\s+association)"""
+_PHOTO_AGENCY = r"""(?-i:REUTERS|AP\s+Photo|AFP|EPA(?:-EFE)?|Getty\s+Images|Shutterstock|Alamy
+    |PA(?:\s+Media|\s+Wire)?|Xinhua|ANP|dpa|picture\s+alliance|AAP|NurPhoto)"""
+_STAFF_TITLE = r"""(?:(?:senior|chief|staff|political|business|foreign|science|health|economics
+      |technology|sports|special|contributing|deputy|associate|managing|investigative)\s+)*
+    (?:writer|reporter|correspondent|editor|columnist|contributor|journalist)"""
+_FOREIGN_DISCLAIMER = r"""(?:alle\s+rechte\s+vorbehalten|haftungsausschluss
+    |(?:meinung|ansicht)\w*\s+(?:des|der)\s+(?:autors|autorin|verfassers|verfasserin)
+    |(?:meinung|ansicht|position)\w*\s+der\s+redaktion
+    |tous\s+droits\s+réservés|n'engagent\s+que|les\s+opinions\s+exprimées
+    |todos\s+los\s+derechos\s+reservados|las\s+opiniones\s+expresadas
+    |tutti\s+i\s+diritti\s+riservati|le\s+opinioni\s+espresse
+    |все\s+права\s+защищены|мнение\s+(?:автора|редакции)|точка\s+зрения\s+автора)"""
 
 
 # --- The table ---------------------------------------------------------------
@@ -130,37 +137,44 @@ _PHOTO_AGENCY = (
 RULES: tuple[Rule, ...] = (
     # Bylines: "By Jane Doe", "By Jane Doe and Ali Khan, Reuters", "BY JANE DOE | Updated ...".
     # Names must be capitalised, so "By the end of the year ..." stays content.
-    _rule("byline", rf"by\s*:?\s+{_NAMES}(?:\s*(?:,|\||[–—-]|\bin\b|\bfor\b)\s*[^.!?]{{0,60}})?\.?", 16),
+    _rule("byline", rf"by\s*:?\s+{_NAMES} (?:\s*(?:,|\||[–—-]|\bin\b|\bfor\b)\s*[^.!?]{{0,60}})? \.?", 16),
     # Credit lines of wire copy: "Reporting by Jane Doe in London; Editing by Tom Roe".
-    # After "by" only names and connectors may follow, so "Reporting by Reuters showed ..." is content.
+    # Only names and connectors follow, so "Reporting by Reuters showed ..." is content.
     _rule("byline", rf"[(\[]?\s*{_CREDIT_ROLE}\s+{_NAME_WORD}{_CREDIT_TAIL}\s*[)\]]?\.?", 50),
     # "Jane Doe, Senior Political Correspondent".
-    _rule(
-        "byline",
-        rf"{_NAME}\s*[,|–—-]\s*(?:(?:senior|chief|staff|political|business|foreign|science|health|economics|"
-        r"technology|sports|special|contributing|deputy|associate|managing|investigative)\s+)*"
-        r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)"
-        r"(?:\s+(?:at|for|in)\s+[^.!?]{1,40})?",
-        12,
-    ),
+    _rule("byline", rf"{_NAME}\s*[,|–—-]\s*{_STAFF_TITLE}(?:\s+(?:at|for|in)\s+[^.!?]{{1,40}})?", 12),
+    # "The Associated Press contributed to this report."
+    _rule("byline", r".*\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?", 20),
     # An agency name alone, as wire copy ends: "(Reuters)", "— The Associated Press".
     _rule("byline", rf"[\s(\[—–-]*{_AGENCY}[\s)\].]*", 4),
     # A line made only of a date and/or time: "March 3, 2024", "Updated 10:12 AM GMT",
     # "Mar 3, 2024 at 10:12 AM", "3 hours ago".  A dateline opening a news paragraph has words.
     _rule("date only", rf"{_DATE_ANCHOR}{_DATE_SEP}(?:{_DATE_TOKEN}{_DATE_SEP})+", 14),
     # Photo credits and captions: "Photo: Jane Doe", "Graphics: <url>", "(Photo by X/Getty Images)".
+    # The label must be followed by ":" / "by" / "credit", so "Photo finishes are rare" is content.
     _rule(
         "credit",
-        r"[(\[]?\s*(?:(?:cover|file|top|main|header|featured|lead)\s+)?"
-        r"(?:photo|photos|photograph|picture|pictures|image|images|graphic|graphics|illustration|"
-        r"video|footage|map|chart|infographic|photo\s+credit|image\s+credit)"
-        r"\s*(?::|\bby\b|\bcredit\b|\bcourtesy\b|©).*",
+        r"""[(\[]?\s*(?:(?:cover|file|top|main|header|featured|lead)\s+)?
+        (?:photo|photos|photograph|picture|pictures|image|images|graphic|graphics|illustration
+          |video|footage|map|chart|infographic|photo\s+credit|image\s+credit)
+        \s*(?::|\bby\b|\bcredit\b|\bcourtesy\b|©).*""",
         50,
     ),
     _rule("credit", r"(?:image|media|video)\s+(?:caption|source)\b.*", 50),
-    _rule("credit", rf"[(\[]?\s*(?:(?:image|photo|picture)\s+)?courtesy\s+of\s+(?:the\s+)?{_NAME}(?:\s*[/,]\s*[^.!?]{{0,40}})?[)\]]?\.?", 10),
+    _rule(
+        "credit",
+        rf"""[(\[]?\s*(?:(?:image|photo|picture)\s+)?courtesy\s+of\s+(?:the\s+)?{_NAME}
+        (?:\s*[/,]\s*[^.!?]{{0,40}})?[)\]]?\.?""",
+        10,
+    ),
     # A caption ending in an agency credit: "A man walks past a shop, March 3. REUTERS/Jane Doe".
-    _rule("credit", rf".*\b{_PHOTO_AGENCY}(?:\s+via\s+Getty\s+Images)?\s*/\s*{_NAME}(?:\s*/\s*file(?:\s+photo)?)?\s*\)?\.?", 60),
+    # The agency is matched case-sensitively and a name must follow, so "a Reuters/Ipsos poll" is content.
+    _rule(
+        "credit",
+        rf""".*\b{_PHOTO_AGENCY}(?:\s+via\s+Getty\s+Images)?\s*/\s*{_NAME}
+        (?:\s*/\s*file(?:\s+photo)?)?\s*\)?\.?""",
+        60,
+    ),
     # Share bars and social handles: "Share", "Share this:", "Facebook Twitter Email", "@janedoe".
     _rule("social", rf"(?:{_SHARE_ITEM}\b\s*[:|·•,/]*\s*)+", 10),
     _rule("social", r"(?:@\w{2,}[\s,|·]*)+", 6),
@@ -169,13 +183,16 @@ RULES: tuple[Rule, ...] = (
     _rule("social", rf"follow\s+us(?:\s+(?:on|at)\s+{_SOCIAL_TARGETS})?[.!:]?", 12),
     _rule("social", rf"follow\b.*(?:(?<!\S)@\w+|\bon\s+{_SOCIAL_SITE}\b).*", 12),
     _rule("social", rf"like\s+us\s+on\s+{_SOCIAL_SITE}.*", 10),
-    # Calls to action: newsletters, subscriptions, apps.
+    # Calls to action: newsletters, subscriptions, apps.  Each starts with the imperative.
     _rule(
         "call to action",
-        r"(?:sign\s+up|subscribe|register)\b.*\b(?:newsletters?|updates|alerts|briefing|digest|mailing\s+list|inbox)\b.*",
+        r"""(?:sign\s+up|subscribe|register)\b
+        .*\b(?:newsletters?|updates|alerts|briefing|digest|mailing\s+list|inbox)\b.*""",
         25,
     ),
-    _rule("call to action", r"(?:get|receive|join)\b.*\b(?:newsletters?|briefing|digest|mailing\s+list)\b.*", 25),
+    _rule(
+        "call to action", r"(?:get|receive|join)\b.*\b(?:newsletters?|briefing|digest|mailing\s+list)\b.*", 25
+    ),
     _rule("call to action", r"subscribe(?:\s+(?:now|today|here))?[.!]?", 3),
     _rule("call to action", r"click\s+here\b.*", 20),
     _rule("call to action", r"(?:download|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b.*", 15),
@@ -184,19 +201,20 @@ RULES: tuple[Rule, ...] = (
     _rule("link only", rf"(?:[\w' ]{{1,30}}\s*[:>»\-–—]\s*)?{_URL}", 8),
     _rule(
         "link only",
-        r"(?:related|read\s+more|see\s+also|also\s+read|read\s+also|recommended|more\s+on\s+this(?:\s+story)?|"
-        r"related\s+(?:articles?|coverage|stories|content|reading)|more\s+from\s+\w+(?:\s+\w+)?|"
-        r"read\s+the\s+full\s+(?:story|article|report)|continue\s+reading|full\s+story)\s*(?:[:>»\-–—].*)?",
+        r"""(?:related|read\s+more|see\s+also|also\s+read|read\s+also|recommended|more\s+on\s+this(?:\s+story)?
+          |related\s+(?:articles?|coverage|stories|content|reading)|more\s+from\s+\w+(?:\s+\w+)?
+          |read\s+the\s+full\s+(?:story|article|report)|continue\s+reading|full\s+story)
+        \s*(?:[:>»\-–—].*)?""",
         25,
     ),
     _rule("link only", r"\[[^\]]+\]\([^)\s]+\)", 25),
-    # Disclaimers, standards notes, copyright -- in the body's language or another one.
+    # Disclaimers, standards notes, copyright.
     # "The views expressed are the author's own": a views phrase, an author, and "own"/"solely"/...
     _rule(
         "disclaimer",
-        r"(?=.*\b(?:views|opinions)\s+(?:expressed|stated|in\s+this)\b)"
-        r"(?=.*\b(?:author|writer|contributor|columnist)s?\b)"
-        r"(?=.*\b(?:own|solely|alone|necessarily)\b).*",
+        r"""(?=.*\b(?:views|opinions)\s+(?:expressed|stated|in\s+this)\b)
+        (?=.*\b(?:author|writer|contributor|columnist)s?\b)
+        (?=.*\b(?:own|solely|alone|necessarily)\b).*""",
         60,
     ),
     _rule(
@@ -206,64 +224,79 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("disclaimer", r"our\s+standards\s*:.*", 12),
     _rule("disclaimer", r"disclaimer\s*:.*", 60),
-    _rule("disclaimer", rf"(?:copyright\s*)?(?:©|\(c\))\s*\S.*|copyright\s+(?:\d{{4}}|by\s+{_NAME_WORD}).*", 20),
+    _rule(
+        "disclaimer", rf"(?:copyright\s*)?(?:©|\(c\))\s*\S.* | copyright\s+(?:\d{{4}}|by\s+{_NAME_WORD}).*", 20
+    ),
     _rule("disclaimer", r".*\ball\s+rights\s+reserved\b.*", 20),
-    _rule("disclaimer", r"\(?\s*this\s+(?:story|article|post|piece|content)\s+(?:has\s+been|was)\s+(?:refiled|corrected|updated|amended)\b.*", 40),
     _rule(
         "disclaimer",
-        r"\(?\s*(?:this\s+(?:story|article|post|piece)\s+(?:has\s+not\s+been|was\s+not|is|was|has\s+been)|originally)"
-        r".*\b(?:syndicated|auto-generated|edited\s+by|(?:originally|first)\s+(?:published|appeared)|republished|creative\s+commons)\b.*",
+        r"""\(?\s*this\s+(?:story|article|post|piece|content)\s+(?:has\s+been|was)\s+
+        (?:refiled|corrected|updated|amended)\b.*""",
+        40,
+    ),
+    _rule(
+        "disclaimer",
+        r"""\(?\s*(?:this\s+(?:story|article|post|piece)\s+(?:has\s+not\s+been|was\s+not|is|was|has\s+been)
+          |originally)
+        .*\b(?:syndicated|auto-generated|edited\s+by|(?:originally|first)\s+(?:published|appeared)
+          |republished|creative\s+commons)\b.*""",
         40,
     ),
     # The same notes in other languages (German, French, Spanish, Italian, Russian).
-    _rule(
-        "disclaimer",
-        r".*(?:alle\s+rechte\s+vorbehalten|haftungsausschluss|tous\s+droits\s+réservés|n'engagent\s+que|"
-        r"todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|все\s+права\s+защищены|"
-        r"(?:meinung|ansicht)\w*\s+(?:des|der)\s+(?:autors|autorin|verfassers|verfasserin)|"
-        r"(?:meinung|ansicht|position)\w*\s+der\s+redaktion|мнение\s+(?:автора|редакции)|точка\s+зрения\s+автора|"
-        r"les\s+opinions\s+exprimées|las\s+opiniones\s+expresadas|le\s+opinioni\s+espresse).*",
-        60,
-    ),
-    # Cookie banners: a cookie mention together with a consent prompt (see _cookies_are_the_topic).
+    _rule("disclaimer", rf".*{_FOREIGN_DISCLAIMER}.*", 60),
+    # Cookie banners: a cookie mention together with a consent prompt.  A document
+    # *about* cookies keeps these as content (see _drop_topic_cookie_notices).
     _rule(
         "cookie notice",
-        r"(?=.*\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site|uses?)\b)"
-        r".*\bcookies?\b.*\b(?:accept|agree|consent|continu\w*\s+to\s+(?:use|browse)|learn\s+more|got\s+it|manage|preferences)\b.*",
+        r"""(?=.*\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site|uses?)\b)
+        .*\bcookies?\b.*\b(?:accept|agree|consent|continu\w*\s+to\s+(?:use|browse)|learn\s+more|got\s+it
+          |manage|preferences)\b.*""",
         60,
     ),
-    _rule("cookie notice", r"(?:accept|reject|allow)(?:\s+all)?(?:\s+cookies)?|manage\s+(?:cookie\s+)?(?:preferences|settings)|got\s+it", 4),
+    _rule(
+        "cookie notice",
+        r"""(?:accept|reject|allow)(?:\s+all)?(?:\s+cookies)?
+        | manage\s+(?:cookie\s+)?(?:preferences|settings) | got\s+it""",
+        4,
+    ),
     # Adverts and sponsored slots.
     _rule(
         "advert",
-        r"(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|paid\s+(?:post|content)|partner\s+content|"
-        r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|"
-        r"continue\s+reading\s+(?:the\s+main\s+story|below)|scroll\s+to\s+continue(?:\s+with\s+content)?|"
-        r"skip\s+advert(?:isement)?)[.:]?",
+        r"""(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|paid\s+(?:post|content)
+          |partner\s+content
+          |(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?
+          |continue\s+reading\s+(?:the\s+main\s+story|below)|scroll\s+to\s+continue(?:\s+with\s+content)?
+          |skip\s+advert(?:isement)?)[.:]?""",
         8,
     ),
-    # Forum chrome: member stats, post numbers, ranks, post actions, quote headers.
+    # Forum chrome: member stats ("Joined: Mar 2019"), post numbers, ranks, post actions, quote headers.
+    _rule("forum chrome", rf"{_FORUM_STAT}(?:\s*:\s*|\s+){_STAT_VALUE}", 6),
+    _rule("forum chrome", r"(?:post\s+)?\#\d{1,6}", 2),
+    _rule("forum chrome", _FORUM_RANK, 3),
+    _rule("forum chrome", rf"(?:{_FORUM_ACTION}\b\s*[:|·•,/]*\s*)+", 8),
+    _rule(
+        "forum chrome", r"(?:originally\s+posted\s+by|quote\s+from\s*:|last\s+edited(?:\s+by)?\s*:?)\s*\S.*", 14
+    ),
     _rule(
         "forum chrome",
-        r"(?:joined|member\s+since|registered|messages|posts|total\s+posts|threads|reaction\s+score|"
-        rf"likes\s+received|trophy\s+points|solutions|reputation|karma)(?:\s*:\s*|\s+)"
-        rf"(?:\d[\d,.]*[km]?|(?:\d{{1,2}}\s+)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
-        6,
+        r"""thread\s+starter\s+\S.* | click\s+to\s+expand\W*
+        | you\s+must\s+log\s+in\s+or\s+register\s+to\s+reply\s+here\.?""",
+        12,
     ),
-    _rule("forum chrome", r"(?:post\s+)?\#\d{1,6}", 2),
-    _rule("forum chrome", rf"{_FORUM_RANK}", 3),
-    _rule("forum chrome", rf"(?:{_FORUM_ACTION}\b\s*[:|·•,/]*\s*)+", 8),
-    _rule("forum chrome", r"(?:originally\s+posted\s+by|quote\s+from\s*:|last\s+edited(?:\s+by)?\s*:?)\s*\S.*", 14),
-    _rule("forum chrome", r"thread\s+starter\s+\S.*|click\s+to\s+expand\W*|you\s+must\s+log\s+in\s+or\s+register\s+to\s+reply\s+here\.?", 12),
     # Site navigation: "Register", "Log in", "Top", breadcrumbs, pagers, reading times, tag lists.
     _rule("navigation", rf"(?:{_NAV_ITEM}\b\s*[:|·•,/›»<>«‹]*\s*)+", 8),
     _rule("navigation", r"home(?:\s*[>›»/|]\s*[\w'&-]+(?:\s+[\w'&-]+){0,4})+", 12),
     _rule("navigation", r"page\s+\d+(?:\s+of\s+\d+)?", 4),
     _rule("navigation", r"\d+\s*(?:-\s*)?min(?:ute)?s?\s+read", 4),
-    _rule("navigation", r"(?:tags|topics|filed\s+under|categories|category|posted\s+in|related\s+topics)\s*:.+", 30),
+    _rule(
+        "navigation", r"(?:tags|topics|filed\s+under|categories|category|posted\s+in|related\s+topics)\s*:.+", 30
+    ),
     # Lone numbers and counters: "1", "(2)", "1/12", "12 Comments", "Share 3".
-    _rule("number junk", r"[(\[]?\s*\d{1,5}\s*[.)\]]?|\d{1,3}\s*(?:/|of)\s*\d{1,3}", 3),
-    _rule("number junk", rf"\d[\d,.]*[km]?\s*{_COUNTED}|(?:{_COUNTED}|share|tweet)\s*[:(]?\s*\d[\d,.]*[km]?\)?", 3),
+    # "3. Data retention" has words, so it is a heading, not junk.
+    _rule("number junk", r"[(\[]?\s*\d{1,5}\s*[.)\]]? | \d{1,3}\s*(?:/|of)\s*\d{1,3}", 3),
+    _rule(
+        "number junk", rf"\d[\d,.]*[km]?\s*{_COUNTED} | (?:{_COUNTED}|share|tweet)\s*[:(]?\s*\d[\d,.]*[km]?\)?", 3
+    ),
     # Separators and ornaments: "* * *", "———".
     _rule("decoration", r"[^\w]+", 8),
 )
@@ -292,9 +325,8 @@ def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
 
 def _line_reason(text: str) -> str | None:
     """The reason of the first :data:`RULES` row describing the whole line, if any."""
-    if not text:
-        return None
-    return next((rule.reason for rule in RULES if rule.matches(text)), None)
+    word_count = len(text.split())
+    return next((rule.reason for rule in RULES if word_count and rule.matches(text, word_count)), None)
 
 
 def _drop_topic_cookie_notices(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
@@ -318,9 +350,16 @@ _SCRIPT_ALIASES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "IDEOG
 # Frequent function words that are NOT also English words, so English prose
 # never scores for another language ("die", "was", "also", "son", "per" are left out).
 _STOPWORDS = {
-    "en": frozenset("the and of to is are was were that with this have has from not be been which their they would".split()),
-    "de": frozenset("der das und ist nicht ein eine einer sich mit auf für dem des von zu sind wird werden oder auch dieser diese keine nur bei nach über sie diesem dieses wieder im zum zur wir ich".split()),
-    "fr": frozenset("le la les et est des une du que qui dans pas sur sont cette avec ne au aux leur nous vous été".split()),
+    "en": frozenset(
+        "the and of to is are was were that with this have has from not be been which their they would".split()
+    ),
+    "de": frozenset(
+        """der das und ist nicht ein eine einer sich mit auf für dem des von zu sind wird werden oder auch
+        dieser diese diesem dieses keine nur bei nach über sie wieder im zum zur wir ich""".split()
+    ),
+    "fr": frozenset(
+        "le la les et est des une du que qui dans pas sur sont cette avec ne au aux leur nous vous été".split()
+    ),
     "es": frozenset("el los las y es del que por una se su está están como pero más esta este fue".split()),
     "it": frozenset("il gli della che una sono di nel alla anche questo questa delle degli è".split()),
     "nl": frozenset("het een niet dat zijn voor worden wordt ook naar maar bij deze wij uit".split()),
@@ -339,6 +378,7 @@ class _ScriptProfile:
     letters: int
 
 
+@functools.lru_cache(maxsize=4096)
 def _script(char: str) -> str | None:
     """The Unicode script family of a letter ("LATIN", "CYRILLIC", "CJK", ...), None for non-letters."""
     if not char.isalpha():
@@ -349,7 +389,10 @@ def _script(char: str) -> str | None:
 
 
 def _script_profile(text: str) -> _ScriptProfile:
-    counts = Counter(script for script in map(_script, text) if script)
+    counts: Counter[str] = Counter()
+    for char, n in Counter(text).items():  # distinct characters only: a book has few
+        if script := _script(char):
+            counts[script] += n
     total = sum(counts.values())
     if not total:
         return _ScriptProfile(None, 0)
@@ -368,7 +411,7 @@ def _language(text: str) -> str | None:
 def _body_script(profiles: Sequence[_ScriptProfile]) -> str | None:
     """The script holding most letters of the long paragraphs (of all paragraphs if none is long)."""
     long_ones = [p for p in profiles if p.letters >= _LONG_PARAGRAPH_LETTERS] or list(profiles)
-    letters = Counter()
+    letters: Counter[str] = Counter()
     for profile in long_ones:
         if profile.script:
             letters[profile.script] += profile.letters
@@ -377,12 +420,14 @@ def _body_script(profiles: Sequence[_ScriptProfile]) -> str | None:
 
 def _body_language(texts: Sequence[str], profiles: Sequence[_ScriptProfile]) -> str | None:
     """The language most long paragraphs are written in, if they tell."""
-    long_texts = [t for t, p in zip(texts, profiles, strict=True) if p.letters >= _LONG_PARAGRAPH_LETTERS]
+    long_texts = [text for text, p in zip(texts, profiles, strict=True) if p.letters >= _LONG_PARAGRAPH_LETTERS]
     languages = Counter(lang for lang in map(_language, long_texts) if lang)
     return languages.most_common(1)[0][0] if languages else None
 
 
-def _foreign_reason(text: str, profile: _ScriptProfile, body_script: str | None, body_language: str | None) -> str | None:
+def _foreign_reason(
+    text: str, profile: _ScriptProfile, body_script: str | None, body_language: str | None
+) -> str | None:
     """"other script" / "other language" when ``text`` is clearly not in the body's."""
     if profile.letters < _MIN_FOREIGN_LETTERS or profile.script is None:
         return None
@@ -419,7 +464,9 @@ _MIN_REPEATS = 3
 _MAX_REPEATED_WORDS = 6
 
 
-def _touches_furniture(index: int, reasons: Sequence[str | None], kinds: frozenset[str] | None = None) -> bool:
+def _touches_furniture(
+    index: int, reasons: Sequence[str | None], kinds: frozenset[str] | None = None
+) -> bool:
     """Whether a paragraph next to ``index`` is furniture (of one of ``kinds``, if given)."""
     neighbours = (reasons[j] for j in (index - 1, index + 1) if 0 <= j < len(reasons))
     return any(r is not None and (kinds is None or r in kinds) for r in neighbours)
@@ -432,10 +479,22 @@ def _mark_repeated(texts: Sequence[str], reasons: list[str | None]) -> list[str 
     recurs too, but among verses, so it stays content.  Lines with sentence
     punctuation are never taken.
     """
-    keys = [t.casefold() if t and len(t.split()) <= _MAX_REPEATED_WORDS and not re.search(r"[.!?,;\"“”]", t) else None for t in texts]
+    keys = [_repeat_key(text) for text in texts]
     counts = Counter(k for k in keys if k)
-    beside_furniture = {k for i, k in enumerate(keys) if k and counts[k] >= _MIN_REPEATS and _touches_furniture(i, reasons)}
-    return ["repeated" if reason is None and key in beside_furniture else reason for key, reason in zip(keys, reasons, strict=True)]
+    beside_furniture = {
+        key for i, key in enumerate(keys) if key and counts[key] >= _MIN_REPEATS and _touches_furniture(i, reasons)
+    }
+    return [
+        "repeated" if reason is None and key in beside_furniture else reason
+        for key, reason in zip(keys, reasons, strict=True)
+    ]
+
+
+def _repeat_key(text: str) -> str | None:
+    """The key under which a short, unpunctuated line is counted; None for lines never taken."""
+    if not text or len(text.split()) > _MAX_REPEATED_WORDS or re.search(r"[.!?,;\"“”]", text):
+        return None
+    return text.casefold()
 
 
 def _grow_chrome(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
@@ -445,9 +504,14 @@ def _grow_chrome(texts: Sequence[str], reasons: list[str | None]) -> list[str | 
     that it sits in a run of "Joined:", "Messages:", "Reply" lines.
     """
     grown = list(reasons)
-    pending = [i for i, t in enumerate(texts) if grown[i] is None and any(r.matches(t) for r in _NEIGHBOUR_RULES)]
+    pending = [i for i, text in enumerate(texts) if grown[i] is None and _is_weak_chrome(text)]
     while touching := [i for i in pending if _touches_furniture(i, grown, _CHROME_SEEDS)]:
         for i in touching:
             grown[i] = "forum chrome"
         pending = [i for i in pending if i not in touching]
     return grown
+
+
+def _is_weak_chrome(text: str) -> bool:
+    word_count = len(text.split())
+    return any(rule.matches(text, word_count) for rule in _NEIGHBOUR_RULES)

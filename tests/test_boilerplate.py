@@ -1,0 +1,366 @@
+"""Tests for tui.engine.boilerplate: furniture is labelled, content never is.
+
+Each family has positives and, more importantly, negatives: content that
+looks a bit like furniture (a short headline, a quote, a numbered policy
+heading, a sentence mentioning "follow", a news dateline) must stay ``None``.
+The fixture test measures precision and recall against every hand-labelled
+fixture pair; run with ``-s`` to see the per-fixture numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.engine.boilerplate import RULES, classify
+from tui.engine.loading import load_document
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+# Long English paragraphs that set the body's script and language.
+BODY = (
+    "The port authority said on Wednesday that it would close two of its container terminals for "
+    "eighteen months so that the harbour channel can be deepened for the largest ships.",
+    "Shipping lines warned that the closure could push freight costs higher across the region, and "
+    "the union said it had not been consulted about the plan before it was announced.",
+    "The regional government backed the plan but said it would review the timetable in January if "
+    "congestion built up at the terminals that remain open during the works.",
+)
+
+
+def label_in_article(line: str) -> str | None:
+    """The label of ``line`` placed after an ordinary article body."""
+    return classify([*BODY, line])[-1]
+
+
+def label_alone(line: str) -> str | None:
+    return classify([line])[0]
+
+
+FURNITURE = {
+    "byline": [
+        "By Jane Doe",
+        "BY JANE DOE",
+        "By Jane Doe and Ali Khan, Reuters",
+        "By Ana de la Cruz | Business reporter",
+        "Reporting by Jane Doe in London; Editing by Tom Roe",
+        "(Editing by Tom Roe and Ana Li)",
+        "Writing by Ali Khan; Additional reporting by Mia Sato in Tokyo",
+        "Jane Doe, Senior Political Correspondent",
+        "(Reuters)",
+        "— The Associated Press",
+    ],
+    "date only": [
+        "March 3, 2024",
+        "Mon 3 Mar 2024 10.12 GMT",
+        "Published March 14, 2024, 6:05 a.m.",
+        "Updated 10:12 AM ET",
+        "Mar 3, 2024 at 10:12 AM",
+        "2024-03-03",
+        "3 hours ago",
+    ],
+    "credit": [
+        "Photo: Jane Doe",
+        "Graphics: https://graphics.example/port/",
+        "(Photo by Jane Doe/Getty Images)",
+        "A man walks past a shuttered shop in the old town, March 3, 2024. REUTERS/Jane Doe",
+        "Image caption, Firefighters at the scene on Monday",
+        "Courtesy of the Veldhaven Museum",
+    ],
+    "social": [
+        "Share",
+        "Tweet",
+        "Share this:",
+        "Facebook Twitter Email",
+        "Share on Facebook | Share on X | Copy link",
+        "Follow @janedoe",
+        "Follow us on Instagram",
+        "Follow Jane on X @janedoe",
+        "@janedoe",
+        "Like us on Facebook",
+    ],
+    "call to action": [
+        "Subscribe",
+        "Sign up for our newsletter",
+        "Subscribe to our daily briefing and get the top stories in your inbox",
+        "Click here to read the full report",
+        "Download our app",
+    ],
+    "link only": [
+        "https://example.com/news/article-123",
+        "<https://example.com/a>",
+        "Related: https://example.com/b",
+        "Read more: Why the central bank raised rates again",
+        "Read more",
+        "See also: Port strike enters second week",
+        "[Full story](https://example.com/c)",
+    ],
+    "disclaimer": [
+        "The views expressed in this article are the author's own.",
+        "Opinions expressed are solely those of the writer and do not reflect the views of this site.",
+        "Our Standards: The Trust Principles.",
+        "© 2024 Wire Service. All rights reserved.",
+        "Copyright 2024 Example Media",
+        "(This story has been refiled to fix a typo in paragraph 3)",
+        "This article was originally published on Example News.",
+        "Die in diesem Artikel geäußerten Ansichten geben nicht die Meinung der Redaktion wieder.",
+        "Мнение автора может не совпадать с позицией редакции.",
+        "Les opinions exprimées dans cette chronique n'engagent que leur auteur.",
+    ],
+    "cookie notice": [
+        "We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+        "Accept all cookies",
+    ],
+    "advert": ["Advertisement", "Story continues below advertisement"],
+    "forum chrome": [
+        "Moderator",
+        "Well-known member",
+        "Joined: Mar 2019",
+        "Messages: 1,204",
+        "Reaction score: 87",
+        "Quote",
+        "Reply",
+        "Report",
+        "Like",
+        "Like Reply",
+        "#3",
+        "Click to expand...",
+        "Originally posted by gridwatcher",
+    ],
+    "navigation": [
+        "Register",
+        "Log in",
+        "Top",
+        "Back to top",
+        "Skip to main content",
+        "Home > News > World",
+        "Page 2 of 5",
+        "5 min read",
+        "Tags: shipping, ports, Europe",
+    ],
+    "number junk": ["1", "2", "12", "(3)", "1/12", "12 Comments", "Share 3", "1,204 views"],
+    "decoration": ["* * *", "———"],
+}
+
+CONTENT = [
+    # Short headlines and quotes.
+    "Talks collapse",
+    "Port to shut two terminals",
+    '"We will not back down."',
+    "“Never,” she said.",
+    # Policy headings and list items.
+    "3. Data retention",
+    "1. Who we are",
+    "Privacy Policy",
+    "Contact us",
+    "Last updated: 1 March 2023",
+    # Sentences that merely mention chrome words.
+    "She said she would follow the rules and share the results with the committee.",
+    "Follow the money, she said.",
+    "Share prices fell 3 percent on Monday.",
+    "Reply to the consultation by 30 June.",
+    "Readers can subscribe to the print edition for 12 euros a month, the publisher said.",
+    "The views expressed by the author of the report were dismissed by ministers.",
+    "The poll does not reflect the views of most voters, she said.",
+    "Copyright law changed in 2021 to cover text and data mining.",
+    "Courtesy calls were made to every member of the committee.",
+    # Bylines-alikes that are sentences.
+    "By the end of the year, prices had risen sharply across the region.",
+    "Reporting by Reuters showed the ministry had ignored warnings.",
+    "By 2030 the company plans to double its output.",
+    # A news dateline opening a paragraph.
+    "LONDON (Wire) - The government said on Tuesday it would cut taxes by 3 percent.",
+    "VELDHAVEN, June 11 (Wire) - The port authority said it would close two terminals.",
+    # Captions-alikes inside sentences.
+    "The rate was 41 percent, according to a Reuters/Ipsos poll published on Friday.",
+    "Photo finishes are rare in the marathon, organisers said.",
+    # A single word that is only chrome next to chrome.
+    "gridwatcher",
+]
+
+
+@pytest.mark.parametrize(
+    ("reason", "line"), [(reason, line) for reason, lines in FURNITURE.items() for line in lines]
+)
+def test_furniture_is_labelled_with_its_reason(reason: str, line: str) -> None:
+    assert label_in_article(line) == reason
+
+
+@pytest.mark.parametrize("line", CONTENT)
+def test_content_is_not_labelled(line: str) -> None:
+    assert label_in_article(line) is None
+
+
+@pytest.mark.parametrize("line", CONTENT)
+def test_content_is_not_labelled_without_context(line: str) -> None:
+    assert label_alone(line) is None
+
+
+def test_every_rule_reason_is_tested() -> None:
+    assert {rule.reason for rule in RULES} <= set(FURNITURE)
+
+
+# --- Document context ---------------------------------------------------------
+
+
+def test_other_script_line_in_an_english_article() -> None:
+    labels = classify([*BODY, "Москва заявила о новых санкциях против компании"])
+    assert labels[-1] == "other script"
+
+
+def test_other_language_line_in_an_english_article() -> None:
+    line = "Der Hafen wird für die großen Schiffe ausgebaut und ist nicht mehr auf die Flut angewiesen."
+    assert classify([*BODY, line])[-1] == "other language"
+
+
+def test_a_bilingual_document_is_not_furniture() -> None:
+    german = (
+        "Die Hafenbehörde hat am Mittwoch erklärt, dass sie zwei der Terminals für achtzehn Monate "
+        "schließen wird, damit die Fahrrinne vertieft werden kann.",
+        "Die Reedereien warnten, dass die Schließung die Frachtkosten in der Region erhöhen könnte, "
+        "und die Gewerkschaft sagte, sie sei nicht gefragt worden.",
+    )
+    assert classify([*BODY, *german]) == (None,) * (len(BODY) + len(german))
+
+
+def test_english_line_in_a_russian_article_is_other_script() -> None:
+    russian = (
+        "Администрация порта заявила в среду, что закроет два контейнерных терминала на восемнадцать "
+        "месяцев, чтобы углубить фарватер для крупных судов.",
+        "Судоходные компании предупредили, что закрытие может повысить стоимость перевозок в регионе, "
+        "а профсоюз заявил, что с ним не советовались.",
+        "Региональное правительство поддержало план, но пообещало пересмотреть сроки в январе.",
+    )
+    assert classify([*russian, "Follow the money"])[-1] == "other script"
+    assert classify(russian) == (None, None, None)
+
+
+def test_user_name_is_chrome_next_to_member_stats_only() -> None:
+    thread = ["Port to shut two terminals", "gridwatcher", "Joined: Mar 2019", "Messages: 1,204", *BODY]
+    labels = classify(thread)
+    assert labels[:4] == (None, "forum chrome", "forum chrome", "forum chrome")
+    assert classify(["gridwatcher", *BODY])[0] is None
+
+
+def test_quote_header_is_chrome_only_inside_chrome() -> None:
+    assert classify(["Reply", "gridwatcher said:", BODY[0]])[1] == "forum chrome"
+    assert classify([BODY[0], "The minister said:", BODY[1]])[1] is None
+
+
+def test_repeated_short_line_beside_chrome_is_furniture_but_a_refrain_is_not() -> None:
+    posts = []
+    for body in BODY:
+        posts += ["harbour fan", "Joined: Mar 2019", body]
+    labels = classify(posts)
+    assert [labels[i] for i in range(0, len(posts), 3)] == ["repeated"] * 3
+    refrain = ["the tide comes in", "and the boats go out", "the tide comes in"] * 3
+    assert classify(refrain) == (None,) * len(refrain)
+
+
+def test_cookie_sentences_stay_content_in_a_cookie_policy() -> None:
+    policy = [
+        "We use cookies to keep you signed in and to remember your preferences.",
+        "You can manage cookies in your browser settings; if you refuse cookies, some features stop working.",
+        "We use cookies to measure traffic. By continuing to use the site you agree to this.",
+    ]
+    assert classify(policy) == (None, None, None)
+
+
+def test_whitespace_and_empty_paragraphs() -> None:
+    assert classify(["", "   ", "  By   Jane\nDoe  "]) == (None, None, "byline")
+    assert classify([]) == ()
+
+
+# --- Properties -----------------------------------------------------------------
+
+COMMON_WORDS = (
+    "the a of to and in that it for on with as at by from this we they she he said would "
+    "could people time year government city report share follow like top reply quote more read "
+    "related photo page home number first last new old work news week day market price rose fell "
+    "after before because while plan said told about over under into through again still"
+).split()
+
+
+@st.composite
+def prose_sentences(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(COMMON_WORDS), min_size=12, max_size=40))
+    return " ".join(words).capitalize() + "."
+
+
+@given(st.lists(st.text(max_size=80), max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_one_label_per_paragraph_and_deterministic(paragraphs: list[str]) -> None:
+    labels = classify(paragraphs)
+    assert len(labels) == len(paragraphs)
+    assert all(label is None or (isinstance(label, str) and label) for label in labels)
+    assert classify(paragraphs) == labels
+
+
+@given(
+    st.lists(prose_sentences(), min_size=1, max_size=8),
+    st.lists(st.sampled_from([line for lines in FURNITURE.values() for line in lines]), max_size=8),
+    st.randoms(use_true_random=False),
+)
+@settings(max_examples=150, deadline=None)
+def test_ordinary_prose_is_never_furniture(prose: list[str], furniture: list[str], rng) -> None:
+    document = [(text, True) for text in prose] + [(text, False) for text in furniture]
+    rng.shuffle(document)
+    labels = classify([text for text, _ in document])
+    assert all(label is None for (_, is_prose), label in zip(document, labels) if is_prose)
+
+
+# --- Fixtures -------------------------------------------------------------------
+
+MIN_PRECISION = 0.9
+MIN_RECALL = 0.8
+
+
+def _labelled_fixtures() -> list[tuple[Path, dict]]:
+    paths = sorted(FIXTURES.glob("*/gold.json"))
+    golds = ((path, json.loads(path.read_text(encoding="utf-8"))) for path in paths)
+    return [(path, gold) for path, gold in golds if "boilerplate" in gold]
+
+
+def _paragraphs(path: Path) -> tuple[str, ...]:
+    """The file's paragraphs as the pipeline sees them: decoded, format detected, segmented."""
+    return load_document(str(path)).texts
+
+
+def _confusion(path: Path, gold: dict) -> tuple[int, int, int]:
+    """True positives, false positives and false negatives over both sides of one pair."""
+    tp = fp = fn = 0
+    for side in ("left", "right"):
+        predicted = {i for i, label in enumerate(classify(_paragraphs(path.parent / gold[side]))) if label}
+        expected = set(gold["boilerplate"][side])
+        tp += len(predicted & expected)
+        fp += len(predicted - expected)
+        fn += len(expected - predicted)
+    return tp, fp, fn
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def _report(name: str, tp: int, fp: int, fn: int) -> None:
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    print(f"{name:24} precision {precision:.2f} recall {recall:.2f} (tp={tp} fp={fp} fn={fn})")
+
+
+def test_precision_and_recall_on_fixtures() -> None:
+    fixtures = _labelled_fixtures()
+    assert any(gold["boilerplate"]["left"] or gold["boilerplate"]["right"] for _, gold in fixtures)
+    totals = [0, 0, 0]
+    for path, gold in fixtures:
+        tp, fp, fn = _confusion(path, gold)
+        totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
+        _report(path.parent.name, tp, fp, fn)
+    tp, fp, fn = totals
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    _report("all fixtures", tp, fp, fn)
+    assert precision >= MIN_PRECISION
+    assert recall >= MIN_RECALL

@@ -158,6 +158,8 @@ CONTENT = [
     "Privacy Policy",
     "Contact us",
     "Last updated: 1 March 2023",
+    "June 1944",
+    "You can write to us at: https://brindle.example/contact",
     # Sentences that merely mention chrome words.
     "She said she would follow the rules and share the results with the committee.",
     "Follow the money, she said.",
@@ -205,6 +207,24 @@ def test_every_rule_reason_is_tested() -> None:
 
 
 # --- Document context ---------------------------------------------------------
+
+
+def _long_text_with(middle: list[str]) -> list[str]:
+    """``middle`` lines in the middle of a text, farther than the header/footer zone from either end."""
+    prose = [f"{sentence} (part {i})" for i in range(3) for sentence in BODY]
+    return [*prose, *middle, *prose]
+
+
+@pytest.mark.parametrize("line", ["3 May 1944", "Monday, 12 June", "12", "* * *"])
+def test_dates_numbers_and_ornaments_inside_a_long_text_are_structure(line: str) -> None:
+    document = _long_text_with([line])
+    assert classify(document)[len(document) // 2] is None
+    assert label_in_article(line) is not None
+
+
+def test_a_timestamp_inside_a_thread_is_chrome_beside_member_stats() -> None:
+    document = _long_text_with(["Messages: 1,204", "Mar 3, 2024 at 10:12 AM"])
+    assert classify(document)[len(document) // 2] == "date only"
 
 
 def test_other_script_line_in_an_english_article() -> None:
@@ -268,6 +288,8 @@ def test_cookie_sentences_stay_content_in_a_cookie_policy() -> None:
         "We use cookies to measure traffic. By continuing to use the site you agree to this.",
     ]
     assert classify(policy) == (None, None, None)
+    section = ["Cookies", "We use cookies to keep you signed in. By using the app you agree to this."]
+    assert classify(section) == (None, None)
 
 
 def test_whitespace_and_empty_paragraphs() -> None:

@@ -38,19 +38,30 @@ __all__ = ["Rule", "RULES", "classify"]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One kind of furniture: the whole paragraph must match ``pattern`` within ``max_words``."""
+    """One kind of furniture: the whole paragraph must match ``pattern`` within ``max_words``.
+
+    ``edge_only`` rules describe lines that are furniture in a page header or
+    footer but may be structure inside a long text (a diary's "3 May 1944",
+    a chapter number "12", a scene break "* * *"): they count only among the
+    first or last :data:`EDGE_PARAGRAPHS` paragraphs or right next to other furniture.
+    """
 
     reason: str
     pattern: re.Pattern[str]
     max_words: int
+    edge_only: bool = False
 
     def matches(self, text: str, word_count: int) -> bool:
         return word_count <= self.max_words and self.pattern.fullmatch(text) is not None
 
 
-def _rule(reason: str, regex: str, max_words: int = 8) -> Rule:
+def _rule(reason: str, regex: str, max_words: int = 8, *, edge_only: bool = False) -> Rule:
     """A rule from a verbose, case-insensitive regex (use ``(?-i:...)`` where case matters)."""
-    return Rule(reason, re.compile(regex, re.IGNORECASE | re.VERBOSE), max_words)
+    return Rule(reason, re.compile(regex, re.IGNORECASE | re.VERBOSE), max_words, edge_only)
+
+
+#: How many paragraphs at each end of a document count as its header or footer.
+EDGE_PARAGRAPHS = 5
 
 
 # --- Building blocks -------------------------------------------------------
@@ -88,8 +99,10 @@ _DATE_TOKEN = rf"""(?:published|updated|posted|first|on|at|{_MONTH}|{_WEEKDAY}|\
     |am|pm|a\.m|p\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|mst|mdt|et|pt|ist|jst|aest
     |ago|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|yesterday|today)\b"""
 _DATE_SEP = r"[\s,.:/|·•()+\-–—]*"
-_DATE_ANCHOR = rf"""(?=.*\d)
-    (?=.*(?:\b{_MONTH}\b | \d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}} | \d{{1,2}}:\d{{2}} | \bago\b))"""
+# A day with its month, a numeric date, a clock time or "... ago": "June 1944" alone is a heading.
+_DAY = r"\b\d{1,2}(?:st|nd|rd|th)?\b"
+_DATE_ANCHOR = rf"""(?=.*(?:\b{_MONTH}\b.*{_DAY} | {_DAY}.*\b{_MONTH}\b | \d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}
+    | \d{{1,2}}:\d{{2}} | \d+\s+\w+\s+ago\b))"""
 
 _URL = r"[<(\[]?(?:https?://|www\.)\S+?[>)\]]?[.,]?"
 _SOCIAL_SITE = r"""(?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|mastodon|youtube
@@ -149,7 +162,7 @@ RULES: tuple[Rule, ...] = (
     _rule("byline", rf"[\s(\[—–-]*{_AGENCY}[\s)\].]*", 4),
     # A line made only of a date and/or time: "March 3, 2024", "Updated 10:12 AM GMT",
     # "Mar 3, 2024 at 10:12 AM", "3 hours ago".  A dateline opening a news paragraph has words.
-    _rule("date only", rf"{_DATE_ANCHOR}{_DATE_SEP}(?:{_DATE_TOKEN}{_DATE_SEP})+", 14),
+    _rule("date only", rf"{_DATE_ANCHOR}{_DATE_SEP}(?:{_DATE_TOKEN}{_DATE_SEP})+", 14, edge_only=True),
     # Photo credits and captions: "Photo: Jane Doe", "Graphics: <url>", "(Photo by X/Getty Images)".
     # The label must be followed by ":" / "by" / "credit", so "Photo finishes are rare" is content.
     _rule(
@@ -198,7 +211,13 @@ RULES: tuple[Rule, ...] = (
     _rule("call to action", r"(?:download|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b.*", 15),
     _rule("call to action", r"listen\s+to\s+this\s+(?:article|story)\b.*", 10),
     # Links alone: a URL, "Related: <url>", "Read more: Why rates rose".
-    _rule("link only", rf"(?:[\w' ]{{1,30}}\s*[:>»\-–—]\s*)?{_URL}", 8),
+    # Only link-list labels: "You can write to us at: <url>" in a policy is content.
+    _rule(
+        "link only",
+        rf"""(?:(?:related|read\s+more|more|see(?:\s+also)?|also\s+read|sources?|via|links?|original(?:\s+article)?
+          |full\s+(?:story|article|report)|watch|listen|h/t|hat\s+tip)\s*[:>»\-–—]\s*)?{_URL}""",
+        8,
+    ),
     _rule(
         "link only",
         r"""(?:related|read\s+more|see\s+also|also\s+read|read\s+also|recommended|more\s+on\s+this(?:\s+story)?
@@ -293,12 +312,12 @@ RULES: tuple[Rule, ...] = (
     ),
     # Lone numbers and counters: "1", "(2)", "1/12", "12 Comments", "Share 3".
     # "3. Data retention" has words, so it is a heading, not junk.
-    _rule("number junk", r"[(\[]?\s*\d{1,5}\s*[.)\]]? | \d{1,3}\s*(?:/|of)\s*\d{1,3}", 3),
+    _rule("number junk", r"[(\[]?\s*\d{1,5}\s*[.)\]]? | \d{1,3}\s*(?:/|of)\s*\d{1,3}", 3, edge_only=True),
     _rule(
         "number junk", rf"\d[\d,.]*[km]?\s*{_COUNTED} | (?:{_COUNTED}|share|tweet)\s*[:(]?\s*\d[\d,.]*[km]?\)?", 3
     ),
     # Separators and ornaments: "* * *", "———".
-    _rule("decoration", r"[^\w]+", 8),
+    _rule("decoration", r"[^\w]+", 8, edge_only=True),
 )
 
 # Lines that are chrome only next to chrome: a user name alone, "Location: Leeds",
@@ -309,6 +328,7 @@ _NEIGHBOUR_RULES: tuple[Rule, ...] = (
     _rule("forum chrome", r"\S+(?:\s+\S+){0,2}\s+(?:said|wrote|posted)\s*:", 4),
     _rule("forum chrome", r"online|offline|guest|last\s+seen\b.*", 5),
 )
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 # Reasons whose lines seed the neighbourhood growth of _NEIGHBOUR_RULES.
 _CHROME_SEEDS = frozenset({"forum chrome", "navigation", "date only"})
 
@@ -316,27 +336,51 @@ _CHROME_SEEDS = frozenset({"forum chrome", "navigation", "date only"})
 def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
     """One entry per paragraph: ``None`` for content, else a short reason it is furniture."""
     texts = [" ".join(p.split()) for p in paragraphs]
-    reasons = [_line_reason(text) for text in texts]
+    reasons = _place_edge_rules([_line_rule(text) for text in texts])
     reasons = _drop_topic_cookie_notices(texts, reasons)
     reasons = _mark_foreign(texts, reasons)
     reasons = _mark_repeated(texts, reasons)
     return tuple(_grow_chrome(texts, reasons))
 
 
-def _line_reason(text: str) -> str | None:
-    """The reason of the first :data:`RULES` row describing the whole line, if any."""
+def _line_rule(text: str) -> Rule | None:
+    """The first :data:`RULES` row describing the whole line, if any."""
     word_count = len(text.split())
-    return next((rule.reason for rule in RULES if word_count and rule.matches(text, word_count)), None)
+    return next((rule for rule in RULES if word_count and rule.matches(text, word_count)), None)
+
+
+def _place_edge_rules(matched: Sequence[Rule | None]) -> list[str | None]:
+    """Reasons of the matched rules, dropping edge-only matches in the middle of the text.
+
+    An edge-only match stays when it is in the header or footer, or touches a
+    paragraph that a position-free rule labelled (a forum post's timestamp).
+    """
+    count = len(matched)
+    anchored = [rule.reason if rule and not rule.edge_only else None for rule in matched]
+    return [
+        rule.reason
+        if rule and (not rule.edge_only or _is_near_edge(i, count) or _touches_furniture(i, anchored))
+        else None
+        for i, rule in enumerate(matched)
+    ]
+
+
+def _is_near_edge(index: int, count: int) -> bool:
+    return index < EDGE_PARAGRAPHS or index >= count - EDGE_PARAGRAPHS
 
 
 def _drop_topic_cookie_notices(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
-    """Keep cookie sentences as content when cookies are the document's topic.
+    """Keep cookie sentences as content when the document itself talks about cookies.
 
-    A privacy policy says "we use cookies ... you can manage your preferences":
-    that is its content.  A banner is the only cookie mention on the page.
+    A privacy policy has a "Cookies" heading and says "we use cookies ... you
+    can accept or refuse them": that is its content.  A banner (and its
+    "Accept cookies" button) is the only cookie mention on a news page, so a
+    single mention anywhere else is enough to keep every cookie line.
     """
-    mentions = sum(1 for text in texts if re.search(r"\bcookies?\b", text, re.IGNORECASE))
-    if mentions <= 2:
+    mentioned_elsewhere = any(
+        reason != "cookie notice" and _COOKIE.search(text) for text, reason in zip(texts, reasons, strict=True)
+    )
+    if not mentioned_elsewhere:
         return reasons
     return [None if reason == "cookie notice" else reason for reason in reasons]
 

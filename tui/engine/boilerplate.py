@@ -15,10 +15,13 @@ Three layers, applied in order:
 
 1. :data:`RULES`, a table of self-evident line rules, one row per family
    member: the reason, a compiled regex that must match the whole paragraph,
-   and the most words such a line may have.  Adding a rule is adding a row.
+   the most words such a line may have, and whether it only counts in the
+   header/footer zone (a lone "12" ends a web page but numbers a chapter
+   inside a book).  Adding a rule is adding a row.
 2. Document context: a paragraph in another script or language than the
    body (the body's script and language are measured over its long
-   paragraphs), and short lines repeated many times in the document.
+   paragraphs), short lines repeated beside furniture, and cookie banners
+   only while the document itself does not talk about cookies.
 3. Neighbourhood: lines that are only chrome *next to* chrome (a user name
    alone, "Location: Leeds", "bob said:"), grown outwards from lines the
    first layers already labelled as forum chrome, navigation or dates.
@@ -33,7 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Rule", "RULES", "classify"]
+__all__ = ["EDGE_PARAGRAPHS", "Rule", "RULES", "classify"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ FURNITURE = {
         "(Editing by Tom Roe and Ana Li)",
         "Writing by Ali Khan; Additional reporting by Mia Sato in Tokyo",
         "Jane Doe, Senior Political Correspondent",
+        "Posted by greywater_gus on June 4, 2024",
         "(Reuters)",
         "— The Associated Press",
     ],
@@ -173,6 +174,7 @@ CONTENT = [
     # Bylines-alikes that are sentences.
     "By the end of the year, prices had risen sharply across the region.",
     "Reporting by Reuters showed the ministry had ignored warnings.",
+    "Posted by hand, the letter took a week to arrive.",
     "By 2030 the company plans to double its output.",
     # A news dateline opening a paragraph.
     "LONDON (Wire) - The government said on Tuesday it would cut taxes by 3 percent.",
@@ -235,6 +237,11 @@ def test_other_script_line_in_an_english_article() -> None:
 def test_other_language_line_in_an_english_article() -> None:
     line = "Der Hafen wird für die großen Schiffe ausgebaut und ist nicht mehr auf die Flut angewiesen."
     assert classify([*BODY, line])[-1] == "other language"
+
+
+def test_a_long_foreign_disclaimer_does_not_set_the_body_language() -> None:
+    disclaimer = "Die in diesem Artikel geäußerten Ansichten geben nicht die Meinung der Redaktion wieder."
+    assert classify(["The the the the the the the a a a.", disclaimer]) == (None, "disclaimer")
 
 
 def test_a_bilingual_document_is_not_furniture() -> None:

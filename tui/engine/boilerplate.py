@@ -157,6 +157,8 @@ RULES: tuple[Rule, ...] = (
     # Credit lines of wire copy: "Reporting by Jane Doe in London; Editing by Tom Roe".
     # Only names and connectors follow, so "Reporting by Reuters showed ..." is content.
     _rule("byline", rf"[(\[]?\s*{_CREDIT_ROLE}\s+{_NAME_WORD}{_CREDIT_TAIL}\s*[)\]]?\.?", 50),
+    # A blog or forum byline with a handle: "Posted by greywater_gus on June 4, 2024".
+    _rule("byline", r"(?:posted|submitted|shared)\s+by\s+@?[\w.\-]+(?:\s+(?:on|at)\s+[^.!?]{1,40})?", 10),
     # "Jane Doe, Senior Political Correspondent".
     _rule("byline", rf"{_NAME}\s*[,|–—-]\s*{_STAFF_TITLE}(?:\s+(?:at|for|in)\s+[^.!?]{{1,40}})?", 12),
     # "The Associated Press contributed to this report."
@@ -455,20 +457,29 @@ def _language(text: str) -> str | None:
     return best if hits >= _MIN_LANGUAGE_HITS and hits >= 2 * runner_up else None
 
 
+def _body_sample(
+    texts: Sequence[str], profiles: Sequence[_ScriptProfile], reasons: Sequence[str | None]
+) -> list[int]:
+    """Indices that speak for the body: the long unlabelled paragraphs (all unlabelled if none is long).
+
+    Labelled lines are left out so a long disclaimer cannot pass for the body.
+    """
+    unlabelled = [i for i, reason in enumerate(reasons) if reason is None and texts[i]]
+    return [i for i in unlabelled if profiles[i].letters >= _LONG_PARAGRAPH_LETTERS] or unlabelled
+
+
 def _body_script(profiles: Sequence[_ScriptProfile]) -> str | None:
-    """The script holding most letters of the long paragraphs (of all paragraphs if none is long)."""
-    long_ones = [p for p in profiles if p.letters >= _LONG_PARAGRAPH_LETTERS] or list(profiles)
+    """The script holding most letters of the body sample."""
     letters: Counter[str] = Counter()
-    for profile in long_ones:
+    for profile in profiles:
         if profile.script:
             letters[profile.script] += profile.letters
     return letters.most_common(1)[0][0] if letters else None
 
 
-def _body_language(texts: Sequence[str], profiles: Sequence[_ScriptProfile]) -> str | None:
-    """The language most long paragraphs are written in, if they tell."""
-    long_texts = [text for text, p in zip(texts, profiles, strict=True) if p.letters >= _LONG_PARAGRAPH_LETTERS]
-    languages = Counter(lang for lang in map(_language, long_texts) if lang)
+def _body_language(texts: Sequence[str]) -> str | None:
+    """The language most paragraphs of the body sample are written in, if they tell."""
+    languages = Counter(lang for lang in map(_language, texts) if lang)
     return languages.most_common(1)[0][0] if languages else None
 
 
@@ -493,13 +504,15 @@ def _mark_foreign(texts: Sequence[str], reasons: list[str | None]) -> list[str |
     more than :data:`_MAX_FOREIGN_SHARE` of the letters, nothing is labelled.
     """
     profiles = [_script_profile(t) for t in texts]
-    body_script, body_language = _body_script(profiles), _body_language(texts, profiles)
+    sample = _body_sample(texts, profiles, reasons)
+    body_script = _body_script([profiles[i] for i in sample])
+    body_language = _body_language([texts[i] for i in sample])
     foreign = {
         i: reason
         for i, (text, profile) in enumerate(zip(texts, profiles, strict=True))
         if reasons[i] is None and (reason := _foreign_reason(text, profile, body_script, body_language))
     }
-    total_letters = sum(p.letters for p in profiles) or 1
+    total_letters = sum(profiles[i].letters for i, reason in enumerate(reasons) if reason is None) or 1
     if sum(profiles[i].letters for i in foreign) > _MAX_FOREIGN_SHARE * total_letters:
         return reasons
     return [foreign.get(i, reason) for i, reason in enumerate(reasons)]

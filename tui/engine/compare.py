@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from tui.engine.align import Alignment, Link, Thresholds, align
 from tui.engine.inline import word_diff
 from tui.engine.model import Change, Comparison, Document, Kind
-from tui.engine.similarity import word_similarity
 from tui.engine.tokens import cosmetic_key
 
 __all__ = ["compare_documents", "overall_similarity"]
@@ -70,18 +69,19 @@ def _describe(change: Change, left: Document, right: Document) -> Change:
         return Change(change.kind, change.left, change.right, 0.0, boilerplate=boilerplate)
     left_text, right_text = "\n\n".join(left_texts), "\n\n".join(right_texts)
     kind = change.kind
-    same = cosmetic_key(left_text) == cosmetic_key(right_text)
+    same = left_text == right_text or cosmetic_key(left_text) == cosmetic_key(right_text)
     if same and kind is Kind.REWORDED:
         kind = Kind.UNCHANGED
+    inline, similarity = (None, 1.0) if same else word_diff(left_texts, right_texts)
     return Change(
         kind,
         change.left,
         change.right,
-        similarity=1.0 if same else round(word_similarity(left_text, right_text), 4),
+        similarity=round(similarity, 4),
         cosmetic=same and left_text != right_text,
         boilerplate=boilerplate,
         moved=change.moved,
-        inline=None if same else word_diff(left_texts, right_texts),
+        inline=inline,
     )
 
 

@@ -15,22 +15,22 @@ cost grows with the number of shared rare terms, not with n×m.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
+from tui.engine.tokens import content_terms
 
-from tui.engine.tokens import content_terms, word_keys
+__all__ = ["Vectors", "build_vectors", "candidate_scores", "combine", "cosine"]
 
-__all__ = ["Vectors", "build_vectors", "candidate_scores", "combine", "cosine", "word_similarity"]
-
-# A term in more than this share of all paragraphs (and more than
-# COMMON_TERM_MIN_COUNT of them) is too common to propose candidates; it still
-# counts in the final cosine of each candidate.
-COMMON_TERM_SHARE = 0.05
-COMMON_TERM_MIN_COUNT = 40
+# Each paragraph looks for partners through at most this many of its rarest
+# terms that the other side also has (the prefix filter of set-similarity joins).
+PROBE_TERMS = 10
+# A term in more paragraphs than this proposes no candidates (it would link
+# everything to everything); it still counts in each candidate's cosine.
+COMMON_TERM_MAX_POSTINGS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,40 +83,38 @@ def combine(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
 
 
 def candidate_scores(vectors: Vectors, per_paragraph: int = 8) -> dict[tuple[int, int], float]:
-    """Cosine scores of the most promising (left, right) pairs.
+    """Cosine scores of the most promising (left, right) pairs, probing both ways.
 
-    Each left paragraph probes the right side through its shared, not too
-    common terms; the best ``per_paragraph`` partners of every paragraph on
-    either side are kept and scored exactly.
+    Every paragraph probes the other side through its rarest shared terms; the
+    ``per_paragraph`` partners with the highest partial scores are kept and
+    scored exactly. The work is bounded by the postings of rare terms, so it
+    grows about linearly with the text, not with n×m.
     """
-    total = len(vectors.left) + len(vectors.right)
-    too_common = max(COMMON_TERM_MIN_COUNT, COMMON_TERM_SHARE * total)
-    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j, vector in enumerate(vectors.right):
-        for term, weight in vector.items():
-            if vectors.document_frequency[term] <= too_common:
-                index[term].append((j, weight))
-    best_right: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    left_index = _postings(vectors.left)
+    right_index = _postings(vectors.right)
+    frequency = vectors.document_frequency
     kept: set[tuple[int, int]] = set()
     for i, vector in enumerate(vectors.left):
-        partial: dict[int, float] = defaultdict(float)
-        for term, weight in vector.items():
-            for j, other in index.get(term, ()):
-                partial[j] += weight * other
-        ranked = sorted(partial.items(), key=lambda item: -item[1])
-        kept.update((i, j) for j, _ in ranked[:per_paragraph])
-        for j, score in ranked:
-            best_right[j].append((score, i))
-    for j, scored in best_right.items():
-        scored.sort(key=lambda item: -item[0])
-        kept.update((i, j) for _, i in scored[:per_paragraph])
+        kept.update((i, j) for j in _probe(vector, right_index, frequency, per_paragraph))
+    for j, vector in enumerate(vectors.right):
+        kept.update((i, j) for i in _probe(vector, left_index, frequency, per_paragraph))
     return {(i, j): cosine(vectors.left[i], vectors.right[j]) for i, j in kept}
 
 
-def word_similarity(left: str, right: str) -> float:
-    """Share of words kept, 0..1: rapidfuzz's normalised Indel similarity over word keys.
+def _postings(vectors: Sequence[dict[str, float]]) -> dict[str, list[tuple[int, float]]]:
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for number, vector in enumerate(vectors):
+        for term, weight in vector.items():
+            index[term].append((number, weight))
+    return index
 
-    This is the score shown to readers ("0.62 of the words kept"); it is
-    honest about rewording, while the aligner's cosine is what finds partners.
-    """
-    return Indel.normalized_similarity(word_keys(left), word_keys(right))
+
+def _probe(vector: dict[str, float], index, frequency: dict[str, int], count: int) -> list[int]:
+    shared = [t for t in vector if t in index and len(index[t]) <= COMMON_TERM_MAX_POSTINGS]
+    shared.sort(key=frequency.__getitem__)
+    partial: dict[int, float] = defaultdict(float)
+    for term in shared[:PROBE_TERMS]:
+        weight = vector[term]
+        for other, other_weight in index[term]:
+            partial[other] += weight * other_weight
+    return heapq.nlargest(count, partial, key=partial.__getitem__)

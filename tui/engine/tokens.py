@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 
 __all__ = ["cosmetic_key", "display_tokens", "token_key", "word_keys", "content_terms"]
 
@@ -46,7 +46,8 @@ _TOKEN = re.compile(
     rf"\s+|[{_UNSPACED}]|(?:[^\W{_UNSPACED}]|['’.,](?=[^\W{_UNSPACED}]))+|[^\w\s]",
 )
 _UNSPACED_CHAR = re.compile(rf"[{_UNSPACED}]")
-_DASH_RUN = re.compile(r"-{2,}")
+# Dashes with or without spaces around them ("a -- b", "a—b") read the same.
+_DASH_RUN = re.compile(r"\s*-{2,}\s*|\s+-\s+")
 _SPACE_RUN = re.compile(r"\s+")
 
 # Function words carry no content: two unrelated paragraphs share them all.
@@ -63,7 +64,11 @@ _STOPWORDS = frozenset(
     ein eine zu den mit von el los las y del se por con para""".split()
 )
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
+_THOUSANDS = re.compile(r",(?=\d{3}\b)")
+# Content terms need no display tokens: words (apostrophes inside kept) and numbers
+# with inner separators, found in one pass over the case-folded text.
+_TERM = re.compile(rf"[{_UNSPACED}]+|\d+(?:[.,]\d+)*|[^\W\d_{_UNSPACED}]+(?:['’][^\W\d_]+)*")
 
 
 def cosmetic_key(text: str) -> str:
@@ -94,9 +99,9 @@ def word_keys(text: str) -> list[str]:
     return [token_key(t) for t in display_tokens(text) if not t.isspace()]
 
 
-@lru_cache(maxsize=131072)
-def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+def _is_small_number(key: str) -> bool:
+    """Numbers below 100 ("2 leeks", "Harbour City 2") occur in any text: no evidence of a pair."""
+    return key.isdigit() and len(key) <= 2
 
 
 def content_terms(text: str) -> list[str]:
@@ -105,16 +110,15 @@ def content_terms(text: str) -> list[str]:
     These are what a paraphrase keeps when it changes every function word and
     the order of clauses; they feed the aligner's weighted overlap scores.
     """
+    words: list[str] = []
     terms: list[str] = []
-    previous_unspaced = ""
-    for key in word_keys(text):
-        if _UNSPACED_CHAR.fullmatch(key):
-            if previous_unspaced:
-                terms.append(previous_unspaced + key)
-            previous_unspaced = key
-            continue
-        previous_unspaced = ""
-        if not key[0].isalnum() or key in _STOPWORDS:
-            continue
-        terms.append(key if key[0].isdigit() else _stem(key.replace("'", "").replace("’", "")))
-    return terms
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    for match in _TERM.findall(folded):
+        if _UNSPACED_CHAR.match(match):
+            terms += [match[k : k + 2] for k in range(len(match) - 1)] or [match]
+        elif match[0].isdigit():
+            if not _is_small_number(match):
+                terms.append(_THOUSANDS.sub("", match))
+        elif match not in _STOPWORDS:
+            words.append(match.replace("'", ""))
+    return _STEMMER.stemWords(words) + terms

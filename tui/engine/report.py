@@ -37,6 +37,8 @@ __all__ = [
     "paragraph_numbers",
     "kind_label",
     "percent",
+    "locator",
+    "score_label",
     "generated_label",
     "difference_numbers",
 ]
@@ -145,6 +147,20 @@ def kind_label(change: Change) -> str:
 def percent(share: float) -> str:
     """A 0..1 share as a whole percentage: "43%"."""
     return f"{round(share * 100)}%"
+
+
+def locator(change: Change) -> str:
+    """Where a change sits on both sides: "¶9 → ¶8–9", "— → ¶1"."""
+    return f"{paragraph_numbers(change.left)} → {paragraph_numbers(change.right)}"
+
+
+def score_label(change: Change) -> str:
+    """The similarity of a pair; an unpaired paragraph has none to speak of."""
+    if not change.left:
+        return "only in the rewrite"
+    if not change.right:
+        return "only in the original"
+    return f"similarity {percent(change.similarity)}"
 
 
 def generated_label(when: datetime | None) -> str:

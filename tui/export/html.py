@@ -25,9 +25,11 @@ from tui.engine.report import (
     difference_numbers,
     generated_label,
     kind_label,
+    locator,
     paragraph_numbers,
     percent,
     printable,
+    score_label,
 )
 
 __all__ = ["render_html"]
@@ -86,19 +88,6 @@ def _kind_class(change: Change) -> str:
     return "k-boilerplate" if change.boilerplate else f"k-{change.kind.value}"
 
 
-def _locator(change: Change) -> str:
-    return f"{paragraph_numbers(change.left)} → {paragraph_numbers(change.right)}"
-
-
-def _score(change: Change) -> str:
-    """The similarity of a pair; an unpaired paragraph has none to speak of."""
-    if not change.left:
-        return "only in the rewrite"
-    if not change.right:
-        return "only in the original"
-    return f"similarity {percent(change.similarity)}"
-
-
 # --- Summary and fact changes ---------------------------------------------------------------
 
 
@@ -136,7 +125,7 @@ def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
 
 
 def _fact_item(fact: FactFlag, index: int, change: Change, numbers: dict[int, int]) -> str:
-    where = f"difference {numbers[index]}" if index in numbers else _locator(change)
+    where = f"difference {numbers[index]}" if index in numbers else locator(change)
     return (
         f'<li class="sev-{_text(fact.severity)}"><span class="sev">{_text(fact.severity)}</span> '
         f"<b>{_text(fact.kind)}</b>: {_text(fact.reason)} "
@@ -218,7 +207,7 @@ def _stack(lengths: Sequence[int], other_lengths: Sequence[int]) -> list[tuple[f
 
 
 def _bar(x: float, top: float, size: float, paragraph: int, change: Change, side: str, change_index: int) -> str:
-    tip = f"{side} ¶{paragraph + 1}: {kind_label(change)}, {_score(change)}"
+    tip = f"{side} ¶{paragraph + 1}: {kind_label(change)}, {score_label(change)}"
     return (
         f'<a href="#{_anchor(change_index)}"><rect class="bar {_kind_class(change)}" x="{x}" '
         f'y="{top:.1f}" width="{_BAR_WIDTH}" height="{size:.1f}"><title>{_text(tip)}</title></rect></a>'
@@ -278,7 +267,7 @@ def _contents(comparison: Comparison, numbers: dict[int, int]) -> str:
         facts = f' <span class="badge">{len(change.facts)} fact</span>' if change.facts else ""
         items.append(
             f'<li class="{_kind_class(change)}"><a href="#{_anchor(index)}"><span class="swatch"></span>'
-            f"<b>{kind_label(change)}</b> {_locator(change)} · {_score(change)}</a>{facts}"
+            f"<b>{kind_label(change)}</b> {locator(change)} · {score_label(change)}</a>{facts}"
             f'<br><span class="excerpt">{_text(_excerpt(comparison, change))}</span></li>'
         )
     if not items:
@@ -368,7 +357,7 @@ def _difference_head(change: Change, index: int, numbers: dict[int, int], rows: 
     return (
         f'<tr class="head {_kind_class(change)}" id="{_anchor(index)}"><th colspan="2" scope="colgroup">'
         f'<span class="num">{numbers[index]}</span> <span class="kind">{kind_label(change)}</span> '
-        f"{_locator(change)} · {_score(change)}{moved}"
+        f"{locator(change)} · {score_label(change)}{moved}"
         f' <a class="up" href="#contents" aria-label="back to the list of differences">↑</a>{facts}</th></tr>'
     )
 

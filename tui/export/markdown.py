@@ -1,0 +1,250 @@
+"""The Markdown report: the summary, then every difference in reading order, for GitHub and friends.
+
+Each difference shows both versions as quotes, with deleted words
+``~~struck~~`` on the original and inserted words ``**bold**`` on the rewrite.
+
+Input text must show literally: every character Markdown (or GitHub: ``$``
+for maths, ``~`` for strikethrough, ``|`` for tables) would act on is
+backslash-escaped, line-start markers (``#``, ``>``, ``-``, ``1.``) too, and
+control characters are made visible. Emphasis markers only work when they
+"flank" a word (CommonMark's delimiter rules), so a highlight that would
+start or end on punctuation glued to a word is widened to the whole word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+
+from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Span
+from tui.engine.report import (
+    difference_numbers,
+    generated_label,
+    kind_label,
+    locator,
+    paragraph_numbers,
+    percent,
+    printable,
+    score_label,
+)
+
+__all__ = ["render_markdown", "escape_markdown"]
+
+# Backslash-escaped wherever they appear (CommonMark lets any ASCII punctuation be escaped).
+_ALWAYS = frozenset("\\`*_[]<>|~$")
+# Block markers that only act at the start of a line: headings, quotes, lists, setext underlines.
+_LINE_START = re.compile(r"(?P<marker>[#>+=-])|\d{1,9}(?P<ordinal>[.)])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def render_markdown(comparison: Comparison, *, generated: datetime | None = None) -> str:
+    """The report as GitHub-flavoured Markdown; ``generated`` is the date it states (default: now)."""
+    numbers = difference_numbers(comparison)
+    sections = [
+        _summary(comparison, generated),
+        _fact_section(comparison, numbers),
+        _differences(comparison, numbers),
+        _boilerplate(comparison),
+    ]
+    return "\n\n".join(section for section in sections if section) + "\n"
+
+
+# --- Escaping -------------------------------------------------------------------------------
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown that renders as exactly these characters (one line per line)."""
+    return _marked([(text, False)], "")
+
+
+def _escaped(characters: str) -> list[str]:
+    """Each character of one line, escaped for its place; the line starts at index 0."""
+    pieces = []
+    for position, character in enumerate(characters):
+        needs = character in _ALWAYS or (character == "&" and _ENTITY.match(characters, position))
+        pieces.append("\\" + character if needs else character)
+    start = _LINE_START.match(characters)
+    if start:
+        group = "marker" if start.group("marker") else "ordinal"
+        position = start.start(group)
+        pieces[position] = "\\" + characters[position]
+    return pieces
+
+
+def _is_punctuation(character: str) -> bool:
+    return unicodedata.category(character)[0] in "PS"
+
+
+def _flanking_mask(text: str, changed: list[bool]) -> list[bool]:
+    """Highlights trimmed of outer spaces and widened to whole words where punctuation meets a word.
+
+    CommonMark ignores ``**`` that sits between a word character and a
+    punctuation mark the wrong way round (``a**"b**``), so such an edge moves
+    out to the surrounding whitespace.
+    """
+    mask = list(changed)
+    for start, end in _runs_of(mask):
+        while start < end and text[start].isspace():
+            mask[start], start = False, start + 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+            mask[end] = False
+        if start == end:
+            continue
+        if start > 0 and _is_punctuation(text[start]) and _is_word(text[start - 1]):
+            while start > 0 and _is_word(text[start - 1]):
+                start -= 1
+                mask[start] = True
+        if end < len(text) and _is_punctuation(text[end - 1]) and _is_word(text[end]):
+            while end < len(text) and _is_word(text[end]):
+                mask[end], end = True, end + 1
+    return mask
+
+
+def _is_word(character: str) -> bool:
+    return not character.isspace() and not _is_punctuation(character)
+
+
+def _runs_of(mask: list[bool]) -> list[tuple[int, int]]:
+    runs, start = [], None
+    for position, flag in enumerate(mask + [False]):
+        if flag and start is None:
+            start = position
+        elif not flag and start is not None:
+            runs.append((start, position))
+            start = None
+    return runs
+
+
+def _marked(spans: Sequence[tuple[str, bool]], marker: str) -> str:
+    """Spans as escaped Markdown lines, changed runs wrapped in ``marker``; lines end in hard breaks."""
+    text = printable("".join(part for part, _ in spans))
+    changed = [flag for part, flag in spans for _ in printable(part)]
+    mask = _flanking_mask(text, changed) if marker else changed
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append(_marked_line(line, mask[offset : offset + len(line)], marker))
+        offset += len(line) + 1
+    return "\\\n".join(line for line in lines if line)
+
+
+def _marked_line(line: str, mask: list[bool], marker: str) -> str:
+    indent = len(line) - len(line.lstrip())
+    line, mask = line[indent:].rstrip(), mask[indent:]
+    pieces = _escaped(line)
+    for start, end in _runs_of(mask[: len(line)]) if marker else []:
+        pieces[start] = marker + pieces[start]
+        pieces[end - 1] = pieces[end - 1] + marker
+    return "".join(pieces)
+
+
+# --- Sections -------------------------------------------------------------------------------
+
+
+def _summary(comparison: Comparison, generated: datetime | None) -> str:
+    counts = comparison.counts()
+    table = "\n".join(f"| {kind.value} | {counts[kind.value]} |" for kind in Kind)
+    return (
+        "# Comparison report\n\n"
+        f"- **Original:** {_source(comparison.left)}\n"
+        f"- **Rewrite:** {_source(comparison.right)}\n"
+        f"- **Generated:** {generated_label(generated)}\n"
+        f"- **Overall similarity:** {percent(comparison.similarity)} of the text kept\n"
+        f"- **Differences:** {len(comparison.differences)}; "
+        f"**boilerplate set aside:** {counts['boilerplate']} (not counted as added or dropped)\n\n"
+        f"| Kind | Count |\n| --- | ---: |\n{table}\n\n"
+        "Legend: ~~struck~~ words were deleted from the original, **bold** words were inserted "
+        "in the rewrite; ¶ numbers count paragraphs from 1 on each side; similarity is the share "
+        "of words kept."
+    )
+
+
+def _source(document: Document) -> str:
+    title = f"{escape_markdown(document.title)} — " if document.title else ""
+    return f"{title}{escape_markdown(document.source)} ({len(document.paragraphs)} paragraphs)"
+
+
+def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
+    flagged = [(index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts]
+    flagged.sort(key=lambda item: item[1].severity != "high")  # stable: reading order within a severity
+    if not flagged:
+        return "## Fact changes\n\nNo fact changes flagged."
+    lines = []
+    for index, fact in flagged:
+        where = (
+            f"[difference {numbers[index]}](#difference-{numbers[index]})"
+            if index in numbers
+            else locator(comparison.changes[index])
+        )
+        lines.append(f"- {_fact_line(fact)} ({where})")
+    return f"## Fact changes ({len(flagged)})\n\n" + "\n".join(lines)
+
+
+def _fact_line(fact: FactFlag) -> str:
+    return (
+        f"**{escape_markdown(fact.severity)}** · {escape_markdown(fact.kind)}: {escape_markdown(fact.reason)} — "
+        f"{_fact_value(fact.left)} → {_fact_value(fact.right)}"
+    )
+
+
+def _fact_value(value: str | None) -> str:
+    return f"“{escape_markdown(value)}”" if value is not None else "(none)"
+
+
+def _differences(comparison: Comparison, numbers: dict[int, int]) -> str:
+    if not numbers:
+        return "## Differences\n\nNo differences: the texts say the same."
+    blocks = [_difference(comparison, comparison.changes[index], number) for index, number in numbers.items()]
+    return f"## Differences ({len(numbers)})\n\n" + "\n\n".join(blocks)
+
+
+def _difference(comparison: Comparison, change: Change, number: int) -> str:
+    parts = [
+        f'<a id="difference-{number}"></a>\n'
+        f"### {number}. {kind_label(change)} · {locator(change)} · {score_label(change)}"
+    ]
+    if change.facts:
+        parts.append("\n".join(f"- {_fact_line(fact)}" for fact in change.facts))
+    inline = change.inline
+    parts += _version("Original", comparison.left, change.left, inline.left if inline else None, "~~")
+    parts += _version("Rewrite", comparison.right, change.right, inline.right if inline else None, "**")
+    return "\n\n".join(parts)
+
+
+def _version(
+    side: str,
+    document: Document,
+    indices: tuple[int, ...],
+    spans: tuple[tuple[Span, ...], ...] | None,
+    marker: str,
+) -> list[str]:
+    """One side of a difference: a label, then each paragraph as a quote."""
+    if not indices:
+        return []
+    quotes = []
+    for position, i in enumerate(indices):
+        parts = [(s.text, s.changed) for s in spans[position]] if spans else [(document.paragraphs[i].text, False)]
+        body = _marked(parts, marker if spans else "")
+        quotes.append("\n".join(f"> {line}" if line else ">" for line in body.split("\n")))
+    return [f"**{side} {paragraph_numbers(indices)}**", *quotes]
+
+
+def _boilerplate(comparison: Comparison) -> str:
+    """Boilerplate, listed apart and collapsed, so it neither hides nor counts as a difference."""
+    lines = []
+    for side, document, attribute in (("Original", comparison.left, "left"), ("Rewrite", comparison.right, "right")):
+        for change in comparison.changes:
+            if change.boilerplate:
+                for i in getattr(change, attribute):
+                    paragraph = document.paragraphs[i]
+                    reason = escape_markdown(paragraph.boilerplate or "boilerplate")
+                    lines.append(f"- {side} ¶{i + 1} ({reason}): {escape_markdown(paragraph.text)}")
+    if not lines:
+        return ""
+    return (
+        f"## Boilerplate set aside ({len(lines)} paragraphs)\n\n<details>\n<summary>Show</summary>\n\n"
+        + "\n".join(lines)
+        + "\n\n</details>"
+    )

@@ -102,6 +102,37 @@ def _sentence_starts(text: str) -> set[int]:
     return starts
 
 
+def _content_stems(words: list[_Word]) -> set[str]:
+    return {_stem(w.text) for w in words if w.text not in _SCOPE_SKIP}
+
+
+def _mostly_kept(stems: set[str], other_stems: set[str]) -> bool:
+    """At least half of a passage's content words are still on the other side: the statement
+    was kept (and reworded), rather than cut or rewritten from scratch."""
+    return bool(stems) and 2 * len(stems & other_stems) >= len(stems)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence holding ``text[start:end]``."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() + 1 if after else len(text))
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause (between punctuation marks) holding ``text[start:end]``."""
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _stems_between(text: str, start: int, end: int, leave_out: tuple[int, int] = (0, 0)) -> set[str]:
+    """Content stems of ``text[start:end]``, without the words inside ``leave_out``."""
+    return _content_stems([w for w in _words(text[start:end]) if not leave_out[0] <= w.start + start < leave_out[1]])
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s+|$)|\n")
+
 # Sentence boundary: end punctuation (+ closing quotes/brackets) and space, a
 # line break, or an opening quotation mark / dash / colon before a capital.
 _SENTENCE_BOUNDARY = re.compile(
@@ -124,6 +155,7 @@ _CURRENCY_WORDS = {
 _SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
     "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "万": 1e4, "亿": 1e8,
 }
 _UNIT_WORDS = {
     "%": "ratio", "percent": "ratio", "per cent": "ratio", "pc": "ratio",
@@ -137,6 +169,13 @@ _NUMBER_WORDS = {
     "ninety": 90, "a dozen": 12, "dozen": 12, "half a dozen": 6, "a hundred": 100,
     "a thousand": 1000, "a million": 1e6, "a billion": 1e9, "one hundred": 100,
     "one thousand": 1000, "one million": 1e6, "one billion": 1e9,
+    # French, Spanish and German, minus words that are also English ("once", "seize", "elf").
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+    "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "doce": 12, "quince": 15, "veinte": 20, "treinta": 30, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12,
+    "zwanzig": 20, "dreißig": 30,
 }
 _FRACTION_WORDS = {
     "a half": 0.5, "one-half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3,
@@ -151,6 +190,9 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# Scripts written without spaces: a number may touch the word before or after it.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_LETTER = rf"[^\W{_CJK}]"  # a letter or digit of a spaced script
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # FIGURE: an amount as written: optional currency symbol, digits (1,200.5) or
@@ -158,26 +200,34 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # optional scale ("billion", "bn"), optional unit ("per cent", "euros").
 _FIGURE = re.compile(
     rf"""
-    (?<![\w.,/-])
+    (?<!{_LETTER})(?<![.,/-])
     (?P<symbol>US\$|[$€£¥₹])?\s?
     (?:
-        (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!,?\d)
+        (?P<digits>\d{{1,3}}(?:(?:,|[ \u00a0\u202f](?=\d{{3}}(?!\d)))\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!,?\d)
       | (?P<fraction>{_alternation(_FRACTION_WORDS)})
       | (?P<compound>(?:{_TENS})[- ](?:{_UNITS}))
       | (?P<word>{_alternation(_NUMBER_WORDS)})
     )
-    (?P<scale>\s?(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn)|[kmb])?(?!\w)
-    (?:\s?(?P<unit>%|per\ cent|percent|percentage\ points?|pc(?![\w])))?
-    (?:\s(?:of\s)?(?P<currency>{_alternation(_CURRENCY_WORDS)})(?![\w]))?
-    (?P<tail>(?:st|nd|rd|th)(?![\w])|[\w-])?
+    (?P<scale>\s?(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn)|[kmb万亿])?(?!{_LETTER})
+    (?:\s?(?P<unit>%|per\ cent|percent|percentage\ points?|pc(?!{_LETTER})))?
+    (?:\s(?:of\s)?(?P<currency>{_alternation(_CURRENCY_WORDS)})(?!{_LETTER}))?
+    (?P<tail>(?:st|nd|rd|th)(?!{_LETTER})|{_LETTER}|-)?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 # A paragraph that opens with "1." or "2)" is a numbered list item, not a figure.
-_LIST_MARKER = re.compile(r"\s*\d+[.)]\s")
+# NUMBERING: a paragraph opening with "1.", "2)" or "4.2" (a list item or a
+# section number), or a number after "section", "clause", "§", ...: a reference
+# that renumbering changes, not a figure.
+_NUMBERING = re.compile(r"(?:^|\n)[ \t]*$")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:section|sections|clause|clauses|article|articles|paragraph|para|§|part|chapter|schedule|"
+    r"annex|appendix|item|rule|step|page|p\.|no\.|number|figure|table|version|v\.?)\s*$",
+    re.IGNORECASE,
+)
 # A four-digit number alone in these ranges reads as a year (kept as a date).
 _YEAR_RANGE = range(1500, 2101)
-_NOUN_AFTER = re.compile(r"\s+(?:(?:new|more|additional|extra|full-time|of)\s+)?([a-z][a-z-]+)")
+_NOUN_AFTER = re.compile(r"\s+(?:(?:new|more|additional|extra|full-time|of)\s+)?([^\W\d_][\w-]+)")
 
 # Words that follow a number without being what it counts.
 _FUNCTION_WORDS = frozenset(
@@ -199,12 +249,18 @@ class _Figure:
     text: str
     start: int
     noun: str  # what a count counts ("jobs"), "" if nothing follows
-    significant: bool  # written in digits or with a unit: worth reporting when dropped
+    significant: bool  # in digits or with a unit: a figure, not just a number word
+    spelled: bool = False  # written in words ("forty stands"): rewordings often blur these
+
+    @property
+    def reportable_loss(self) -> bool:
+        """Worth a flag when dropped: a figure in digits, or an amount of money or a share."""
+        return self.significant and (not self.spelled or self.measure != "count")
 
 
 def _figure_value(match: re.Match) -> float:
     if match["digits"]:
-        value = float(match["digits"].replace(",", ""))
+        value = float(re.sub(r"[,\s]", "", match["digits"]))
     elif match["fraction"]:
         value = _FRACTION_WORDS[match["fraction"].lower()] * 100  # a share, comparable with "%"
     elif match["compound"]:
@@ -235,10 +291,18 @@ def _is_figure(match: re.Match, text: str) -> bool:
         return False
     if not (match["digits"] or match["fraction"] or match["compound"] or match["word"]):
         return False
-    if match["digits"] and match.start() == 0 and _LIST_MARKER.match(text):
+    if match["digits"] and _is_reference(match, text):
         return False
     scale = (match["scale"] or "").lower()
     return not (scale in {"m", "b", "k"} and not match["digits"])
+
+
+def _is_reference(match: re.Match, text: str) -> bool:
+    before = text[max(0, match.start() - 20) : match.start()]
+    if _REFERENCE_BEFORE.search(before):
+        return True
+    numbered = re.match(r"\d+[.)]\s|\d+(?:\.\d+)+[.)]?\s+[\"“‘'(\[]?[A-Z]", text[match.start("digits") :])
+    return numbered is not None and _NUMBERING.search(before) is not None
 
 
 def _is_year(match: re.Match) -> bool:
@@ -252,17 +316,62 @@ def _is_year(match: re.Match) -> bool:
     )
 
 
+# CJK_FIGURE: a Chinese/Japanese numeral ("二十八", "一万") followed by what it counts
+# ("公里", "人"); without a counter word a numeral is usually part of a word ("统一").
+_CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+               "七": 7, "八": 8, "九": 9}
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CJK_GROUPS = {"万": 1e4, "亿": 1e8}
+_CJK_COUNTERS = (
+    "公里|公斤|千米|平方米|分钟|小时|个月|美元|欧元|英镑|日元|元|米|人|个|名|岁|年|天|次|家|座|辆|"
+    "站|倍|吨|项|所|位|条|周|台|架|艘|份|件|层|篇|场|户|棵|只|头|届|%|％"
+)
+_CJK_FIGURE = re.compile(
+    rf"(?<!第)(?P<numeral>[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}{''.join(_CJK_GROUPS)}]+|\d+(?:\.\d+)?)"
+    rf"(?P<counter>{_CJK_COUNTERS})"
+)
+
+
+def _cjk_value(numeral: str) -> float:
+    """二十八 -> 28, 一万五千 -> 15000, 二〇二三 -> 2023 (digit by digit), 1.5 -> 1.5."""
+    if numeral[0].isascii():
+        return float(numeral)
+    if not any(c in _CJK_UNITS or c in _CJK_GROUPS for c in numeral):
+        return float("".join(str(_CJK_DIGITS[c]) for c in numeral))
+    total = section = digit = 0.0
+    for char in numeral:
+        if char in _CJK_DIGITS:
+            digit = _CJK_DIGITS[char]
+        elif char in _CJK_UNITS:
+            section += (digit or 1) * _CJK_UNITS[char]
+            digit = 0
+        else:
+            total += (section + digit or 1) * _CJK_GROUPS[char]
+            section = digit = 0
+    return total + section + digit
+
+
+def _extract_cjk_figures(text: str) -> list[_Figure]:
+    return [
+        _Figure(_cjk_value(m["numeral"]), "ratio" if m["counter"] in "%％" else "count",
+                m.group(), m.start(), m["counter"], True)
+        for m in _CJK_FIGURE.finditer(text)
+        if not (m["numeral"].isascii() and m["counter"] == "年")  # "2023年" is a year
+    ]
+
+
 def _extract_figures(text: str, masked: list[tuple[int, int]]) -> list[_Figure]:
     """Every amount in ``text`` outside the ``masked`` spans (dates, years)."""
-    figures = []
+    figures = _extract_cjk_figures(text)
+    cjk_spans = [(f.start, f.start + len(f.text)) for f in figures]
     for match in _FIGURE.finditer(text):
         number_start = match.start("digits") if match["digits"] else match.start()
-        if not _is_figure(match, text) or _is_year(match) or _inside(number_start, masked):
+        if not _is_figure(match, text) or _is_year(match) or _inside(number_start, masked + cjk_spans):
             continue
         measure = _figure_measure(match)
         surface, noun = match.group().rstrip(), ""
         counted = _NOUN_AFTER.match(text, match.end())
-        if measure == "count" and counted and counted.group(1).lower() not in _FUNCTION_WORDS:
+        if measure == "count" and counted and counted.group(1).islower() and counted.group(1) not in _FUNCTION_WORDS:
             surface, noun = text[match.start() : counted.end()], counted.group(1).lower()
         figures.append(
             _Figure(
@@ -272,9 +381,10 @@ def _extract_figures(text: str, masked: list[tuple[int, int]]) -> list[_Figure]:
                 start=match.start(),
                 noun=noun,
                 significant=bool(match["digits"] or match["scale"] or noun) or measure != "count",
+                spelled=not match["digits"],
             )
         )
-    return figures
+    return sorted(figures, key=lambda f: f.start)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -294,30 +404,35 @@ def _same_amount(a: _Figure, b: _Figure) -> bool:
 
 # Passes that pair a figure with the other side's figure it most likely
 # became, strictest first: same unit and counted noun, same unit, then money
-# for money or a significant count for anything (a currency swap is a change).
+# for money (a currency swap is a change) or a count in digits for any other figure in digits.
 _PARTNER_PASSES = (
     lambda a, b: a.measure == b.measure and a.noun == b.noun,
     lambda a, b: a.measure == b.measure,
-    lambda a, b: a.significant and b.significant and (
-        {a.measure, b.measure} <= set(_CURRENCY_WORDS.values()) or "count" in (a.measure, b.measure)
-    ),
+    lambda a, b: {a.measure, b.measure} <= set(_CURRENCY_WORDS.values())
+    or ("count" in (a.measure, b.measure) and not (a.spelled or b.spelled)),
 )
 
 
-def _changed_pairs(lefts: list[_Figure], rights: list[_Figure]) -> tuple[list[tuple[_Figure, _Figure]], list[_Figure]]:
-    """Left figures paired with the right figure each became; returns pairs and unpaired lefts."""
+def _pair_off(lefts: list, rights: list, *passes) -> tuple[list[tuple], list, list]:
+    """Pair items one-to-one, trying each test in ``passes`` in turn (strictest first);
+    returns the pairs and what is left unpaired on each side, in order."""
     pairs, rights = [], list(rights)
-    for same in _PARTNER_PASSES:
+    for same in passes:
         unpaired = []
-        for figure in lefts:
-            partner = next((r for r in rights if same(figure, r)), None)
+        for item in lefts:
+            partner = next((r for r in rights if same(item, r)), None)
             if partner is None:
-                unpaired.append(figure)
+                unpaired.append(item)
             else:
                 rights.remove(partner)
-                pairs.append((figure, partner))
+                pairs.append((item, partner))
         lefts = unpaired
-    return pairs, lefts
+    return pairs, lefts, rights
+
+
+def _unmatched(lefts: list, rights: list, *passes) -> tuple[list, list]:
+    _, lefts, rights = _pair_off(lefts, rights, *passes)
+    return lefts, rights
 
 
 # VAGUE_AMOUNT: a quantity without a value — what an exact figure becomes
@@ -353,37 +468,32 @@ def _compare_figures(left: str, right: str, left_dates, right_dates) -> list[_Fo
     """Figures changed, blurred or dropped; one figure restated in another form is no change."""
     lefts = _extract_figures(left, [d.span for d in left_dates])
     rights = _extract_figures(right, [d.span for d in right_dates])
-    lefts, rights = _unmatched(lefts, rights, _same_amount)
+    lefts, rights = _unmatched(lefts, rights, lambda a, b: _same_amount(a, b) and a.noun == b.noun, _same_amount)
     # A count that reads like a year on one side ("2000 jobs") restated as a figure.
     lefts = [f for f in lefts if not any(d.is_year and d.year == f.value for d in right_dates)]
     rights = [f for f in rights if not any(d.is_year and d.year == f.value for d in left_dates)]
-    pairs, lefts = _changed_pairs(lefts, rights)
+    pairs, lefts, _ = _pair_off(lefts, rights, *_PARTNER_PASSES)
     found = [
         _flag("number", HIGH, a.text, b.text, f"figure changed: {_curly(a.text)} → {_curly(b.text)}", a.start)
         for a, b in pairs
     ]
     new_vague = _new_items(_extract_vague(left), _extract_vague(right))
+    right_stems = _content_stems(_words(right))
     for figure in (f for f in lefts if f.significant):
         if new_vague:
             vague = new_vague.pop(0)
             reason = f"exact figure {_curly(figure.text)} made vague: {_curly(vague.text)}"
             found.append(_flag("number", HIGH, figure.text, vague.text, reason, figure.start))
-        else:
+        elif figure.reportable_loss and _context_kept(left, figure, right_stems):
             found.append(_flag("number", HIGH, figure.text, None, f"figure dropped: {_curly(figure.text)}", figure.start))
     return found
 
 
-def _unmatched(lefts: list, rights: list, same) -> tuple[list, list]:
-    """Remove items matched one-to-one by ``same``; return what is left on each side, in order."""
-    rights = list(rights)
-    remaining = []
-    for item in lefts:
-        partner = next((r for r in rights if same(item, r)), None)
-        if partner is None:
-            remaining.append(item)
-        else:
-            rights.remove(partner)
-    return remaining, rights
+def _context_kept(text: str, figure: _Figure, other_stems: set[str]) -> bool:
+    """The clause around a figure survives on the other side, so the figure was cut from a
+    kept statement (a detail lost), not from a statement rewritten from scratch."""
+    span = (figure.start, figure.start + len(figure.text))
+    return _mostly_kept(_stems_between(text, *_clause_around(text, *span), leave_out=span), other_stems)
 
 
 def _new_items(lefts: list, rights: list) -> list:
@@ -654,30 +764,59 @@ def _names(text: str) -> list[_NameWord]:
     return names
 
 
-def _misspelling_of(name: str, candidates: list[str]) -> str | None:
-    """The candidate that looks like ``name`` with one or two letters changed, if any.
-
-    Accents and case are ignored; a candidate that only adds an ending
-    ("Russia"/"Russian", "American"/"Americans") is a different word form, not
-    a misspelling.
-    """
-    folded = _name_key(name)
-    best, best_distance = None, 3
-    for candidate in candidates:
-        other = _name_key(candidate)
-        if other == folded or other.startswith(folded) or folded.startswith(other):
-            continue
-        limit = 1 if min(len(folded), len(other)) <= 5 else 2
-        distance = OSA.distance(folded, other)
-        similar_shape = folded[0] == other[0] or abs(len(folded) - len(other)) <= 1
-        if distance <= limit and similar_shape and distance < best_distance:
-            best, best_distance = candidate, distance
-    return best
+# Endings that turn a name into another word form: "Russia"/"Russian",
+# "American"/"Americans", "Israel"/"Israeli" are not misspellings.
+_WORD_FORM_ENDINGS = ("s", "es", "n", "an", "ian", "ans", "ns", "i", "ese", "ish", "ic")
 
 
-def _compare_names(left: str, right: str) -> list[_Found]:
-    """Names on the left with no exact match on the right but a near miss there."""
-    left_words, right_words = _word_keys(left), _word_keys(right)
+def _near_miss(name: str, other: str) -> bool:
+    """``other`` reads as ``name`` with one letter (two in long names) changed, added or dropped."""
+    a, b = _name_key(name), _name_key(other)
+    if a == b:
+        return False
+    limit = 1 if min(len(a), len(b)) <= 5 else 2
+    same_shape = a[0] == b[0] or abs(len(a) - len(b)) <= 1
+    return same_shape and OSA.distance(a, b) <= limit
+
+
+def _word_form(a: str, b: str) -> bool:
+    short, long = sorted((_name_key(a), _name_key(b)), key=len)
+    return long.startswith(short) and long[len(short) :] in _WORD_FORM_ENDINGS
+
+
+def _name_runs(text: str) -> list[list[_NameWord]]:
+    """Name words grouped into runs written together ("Henrike Vos", "Ursula von der Leyen")."""
+    runs: list[list[_NameWord]] = []
+    for word in _names(text):
+        previous = runs[-1][-1] if runs else None
+        if previous and _NAME_GAP.fullmatch(text, previous.start + len(previous.text), word.start):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+_NAME_GAP = re.compile(rf"\s+(?:(?:{'|'.join(sorted(_NAME_CONNECTORS))})\s+)*")
+
+
+def _misspelt_in_full_names(left: str, right: str, right_words: set[str]) -> list[tuple[_NameWord, str]]:
+    """Misspellings inside a full name whose other part is unchanged ("Petra Haldane" ->
+    "Petra Haldan"): the shared part proves it is the same person, so short names and
+    endings count too."""
+    found = []
+    right_runs = [run for run in _name_runs(right) if len(run) > 1]
+    for run in (r for r in _name_runs(left) if len(r) > 1):
+        keys = {_name_key(w.text) for w in run}
+        near_runs = [other for other in right_runs if keys & {_name_key(w.text) for w in other}]
+        for word in (w for w in run if _name_key(w.text) not in right_words):
+            near = next((t.text for other in near_runs for t in other if _near_miss(word.text, t.text)), None)
+            if near is not None:
+                found.append((word, near))
+    return found
+
+
+def _misspelt_alone(left: str, right: str, left_words: set[str], right_words: set[str]) -> list[tuple[_NameWord, str]]:
+    """Single name words with no exact match on the right but a near miss there."""
     lowercase = _lowercase_words(left + " " + right)
     # Near misses: right names, and long sentence-initial capitalised words that are not
     # ordinary words written in lower case elsewhere ("Kowalcyk, who ..." opening a sentence).
@@ -686,14 +825,25 @@ def _compare_names(left: str, right: str) -> list[_Found]:
         if w.sentence_initial and len(w.text) >= 5 and w.text.lower() not in lowercase
     ]
     candidates = list(dict.fromkeys(c for c in candidates if _name_key(c) not in left_words))
-    found, seen = [], set()
+    found = []
     for name in _names(left):
-        if len(name.text) < 4 or _name_key(name.text) in right_words or name.text in seen:
+        if len(name.text) < 4 or _name_key(name.text) in right_words:
             continue
-        seen.add(name.text)
-        near = _misspelling_of(name.text, candidates)
+        near = next((c for c in candidates if _near_miss(name.text, c) and not _word_form(name.text, c)), None)
         if near is not None:
             candidates.remove(near)
+            found.append((name, near))
+    return found
+
+
+def _compare_names(left: str, right: str) -> list[_Found]:
+    """Names on the left with no exact match on the right but a near miss there."""
+    left_words, right_words = _word_keys(left), _word_keys(right)
+    pairs = _misspelt_in_full_names(left, right, right_words) + _misspelt_alone(left, right, left_words, right_words)
+    found, seen = [], set()
+    for name, near in pairs:
+        if _name_key(name.text) not in seen:
+            seen.add(_name_key(name.text))
             reason = f"possible misspelling: {_curly(name.text)} → {_curly(near)}"
             found.append(_flag("name", HIGH, name.text, near, reason, name.start))
     return found
@@ -748,7 +898,7 @@ _BARE_SOURCES = frozenset(
     scientists economists investigators prosecutors lawyers doctors reports observers campaigners
     activists ministers diplomats executives estimates data figures""".split()
 )
-_SOURCE = rf"{_NAME_SEQ}|(?i:he|she|they|it|we)|I|{_DESCRIPTION}|(?i:{_alternation(_BARE_SOURCES)})"
+_SOURCE = rf"{_NAME_SEQ}|(?i:he|she|they|it|we)\b|I\b|{_DESCRIPTION}|(?i:{_alternation(_BARE_SOURCES)})\b"
 # ATTRIBUTION: a claim tied to its source —
 #   "Maria Lopez said", "Lopez, the finance minister, said", "he warned",
 #   "said Maria Lopez", "said the minister", "according to Lopez" / "according to the ministry".
@@ -799,30 +949,56 @@ def _trim_source(source: str) -> str:
 
 
 def _is_name(source: str) -> bool:
-    """"Maria Lopez" is a name; "he", "the government" and "Officials" are not."""
-    first = source.split()[0]
-    return first[0].isupper() and first.lower() not in _PRONOUNS | {"the", "a", "an"} and (
+    """"Maria Lopez" and "The Moorland Society" are names; "he", "the government" and
+    "Officials" are not."""
+    words = source.split()
+    if words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return bool(words) and words[0][0].isupper() and words[0].lower() not in _PRONOUNS and (
         source.lower() not in _BARE_SOURCES
     )
 
 
-def _same_source(a: _Attribution, b: _Attribution) -> bool:
-    """Sources agree when they share a word ("Maria Lopez" / "Lopez"), or either is a pronoun
-    or a description ("he", "the minister": a rewording, not a new source)."""
-    return not (a.named and b.named) or bool(a.source_words & b.source_words)
+def _is_role(source: str) -> bool:
+    """"the port chief", "the minister": one definite person, a rewording of their name
+    (unlike "officials" or "a spokesperson", which make the source anonymous)."""
+    words = source.split()
+    return len(words) > 1 and words[0].lower() == "the" and not words[-1].endswith("s")
+
+
+def _keeps_source(left: _Attribution, right: _Attribution) -> bool:
+    """Whether ``right`` can be ``left``'s source restated.
+
+    A name survives as the same name or part of it ("Maria Lopez" / "Lopez"),
+    as a pronoun ("he said") or as a role ("the minister said"); a name
+    replaced by an anonymous source ("officials said") or by another name is a
+    changed source. An unnamed source on the
+    left ("the ministry said") is kept by any source on the right.
+    """
+    if not left.named or right.source.lower() in _PRONOUNS or _is_role(right.source):
+        return True
+    return right.named and bool(left.source_words & right.source_words)
+
+
+def _claim_kept(text: str, attribution: _Attribution, other_stems: set[str]) -> bool:
+    """The sentence an attribution belongs to, minus the attribution, survives on the other side."""
+    span = (attribution.start, attribution.start + len(attribution.text))
+    return _mostly_kept(_stems_between(text, *_sentence_around(text, *span), leave_out=span), other_stems)
 
 
 def _compare_attributions(left: str, right: str) -> list[_Found]:
-    """Claims whose source vanished, or was swapped for another named source."""
+    """Claims whose source vanished, or was swapped for another source."""
     rights = _extract_attributions(right)
-    right_words = _word_keys(right)
+    right_words, right_stems = _word_keys(right), _content_stems(_words(right))
     found = []
     for attribution in _extract_attributions(left):
         if attribution.named and attribution.source_words & right_words:
             continue  # the source is still named on the right, in whatever construction
-        if any(_same_source(attribution, r) for r in rights):
+        if not _claim_kept(left, attribution, right_stems):
+            continue  # the whole statement was cut or rewritten: nothing left to misattribute
+        if any(_keeps_source(attribution, r) for r in rights):
             continue
-        replacement = next((r for r in rights if r.named), None)
+        replacement = next((r for r in rights if r.source.lower() not in _PRONOUNS), None)
         if replacement is not None:
             reason = f"attribution changed: {_curly(attribution.text)} → {_curly(replacement.text)}"
         else:
@@ -844,7 +1020,7 @@ _NEGATION = re.compile(
     r"""
     \b(?:
         (?P<skip>not\s+(?:only|just|least|merely)|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
-      | no\s+longer | no\s+one | not | never | no(?!\.\s*\d) | none | nobody | nothing | neither | nor | without
+      | no\s+longer | no\s+one | not | never | hardly | barely | scarcely | no(?!\.\s*\d) | none | nobody | nothing | neither | nor | without
       | cannot | [a-z]+n['’]t
       | (?:refus|declin|fail)(?:e|es|ed|ing|s)?\s+to
     )\b
@@ -859,7 +1035,7 @@ _HEDGE = re.compile(
     \b(?:
         allegedly | alleged | reportedly | apparently | purportedly | supposedly | possibly
       | probably | perhaps | likely | unconfirmed | suspected
-      | (?:appears?|appeared|seems?|seemed)\s+to
+      | (?<!have\ )(?<!has\ )(?<!had\ )(?:appears?|appeared|seems?|seemed)\s+to
       | (?:is|are|was|were)\s+(?:expected|believed|thought|understood|said)\s+to
     )\b
     """,
@@ -888,8 +1064,12 @@ _SCOPE_SKIP = frozenset(
     it its this that these those he she they we you i his her their our my your any some of
     also still yet even ever longer one more much very so just really anyone anything at all
     not no never none nor n't cannot can could may might will would shall should must ought
-    need needs allegedly reportedly apparently possibly probably perhaps likely""".split()
+    need needs allegedly reportedly apparently possibly probably perhaps likely in on at by
+    for with from into onto about as and or but than then there here out up down off over
+    under after before since until while if whether when where which who whom whose what""".split()
 )
+# Punctuation that ends the clause a marker governs.
+_CLAUSE_END = re.compile(r"[.,;:!?\"“”()\[\]—–]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -900,16 +1080,18 @@ class _Marker:
     start: int
     scope: frozenset[str]
     surface: str
+    head: str = ""  # the first word governed: the verb or noun a negation flips
     strength: str = ""  # modals only: "possible", "certain", "required", ...
 
 
-def _scope_after(words: list[_Word], end: int, limit: int = 2) -> tuple[frozenset[str], int]:
-    """Stems of the first ``limit`` content words after offset ``end``, and where they end."""
+def _scope_after(text: str, words: list[_Word], end: int, limit: int = 2) -> tuple[list[str], int]:
+    """Stems of the first ``limit`` content words after offset ``end`` in the same clause,
+    in order, and where they end."""
     stems, last = [], end
     for word in words:
         if word.start < end:
             continue
-        if len(stems) == limit or word.start - last > 40:
+        if len(stems) == limit or _CLAUSE_END.search(text, last, word.start):
             break
         text = word.text.removesuffix("n't")
         if text in _SCOPE_SKIP or word.text.endswith("n't"):
@@ -917,7 +1099,7 @@ def _scope_after(words: list[_Word], end: int, limit: int = 2) -> tuple[frozense
             continue
         stems.append(_stem(text))
         last = word.end
-    return frozenset(stems), last
+    return stems, last
 
 
 def _markers(text: str, pattern: re.Pattern, words: list[_Word], word_of) -> list[_Marker]:
@@ -926,8 +1108,9 @@ def _markers(text: str, pattern: re.Pattern, words: list[_Word], word_of) -> lis
         word = word_of(m)
         if word is None:
             continue
-        scope, scope_end = _scope_after(words, m.end())
-        markers.append(_Marker(word, m.start(), scope, " ".join(text[m.start() : scope_end].split())))
+        scope, scope_end = _scope_after(text, words, m.end())
+        surface = " ".join(text[m.start() : scope_end].split())
+        markers.append(_Marker(word, m.start(), frozenset(scope), surface, scope[0] if scope else ""))
     return markers
 
 
@@ -946,17 +1129,13 @@ def _modal_word(m: re.Match) -> str | None:
     return _MODAL_CANONICAL.get(word, word)
 
 
-def _content_stems(words: list[_Word]) -> set[str]:
-    return {_stem(w.text) for w in words if w.text not in _SCOPE_SKIP}
-
-
 def _pair_by_scope(lefts: list[_Marker], rights: list[_Marker]) -> tuple[list, list, list]:
     """Match markers governing the same content; returns (pairs, unmatched left, unmatched right)."""
     rights = list(rights)
     pairs, left_over = [], []
     for marker in lefts:
-        partner = next((r for r in rights if marker.scope and marker.scope & r.scope), None)
-        if partner is None:
+        partner = max(rights, key=lambda r: len(marker.scope & r.scope), default=None)
+        if partner is None or not marker.scope & partner.scope:
             left_over.append(marker)
         else:
             rights.remove(partner)
@@ -973,22 +1152,23 @@ def _excess(lefts: list[_Marker], rights: list[_Marker]) -> tuple[list[_Marker],
 
 
 def _surviving(marker: _Marker, other_stems: set[str]) -> bool:
-    """The content a marker governed is still there on the other side, without the marker."""
-    return bool(marker.scope) and marker.scope <= other_stems
+    """The content a marker governed is still there on the other side, without the marker:
+    the word a negation flips, or any word a hedge or modal governed."""
+    if marker.word in _HEDGE_MODALS or _HEDGE.fullmatch(marker.word):
+        return bool(marker.scope & other_stems)
+    return marker.head in other_stems
 
 
-def _compare_markers(kind: str, severity: str, lefts, rights, left_stems, right_stems) -> list[_Found]:
-    """Negations or hedges added or removed around content both sides share."""
+def _flipped(lefts, rights, left_stems, right_stems) -> tuple[list[_Marker], list[_Marker]]:
+    """Markers removed (left) or added (right) around content both sides still share."""
     removed, added = _excess(lefts, rights)
+    return [m for m in removed if _surviving(m, right_stems)], [m for m in added if _surviving(m, left_stems)]
+
+
+def _marker_flags(kind: str, severity: str, removed: list[_Marker], added: list[_Marker]) -> list[_Found]:
     noun, gone = ("negation", "removed") if kind == "negation" else ("hedging", "dropped")
-    found = [
-        _flag(kind, severity, m.surface, None, f"{noun} {gone}: {_curly(m.surface)}", m.start)
-        for m in removed if _surviving(m, right_stems)
-    ]
-    found += [
-        _flag(kind, severity, None, m.surface, f"{noun} added: {_curly(m.surface)}", m.start)
-        for m in added if _surviving(m, left_stems)
-    ]
+    found = [_flag(kind, severity, m.surface, None, f"{noun} {gone}: {_curly(m.surface)}", m.start) for m in removed]
+    found += [_flag(kind, severity, None, m.surface, f"{noun} added: {_curly(m.surface)}", m.start) for m in added]
     return found
 
 
@@ -1012,17 +1192,26 @@ def _stance(text: str, words: list[_Word]) -> tuple[list[_Marker], list[_Marker]
 
 
 def _compare_stance(left: str, right: str) -> list[_Found]:
-    """Negation flips, hedges added or dropped, and modal shifts ("may" -> "will")."""
+    """Negation flips, hedges added or dropped, and modal shifts ("may" -> "will").
+
+    A clause whose negation flipped gets that one (high) flag: the modal or
+    hedge that came with the rewrite ("do not sell" -> "may sell") is part of it.
+    """
     left_words, right_words = _words(left), _words(right)
     left_stems, right_stems = _content_stems(left_words), _content_stems(right_words)
-    found = _compare_markers(
-        "negation", HIGH,
+    removed, added = _flipped(
         _markers(left, _NEGATION, left_words, _negation_word),
         _markers(right, _NEGATION, right_words, _negation_word),
         left_stems, right_stems,
     )
-    left_modals, left_hedges = _stance(left, left_words)
-    right_modals, right_hedges = _stance(right, right_words)
+    found = _marker_flags("negation", HIGH, removed, added)
+    flipped_scope = frozenset().union(*(m.scope for m in removed + added))
+
+    def untouched(markers: list[_Marker]) -> list[_Marker]:
+        return [m for m in markers if not m.scope & flipped_scope]
+
+    left_modals, left_hedges = map(untouched, _stance(left, left_words))
+    right_modals, right_hedges = map(untouched, _stance(right, right_words))
     pairs, left_modals, right_modals = _pair_by_scope(left_modals, right_modals)
     for a, b in pairs:
         if a.strength != b.strength and frozenset({a.word, b.word}) not in _MODAL_EQUIVALENTS:
@@ -1032,8 +1221,8 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
     def hedging(modals: list[_Marker], hedges: list[_Marker]) -> list[_Marker]:
         return hedges + [m for m in modals if m.strength == "possible"]
 
-    found += _compare_markers("hedging", MEDIUM, hedging(left_modals, left_hedges),
-                              hedging(right_modals, right_hedges), left_stems, right_stems)
+    found += _marker_flags("hedging", MEDIUM, *_flipped(hedging(left_modals, left_hedges),
+                                                        hedging(right_modals, right_hedges), left_stems, right_stems))
     return found
 
 
@@ -1086,7 +1275,7 @@ def unpaired_facts(text: str, side: str) -> tuple[FactFlag, ...]:
     label = "dropped" if side == "left" else "new claim"
     dates = _extract_dates(text)
     items = [("number", "figure", f.text, f.start) for f in _extract_figures(text, [d.span for d in dates])
-             if f.significant]
+             if f.reportable_loss]
     items += [("quote", "quote", q.text, q.start) for q in _extract_quotes(text)]
     items += [("attribution", "attribution", a.text, a.start) for a in _extract_attributions(text)]
     found = [

@@ -116,6 +116,10 @@ FURNITURE = {
         "We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
         "Accept all cookies",
     ],
+    "footer": [
+        "Quillon Data Systems Ltd · 14 Harbour Row, Port Essel · legal@quillon.example",
+        "About | Contact | Careers | press@example.com",
+    ],
     "advert": ["Advertisement", "Story continues below advertisement"],
     "forum chrome": [
         "Moderator",
@@ -161,6 +165,7 @@ CONTENT = [
     "Last updated: 1 March 2023",
     "June 1944",
     "You can write to us at: https://brindle.example/contact",
+    "Write to Quillon Data Systems Ltd, 14 Harbour Row, Port Essel, or to legal@quillon.example.",
     # Sentences that merely mention chrome words.
     "She said she would follow the rules and share the results with the committee.",
     "Follow the money, she said.",
@@ -234,9 +239,11 @@ def test_other_script_line_in_an_english_article() -> None:
     assert labels[-1] == "other script"
 
 
-def test_other_language_line_in_an_english_article() -> None:
+def test_other_language_line_is_furniture_beside_furniture_only() -> None:
     line = "Der Hafen wird für die großen Schiffe ausgebaut und ist nicht mehr auf die Flut angewiesen."
-    assert classify([*BODY, line])[-1] == "other language"
+    assert classify([*BODY, "Our Standards: The Trust Principles.", line])[-1] == "other language"
+    epigraph = "Il n'y a pas de hasard, il y a des rendez-vous, et ce sont les nôtres que nous manquons."
+    assert classify(["Chapter One", epigraph, *BODY])[1] is None
 
 
 def test_a_long_foreign_disclaimer_does_not_set_the_body_language() -> None:

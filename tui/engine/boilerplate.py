@@ -283,6 +283,15 @@ RULES: tuple[Rule, ...] = (
         | manage\s+(?:cookie\s+)?(?:preferences|settings) | got\s+it""",
         4,
     ),
+    # A site or company footer: segments joined by "·" or "|", one of them an e-mail, URL or phone.
+    # "Quillon Data Systems Ltd · 14 Harbour Row, Port Essel · legal@quillon.example"
+    _rule(
+        "footer",
+        r"""(?=.*(?:\S@\S|https?://|www\.|\+?\d[\d\s()-]{7,}\d))
+        [^·|•]{1,80}(?:\s[·|•]\s[^·|•]{1,80}){2,}""",
+        25,
+        edge_only=True,
+    ),
     # Adverts and sponsored slots.
     _rule(
         "advert",
@@ -502,6 +511,10 @@ def _mark_foreign(texts: Sequence[str], reasons: list[str | None]) -> list[str |
 
     A bilingual document is not furniture: when the foreign paragraphs hold
     more than :data:`_MAX_FOREIGN_SHARE` of the letters, nothing is labelled.
+    Another script is furniture anywhere (a Cyrillic line in an English
+    article); another language in the same script only beside furniture (a
+    German disclaimer in the footer), since a French epigraph or a quoted
+    Latin motto inside a book is content.
     """
     profiles = [_script_profile(t) for t in texts]
     sample = _body_sample(texts, profiles, reasons)
@@ -515,7 +528,10 @@ def _mark_foreign(texts: Sequence[str], reasons: list[str | None]) -> list[str |
     total_letters = sum(profiles[i].letters for i, reason in enumerate(reasons) if reason is None) or 1
     if sum(profiles[i].letters for i in foreign) > _MAX_FOREIGN_SHARE * total_letters:
         return reasons
-    return [foreign.get(i, reason) for i, reason in enumerate(reasons)]
+    return [
+        label if label == "other script" or (label and _touches_furniture(i, reasons)) else reasons[i]
+        for i, label in ((i, foreign.get(i)) for i in range(len(reasons)))
+    ]
 
 
 # --- Repetition and neighbourhood -------------------------------------------

@@ -2,13 +2,15 @@
 
 A report is written to a temporary file in the target directory and renamed
 over the target, so a crash or a full disk leaves either the old file or the
-new one, never a mix.
+new one, never a mix. The temporary file is created with the usual
+permissions (0666 less the umask), so the report is as shareable as any file
+the user saves — ``tempfile.mkstemp`` would make it private (0600).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from tui.engine.errors import ExportError
@@ -26,9 +28,9 @@ def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> Path:
         raise ExportError(f"cannot write report to {path}: it is a directory")
     if path.exists() and not overwrite:
         raise ExportError(f"{path} already exists; use --force to overwrite it")
-    directory = path.parent if str(path.parent) else Path(".")
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
         raise ExportError(f"cannot write report to {path}: {error.strerror or error}") from None
     try:
@@ -36,6 +38,9 @@ def write_atomically(path: Path, text: str, *, overwrite: bool = False) -> Path:
             stream.write(text)
         os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise ExportError(f"cannot write report to {path}: {error.strerror or error}") from None
+    except BaseException:  # an encoding error, an interrupt: still no stray temporary file
+        temporary.unlink(missing_ok=True)
+        raise
     return path

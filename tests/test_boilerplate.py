@@ -66,6 +66,7 @@ FURNITURE = {
     ],
     "credit": [
         "Photo: Jane Doe",
+        "Photograph by Jane Doe for Example News",
         "Graphics: https://graphics.example/port/",
         "(Photo by Jane Doe/Getty Images)",
         "A man walks past a shuttered shop in the old town, March 3, 2024. REUTERS/Jane Doe",
@@ -187,6 +188,7 @@ CONTENT = [
     # Captions-alikes inside sentences.
     "The rate was 41 percent, according to a Reuters/Ipsos poll published on Friday.",
     "Photo finishes are rare in the marathon, organisers said.",
+    "Photo by photo, the album tells the story of the strike.",
     # A single word that is only chrome next to chrome.
     "gridwatcher",
 ]

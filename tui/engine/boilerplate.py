@@ -169,13 +169,13 @@ RULES: tuple[Rule, ...] = (
     # "Mar 3, 2024 at 10:12 AM", "3 hours ago".  A dateline opening a news paragraph has words.
     _rule("date only", rf"{_DATE_ANCHOR}{_DATE_SEP}(?:{_DATE_TOKEN}{_DATE_SEP})+", 14, edge_only=True),
     # Photo credits and captions: "Photo: Jane Doe", "Graphics: <url>", "(Photo by X/Getty Images)".
-    # The label must be followed by ":" / "by" / "credit", so "Photo finishes are rare" is content.
+    # The label must be followed by ":", "by <Name>" or "credit", so "Photo finishes are rare" is content.
     _rule(
         "credit",
-        r"""[(\[]?\s*(?:(?:cover|file|top|main|header|featured|lead)\s+)?
+        rf"""[(\[]?\s*(?:(?:cover|file|top|main|header|featured|lead)\s+)?
         (?:photo|photos|photograph|picture|pictures|image|images|graphic|graphics|illustration
           |video|footage|map|chart|infographic|photo\s+credit|image\s+credit)
-        \s*(?::|\bby\b|\bcredit\b|\bcourtesy\b|©).*""",
+        \s*(?::|\bby\s+{_NAME}|\bcredit\b|\bcourtesy\b|©).*""",
         50,
     ),
     _rule("credit", r"(?:image|media|video)\s+(?:caption|source)\b.*", 50),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 from dataclasses import replace
 from datetime import datetime
 from html.parser import HTMLParser
@@ -348,3 +350,49 @@ def test_json_keeps_every_paragraph_index_exactly_once():
             indices = sorted(i for change in data["changes"] for i in change[side])
             assert indices == list(range(len(data[side]["paragraphs"]))), (name, side)
         assert [row["change"] for row in data["rows"] if not row["ghost"]] == list(range(len(data["changes"])))
+
+
+# --- A real browser -------------------------------------------------------------------------
+# Debian's chromium is not a Python package, so CI without it skips these (apt-get install chromium).
+
+CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+
+
+def headless(page: Path, *arguments: str) -> subprocess.CompletedProcess:
+    profile = page.parent / "profile"
+    command = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+        *arguments, page.as_uri(),
+    ]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+
+
+@needs_chromium
+def test_a_browser_parses_hostile_text_as_text(tmp_path):
+    page = tmp_path / "hostile.html"
+    page.write_text(render_html(hostile_comparison(), generated=WHEN), encoding="utf-8")
+    dom = parse(headless(page, "--dump-dom").stdout)
+    assert dom.tags.count("table") == 1 and "script" not in dom.tags
+    assert dom.tags_in_paragraphs <= {"span", "del", "ins"}
+    assert sorted(text.removeprefix(" ") for text in dom.paragraphs) == sorted(
+        printable(t) for t in HOSTILE_LEFT + HOSTILE_RIGHT
+    )
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_browser_draws_the_report_at_phone_and_desktop_width(tmp_path, width):
+    """Screenshots land in $REPORT_SCREENSHOTS when set, for a person to look at."""
+    blank, page = tmp_path / "blank.html", tmp_path / "ferry.html"
+    blank.write_text("<!DOCTYPE html><title>blank</title>", encoding="utf-8")
+    page.write_text(render_html(ferry_comparison(), generated=WHEN), encoding="utf-8")
+    shots = Path(os.environ.get("REPORT_SCREENSHOTS") or tmp_path)
+    sizes = []
+    for source in (blank, page):
+        shot = shots / f"{source.stem}-{width}.png"
+        headless(source, f"--screenshot={shot}", f"--window-size={width},1600")
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        sizes.append(shot.stat().st_size)
+    assert sizes[1] > 10 * sizes[0]  # the report drew text and pictures, not an empty page

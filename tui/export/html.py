@@ -126,11 +126,14 @@ def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
 
 def _fact_item(fact: FactFlag, index: int, change: Change, numbers: dict[int, int]) -> str:
     where = f"difference {numbers[index]}" if index in numbers else locator(change)
+    return f'<li class="sev-{_text(fact.severity)}">{_fact(fact)} <a href="#{_anchor(index)}">{_text(where)}</a></li>'
+
+
+def _fact(fact: FactFlag) -> str:
+    """Severity, kind, reason and the two values: what a fact-checker needs to see at once."""
     return (
-        f'<li class="sev-{_text(fact.severity)}"><span class="sev">{_text(fact.severity)}</span> '
-        f"<b>{_text(fact.kind)}</b>: {_text(fact.reason)} "
-        f'<span class="values">{_fact_value(fact.left)} → {_fact_value(fact.right)}</span> '
-        f'<a href="#{_anchor(index)}">{_text(where)}</a></li>'
+        f'<span class="sev">{_text(fact.severity)}</span> <b>{_text(fact.kind)}</b>: {_text(fact.reason)} '
+        f'<span class="values">{_fact_value(fact.left)} → {_fact_value(fact.right)}</span>'
     )
 
 
@@ -349,11 +352,8 @@ def _difference_head(change: Change, index: int, numbers: dict[int, int], rows: 
         moved = f' · <a href="#{_anchor(index)}-from">old place {_arrow(index, rows, to_ghost=True)}</a>'
     facts = ""
     if change.facts:
-        facts = '<ul class="facts">' + "".join(
-            f'<li class="sev-{_text(f.severity)}"><span class="sev">{_text(f.severity)}</span> '
-            f"{_text(f.reason)}</li>"
-            for f in change.facts
-        ) + "</ul>"
+        items = "".join(f'<li class="sev-{_text(f.severity)}">{_fact(f)}</li>' for f in change.facts)
+        facts = f'<ul class="facts">{items}</ul>'
     return (
         f'<tr class="head {_kind_class(change)}" id="{_anchor(index)}"><th colspan="2" scope="colgroup">'
         f'<span class="num">{numbers[index]}</span> <span class="kind">{kind_label(change)}</span> '

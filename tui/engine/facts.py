@@ -119,13 +119,6 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() + 1 if after else len(text))
 
 
-def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the clause (between punctuation marks) holding ``text[start:end]``."""
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
-
-
 def _stems_between(text: str, start: int, end: int, leave_out: tuple[int, int] = (0, 0)) -> set[str]:
     """Content stems of ``text[start:end]``, without the words inside ``leave_out``."""
     return _content_stems([w for w in _words(text[start:end]) if not leave_out[0] <= w.start + start < leave_out[1]])
@@ -490,10 +483,10 @@ def _compare_figures(left: str, right: str, left_dates, right_dates) -> list[_Fo
 
 
 def _context_kept(text: str, figure: _Figure, other_stems: set[str]) -> bool:
-    """The clause around a figure survives on the other side, so the figure was cut from a
+    """The sentence around a figure survives on the other side, so the figure was cut from a
     kept statement (a detail lost), not from a statement rewritten from scratch."""
     span = (figure.start, figure.start + len(figure.text))
-    return _mostly_kept(_stems_between(text, *_clause_around(text, *span), leave_out=span), other_stems)
+    return _mostly_kept(_stems_between(text, *_sentence_around(text, *span), leave_out=span), other_stems)
 
 
 def _new_items(lefts: list, rights: list) -> list:
@@ -955,7 +948,7 @@ def _is_name(source: str) -> bool:
     if words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
     return bool(words) and words[0][0].isupper() and words[0].lower() not in _PRONOUNS and (
-        source.lower() not in _BARE_SOURCES
+        source.lower() not in _BARE_SOURCES and bool(_word_keys(source) - _NOT_NAMES)
     )
 
 
@@ -975,7 +968,9 @@ def _keeps_source(left: _Attribution, right: _Attribution) -> bool:
     changed source. An unnamed source on the
     left ("the ministry said") is kept by any source on the right.
     """
-    if not left.named or right.source.lower() in _PRONOUNS or _is_role(right.source):
+    if not left.named or left.source == right.source:
+        return True
+    if right.source.lower() in _PRONOUNS or _is_role(right.source):
         return True
     return right.named and bool(left.source_words & right.source_words)
 
@@ -1037,6 +1032,9 @@ _HEDGE = re.compile(
       | probably | perhaps | likely | unconfirmed | suspected
       | (?<!have\ )(?<!has\ )(?<!had\ )(?:appears?|appeared|seems?|seemed)\s+to
       | (?:is|are|was|were)\s+(?:expected|believed|thought|understood|said)\s+to
+      | pourrai[st]? | pourraient | peut-être | probablement | apparemment | semblen?t | devraient | devrait
+      | podría[ns]? | quizás? | probablemente | supuestamente | al\ parecer
+      | könnten? | vielleicht | wahrscheinlich | angeblich | möglicherweise
     )\b
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -1066,7 +1064,9 @@ _SCOPE_SKIP = frozenset(
     not no never none nor n't cannot can could may might will would shall should must ought
     need needs allegedly reportedly apparently possibly probably perhaps likely in on at by
     for with from into onto about as and or but than then there here out up down off over
-    under after before since until while if whether when where which who whom whose what""".split()
+    under after before since until while if whether when where which who whom whose what
+    le la les de des du et à au aux un une en pour par sur dans que qui el los las del y con
+    para una der das den dem und zu mit von für auf ist im""".split()
 )
 # Punctuation that ends the clause a marker governs.
 _CLAUSE_END = re.compile(r"[.,;:!?\"“”()\[\]—–]")
@@ -1119,7 +1119,8 @@ def _negation_word(m: re.Match) -> str | None:
 
 
 def _hedge_word(m: re.Match) -> str:
-    return " ".join(m.group().lower().split())
+    """The hedge's stem, without its auxiliary: "is expected to" and "are expected to" agree."""
+    return " ".join(_stem(w) for w in m.group().lower().split() if w not in {"is", "are", "was", "were"})
 
 
 def _modal_word(m: re.Match) -> str | None:
@@ -1143,26 +1144,27 @@ def _pair_by_scope(lefts: list[_Marker], rights: list[_Marker]) -> tuple[list, l
     return pairs, left_over, rights
 
 
-def _excess(lefts: list[_Marker], rights: list[_Marker]) -> tuple[list[_Marker], list[_Marker]]:
-    """Markers with no counterpart: matched by scope first, then any left over paired in order
-    (a reworded negation is still a negation)."""
-    _, left_over, right_over = _pair_by_scope(lefts, rights)
-    count = min(len(left_over), len(right_over))
-    return left_over[count:], right_over[count:]
-
-
-def _surviving(marker: _Marker, other_stems: set[str]) -> bool:
-    """The content a marker governed is still there on the other side, without the marker:
-    the word a negation flips, or any word a hedge or modal governed."""
-    if marker.word in _HEDGE_MODALS or _HEDGE.fullmatch(marker.word):
-        return bool(marker.scope & other_stems)
+def _negated_word_kept(marker: _Marker, other_stems: set[str]) -> bool:
+    """The word a negation flipped is still there on the other side."""
     return marker.head in other_stems
 
 
-def _flipped(lefts, rights, left_stems, right_stems) -> tuple[list[_Marker], list[_Marker]]:
-    """Markers removed (left) or added (right) around content both sides still share."""
-    removed, added = _excess(lefts, rights)
-    return [m for m in removed if _surviving(m, right_stems)], [m for m in added if _surviving(m, left_stems)]
+def _hedged_words_kept(marker: _Marker, other_stems: set[str]) -> bool:
+    """Some of what a hedge qualified is still there on the other side."""
+    return bool(marker.scope & other_stems)
+
+
+def _flipped(lefts, rights, left_stems, right_stems, kept) -> tuple[list[_Marker], list[_Marker]]:
+    """Markers removed (left) or added (right) around content both sides still share.
+
+    Markers are matched by what they govern, then by being the same word
+    ("is expected to ratify" / "are expected to vote": one hedge, reworded).
+    One still without a partner counts only if its content survives on the
+    other side without it (a negation rewritten with its clause is no flip).
+    """
+    _, removed, added = _pair_by_scope(lefts, rights)
+    removed, added = _unmatched(removed, added, lambda a, b: a.word == b.word)
+    return [m for m in removed if kept(m, right_stems)], [m for m in added if kept(m, left_stems)]
 
 
 def _marker_flags(kind: str, severity: str, removed: list[_Marker], added: list[_Marker]) -> list[_Found]:
@@ -1202,7 +1204,7 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
     removed, added = _flipped(
         _markers(left, _NEGATION, left_words, _negation_word),
         _markers(right, _NEGATION, right_words, _negation_word),
-        left_stems, right_stems,
+        left_stems, right_stems, _negated_word_kept,
     )
     found = _marker_flags("negation", HIGH, removed, added)
     flipped_scope = frozenset().union(*(m.scope for m in removed + added))
@@ -1222,7 +1224,8 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
         return hedges + [m for m in modals if m.strength == "possible"]
 
     found += _marker_flags("hedging", MEDIUM, *_flipped(hedging(left_modals, left_hedges),
-                                                        hedging(right_modals, right_hedges), left_stems, right_stems))
+                                                        hedging(right_modals, right_hedges), left_stems, right_stems,
+                                                        _hedged_words_kept))
     return found
 
 

@@ -1,0 +1,456 @@
+"""Fact drift (tui.engine.facts): each rule flags a change of meaning and stays silent on a
+harmless rewording of the same fact; properties over generated text; and precision/recall
+measured on the hand-labelled fixture pairs (run with ``-s`` to see the figures)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.engine.facts import compare_facts, unpaired_facts
+from tui.engine.model import FactFlag
+
+
+def kinds(left: str, right: str) -> list[str]:
+    return [flag.kind for flag in compare_facts(left, right)]
+
+
+def only(left: str, right: str, kind: str) -> FactFlag:
+    flags = [f for f in compare_facts(left, right) if f.kind == kind]
+    assert len(flags) == 1, compare_facts(left, right)
+    return flags[0]
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The plan costs $53 billion.", "The plan costs 53 billion dollars."),
+        ("The plan costs $53 billion.", "The plan will cost $53bn."),
+        ("The fund holds €200bn.", "The fund holds 200 billion euros."),
+        ("The firm cut 2,300 jobs.", "The firm cut 2300 jobs."),
+        ("Turnout was 53%.", "Turnout was 53 per cent."),
+        ("Two-thirds of voters agreed.", "67% of voters agreed."),
+        ("A dozen boats sank.", "12 boats sank."),
+        ("It employs 1.5 million people.", "It employs 1,500,000 people."),
+        ("Three men and $5m.", "$5m and three men."),
+        ("The bill came to $53.2 billion.", "The bill came to about $53.2bn."),
+    ],
+)
+def test_same_figure_in_another_form_is_not_flagged(left: str, right: str) -> None:
+    assert kinds(left, right) == []
+
+
+def test_changed_figure_is_flagged_high() -> None:
+    flag = only("The firm cut 2,300 jobs.", "The firm cut 3,200 jobs.", "number")
+    assert (flag.severity, flag.left, flag.right) == ("high", "2,300 jobs", "3,200 jobs")
+
+
+def test_currency_swap_is_a_changed_figure() -> None:
+    assert only("The fund holds $200bn.", "The fund holds €200bn.", "number").right == "€200bn"
+
+
+def test_exact_figure_made_vague() -> None:
+    flag = only("The plan costs $53 billion.", "The plan costs tens of billions of dollars.", "number")
+    assert flag.reason == "exact figure “$53 billion” made vague: “tens of billions of dollars”"
+
+
+def test_dropped_figure_from_a_kept_statement() -> None:
+    flag = only("The plan, which costs $53 billion, was approved.", "The plan was approved.", "number")
+    assert (flag.left, flag.right, flag.severity) == ("$53 billion", None, "high")
+
+
+def test_figure_dropped_with_its_whole_clause_rewritten_is_not_flagged() -> None:
+    assert kinds("Valley to build first new reservoir in 50 years", "Town gets a lake") == []
+
+
+def test_section_numbers_and_references_are_not_figures() -> None:
+    assert kinds("4.2 Licensee shall pay the Fees.", "5.2 Licensee shall pay the Fees.") == []
+    assert kinds("As set out in section 4.1, fees apply.", "As set out in section 5.1, fees apply.") == []
+
+
+def test_chinese_numerals_are_figures() -> None:
+    flag = only("全长约二十八公里，发车间隔为三十分钟。", "全长约三十公里，每三十分钟一班。", "number")
+    assert (flag.left, flag.right) == ("二十八公里", "三十公里")
+
+
+def test_spelled_number_in_french_is_compared() -> None:
+    assert only("une élève de huit ans", "une élève de neuf ans", "number").right == "neuf ans"
+
+
+# --- dates -----------------------------------------------------------------------------
+
+
+def test_changed_date_is_flagged() -> None:
+    flag = only("It was signed on March 3, 2019.", "It was signed on March 5, 2019.", "date")
+    assert (flag.severity, flag.left, flag.right) == ("high", "March 3, 2019", "March 5, 2019")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("It was signed on March 3, 2019.", "It was signed on 3 March 2019."),
+        ("It was signed on March 3, 2019.", "On March 3 it was signed."),
+        ("It was signed last Tuesday.", "It was signed on Monday."),
+        ("Prices may rise in May.", "Prices might rise in May."),
+    ],
+)
+def test_same_or_relative_dates_are_not_flagged(left: str, right: str) -> None:
+    assert "date" not in kinds(left, right)
+
+
+# --- quotes ----------------------------------------------------------------------------
+
+
+def test_changed_quote_names_the_changed_words() -> None:
+    flag = only('She called the plan "reckless".', "She called the plan “careless”.", "quote")
+    assert flag.reason == "quote changed: “reckless” → “careless”"
+
+
+def test_quote_with_marks_removed() -> None:
+    flag = only("He called it “reckless and dangerous”.", "He called it reckless and dangerous.", "quote")
+    assert flag.reason == "quotation marks removed: words presented as the writer's own"
+
+
+def test_dropped_quote_is_high() -> None:
+    flag = only('She said: "We will never sell." Shares fell.', "Shares fell after her remarks.", "quote")
+    assert (flag.severity, flag.right) == ("high", None)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ('He said "we will win".', "He said “We will win!”"),
+        ("She called it ‘a disgrace’.", 'She called it "a disgrace".'),
+        ('"We will fight, and we will win," he said.', 'He said: "We will win."'),
+        ("The workers’ union didn’t agree.", "The union of workers did not agree."),
+    ],
+)
+def test_same_quote_with_other_marks_case_or_trimmed_is_not_flagged(left: str, right: str) -> None:
+    assert "quote" not in kinds(left, right)
+
+
+# --- names -----------------------------------------------------------------------------
+
+
+def test_misspelt_name_is_flagged() -> None:
+    flag = only("Anna Kowalczyk led the talks.", "Anna Kowalcyk led the talks.", "name")
+    assert flag.reason == "possible misspelling: “Kowalczyk” → “Kowalcyk”"
+
+
+def test_short_surname_misspelt_within_a_full_name() -> None:
+    assert only("chief Henrike Vos told reporters", "CEO Henrike Voss told a briefing", "name").right == "Voss"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Maria Lopez said so. Lopez was clear.", "Lopez said so and was clear."),
+        ("American officials met Russia's envoy.", "Americans met the Russian envoy."),
+        ("José Martín spoke.", "Jose Martin spoke."),
+        ("Anna Kowalczyk spoke. Mark Twain wrote.", "Anna Kowalczyk spoke."),
+        ("Officials in Iran met Mr Smith.", "Mr Smith met officials in Iran."),
+    ],
+)
+def test_name_forms_and_dropped_names_are_not_misspellings(left: str, right: str) -> None:
+    assert "name" not in kinds(left, right)
+
+
+# --- attributions ----------------------------------------------------------------------
+
+
+def test_dropped_attribution() -> None:
+    flag = only("The plan will cut prices, said Maria Lopez.", "The plan will cut prices.", "attribution")
+    assert (flag.severity, flag.reason) == ("medium", "attribution dropped: “said Maria Lopez”")
+
+
+def test_unnamed_source_dropped() -> None:
+    flag = only("The government says the plan will cut prices.", "The plan will cut prices.", "attribution")
+    assert flag.left == "The government says"
+
+
+def test_source_changed_to_another_name() -> None:
+    flag = only("Maria Lopez said prices will fall.", "John Smith said prices will fall.", "attribution")
+    assert flag.reason.startswith("attribution changed:")
+
+
+def test_named_source_made_anonymous() -> None:
+    assert only("Tomas Elling said the vote was easy.", "Officials said the vote was easy.", "attribution")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Maria Lopez said prices will fall.", "Prices will fall, said Lopez."),
+        ("Prices will fall, said Maria Lopez.", "Maria Lopez said prices will fall."),
+        ("Lopez said prices will fall.", "He said prices will fall."),
+        ("Vos said nobody would lose their job.", "According to the port chief, nobody will lose their job."),
+        ("According to Lopez, prices will fall.", "Prices will fall, Lopez says."),
+        ("The authority said it would negotiate cuts.", "Farmers face a ban on hosepipes."),
+    ],
+)
+def test_kept_or_restated_sources_are_not_flagged(left: str, right: str) -> None:
+    assert "attribution" not in kinds(left, right)
+
+
+# --- negation, hedging, modality -------------------------------------------------------
+
+
+def test_negation_removed_is_high() -> None:
+    flag = only("The minister did not approve the plan.", "The minister approved the plan.", "negation")
+    assert (flag.severity, flag.right) == ("high", None)
+
+
+def test_negation_added() -> None:
+    assert only("Licensee shall sell the data.", "Licensee shall never sell the data.", "negation").right
+
+
+def test_negation_flip_with_a_new_modal_is_one_flag() -> None:
+    left, right = "Licensee shall not withhold any fees.", "Licensee may withhold any fees."
+    assert kinds(left, right) == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The minister does not approve.", "The minister doesn't approve."),
+        ("He cannot attend.", "He can't attend."),
+        ("She did not comment.", "She declined to comment."),
+        ("It is not much of a philosophy.", "It is hardly a philosophy."),
+        ("Not only prices but wages rose.", "Prices and wages rose."),
+        ("No one was injured.", "Everyone escaped unharmed."),
+        ("There were no injuries, police said.", "Nobody was hurt, police said."),
+    ],
+)
+def test_negation_kept_in_another_form_is_not_flagged(left: str, right: str) -> None:
+    assert "negation" not in kinds(left, right)
+
+
+def test_hedge_dropped() -> None:
+    flag = only("The suspect allegedly stole the car.", "The suspect stole the car.", "hedging")
+    assert (flag.severity, flag.reason) == ("medium", "hedging dropped: “allegedly stole the car”")
+
+
+def test_hedge_added() -> None:
+    assert only("Bills will rise 6 percent.", "Bills are reportedly rising 6 percent.", "hedging").right
+
+
+def test_modal_shift() -> None:
+    flag = only("Prices may rise next year.", "Prices will rise next year.", "modality")
+    assert (flag.severity, flag.reason) == ("medium", "modal shift: “may” → “will”")
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("He said prices will rise.", "He said prices would rise."),
+        ("Prices may rise.", "Prices might rise."),
+        ("Prices may rise.", "Prices will probably rise."),
+        ("Parliament is expected to ratify it soon.", "MPs are expected to vote it through soon."),
+        ("Cafes have sprung up to change that.", "Cafes have appeared to change that."),
+    ],
+)
+def test_equivalent_stance_is_not_flagged(left: str, right: str) -> None:
+    assert not {"hedging", "modality"} & set(kinds(left, right))
+
+
+# --- the real case and ordering --------------------------------------------------------
+
+
+def test_repost_case_flags_each_change_high_first() -> None:
+    left = (
+        'Anna Kowalczyk called the $53 billion plan "reckless", said Piotr Nowak.\n\n'
+        "Nowak added that costs would not fall."
+    )
+    right = "Anna Kowalcyk called the tens of billions of dollars plan “careless”.\n\nCosts would fall."
+    flags = compare_facts(left, right)
+    assert {f.kind for f in flags} == {"number", "name", "quote", "attribution", "negation"}
+    severities = [f.severity for f in flags]
+    assert severities == sorted(severities, key=["high", "medium"].index)
+    assert len(set(flags)) == len(flags)
+
+
+# --- unpaired paragraphs ---------------------------------------------------------------
+
+
+def test_unpaired_left_lists_what_was_lost() -> None:
+    flags = unpaired_facts('The firm cut 2,300 jobs, said Lopez: "We had no choice."', "left")
+    assert {f.reason for f in flags} == {
+        "dropped: figure “2,300 jobs”",
+        "dropped: attribution “said Lopez”",
+        "dropped: quote “We had no choice.”",
+    }
+    assert all(f.severity == "medium" and f.right is None and f.left for f in flags)
+
+
+def test_unpaired_right_lists_new_claims_without_every_name() -> None:
+    flags = unpaired_facts("Critics in Brussels say the deal costs €4bn.", "right")
+    assert [f.kind for f in flags] == ["attribution", "number"]
+    assert all(f.left is None and f.reason.startswith("new claim:") for f in flags)
+
+
+def test_unpaired_rejects_an_unknown_side() -> None:
+    with pytest.raises(ValueError):
+        unpaired_facts("text", "middle")
+
+
+# --- properties ------------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    "the plan said Lopez Maria not never may will could allegedly costs $53 billion 2,300 jobs "
+    "53% two-thirds March 3, 2019 according to Kowalczyk “reckless” \"careless\" ‘quote’ "
+    "doesn't no longer tens of billions a dozen 1.5 million. Officials warned: 二十八公里 huit".split()
+)
+TEXTS = st.lists(WORDS, max_size=40).map(" ".join) | st.text(max_size=300)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_a_text_compared_with_itself_has_no_flags(text: str) -> None:
+    assert compare_facts(text, text) == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS, TEXTS)
+def test_any_text_gives_wellformed_deterministic_flags(left: str, right: str) -> None:
+    flags = compare_facts(left, right)
+    assert flags == compare_facts(left, right)
+    assert len(set(flags)) == len(flags)
+    for flag in flags:
+        assert flag.severity in {"high", "medium"} and flag.reason
+        assert flag.left is not None or flag.right is not None
+    for side in ("left", "right"):
+        assert unpaired_facts(left, side) == unpaired_facts(left, side)
+
+
+# --- measured on the fixture pairs -----------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+GOLD_FILES = sorted(FIXTURES.glob("*/gold.json"))
+HEAD_LENGTH = 30
+MIN_PRECISION = 0.9
+MIN_RECALL = 0.8
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _split_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _paragraphs(path: Path, heads: list[str]) -> list[str]:
+    """The fixture's paragraphs as the app loads them (decoding, HTML, Markdown), falling back
+    to plain splitting; skipped when nothing reproduces the gold heads (a segmentation issue,
+    measured elsewhere)."""
+    wanted = [_normal(h)[:HEAD_LENGTH] for h in heads]
+    for split in _splitters():
+        try:
+            paragraphs = [_normal(p) for p in split(path)]
+        except Exception:  # noqa: BLE001 - a splitter that cannot read this file just does not apply
+            continue
+        if [p[:HEAD_LENGTH].strip() for p in paragraphs] == wanted:
+            return paragraphs
+    pytest.skip(f"cannot reproduce the gold paragraph heads of {path.name}")
+
+
+def _splitters():
+    """Ways to cut a fixture into paragraphs, the project's own loader first (if present yet)."""
+    try:
+        from tui.engine.loading import load_document
+
+        yield lambda path: load_document(str(path)).texts
+    except ImportError:
+        pass
+    try:
+        from tui.engine.segmenting import split_paragraphs
+
+        yield lambda path: split_paragraphs(path.read_text("utf-8"))
+    except ImportError:
+        pass
+    yield lambda path: _split_lines(path.read_text("utf-8"))
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    false_positives: list[str] = field(default_factory=list)
+    found: int = 0
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        flagged = self.true_positives + len(self.false_positives)
+        return self.true_positives / flagged if flagged else 1.0
+
+    @property
+    def recall(self) -> float:
+        total = self.found + len(self.missed)
+        return self.found / total if total else 1.0
+
+
+def _covers(fact: dict, link: dict) -> bool:
+    return bool(set(fact["left"]) & set(link["left"])) and bool(set(fact["right"]) & set(link["right"]))
+
+
+def score_fixture(gold_path: Path) -> Score:
+    gold = json.loads(gold_path.read_text("utf-8"))
+    left = _paragraphs(gold_path.parent / gold["left"], gold["left_heads"])
+    right = _paragraphs(gold_path.parent / gold["right"], gold["right_heads"])
+    facts = [f for f in gold["facts"] if f["left"] and f["right"]]
+    found_facts: set[int] = set()
+    score = Score()
+    boilerplate = set(gold["boilerplate"]["left"]), set(gold["boilerplate"]["right"])
+    for link in gold["links"]:
+        if set(link["left"]) <= boilerplate[0] and set(link["right"]) <= boilerplate[1]:
+            continue  # page furniture is kept out of the reader's way, facts and all
+        flags = compare_facts(
+            "\n\n".join(left[i] for i in link["left"]), "\n\n".join(right[j] for j in link["right"])
+        )
+        for flag in flags:
+            matches = [n for n, f in enumerate(facts) if f["kind"] == flag.kind and _covers(f, link)]
+            if matches:
+                score.true_positives += 1
+                found_facts.update(matches)
+            else:
+                score.false_positives.append(f"{link['left']}->{link['right']} {flag.kind}: {flag.reason}")
+    score.found = len(found_facts)
+    score.missed = [
+        f"{f['left']}->{f['right']} {f['kind']}: {f['left_value']!r} -> {f['right_value']!r} ({f['why']})"
+        for n, f in enumerate(facts) if n not in found_facts
+    ]
+    return score
+
+
+# Known gaps, each a fixture whose figures the rules do not reach yet (strict: passing
+# again fails the test, so the mark is removed as soon as the gap is closed).
+KNOWN_GAPS = {
+    "chinese": "attributions are recognised in English only (交通集团副总经理林海涛 -> 交通集团负责人)",
+}
+
+
+def _with_known_gaps(path: Path):
+    gap = KNOWN_GAPS.get(path.parent.name)
+    marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
+    return pytest.param(path, marks=marks, id=path.parent.name)
+
+
+@pytest.mark.skipif(not GOLD_FILES, reason="no fixture pairs yet")
+@pytest.mark.parametrize("gold_path", [_with_known_gaps(p) for p in GOLD_FILES])
+def test_fact_flags_match_gold(gold_path: Path) -> None:
+    score = score_fixture(gold_path)
+    print(f"\n{gold_path.parent.name}: precision {score.precision:.2f}, recall {score.recall:.2f}")
+    for line in score.false_positives:
+        print(f"  false positive {line}")
+    for line in score.missed:
+        print(f"  missed {line}")
+    assert score.precision >= MIN_PRECISION
+    assert score.recall >= MIN_RECALL

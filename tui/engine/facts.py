@@ -509,7 +509,6 @@ _MONTHS = {
     )
     for name in names
 }
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTH_RE = "(?i:" + _alternation(_MONTHS) + r")\.?"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)"
@@ -1053,7 +1052,6 @@ _MODAL_CLASS = {"may": "possible", "might": "possible", "could": "possible", "ca
                 "will": "certain", "would": "certain", "shall": "certain", "must": "required",
                 "should": "advised"}
 _MODAL_EQUIVALENTS = frozenset({frozenset({"can", "could"})})
-_HEDGE_MODALS = frozenset({"may", "might", "could"})
 
 # Words skipped when looking for what a marker governs: auxiliaries,
 # articles, pronouns and the markers themselves.

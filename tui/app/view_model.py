@@ -1,0 +1,195 @@
+"""What the reader shows, computed without any widget: filters, rows, cell contents, search.
+
+The widgets only draw what this module decides, so the rules (which changes
+the panel lists, which rows the panes show, what a moved paragraph's marker
+says, where a search match is) are plain functions that tests can call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from tui.app.safe_text import visible_controls
+from tui.engine.layout import Row, side_by_side
+from tui.engine.model import Change, Comparison, Kind
+
+__all__ = ["Filters", "Part", "Match", "ReaderModel", "excerpt", "paragraph_number"]
+
+LEFT, RIGHT = "left", "right"
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which changes the panel lists and the panes show.
+
+    ``kinds`` and ``facts_only`` choose what the panel lists (and what n/p step
+    through); ``changes_only`` makes the panes show only what the panel lists;
+    boilerplate is hidden everywhere unless ``show_boilerplate``.
+    """
+
+    kinds: frozenset[Kind] = frozenset(kind for kind in Kind if kind is not Kind.UNCHANGED)
+    facts_only: bool = False
+    changes_only: bool = False
+    show_boilerplate: bool = False
+
+    def toggle_kind(self, kind: Kind) -> Filters:
+        return replace(self, kinds=self.kinds ^ {kind})
+
+    def lists(self, change: Change) -> bool:
+        """True when the differences panel has a row for ``change``."""
+        return (
+            change.kind in self.kinds
+            and (self.show_boilerplate or not change.boilerplate)
+            and (not self.facts_only or bool(change.facts))
+        )
+
+    def shows(self, change: Change) -> bool:
+        """True when the panes draw ``change``."""
+        if self.changes_only:
+            return self.lists(change)
+        return self.show_boilerplate or not change.boilerplate
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One wrapped unit of a cell: a paragraph, a marker line, a fact note or a blank gap.
+
+    ``paragraph`` is the paragraph index on the cell's side (paragraph parts
+    only) and ``position`` its place inside the change's group, which selects
+    the inline spans to highlight.
+    """
+
+    text: str
+    role: str  # "paragraph" | "marker" | "fact" | "excerpt" | "gap"
+    paragraph: int | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A search hit: the row it is drawn in, the side, the paragraph and the character range."""
+
+    row: int
+    side: str
+    paragraph: int
+    start: int
+    end: int
+
+
+def paragraph_number(index: int) -> str:
+    """Paragraphs as readers count them: ¶1 is the first."""
+    return f"¶{index + 1}"
+
+
+def excerpt(text: str, length: int = 80) -> str:
+    """A one-line, control-safe beginning of ``text`` for lists and markers."""
+    flat = " ".join(visible_controls(text).split())
+    return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
+
+
+_GAP = Part("", "gap")
+
+
+@dataclass(eq=False)
+class ReaderModel:
+    """A comparison seen through the current filters: panel entries and pane rows."""
+
+    comparison: Comparison
+    filters: Filters = field(default_factory=Filters)
+    layout: tuple[Row, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.layout is None:
+            self.layout = side_by_side(self.comparison)
+
+    def with_filters(self, filters: Filters) -> ReaderModel:
+        return ReaderModel(self.comparison, filters, self.layout)
+
+    @cached_property
+    def differences(self) -> tuple[int, ...]:
+        """Indices of the changes the panel lists, in reading order."""
+        return tuple(i for i, change in enumerate(self.comparison.changes) if self.filters.lists(change))
+
+    @cached_property
+    def rows(self) -> tuple[Row, ...]:
+        """The rows the panes draw."""
+        changes = self.comparison.changes
+        return tuple(row for row in self.layout if self.filters.shows(changes[row.change]))
+
+    @cached_property
+    def row_of_change(self) -> dict[int, int]:
+        """Pane row of each shown change (its pair row, not its ghost)."""
+        return {row.change: n for n, row in enumerate(self.rows) if not row.ghost}
+
+    @cached_property
+    def ghost_row_of_change(self) -> dict[int, int]:
+        return {row.change: n for n, row in enumerate(self.rows) if row.ghost}
+
+    @cached_property
+    def _layout_position(self) -> dict[tuple[int, bool], int]:
+        return {(row.change, row.ghost): n for n, row in enumerate(self.layout)}
+
+    def moved_down(self, change: int) -> bool:
+        """True when a moved change's new place comes after its old one (its ghost)."""
+        return self._layout_position[(change, True)] < self._layout_position[(change, False)]
+
+    def cell_parts(self, row: Row, side: str) -> tuple[Part, ...]:
+        """What one side of a row contains, top to bottom."""
+        change = self.comparison.changes[row.change]
+        if row.ghost:
+            return self._ghost_parts(row.change) if side == LEFT else ()
+        indices = change.left if side == LEFT else change.right
+        document = self.comparison.left if side == LEFT else self.comparison.right
+        parts: list[Part] = []
+        if change.moved:
+            parts.append(self._moved_marker(row.change, side))
+        for position, index in enumerate(indices):
+            if position:
+                parts.append(_GAP)
+            parts.append(Part(visible_controls(document.paragraphs[index].text), "paragraph", index, position))
+        if side == RIGHT:
+            parts += [Part(_fact_note(fact), "fact") for fact in change.facts]
+        return tuple(parts)
+
+    def _ghost_parts(self, change_index: int) -> tuple[Part, ...]:
+        change = self.comparison.changes[change_index]
+        first = change.left[0]
+        arrow, where = ("↧", "down") if self.moved_down(change_index) else ("↥", "up")
+        partner = ", ".join(paragraph_number(j) for j in change.right)
+        marker = f"{arrow} {paragraph_number(first)} moved {where}: now beside right {partner} (m jumps there)"
+        text = " ".join(self.comparison.left.paragraphs[i].text for i in change.left)
+        return (Part(marker, "marker"), Part(excerpt(text, 120), "excerpt"))
+
+    def _moved_marker(self, change_index: int, side: str) -> Part:
+        change = self.comparison.changes[change_index]
+        if side == RIGHT:
+            return Part(f"↕ moved (was left {paragraph_number(change.left[0])})", "marker")
+        arrow, where = ("↥", "above") if self.moved_down(change_index) else ("↧", "below")
+        return Part(f"{arrow} moved here from {where} (m jumps to its old place)", "marker")
+
+    def search(self, term: str) -> tuple[Match, ...]:
+        """Every case-insensitive occurrence of ``term`` in the shown rows, top to bottom, left before right."""
+        if not term:
+            return ()
+        pattern = re.compile(re.escape(term), re.IGNORECASE)
+        matches = []
+        for number, row in enumerate(self.rows):
+            if row.ghost:
+                continue
+            change = self.comparison.changes[row.change]
+            for side, indices, document in (
+                (LEFT, change.left, self.comparison.left),
+                (RIGHT, change.right, self.comparison.right),
+            ):
+                for index in indices:
+                    text = document.paragraphs[index].text
+                    matches += [Match(number, side, index, m.start(), m.end()) for m in pattern.finditer(text)]
+        return tuple(matches)
+
+
+def _fact_note(fact) -> str:
+    before = fact.left if fact.left is not None else "—"
+    after = fact.right if fact.right is not None else "—"
+    return visible_controls(f"! {fact.kind}: {before} → {after} ({fact.reason})")

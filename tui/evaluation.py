@@ -9,8 +9,8 @@ overall:
 * kind accuracy — the share of gold changes (links, dropped, added) that the
   engine reports with the same paragraphs *and* the same kind;
 * boilerplate precision/recall, where the gold labels boilerplate;
-* fact-flag precision/recall, where the gold lists fact changes: a flag counts
-  when a change overlapping the gold change carries a flag of that kind.
+* fact-flag precision/recall, where the gold lists fact changes: a flag on a
+  paired change counts when it overlaps a gold fact of the same kind.
 """
 
 from __future__ import annotations
@@ -99,13 +99,17 @@ def _boilerplate_score(comparison: Comparison, gold: dict) -> Score | None:
 
 
 def _fact_score(comparison: Comparison, gold: dict) -> Score | None:
-    """Flags match gold facts of the same kind on overlapping paragraphs."""
+    """Flags on paired changes match gold facts of the same kind on overlapping paragraphs.
+
+    Facts listed for dropped or added paragraphs ("what the rewrite lost", "new
+    claims") are inventories, not judgements, and the gold does not label them.
+    """
     if "facts" not in gold:
         return None
     flags = [
         (fact.kind, set(change.left), set(change.right))
         for change in comparison.changes
-        if not change.boilerplate
+        if change.left and change.right and not change.boilerplate
         for fact in change.facts
     ]
     expected = [(f["kind"], set(f["left"]), set(f["right"] or [])) for f in gold["facts"]]

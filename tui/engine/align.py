@@ -30,6 +30,7 @@ How (each step only looks at what the previous ones left):
 
 from __future__ import annotations
 
+import zlib
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
@@ -102,17 +103,184 @@ class Alignment:
 
 
 def align(left: Sequence[str], right: Sequence[str], thresholds: Thresholds = Thresholds()) -> Alignment:
-    """Align two paragraph lists; see the module docstring for the contract and method."""
-    vectors = build_vectors(left, right)
-    scores = candidate_scores(vectors)
-    scores.update(_identical_pairs(left, right))
-    pairs = _backbone(scores, thresholds.pair)
-    pairs = _fill_gaps(pairs, scores, vectors, thresholds.gap, len(left), len(right))
-    links = [Link((i,), (j,), scores.get((i, j), 0.0)) for i, j in pairs]
-    links = _grow_groups(links, scores, vectors, thresholds.split)
-    links += _moves(links, scores, thresholds.move, len(left), len(right))
-    links = _grow_groups(links, scores, vectors, thresholds.split)
-    return _finish(links, len(left), len(right))
+    """Align two paragraph lists; see the module docstring for the contract and method.
+
+    Symmetric by construction: the two sides are put in a canonical order (by a
+    checksum of their texts) before aligning, and the result is mirrored back,
+    so swapping the inputs swaps added ↔ dropped and split ↔ merged and keeps
+    every link, whatever ties the steps below break.
+    """
+    if _checksum(left) <= _checksum(right):
+        return _Aligner(left, right, thresholds).run()
+    mirrored = _Aligner(right, left, thresholds).run()
+    return Alignment(
+        links=tuple(sorted((Link(k.right, k.left, k.score, k.moved) for k in mirrored.links), key=lambda k: k.right[0])),
+        dropped=mirrored.added,
+        added=mirrored.dropped,
+    )
+
+
+def _checksum(texts: Sequence[str]) -> tuple[int, int]:
+    return zlib.crc32("\0".join(texts).encode("utf-8", "surrogatepass")), len(texts)
+
+
+class _Aligner:
+    """One alignment run: the texts, their vectors and candidate scores, and the steps."""
+
+    def __init__(self, left: Sequence[str], right: Sequence[str], thresholds: Thresholds):
+        self.left, self.right, self.thresholds = left, right, thresholds
+        self.vectors = build_vectors(left, right)
+        self.scores = candidate_scores(self.vectors)
+        self.scores.update(_identical_pairs(left, right))
+
+    def run(self) -> Alignment:
+        pairs = self._backbone(self.scores, self.thresholds.pair)
+        pairs = self._fill_gaps(pairs)
+        links = [Link((i,), (j,), self.scores.get((i, j), 0.0)) for i, j in pairs]
+        links = self._grow_groups(links)
+        links += self._moves(links)
+        links = self._grow_groups(links)
+        return self._finish(links)
+
+    def _backbone(self, scores: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
+        """The heaviest chain of near-best pairs increasing on both sides."""
+        row, column = _best_scores(scores)
+        weighted = {}
+        for (i, j), score in scores.items():
+            if score < threshold:
+                continue
+            closeness = score / max(row[i], column[j])
+            if closeness >= NEAR_BEST:
+                weighted[(i, j)] = score * closeness
+        return heaviest_chain(weighted)
+
+    def _fill_gaps(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Align what lies between consecutive backbone pairs, where position supports a pair."""
+        by_row: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        for (i, j), score in self.scores.items():
+            by_row[i].append((j, score))
+        end = (len(self.left), len(self.right))
+        bounds = [(-1, -1), *pairs, end]
+        filled: list[tuple[int, int]] = []
+        for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+            if i1 - i0 > 1 and j1 - j0 > 1:
+                filled += self._gap_pairs(range(i0 + 1, i1), range(j0 + 1, j1), by_row)
+            if (i1, j1) != end:
+                filled.append((i1, j1))
+        return filled
+
+    def _gap_pairs(self, rows: range, cols: range, by_row) -> list[tuple[int, int]]:
+        """The backbone of one gap, rescored in full when the gap is small."""
+        local = {(i, j): score for i in rows for j, score in by_row.get(i, ()) if j in cols}
+        if len(rows) * len(cols) <= _FULL_GAP_CELLS:
+            for i in rows:
+                for j in cols:
+                    if (i, j) not in local:
+                        local[(i, j)] = cosine(self.vectors.left[i], self.vectors.right[j])
+        return self._backbone(local, self.thresholds.gap)
+
+    def _grow_groups(self, links: list[Link]) -> list[Link]:
+        """Grow 1:1 links into splits (1:n) or merges (n:1) over unlinked neighbours.
+
+        Stronger links grow first; a link that could grow either way takes the
+        growth that reads closer to its partner.
+        """
+        used_left = {i for link in links for i in link.left}
+        used_right = {j for link in links for j in link.right}
+        best_left_of = self._best_partner(side=1)
+        best_right_of = self._best_partner(side=0)
+        grown: dict[int, Link] = {}
+        order = sorted(range(len(links)), key=lambda k: -links[k].score)
+        for k in order:
+            link = links[k]
+            options = [link]
+            if len(link.left) == 1:
+                options.append(self._grow(link, "right", used_right, best_left_of))
+            if len(link.right) == 1:
+                options.append(self._grow(link, "left", used_left, best_right_of))
+            best = max(options, key=lambda o: (len(o.left) + len(o.right) > 2, o.score))
+            used_left.update(best.left)
+            used_right.update(best.right)
+            grown[k] = best
+        return [grown[k] for k in range(len(links))]
+
+    def _best_partner(self, side: int) -> dict[int, int]:
+        """For each paragraph on ``side`` (0 left, 1 right), its best-scoring partner."""
+        best: dict[int, tuple[float, int]] = {}
+        for (i, j), score in self.scores.items():
+            key, other = (i, j)[side], (i, j)[1 - side]
+            if key not in best or score > best[key][0]:
+                best[key] = (score, other)
+        return {key: other for key, (_, other) in best.items()}
+
+    def _grow(self, link: Link, side: str, used: set[int], best_partner: dict[int, int]) -> Link:
+        """``link`` extended on ``side`` with consecutive unlinked paragraphs whose best partner it is."""
+        anchor = link.left[0] if side == "right" else link.right[0]
+        group = list(link.right if side == "right" else link.left)
+        own = self.vectors.right if side == "right" else self.vectors.left
+        other = self.vectors.left[anchor] if side == "right" else self.vectors.right[anchor]
+        for step in (1, -1):
+            while len(group) < MAX_GROUP:
+                candidate = group[-1] + 1 if step == 1 else group[0] - 1
+                if not 0 <= candidate < len(own) or candidate in used or best_partner.get(candidate) != anchor:
+                    break
+                if cosine(own[candidate], other) < self.thresholds.split:
+                    break
+                group = sorted([*group, candidate])
+        if len(group) == 1:
+            return link
+        score = cosine(combine([own[k] for k in group]), other)
+        if side == "right":
+            return Link(link.left, tuple(group), score, link.moved)
+        return Link(tuple(group), link.right, score, link.moved)
+
+    def _moves(self, links: list[Link]) -> list[Link]:
+        """Mutual best pairs among unlinked paragraphs, above the move threshold."""
+        used_left = {i for link in links for i in link.left}
+        used_right = {j for link in links for j in link.right}
+        free = {p: s for p, s in self.scores.items() if p[0] not in used_left and p[1] not in used_right}
+        row, column = _best_scores(free)
+        moved = []
+        for (i, j), score in sorted(free.items(), key=lambda item: (-item[1], item[0])):
+            if score < self.thresholds.move or i in used_left or j in used_right:
+                continue
+            if score == row[i] == column[j]:
+                moved.append(Link((i,), (j,), score, moved=True))
+                used_left.add(i)
+                used_right.add(j)
+        return moved
+
+    def _finish(self, links: list[Link]) -> Alignment:
+        """Mark out-of-order links as moved and list the unlinked paragraphs."""
+        ordered = self._mark_moves(sorted(links, key=lambda link: link.right[0]))
+        used_left = {i for link in ordered for i in link.left}
+        used_right = {j for link in ordered for j in link.right}
+        return Alignment(
+            links=tuple(ordered),
+            dropped=tuple(i for i in range(len(self.left)) if i not in used_left),
+            added=tuple(j for j in range(len(self.right)) if j not in used_right),
+        )
+
+    def _mark_moves(self, links: list[Link]) -> list[Link]:
+        """A link is moved unless it lies on the heaviest order-keeping chain of all links.
+
+        A link weighs the length of its text, so when two paragraphs swap places
+        the shorter one is said to have moved: less text travelled.
+        """
+        weights = {
+            (link.left[0], link.right[0]): sum(len(self.left[i]) for i in link.left)
+            + sum(len(self.right[j]) for j in link.right)
+            for link in links
+        }
+        in_order = set(heaviest_chain(weights))
+        return [
+            Link(link.left, link.right, link.score, moved=(link.left[0], link.right[0]) not in in_order)
+            for link in links
+        ]
+
+
+# Gaps up to this many cells are scored in full rather than from the candidates.
+_FULL_GAP_CELLS = 2500
 
 
 def _identical_pairs(left: Sequence[str], right: Sequence[str]) -> dict[tuple[int, int], float]:
@@ -130,19 +298,6 @@ def _best_scores(scores: dict[tuple[int, int], float]) -> tuple[dict[int, float]
         row[i] = max(row[i], score)
         column[j] = max(column[j], score)
     return row, column
-
-
-def _backbone(scores: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
-    """The heaviest chain of near-best pairs increasing on both sides."""
-    row, column = _best_scores(scores)
-    weighted = {}
-    for (i, j), score in scores.items():
-        if score < threshold:
-            continue
-        closeness = score / max(row[i], column[j])
-        if closeness >= NEAR_BEST:
-            weighted[(i, j)] = score * closeness
-    return heaviest_chain(weighted)
 
 
 def heaviest_chain(weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -193,122 +348,3 @@ def heaviest_chain(weights: dict[tuple[int, int], float]) -> list[tuple[int, int
         chain.append(end)
         end = previous[end]
     return chain[::-1]
-
-
-def _fill_gaps(
-    pairs: list[tuple[int, int]],
-    scores: dict[tuple[int, int], float],
-    vectors: Vectors,
-    threshold: float,
-    n_left: int,
-    n_right: int,
-) -> list[tuple[int, int]]:
-    """Align what lies between consecutive backbone pairs, where position supports a pair."""
-    by_row: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for (i, j), score in scores.items():
-        by_row[i].append((j, score))
-    bounds = [(-1, -1), *pairs, (n_left, n_right)]
-    filled: list[tuple[int, int]] = []
-    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
-        if i1 - i0 > 1 and j1 - j0 > 1:
-            filled += _gap_pairs(range(i0 + 1, i1), range(j0 + 1, j1), by_row, vectors, threshold)
-        if (i1, j1) != (n_left, n_right):
-            filled.append((i1, j1))
-    return filled
-
-
-# Gaps up to this many cells are scored in full rather than from the candidates.
-_FULL_GAP_CELLS = 2500
-
-
-def _gap_pairs(rows: range, cols: range, by_row, vectors: Vectors, threshold: float) -> list[tuple[int, int]]:
-    """The backbone of one gap, rescored in full when the gap is small."""
-    local = {(i, j): score for i in rows for j, score in by_row.get(i, ()) if j in cols}
-    if len(rows) * len(cols) <= _FULL_GAP_CELLS:
-        for i in rows:
-            for j in cols:
-                local.setdefault((i, j), cosine(vectors.left[i], vectors.right[j]))
-    return _backbone(local, threshold)
-
-
-def _grow_groups(links: list[Link], scores, vectors: Vectors, threshold: float) -> list[Link]:
-    """Grow 1:1 links into splits (1:n) and merges (n:1) over unlinked neighbours."""
-    used_left = {i for link in links for i in link.left}
-    used_right = {j for link in links for j in link.right}
-    best_left_of = _best_partner(scores, side=1)
-    best_right_of = _best_partner(scores, side=0)
-    grown = []
-    for link in links:
-        if len(link.left) == 1:
-            link = _grow(link, "right", vectors, scores, used_right, best_left_of, threshold)
-        if len(link.right) == 1 and len(link.left) == 1:
-            link = _grow(link, "left", vectors, scores, used_left, best_right_of, threshold)
-        grown.append(link)
-    return grown
-
-
-def _best_partner(scores: dict[tuple[int, int], float], side: int) -> dict[int, int]:
-    """For each paragraph on ``side`` (0 left, 1 right), its best-scoring partner."""
-    best: dict[int, tuple[float, int]] = {}
-    for pair, score in scores.items():
-        key, other = pair[side], pair[1 - side]
-        if key not in best or score > best[key][0]:
-            best[key] = (score, other)
-    return {key: other for key, (_, other) in best.items()}
-
-
-def _grow(link: Link, side: str, vectors: Vectors, scores, used: set[int], best_partner, threshold) -> Link:
-    """Extend ``link`` on ``side`` with consecutive unlinked paragraphs that belong to it."""
-    anchor = link.left[0] if side == "right" else link.right[0]
-    group = list(link.right if side == "right" else link.left)
-    own = vectors.right if side == "right" else vectors.left
-    other = vectors.left[anchor] if side == "right" else vectors.right[anchor]
-    for step in (1, -1):
-        while len(group) < MAX_GROUP:
-            candidate = group[-1] + 1 if step == 1 else group[0] - 1
-            if candidate < 0 or candidate >= len(own) or candidate in used:
-                break
-            if best_partner.get(candidate) != anchor or cosine(own[candidate], other) < threshold:
-                break
-            group = sorted([*group, candidate])
-            used.add(candidate)
-    current = cosine(combine([own[k] for k in group]), other) if len(group) > 1 else link.score
-    if side == "right":
-        return Link(link.left, tuple(group), current, link.moved)
-    return Link(tuple(group), link.right, current, link.moved)
-
-
-def _moves(links: list[Link], scores, threshold: float, n_left: int, n_right: int) -> list[Link]:
-    """Mutual best pairs among unlinked paragraphs, above the move threshold."""
-    used_left = {i for link in links for i in link.left}
-    used_right = {j for link in links for j in link.right}
-    free = {p: s for p, s in scores.items() if p[0] not in used_left and p[1] not in used_right}
-    row, column = _best_scores(free)
-    moved = []
-    for (i, j), score in sorted(free.items(), key=lambda item: (-item[1], item[0])):
-        if score >= threshold and score == row[i] == column[j] and i not in used_left and j not in used_right:
-            moved.append(Link((i,), (j,), score, moved=True))
-            used_left.add(i)
-            used_right.add(j)
-    return moved
-
-
-def _finish(links: list[Link], n_left: int, n_right: int) -> Alignment:
-    """Mark out-of-order links as moved and list the unlinked paragraphs."""
-    ordered = _mark_moves(sorted(links, key=lambda link: link.right[0]))
-    used_left = {i for link in ordered for i in link.left}
-    used_right = {j for link in ordered for j in link.right}
-    return Alignment(
-        links=tuple(ordered),
-        dropped=tuple(i for i in range(n_left) if i not in used_left),
-        added=tuple(j for j in range(n_right) if j not in used_right),
-    )
-
-
-def _mark_moves(links: list[Link]) -> list[Link]:
-    """A link is moved unless it lies on the longest order-keeping chain of all links."""
-    in_order = set(heaviest_chain({(link.left[0], link.right[0]): float(len(link.left) + len(link.right)) for link in links}))
-    return [
-        Link(link.left, link.right, link.score, moved=(link.left[0], link.right[0]) not in in_order)
-        for link in links
-    ]

@@ -2,8 +2,10 @@
 
 Align the paragraphs, name what happened to each group (the kinds), measure
 how many words were kept, diff the words, and put the changes in reading
-order. Boilerplate labels come from the documents (set by
-:mod:`tui.engine.boilerplate`); a change is boilerplate when all its paragraphs are.
+order, and check every pair for fact drift (:mod:`tui.engine.facts`).
+Boilerplate labels come from the documents (set by
+:mod:`tui.engine.boilerplate`); a change is boilerplate when all its
+paragraphs are, and boilerplate is never checked for facts.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tui.engine.align import Alignment, Link, Thresholds, align
+from tui.engine.facts import compare_facts, unpaired_facts
 from tui.engine.inline import word_diff
 from tui.engine.model import Change, Comparison, Document, Kind
 from tui.engine.tokens import cosmetic_key
@@ -66,7 +69,9 @@ def _describe(change: Change, left: Document, right: Document) -> Change:
         p.boilerplate for p in _paragraphs(left, change.left) + _paragraphs(right, change.right)
     )
     if not left_texts or not right_texts:
-        return Change(change.kind, change.left, change.right, 0.0, boilerplate=boilerplate)
+        side, texts = ("left", left_texts) if left_texts else ("right", right_texts)
+        facts = () if boilerplate else unpaired_facts("\n\n".join(texts), side)
+        return Change(change.kind, change.left, change.right, 0.0, boilerplate=boilerplate, facts=facts)
     left_text, right_text = "\n\n".join(left_texts), "\n\n".join(right_texts)
     kind = change.kind
     same = left_text == right_text or cosmetic_key(left_text) == cosmetic_key(right_text)
@@ -82,6 +87,7 @@ def _describe(change: Change, left: Document, right: Document) -> Change:
         boilerplate=boilerplate,
         moved=change.moved,
         inline=inline,
+        facts=() if same or boilerplate else compare_facts(left_text, right_text),
     )
 
 

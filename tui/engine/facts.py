@@ -31,7 +31,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 from rapidfuzz.distance import OSA
 
 from tui.engine.model import FactFlag
@@ -46,7 +46,7 @@ _SEVERITY_RANK = {HIGH: 0, MEDIUM: 1}
 # Shared text helpers
 # ---------------------------------------------------------------------------
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 

@@ -1,0 +1,116 @@
+"""What the aligner says about the edits rewrites make: one behaviour per test."""
+
+from tui.engine.align import Thresholds, align, heaviest_chain
+from tui.engine.compare import compare_documents
+from tui.engine.model import Kind
+
+from tests.engine_helpers import assert_every_index_once, document
+
+STORY = [
+    "The government announced a $53 billion plan to build wind farms along the northern coast on Tuesday.",
+    "Energy minister Anna Kowalczyk called the plan historic and said it would create 2,300 jobs in the shipyards.",
+    "Critics said the cost of the turbines and cables was far too high for a country in recession.",
+    "Opposition leader Tom Brandt warned that consumers would pay more for electricity for a decade.",
+    "Environmental groups asked for a survey of seabird colonies before construction begins.",
+]
+
+
+def kinds(comparison):
+    return [(c.kind, c.left, c.right) for c in comparison.changes]
+
+
+def compare(left, right, **kwargs):
+    comparison = compare_documents(document(left, "left.txt"), document(right, "right.txt"), **kwargs)
+    assert_every_index_once(comparison)
+    return comparison
+
+
+def test_identical_texts_are_all_unchanged():
+    comparison = compare(STORY, STORY)
+    assert all(c.kind is Kind.UNCHANGED and not c.cosmetic for c in comparison.changes)
+    assert comparison.similarity == 1.0
+
+
+def test_spacing_is_cosmetic_but_added_quote_marks_are_not():
+    right = [STORY[0].replace(" ", "  "), STORY[1].replace("historic", "\u201chistoric\u201d")]
+    comparison = compare(STORY[:2], right)
+    assert [(c.kind, c.cosmetic) for c in comparison.changes] == [(Kind.UNCHANGED, True), (Kind.REWORDED, False)]
+
+
+def test_case_quotes_and_dashes_are_cosmetic():
+    left = ['He said "it is over" -- and left.']
+    right = ["HE SAID \u201cIT IS OVER\u201d\u2014AND LEFT."]
+    (change,) = compare(left, right).changes
+    assert change.kind is Kind.UNCHANGED and change.cosmetic and change.similarity == 1.0
+
+
+def test_reworded_pair_is_linked_with_partial_similarity():
+    right = list(STORY)
+    right[1] = "Minister Anna Kowalczyk described the project as historic, saying 2,300 shipyard jobs would follow."
+    comparison = compare(STORY, right)
+    change = next(c for c in comparison.changes if c.left == (1,))
+    assert change.kind is Kind.REWORDED and change.right == (1,)
+    assert 0 < change.similarity < 1
+    assert change.inline is not None
+
+
+def test_added_and_dropped():
+    right = STORY[:2] + ["A completely new paragraph about football results and the weather in Spain."] + STORY[3:]
+    comparison = compare(STORY, right)
+    assert (Kind.DROPPED, (2,), ()) in kinds(comparison)
+    assert (Kind.ADDED, (), (2,)) in kinds(comparison)
+
+
+def test_paragraph_moved_to_the_end_is_moved_with_its_partner():
+    right = [STORY[1], STORY[2], STORY[3], STORY[4], STORY[0]]
+    comparison = compare(STORY, right)
+    moved = [c for c in comparison.changes if c.moved]
+    assert [(c.kind, c.left, c.right) for c in moved] == [(Kind.MOVED, (0,), (4,))]
+
+
+def test_split_into_consecutive_paragraphs():
+    first, second = STORY[1].split(" and said ")
+    right = [STORY[0], first + ".", "She said " + second, *STORY[2:]]
+    comparison = compare(STORY, right)
+    assert (Kind.SPLIT, (1,), (1, 2)) in kinds(comparison)
+
+
+def test_merge_of_consecutive_paragraphs():
+    right = [STORY[0], STORY[1], STORY[2] + " " + STORY[3], STORY[4]]
+    comparison = compare(STORY, right)
+    assert (Kind.MERGED, (2, 3), (2,)) in kinds(comparison)
+
+
+def test_unrelated_texts_have_no_links():
+    recipe = ["Chop two onions and fry them gently in butter until soft.", "Add the rice and stir for a minute.", "Pour in hot stock a ladle at a time."]
+    comparison = compare(STORY, recipe)
+    assert all(not (c.left and c.right) for c in comparison.changes)
+
+
+def test_higher_threshold_pairs_fewer():
+    right = ["The state unveiled a plan for coastal wind farms worth billions this week."]
+    loose = align(STORY[:1], right, Thresholds().scaled(0.5))
+    strict = align(STORY[:1], right, Thresholds().scaled(20))
+    assert len(loose.links) == 1 and not strict.links
+
+
+def test_reading_order_puts_dropped_before_the_next_in_order_change():
+    right = [STORY[0], STORY[2], STORY[3], STORY[4]]
+    comparison = compare(STORY, right)
+    assert kinds(comparison)[:3] == [(Kind.UNCHANGED, (0,), (0,)), (Kind.DROPPED, (1,), ()), (Kind.UNCHANGED, (2,), (1,))]
+
+
+def test_heaviest_chain_is_strictly_increasing_and_heaviest():
+    weights = {(0, 0): 1.0, (1, 1): 1.0, (1, 0): 5.0, (2, 2): 1.0, (2, 1): 0.5}
+    assert heaviest_chain(weights) == [(1, 0), (2, 2)]
+    assert heaviest_chain({}) == []
+
+
+def test_word_diff_marks_changed_words_only():
+    left = ["Prices rose 12% in 2023."]
+    right = ["Prices rose 15% in 2023."]
+    (change,) = compare(left, right).changes
+    changed_left = [s.text for s in change.inline.left[0] if s.changed]
+    changed_right = [s.text for s in change.inline.right[0] if s.changed]
+    assert changed_left == ["12"] and changed_right == ["15"]
+    assert "".join(s.text for s in change.inline.left[0]) == left[0]

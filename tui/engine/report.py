@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.engine.layout import side_by_side
-from tui.engine.model import Change, Comparison, Document, InlineDiff, Kind
+from tui.engine.model import Change, Comparison, Document, FactFlag, InlineDiff, Kind
 
 __all__ = [
     "REPORT_FORMAT",
@@ -41,6 +41,7 @@ __all__ = [
     "score_label",
     "generated_label",
     "difference_numbers",
+    "reason_shows_values",
 ]
 
 REPORT_FORMAT = "compare-tui-report"
@@ -177,3 +178,8 @@ def difference_numbers(comparison: Comparison) -> dict[int, int]:
         if change.is_difference:
             numbers[index] = len(numbers) + 1
     return numbers
+
+
+def reason_shows_values(fact: FactFlag) -> bool:
+    """True when the reason already quotes both values, so a report need not repeat them."""
+    return all(value is None or value in fact.reason for value in (fact.left, fact.right))

@@ -29,6 +29,7 @@ from tui.engine.report import (
     paragraph_numbers,
     percent,
     printable,
+    reason_shows_values,
     score_label,
 )
 
@@ -131,10 +132,11 @@ def _fact_item(fact: FactFlag, index: int, change: Change, numbers: dict[int, in
 
 def _fact(fact: FactFlag) -> str:
     """Severity, kind, reason and the two values: what a fact-checker needs to see at once."""
-    return (
-        f'<span class="sev">{_text(fact.severity)}</span> <b>{_text(fact.kind)}</b>: {_text(fact.reason)} '
-        f'<span class="values">{_fact_value(fact.left)} → {_fact_value(fact.right)}</span>'
+    values = "" if reason_shows_values(fact) else (
+        f' <span class="values">{_fact_value(fact.left)} → {_fact_value(fact.right)}</span>'
     )
+    return f'<span class="sev">{_text(fact.severity)}</span> <b>{_text(fact.kind)}</b>: {_text(fact.reason)}{values}'
+
 
 
 def _fact_value(value: str | None) -> str:
@@ -267,7 +269,8 @@ def _contents(comparison: Comparison, numbers: dict[int, int]) -> str:
     items = []
     for index in numbers:
         change = comparison.changes[index]
-        facts = f' <span class="badge">{len(change.facts)} fact</span>' if change.facts else ""
+        count = len(change.facts)
+        facts = f' <span class="badge">{count} fact{"s" if count > 1 else ""}</span>' if count else ""
         items.append(
             f'<li class="{_kind_class(change)}"><a href="#{_anchor(index)}"><span class="swatch"></span>'
             f"<b>{kind_label(change)}</b> {locator(change)} · {score_label(change)}</a>{facts}"

@@ -27,6 +27,7 @@ from tui.engine.report import (
     paragraph_numbers,
     percent,
     printable,
+    reason_shows_values,
     score_label,
 )
 
@@ -183,10 +184,8 @@ def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
 
 
 def _fact_line(fact: FactFlag) -> str:
-    return (
-        f"**{escape_markdown(fact.severity)}** · {escape_markdown(fact.kind)}: {escape_markdown(fact.reason)} — "
-        f"{_fact_value(fact.left)} → {_fact_value(fact.right)}"
-    )
+    values = "" if reason_shows_values(fact) else f" — {_fact_value(fact.left)} → {_fact_value(fact.right)}"
+    return f"**{escape_markdown(fact.severity)}** · {escape_markdown(fact.kind)}: {escape_markdown(fact.reason)}{values}"
 
 
 def _fact_value(value: str | None) -> str:

@@ -69,7 +69,7 @@ class CompareApp(App[None]):
         Binding("f", "toggle_facts", "Facts", id="facts", tooltip="List only differences with fact drift"),
         *_KIND_BINDINGS,
         Binding("e", "export", "Export", id="export", tooltip="Write an HTML, Markdown or JSON report"),
-        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Show this help: every key"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit compare-tui"),
     ]
 

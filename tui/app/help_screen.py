@@ -34,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, bindings: list[Binding]) -> None:
         super().__init__()
-        self._bindings = bindings
+        self._listed_bindings = bindings
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
@@ -45,12 +45,16 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help").border_title = "compare-tui: keys (escape closes)"
 
     def _keys(self) -> Content:
-        rows = [(self.app.get_key_display(b), b.description) for b in self._bindings if b.description]
+        rows = [(self._keys_of(b), b.tooltip or b.description) for b in self._listed_bindings if b.description]
         rows += EXTRA_KEYS
         width = max(len(key) for key, _ in rows) + 2
         return Content("\n").join(
             Content.assemble((f"{key:<{width}}", "$text-accent bold"), description) for key, description in rows
         )
+
+    def _keys_of(self, binding: Binding) -> str:
+        keys = [key.strip() for key in binding.key.split(",")]
+        return " / ".join(self.app.get_key_display(Binding(key, binding.action)) for key in keys)
 
     def _legend(self) -> Content:
         lines = [Content.styled("\nGutter and panel marks", "bold")]

@@ -54,7 +54,7 @@ def panel_line(comparison: Comparison, change: Change, width: int) -> Content:
         f" {similarity} ",
         (facts, "$text-warning bold"),
         ("[boilerplate] " if change.boilerplate else "", "$text-muted italic"),
-        (excerpt(side.paragraphs[first].text, max(2, width - 19)), "$text-muted" if change.boilerplate else ""),
+        (excerpt(side.paragraphs[first].text, max(2, width)), "$text-muted" if change.boilerplate else ""),
     )
 
 
@@ -64,18 +64,18 @@ class DiffPanel(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"panel--cursor"}
 
     DEFAULT_CSS = """
-    DiffPanel { overflow-x: hidden; }
+    DiffPanel { overflow-x: hidden; text-wrap: nowrap; text-overflow: ellipsis; }
     DiffPanel > .panel--cursor { background: $accent 30%; text-style: bold; }
     DiffPanel:focus > .panel--cursor { background: $accent 60%; }
     """
 
     BINDINGS = [
-        Binding("down,j", "cursor(1)", "Next in list", show=False, id="panel.down"),
-        Binding("up,k", "cursor(-1)", "Previous in list", show=False, id="panel.up"),
-        Binding("pagedown", "page(1)", "Page down in list", show=False, id="panel.page_down"),
-        Binding("pageup", "page(-1)", "Page up in list", show=False, id="panel.page_up"),
-        Binding("home", "cursor_to(0)", "Top of list", show=False, id="panel.top"),
-        Binding("end", "cursor_to(-1)", "End of list", show=False, id="panel.end"),
+        Binding("down,j", "cursor(1)", "Next in list", show=False, id="panel.down", tooltip="In the panel: next difference"),
+        Binding("up,k", "cursor(-1)", "Previous in list", show=False, id="panel.up", tooltip="In the panel: previous difference"),
+        Binding("pagedown", "page(1)", "Page down in list", show=False, id="panel.page_down", tooltip="In the panel: a page down"),
+        Binding("pageup", "page(-1)", "Page up in list", show=False, id="panel.page_up", tooltip="In the panel: a page up"),
+        Binding("home", "cursor_to(0)", "Top of list", show=False, id="panel.top", tooltip="In the panel: first difference"),
+        Binding("end", "cursor_to(-1)", "End of list", show=False, id="panel.end", tooltip="In the panel: last difference"),
     ]
 
     cursor: reactive[int | None] = reactive(None, always_update=False, init=False)
@@ -139,8 +139,9 @@ class DiffPanel(ScrollView, can_focus=True):
             self.cursor = position % self.count
 
     def on_click(self, event: events.Click) -> None:
-        line = round(self.scroll_y) + event.y
-        if 0 <= line < self.count:
+        offset = event.get_content_offset(self)
+        line = None if offset is None else round(self.scroll_y) + offset.y
+        if line is not None and 0 <= line < self.count:
             self.cursor = line
 
     def on_resize(self, event: events.Resize) -> None:

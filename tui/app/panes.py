@@ -31,7 +31,7 @@ from tui.engine.model import Change, Kind
 
 __all__ = ["SideBySide", "column_widths", "GUTTER", "DIVIDER"]
 
-GUTTER = 2  # kind mark + fact mark
+GUTTER = 3  # kind mark, fact mark, space
 DIVIDER = " │ "
 
 
@@ -101,9 +101,9 @@ class SideBySide(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Scroll down", show=False, id="pane.scroll_down"),
-        Binding("k", "scroll_up", "Scroll up", show=False, id="pane.scroll_up"),
-        Binding("space", "page_down", "Page down", show=False, id="pane.page_down"),
+        Binding("j", "scroll_down", "Scroll down", show=False, id="pane.scroll_down", tooltip="In the panes: scroll a line down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="pane.scroll_up", tooltip="In the panes: scroll a line up"),
+        Binding("space", "page_down", "Page down", show=False, id="pane.page_down", tooltip="In the panes: a page down"),
     ]
 
     class RowClicked(Message):
@@ -310,7 +310,7 @@ class SideBySide(ScrollView, can_focus=True):
         fact = FACT_MARK if y == 0 and change.facts and side == RIGHT else " "
         kind_style = base + self._style(f"pane--kind-{kind.value}")
         fact_style = base + self._style("pane--fact-mark")
-        return Strip([Segment(mark, kind_style), Segment(fact, fact_style)], GUTTER)
+        return Strip([Segment(mark, kind_style), Segment(fact, fact_style), Segment(" ", base)], GUTTER)
 
     def _cell_lines(self, row, change: Change, side: str, width: int) -> list[Strip]:
         console = self.app.console
@@ -354,8 +354,9 @@ class SideBySide(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         if not self._geometry or not self.model or not self.model.rows:
             return
-        line = round(self.scroll_y) + event.y
-        if line < self._geometry.total:
+        offset = event.get_content_offset(self)
+        line = None if offset is None else round(self.scroll_y) + offset.y
+        if line is not None and line < self._geometry.total:
             row = self.model.rows[self._geometry.row_at(line)]
             self.post_message(self.RowClicked(row.change, row.ghost))
 

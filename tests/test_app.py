@@ -1,0 +1,458 @@
+"""Pilot tests of the reader: every key, the filters, search, export, layout sizes.
+
+Behaviour on the real pipeline uses the news-repost fixture; tests that need
+one change of every kind use the hand-made comparison of test_app_snapshots.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_app_snapshots import sample_comparison
+from textual.widgets import Input
+
+from tui.app.app import CompareApp
+from tui.app.export_dialog import ConfirmScreen, ExportDialog
+from tui.app.help_screen import HelpScreen
+from tui.app.panel import DiffPanel
+from tui.app.panes import DIVIDER, SideBySide
+from tui.app.view_model import LEFT, RIGHT
+from tui.app.wrapping import wrap_offsets
+from tui.engine.model import Kind
+from tui.engine.pipeline import CompareRequest, load_sides
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "news-repost"
+REQUEST = CompareRequest(str(FIXTURE / "original.txt"), str(FIXTURE / "repost.txt"))
+
+
+def fixture_app() -> CompareApp:
+    return CompareApp(REQUEST, load_sides(REQUEST))
+
+
+async def until_compared(app: CompareApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.model is not None
+
+
+def visible_lines(panes: SideBySide) -> list[str]:
+    return [panes.render_line(y).text for y in range(panes.scrollable_content_region.height)]
+
+
+def first_line_of(app: CompareApp, row_number: int, side: str) -> tuple[int, str]:
+    """(virtual line, text) of the first paragraph line of one side of a row."""
+    panes = app.query_one(SideBySide)
+    row = app.model.rows[row_number]
+    line = panes.row_starts[row_number]
+    width = panes._geometry.left_width if side == LEFT else panes._geometry.right_width
+    for part in app.model.cell_parts(row, side):
+        offsets = wrap_offsets(part.text, width)
+        if part.role == "paragraph":
+            end = offsets[1] if len(offsets) > 1 else len(part.text)
+            return line, part.text[:end].rstrip()
+        line += len(offsets)
+    raise AssertionError("row side has no paragraph")
+
+
+def assert_row_in_view_and_level(app: CompareApp, change: int) -> None:
+    """The change's row is on screen, and its left and right paragraphs start on the same screen line."""
+    panes = app.query_one(SideBySide)
+    row_number = app.model.row_of_change[change]
+    top = round(panes.scroll_y)
+    start = panes.row_starts[row_number]
+    assert top <= start < top + panes.scrollable_content_region.height
+    c = app.comparison.changes[change]
+    sides = [side for side, indices in ((LEFT, c.left), (RIGHT, c.right)) if indices]
+    lines = {side: first_line_of(app, row_number, side) for side in sides}
+    if len(lines) == 2:
+        assert lines[LEFT][0] == lines[RIGHT][0]
+    for side, (line, text) in lines.items():
+        drawn = panes.render_line(line - top).text
+        left_half, right_half = drawn.split(DIVIDER.strip(), 1)
+        assert text in (left_half if side == LEFT else right_half)
+
+
+async def test_opens_on_first_difference_with_status():
+    app = fixture_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_compared(app, pilot)
+        assert app.position == 0
+        status = str(app.query_one("#status").render())
+        assert f"difference 1 of {len(app.model.differences)}" in status
+        assert f"{app.comparison.similarity:.0%} similar" in status
+
+
+async def test_n_through_every_difference_keeps_panes_in_step():
+    app = fixture_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_compared(app, pilot)
+        differences = app.model.differences
+        assert len(differences) > 5
+        assert_row_in_view_and_level(app, differences[0])
+        for position in range(1, len(differences)):
+            await pilot.press("n")
+            assert app.position == position
+            assert_row_in_view_and_level(app, differences[position])
+        await pilot.press("n")
+        assert app.position == len(differences) - 1  # stays on the last
+
+
+async def test_p_g_and_shift_g():
+    app = fixture_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until_compared(app, pilot)
+        last = len(app.model.differences) - 1
+        await pilot.press("G")
+        assert app.position == last
+        assert_row_in_view_and_level(app, app.model.differences[last])
+        await pilot.press("p")
+        assert app.position == last - 1
+        await pilot.press("g")
+        assert app.position == 0
+        await pilot.press("p")
+        assert app.position == 0
+
+
+async def test_panel_keys_move_the_panes():
+    app = fixture_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_compared(app, pilot)
+        panel = app.query_one(DiffPanel)
+        panel.focus()
+        await pilot.press("j", "j", "down")
+        await pilot.pause()
+        assert app.position == 3
+        assert_row_in_view_and_level(app, app.model.differences[3])
+        await pilot.press("k")
+        await pilot.pause()
+        assert app.position == 2
+        await pilot.press("end")
+        await pilot.pause()
+        assert app.position == len(app.model.differences) - 1
+
+
+async def test_clicking_a_panel_line_selects_it():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.click(DiffPanel, offset=(5, 3))  # border, then lines 0, 1, 2
+        await pilot.pause()
+        assert app.position == 2
+
+
+async def test_tab_moves_focus_between_panel_and_panes():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, SideBySide)
+        await pilot.press("tab")
+        assert isinstance(app.focused, DiffPanel)
+        await pilot.press("tab")
+        assert isinstance(app.focused, SideBySide)
+
+
+async def test_m_jumps_between_moved_pair_and_its_ghost():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+        assert app.check_action("moved_partner", ()) is None  # first difference is not moved
+        moved = next(i for i, c in enumerate(app.comparison.changes) if c.moved)
+        while app._current_change() != moved:
+            await pilot.press("n")
+        pair_top = round(panes.scroll_y)
+        await pilot.press("m")
+        ghost_line = panes.row_starts[app.model.ghost_row_of_change[moved]]
+        assert round(panes.scroll_y) <= ghost_line < round(panes.scroll_y) + panes.size.height
+        assert any("moved down" in line for line in visible_lines(panes))
+        await pilot.press("m")
+        assert round(panes.scroll_y) == pair_top
+
+
+@pytest.mark.parametrize("number, kind", list(enumerate([k.value for k in Kind], 1)))
+async def test_number_keys_toggle_kind_filters(number, kind):
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+
+        def listed_kinds():
+            return {app.comparison.changes[i].kind.value for i in app.model.differences}
+
+        was_listed = kind in listed_kinds()
+        await pilot.press(str(number))
+        assert (kind in listed_kinds()) is not was_listed
+        await pilot.press(str(number))
+        assert (kind in listed_kinds()) is was_listed
+
+
+async def test_kind_filter_keeps_current_difference_when_still_listed():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        current = app._current_change()
+        await pilot.press("2")  # hide reworded
+        assert app._current_change() == current
+
+
+async def test_f_lists_only_changes_with_facts():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        listed = [app.comparison.changes[i] for i in app.model.differences]
+        assert listed and all(change.facts for change in listed)
+        assert "facts only" in str(app.query_one("#status").render())
+        await pilot.press("f")
+        assert len(app.model.differences) > len(listed)
+
+
+async def test_fact_marker_in_panel_and_panes():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        panel = app.query_one(DiffPanel)
+        assert "!1" in panel.render_line(0).text
+        assert any("! number: $47 billion → tens of billions" in line for line in visible_lines(app.query_one(SideBySide)))
+
+
+async def test_c_hides_unchanged_rows_in_the_panes():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        kinds = lambda: {app.comparison.changes[row.change].kind for row in app.model.rows}  # noqa: E731
+        assert Kind.UNCHANGED in kinds()
+        await pilot.press("c")
+        assert Kind.UNCHANGED not in kinds()
+        assert {row.change for row in app.model.rows} == set(app.model.differences)
+        await pilot.press("c")
+        assert Kind.UNCHANGED in kinds()
+
+
+async def test_b_shows_boilerplate_in_panel_and_panes():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        byline = 0  # the boilerplate change
+        assert byline not in app.model.differences and byline not in app.model.row_of_change
+        await pilot.press("b")
+        assert byline in app.model.differences and byline in app.model.row_of_change
+        assert "[boilerplate]" in app.query_one(DiffPanel).render_line(0).text
+
+
+async def test_search_highlights_and_n_repeats_then_escape_returns_to_differences():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"the", "enter")
+        await pilot.pause()
+        assert len(app.matches) > 3
+        assert all(
+            (app.comparison.left if m.side == LEFT else app.comparison.right).paragraphs[m.paragraph].text[m.start : m.end].lower() == "the"
+            for m in app.matches
+        )
+        assert app.match_index == 0 and isinstance(app.focused, SideBySide)
+        position = app.position
+        await pilot.press("n", "n")
+        assert app.match_index == 2 and app.position == position
+        await pilot.press("p")
+        assert app.match_index == 1
+        assert "search 'the': 2/" in str(app.query_one("#status").render())
+        await pilot.press("escape")
+        assert not app.matches
+        await pilot.press("n")
+        assert app.position == position + 1
+
+
+async def test_search_without_match_says_so():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"zebra", "enter")
+        await pilot.pause()
+        assert app.matches == ()
+        assert "no matches" in str(app.query_one("#status").render())
+
+
+async def test_e_exports_and_asks_before_overwriting(tmp_path):
+    app = CompareApp(comparison=sample_comparison())
+    target = tmp_path / "report.json"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#path", Input).value.endswith("original-vs-repost.html")
+        dialog.query_one("#format").value = "json"
+        await pilot.pause()
+        assert dialog.query_one("#path", Input).value.endswith("original-vs-repost.json")
+        dialog.query_one("#path", Input).value = str(target)
+        await pilot.click("#write")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+        report = json.loads(target.read_text(encoding="utf-8"))
+        assert report["left"]["source"] == "original.txt"
+        target.write_text("keep me", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#format").value = "json"
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.click("#write")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.click("#write")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert json.loads(target.read_text(encoding="utf-8"))["format"] == "compare-tui-report"
+
+
+async def test_export_error_is_shown_in_the_dialog(tmp_path):
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#format").value = "json"
+        app.screen.query_one("#path", Input).value = str(tmp_path / "missing-dir" / "deeper" / "r.json")
+        await pilot.click("#write")
+        await pilot.pause()
+        if isinstance(app.screen, ExportDialog):  # the writer may create folders; if not, it must say why
+            assert "Cannot write" in str(app.screen.query_one("#export-error").render())
+
+
+async def test_help_lists_every_key_and_closes():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-keys").render())
+        for binding in app.reader_bindings():
+            assert (binding.tooltip or binding.description) in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_command_palette_runs_reader_actions():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Export")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ExportDialog)
+
+
+@pytest.mark.parametrize("size", [(40, 10), (80, 24), (200, 60)])
+async def test_layout_at_small_and_large_sizes(size):
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "G", "m")
+        await pilot.pause()
+        body = app.query_one("#body")
+        assert body.has_class("-narrow") is (size[0] < 110)
+        panes = app.query_one(SideBySide)
+        assert panes.size.width >= size[0] // 2
+        panel = app.query_one(DiffPanel)
+        if size[1] >= 18:
+            assert panel.display and panel.size.height > 0
+
+
+async def test_resize_rewraps_and_keeps_rows_level():
+    app = fixture_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_compared(app, pilot)
+        await pilot.press("n", "n", "n")
+        wide_total = app.query_one(SideBySide).virtual_size.height
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("n")
+        assert app.query_one(SideBySide).virtual_size.height > wide_total
+        assert_row_in_view_and_level(app, app._current_change())
+
+
+async def test_overview_click_scrolls_the_panes():
+    app = fixture_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_compared(app, pilot)
+        panes = app.query_one(SideBySide)
+        assert round(panes.scroll_y) < 10
+        overview = app.query_one("#overview")
+        await pilot.click("#overview", offset=(1, overview.size.height - 1))
+        await pilot.pause()
+        assert panes.scroll_y >= panes.max_scroll_y - 1
+
+
+async def test_clicking_a_pane_row_makes_it_current():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+        merged = next(i for i, c in enumerate(app.comparison.changes) if c.kind is Kind.MERGED)
+        line = panes.row_starts[app.model.row_of_change[merged]] - round(panes.scroll_y)
+        await pilot.click(SideBySide, offset=(10, line))
+        await pilot.pause()
+        assert app._current_change() == merged
+
+
+async def test_control_characters_are_drawn_as_symbols():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        screen = "\n".join(visible_lines(app.query_one(SideBySide)))
+        assert "␉Correction␛[2J" in screen
+        assert "\x1b" not in screen
+
+
+async def test_word_highlights_use_theme_styles_in_dark_and_light():
+    app = CompareApp(comparison=sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+
+        def deleted_style():
+            strip = panes.render_line(panes.row_starts[0] - round(panes.scroll_y))
+            return next(seg.style for seg in strip if "harbour" in seg.text)
+
+        dark = deleted_style()
+        assert dark.strike
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = deleted_style()
+        assert light.strike and light.bgcolor != dark.bgcolor
+
+
+async def test_worker_error_is_shown_not_raised(tmp_path):
+    request = CompareRequest(str(tmp_path / "missing.txt"), str(tmp_path / "also-missing.txt"))
+    app = CompareApp(request)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.comparison is None
+        assert "error:" in str(app.query_one("#status").render())
+        await pilot.press("n", "e", "c")  # nothing to act on: no crash

@@ -1,0 +1,130 @@
+"""Snapshot tests of the reader, on a small hand-made comparison so engine changes cannot churn them.
+
+``sample_comparison`` is also used by the behavioural tests in test_app.py: it
+has one change of every kind, a moved paragraph (and so a ghost row), a
+boilerplate byline, a fact flag and a control character.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.app.app import CompareApp
+from tui.engine.model import Change, Comparison, Document, FactFlag, InlineDiff, Kind, Paragraph, Span
+
+LEFT_TEXTS = (
+    "By Ada Reporter",
+    "The harbour council approved a $47 billion plan on Wednesday to rebuild the old pier and the fish market.",
+    "Work starts in spring.",
+    "Critics worry about the cost, which has doubled since the first estimate.",
+    "Fishermen said the plan ignored them. They asked for a second vote and a new survey of the seabed.",
+    "The mayor spoke first.",
+    "She promised two hundred jobs.",
+    "An earlier version of this story misspelled the mayor's name.\tCorrection\x1b[2J appended.",
+)
+RIGHT_TEXTS = (
+    "The council signed off on Wednesday on a plan worth tens of billions to rebuild the old pier.",
+    "Work starts in spring.",
+    "Fishermen said the plan ignored them.",
+    "They want a second vote and a fresh survey of the seabed.",
+    "The mayor spoke first and promised two hundred jobs.",
+    "Readers can comment below.",
+    "Critics worry about the cost, which has doubled since the first guess.",
+)
+
+
+def marked(text: str) -> tuple[Span, ...]:
+    """Spans from ``"kept [changed] kept"``: bracketed runs are the changed words."""
+    spans = []
+    for piece in re.split(r"(\[[^\]]*\])", text):
+        if piece.startswith("["):
+            spans.append(Span(piece[1:-1], True))
+        elif piece:
+            spans.append(Span(piece))
+    return tuple(spans)
+
+
+def _inline(left: list[str], right: list[str]) -> InlineDiff:
+    return InlineDiff(tuple(marked(t) for t in left), tuple(marked(t) for t in right), ())
+
+
+def sample_comparison() -> Comparison:
+    left = Document(
+        "original.txt",
+        tuple(Paragraph(i, t, "byline" if i == 0 else None) for i, t in enumerate(LEFT_TEXTS)),
+    )
+    right = Document("repost.txt", tuple(Paragraph(j, t) for j, t in enumerate(RIGHT_TEXTS)))
+    changes = (
+        Change(Kind.DROPPED, (0,), (), 0.0, boilerplate=True),
+        Change(
+            Kind.REWORDED,
+            (1,),
+            (0,),
+            0.55,
+            inline=_inline(
+                ["The [harbour] council [approved a $47 billion plan] on Wednesday [to rebuild the old pier and the fish market.]"],
+                ["The council [signed off] on Wednesday [on a plan worth tens of billions to rebuild the old pier.]"],
+            ),
+            facts=(FactFlag("number", "high", "$47 billion", "tens of billions", "exact figure made vague"),),
+        ),
+        Change(Kind.UNCHANGED, (2,), (1,), 1.0),
+        Change(
+            Kind.SPLIT,
+            (4,),
+            (2, 3),
+            0.8,
+            inline=_inline(
+                ["Fishermen said the plan ignored them. They [asked for] a second vote and a [new] survey of the seabed."],
+                ["Fishermen said the plan ignored them.", "They [want] a second vote and a [fresh] survey of the seabed."],
+            ),
+        ),
+        Change(
+            Kind.MERGED,
+            (5, 6),
+            (4,),
+            0.85,
+            inline=_inline(
+                ["The mayor spoke first[.]", "[She] promised two hundred jobs."],
+                ["The mayor spoke first [and] promised two hundred jobs."],
+            ),
+        ),
+        Change(Kind.ADDED, (), (5,), 0.0),
+        Change(
+            Kind.MOVED,
+            (3,),
+            (6,),
+            0.9,
+            moved=True,
+            inline=_inline(
+                ["Critics worry about the cost, which has doubled since the first [estimate.]"],
+                ["Critics worry about the cost, which has doubled since the first [guess.]"],
+            ),
+        ),
+        Change(Kind.DROPPED, (7,), (), 0.0),
+    )
+    return Comparison(left, right, changes, similarity=0.61)
+
+
+def test_main_screen_80x24(snap_compare):
+    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(80, 24))
+
+
+def test_main_screen_160x45(snap_compare):
+    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(160, 45))
+
+
+def test_main_screen_light_theme_160x45(snap_compare):
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+
+    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), run_before=light)
+
+
+def test_help_screen(snap_compare):
+    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(100, 40), press=["question_mark"])
+
+
+def test_filtered_view_changes_only_without_reworded(snap_compare):
+    # "2" hides reworded changes from the panel, "c" shows only listed changes in the panes.
+    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), press=["2", "c"])

@@ -1,0 +1,110 @@
+"""Properties of the reader's pure parts: wrapping, control pictures, filters, rows, search."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from test_app_snapshots import sample_comparison
+
+from tui.app.export_dialog import default_report_name
+from tui.app.safe_text import visible_controls
+from tui.app.view_model import LEFT, Filters, ReaderModel
+from tui.app.wrapping import _measured_offsets, _narrow_offsets, wrap_offsets
+from tui.engine.model import Kind
+
+prose = st.text(alphabet=st.sampled_from("abcdefghij ,.“”’é"), max_size=300)
+any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200).map(visible_controls)
+widths = st.integers(min_value=1, max_value=90)
+
+
+@given(any_text, widths)
+def test_wrapped_lines_fit_and_cover_the_text(text, width):
+    offsets = wrap_offsets(text, width)
+    assert offsets[0] == 0
+    assert list(offsets) == sorted(set(offsets))
+    assert all(offset < len(text) for offset in offsets[1:])
+    for start, end in zip(offsets, offsets[1:] + (len(text),)):
+        line = text[start:end].rstrip()
+        # A line is only wider than the width when it is one character wider than the width.
+        assert cell_len(line) <= width or len(line) == 1
+
+
+@given(prose, widths)
+def test_fast_path_breaks_exactly_like_the_measured_path(text, width):
+    assert _narrow_offsets(text, width) == _measured_offsets(text, width)
+
+
+@given(st.lists(st.sampled_from(["word", "longerword", "a"]), min_size=1, max_size=40), st.integers(12, 60))
+def test_wrapping_is_greedy(words, width):
+    text = " ".join(words)
+    offsets = wrap_offsets(text, width)
+    for start, end in zip(offsets, offsets[1:]):
+        next_word = text[end:].split(" ", 1)[0]
+        assert len(text[start:end].rstrip()) + 1 + len(next_word) > width
+
+
+def test_wide_characters_count_two_cells():
+    assert wrap_offsets("東京都 大阪府", 6) == (0, 4)
+
+
+@given(st.text(max_size=200))
+def test_visible_controls_keeps_length_and_leaves_no_control(text):
+    shown = visible_controls(text)
+    assert len(shown) == len(text)
+    assert not any(unicodedata.category(ch) == "Cc" for ch in shown)
+    assert all(a == b for a, b in zip(text, shown) if unicodedata.category(a) != "Cc")
+
+
+def test_visible_controls_uses_control_pictures():
+    assert visible_controls("a\tb\x1b[0m\x7f") == "a␉b␛[0m␡"
+
+
+def test_rows_show_every_change_once_plus_a_ghost_per_move():
+    comparison = sample_comparison()
+    model = ReaderModel(comparison, Filters(show_boilerplate=True))
+    pairs = [row.change for row in model.rows if not row.ghost]
+    ghosts = [row.change for row in model.rows if row.ghost]
+    assert sorted(pairs) == list(range(len(comparison.changes)))
+    assert ghosts == [i for i, c in enumerate(comparison.changes) if c.moved]
+
+
+def test_default_filters_list_differences_and_hide_boilerplate():
+    comparison = sample_comparison()
+    model = ReaderModel(comparison)
+    assert [comparison.changes[i] for i in model.differences] == list(comparison.differences)
+    assert all(not comparison.changes[row.change].boilerplate for row in model.rows)
+
+
+def test_changes_only_shows_exactly_the_listed_changes():
+    model = ReaderModel(sample_comparison(), Filters(changes_only=True).toggle_kind(Kind.REWORDED))
+    assert {row.change for row in model.rows} == set(model.differences)
+    assert all(model.comparison.changes[i].kind is not Kind.REWORDED for i in model.differences)
+
+
+def test_moved_markers_point_at_each_other():
+    model = ReaderModel(sample_comparison())
+    moved = next(i for i, c in enumerate(model.comparison.changes) if c.moved)
+    ghost = model.rows[model.ghost_row_of_change[moved]]
+    pair = model.rows[model.row_of_change[moved]]
+    assert "moved down" in model.cell_parts(ghost, LEFT)[0].text
+    assert "moved here from above" in model.cell_parts(pair, LEFT)[0].text
+
+
+@given(st.sampled_from(["the", "THE", "plan", "seabed.", "$47", "zzz", "a s"]))
+def test_search_finds_every_case_insensitive_occurrence(term):
+    comparison = sample_comparison()
+    model = ReaderModel(comparison, Filters(show_boilerplate=True))
+    matches = model.search(term)
+    expected = sum(p.text.lower().count(term.lower()) for d in (comparison.left, comparison.right) for p in d.paragraphs)
+    assert len(matches) == expected
+    for match in matches:
+        document = comparison.left if match.side == LEFT else comparison.right
+        assert document.paragraphs[match.paragraph].text[match.start : match.end].lower() == term.lower()
+
+
+def test_report_name_comes_from_both_sources():
+    comparison = sample_comparison()
+    assert default_report_name(comparison, "md") == "original-vs-repost.md"

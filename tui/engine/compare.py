@@ -23,7 +23,13 @@ __all__ = ["compare_documents", "overall_similarity"]
 
 def compare_documents(left: Document, right: Document, thresholds: Thresholds = Thresholds()) -> Comparison:
     """Compare two loaded documents; the result satisfies the model's every-index-once contract."""
-    alignment = align(left.texts, right.texts, thresholds)
+    alignment = align(
+        left.texts,
+        right.texts,
+        thresholds,
+        left_boilerplate=[p.index for p in left.paragraphs if p.boilerplate],
+        right_boilerplate=[p.index for p in right.paragraphs if p.boilerplate],
+    )
     changes = tuple(
         _describe(change, left, right) for change in _reading_order(alignment)
     )

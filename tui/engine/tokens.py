@@ -66,6 +66,9 @@ _STOPWORDS = frozenset(
 
 _STEMMER = Stemmer.Stemmer("english")
 _THOUSANDS = re.compile(r",(?=\d{3}\b)")
+# A leading section or list number ("4.2", "(b)", "iv.", "12)") says where a
+# paragraph stands, not what it says: renumbered clauses must still find each other.
+_ENUMERATOR = re.compile(r"^\s*(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)[.)]|\d+(?:\.\d+)+)\s+")
 # Content terms need no display tokens: words (apostrophes inside kept) and numbers
 # with inner separators, found in one pass over the case-folded text.
 _TERM = re.compile(rf"[{_UNSPACED}]+|\d+(?:[.,]\d+)*|[^\W\d_{_UNSPACED}]+(?:['’][^\W\d_]+)*")
@@ -100,8 +103,8 @@ def word_keys(text: str) -> list[str]:
 
 
 def _is_small_number(key: str) -> bool:
-    """Numbers below 100 ("2 leeks", "Harbour City 2") occur in any text: no evidence of a pair."""
-    return key.isdigit() and len(key) <= 2
+    """Single digits ("2 leeks", "Harbour City 2") occur in any text: no evidence of a pair."""
+    return len(key) == 1
 
 
 def content_terms(text: str) -> list[str]:
@@ -112,7 +115,7 @@ def content_terms(text: str) -> list[str]:
     """
     words: list[str] = []
     terms: list[str] = []
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    folded = _ENUMERATOR.sub("", unicodedata.normalize("NFKC", text).casefold().replace("’", "'"), count=1)
     for match in _TERM.findall(folded):
         if _UNSPACED_CHAR.match(match):
             terms += [match[k : k + 2] for k in range(len(match) - 1)] or [match]

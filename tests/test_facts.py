@@ -454,3 +454,10 @@ def test_fact_flags_match_gold(gold_path: Path) -> None:
         print(f"  missed {line}")
     assert score.precision >= MIN_PRECISION
     assert score.recall >= MIN_RECALL
+
+
+def test_attribution_whose_source_runs_over_a_line_break_does_not_crash():
+    """Found by the engine's property test: "the\n\nminister said" once raised ValueError."""
+    from tui.engine.facts import compare_facts as compare
+
+    assert isinstance(compare("the\n\nminister said", "the minister"), tuple)

@@ -922,22 +922,26 @@ def _extract_attributions(text: str) -> list[_Attribution]:
     found = []
     for m in _ATTRIBUTION.finditer(text):
         group = next(g for g in ("before", "after", "according") if m[g] is not None)
-        source = _trim_source(m[group])
+        source, offset = _trim_source(m[group])
         if _POSSESSIVE.search(source):
             continue  # "Lopez's notes" is a noun phrase, not "Lopez notes"
-        source_start = m.start(group) + m[group].index(source)
+        source_start = m.start(group) + offset
         start = source_start if group == "before" else m.start()
         end = m.end() if group != "after" else source_start + len(source)
         found.append(_Attribution(" ".join(text[start:end].split()), start, source, _is_name(source)))
     return found
 
 
-def _trim_source(source: str) -> str:
-    """Drop leading words a capitalised run picked up ("But on Monday Lopez" -> "Lopez")."""
-    words = source.split()
-    while len(words) > 1 and words[0].lower() in _NOT_NAMES - _PRONOUNS - {"the", "a", "an"}:
+def _trim_source(source: str) -> tuple[str, int]:
+    """Drop leading words a capitalised run picked up ("But on Monday Lopez" -> "Lopez").
+
+    Returns the source with its words joined by single spaces, and where it
+    starts in the original (which may have run over a line break).
+    """
+    words = list(re.finditer(r"\S+", source))
+    while len(words) > 1 and words[0][0].lower() in _NOT_NAMES - _PRONOUNS - {"the", "a", "an"}:
         words.pop(0)
-    return " ".join(words)
+    return " ".join(w[0] for w in words), words[0].start() if words else 0
 
 
 def _is_name(source: str) -> bool:

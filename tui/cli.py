@@ -1,13 +1,19 @@
-"""The ``compare-tui`` command line: parse, load, compare, then open the app or export.
+"""The ``compare-tui`` command line: parse, load, compare, then open the app or print/export.
 
-Exit status: 0 success; 1 with ``--exit-code`` when the texts differ in
-content; 2 on any error, reported as one line ``compare-tui: error: …`` on
-stderr — never a traceback for something the user can fix.
+Exit status: 0 success (and "no differences in content" with ``--exit-code``);
+1 with ``--exit-code`` when the texts differ in content; 2 on any error,
+reported as one line ``compare-tui: error: …`` on stderr — never a traceback
+for something the user can fix.
+
+Two kinds of run: *headless* (``--summary``, ``--export``, ``--exit-code``),
+which works in pipes, scripts and git; and the *app*, which needs a terminal
+on stdin and stdout and says what to do instead when it has none.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,18 +21,35 @@ from pathlib import Path
 from tui import __version__
 from tui.engine.errors import UserError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_DIFFERENT", "EXIT_ERROR"]
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
+#: What git passes for the missing side of an added or deleted file.
+NULL_SOURCES = frozenset({"/dev/null", os.devnull})
+#: The summary never grows wider than this, however wide the terminal.
+MAX_SUMMARY_WIDTH = 100
+PIPE_WIDTH = 80
 
 _EPILOG = """\
 examples:
-  compare-tui original.txt rewrite.html          read the two versions side by side
-  compare-tui --example                          open the bundled news example
-  compare-tui a.txt b.txt --export report.html   write a report without opening the app
-  compare-tui a.txt b.txt --export - --format md print a Markdown report
+  compare-tui original.txt rewrite.html           read the two versions side by side
+  compare-tui --example                           open the bundled news example
+  compare-tui a.txt b.txt --summary               counts, facts and largest differences
+  compare-tui a.txt b.txt --exit-code             exit 1 if they differ in content, silently
+  compare-tui a.txt b.txt --export report.html    write a report without opening the app
+  compare-tui a.txt b.txt --export - --format md  print a Markdown report
+  curl -s URL | compare-tui - saved.txt --summary         one side from stdin
+  compare-tui <(git show HEAD~1:story.txt) story.txt      an older revision against the file
+  git difftool -y -x compare-tui HEAD~1 -- story.txt      as git's difftool (see the README)
 
-exit status: 0 success, 1 texts differ (with --exit-code), 2 error
+exit status:
+  0  success; with --exit-code: no differences in content (cosmetic ones do not count)
+  1  with --exit-code: the texts differ in content
+  2  error (one line on stderr starting "compare-tui: error:")
+
+environment:
+  NO_COLOR        set to anything: no colour in printed output (--color=always wins)
+  XDG_CONFIG_HOME where the settings file lives (see --config-path)
 """
 
 
@@ -34,31 +57,42 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="compare-tui",
         description="Read two versions of a text against each other: aligned paragraphs, "
-        "word-level changes, moved/split/merged text, and shareable reports.",
+        "word-level changes, moved/split/merged text, fact drift, and shareable reports.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("left", nargs="?", help="the original: a file, '-' for stdin, or a URL")
     parser.add_argument("right", nargs="?", help="the rewrite: a file, '-' for stdin, or a URL")
-    parser.add_argument("--version", action="version", version=f"compare-tui {__version__}")
     parser.add_argument("--example", action="store_true", help="compare the bundled news example")
 
-    output = parser.add_argument_group("reports (no app is opened)")
+    output = parser.add_argument_group("printed output and reports (no app is opened)")
+    output.add_argument("--summary", "--stat", action="store_true", help="print counts, flagged facts and the largest differences")
+    output.add_argument("--exit-code", action="store_true", help="exit 1 if the texts differ in content, 0 if not; alone, print nothing")
     output.add_argument("--export", metavar="PATH", help="write a report; the format follows the extension, '-' is stdout")
     output.add_argument("--format", dest="report_format", choices=["json", "md", "html"], help="report format (needed with --export -)")
     output.add_argument("--force", action="store_true", help="overwrite an existing report file")
+    output.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in printed output (default: auto, off in pipes and with NO_COLOR)")
+    output.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color=never")
 
     engine = parser.add_argument_group("comparison")
     engine.add_argument(
         "--threshold",
         type=_positive_float,
-        default=1.0,
+        default=None,
         metavar="FACTOR",
-        help="scale the alignment thresholds: above 1 pairs fewer, more cautiously; below 1 pairs more (default 1.0)",
+        help="scale the alignment thresholds: above 1 pairs fewer, more cautiously; below 1 pairs more (default 1.0, or the settings file's)",
     )
     engine.add_argument("--left-format", choices=["auto", "text", "markdown", "html"], default="auto", help="how to read the left input (default: detect)")
     engine.add_argument("--right-format", choices=["auto", "text", "markdown", "html"], default="auto", help="how to read the right input (default: detect)")
     engine.add_argument("--max-size", type=_size, default=None, metavar="SIZE", help="largest input to read, e.g. 50M (default 20M)")
+
+    app = parser.add_argument_group("the app")
+    app.add_argument("--no-state", action="store_true", help="neither read nor save review marks and notes (e.g. in CI)")
+
+    setup = parser.add_argument_group("setup")
+    setup.add_argument("--version", action="version", version=f"compare-tui {__version__}")
+    setup.add_argument("--config-path", action="store_true", help="print where the settings file is and exit")
+    setup.add_argument("--completion", choices=["bash", "zsh", "fish"], metavar="SHELL", help="print a completion script for bash, zsh or fish and exit")
     return parser
 
 
@@ -82,6 +116,50 @@ def _size(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 50M)") from None
 
 
+# --------------------------------------------------------------------------- the run
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.config_path:
+        from tui.settings import settings_path
+
+        print(settings_path())
+        return EXIT_OK
+    if args.completion:
+        from tui.completion import completion_script
+
+        sys.stdout.write(completion_script(args.completion, build_parser()))
+        return EXIT_OK
+    headless = bool(args.summary or args.export or args.exit_code)
+    _check_output_options(args)
+    settings, warnings = _settings()
+    request = _request(args, settings.threshold)
+    if not headless:
+        _require_terminal()
+    fmt = _export_format(args) if args.export else None
+    documents = _load(request)  # bad input fails here, before any UI opens
+    if not headless:
+        from tui.options import AppOptions
+
+        _open_app(request, documents, AppOptions(no_state=args.no_state, settings_warnings=warnings))
+        return EXIT_OK
+    from tui.engine.compare import compare_documents
+
+    comparison = compare_documents(*documents, request.thresholds)
+    if args.export:
+        _export(comparison, args.export, fmt, args.force)
+    if args.summary:
+        _print_summary(comparison, args.color)
+    return EXIT_DIFFERENT if args.exit_code and comparison.differences else EXIT_OK
+
+
+def _check_output_options(args: argparse.Namespace) -> None:
+    if args.report_format and not args.export:
+        raise UserError("--format goes with --export")
+    if args.summary and args.export == "-":
+        raise UserError("--summary and --export - both write to stdout: export to a file instead")
+
+
 def _sources(args: argparse.Namespace) -> tuple[str, str]:
     if args.example:
         from tui.engine.pipeline import example_sources
@@ -94,46 +172,134 @@ def _sources(args: argparse.Namespace) -> tuple[str, str]:
     return args.left, args.right
 
 
-def _run(args: argparse.Namespace) -> int:
+def _request(args: argparse.Namespace, default_threshold: float):
+    """The comparison asked for; ``--threshold`` defaults to the settings file's value."""
     from tui.engine.align import Thresholds
     from tui.engine.pipeline import CompareRequest
 
     left, right = _sources(args)
-    request = CompareRequest(
+    threshold = args.threshold if args.threshold is not None else default_threshold
+    return CompareRequest(
         left=left,
         right=right,
         left_format=None if args.left_format == "auto" else args.left_format,
         right_format=None if args.right_format == "auto" else args.right_format,
-        thresholds=Thresholds().scaled(args.threshold),
+        thresholds=Thresholds().scaled(threshold),
         max_bytes=args.max_size,
     )
-    if args.export:
-        return _export(request, args)
-    if args.report_format:
-        raise UserError("--format goes with --export")
+
+
+def _settings():
+    """The user's settings and their problems, each already printed as one warning line."""
+    from tui.settings import load_settings
+
+    settings, warnings = load_settings()
+    for warning in warnings:
+        print(f"compare-tui: warning: {warning}", file=sys.stderr)
+    return settings, tuple(warnings)
+
+
+def _require_terminal() -> None:
+    """The app reads keys from stdin and draws on stdout: without a terminal on both it cannot work."""
+    for name, stream in (("stdout", sys.stdout), ("stdin", sys.stdin)):
+        if stream is None or not stream.isatty():
+            raise UserError(
+                f"{name} is not a terminal, and the app needs one: "
+                "use --summary, --export PATH or --exit-code"
+            )
+
+
+def _load(request):
+    """Both sides, loaded and labelled; git's /dev/null (an added or deleted file) is an empty text.
+
+    Comparing against nothing is what ``git diff`` does for a new file: every
+    paragraph is added (or dropped), so ``--exit-code`` says "different" and
+    the summary names the side "(empty)".
+    """
     from tui.engine.pipeline import load_sides
 
-    documents = load_sides(request)  # bad input fails here, before any UI opens
+    if request.left not in NULL_SOURCES and request.right not in NULL_SOURCES:
+        return load_sides(request)
+    if request.left in NULL_SOURCES and request.right in NULL_SOURCES:
+        raise UserError("both sides are /dev/null: nothing to compare")
+    return _load_side(request.left, request.left_format, request), _load_side(request.right, request.right_format, request)
+
+
+def _load_side(source: str, fmt: str | None, request):
+    from tui.engine.loading import DEFAULT_MAX_BYTES, load_document
+    from tui.engine.model import Document
+    from tui.engine.pipeline import label_boilerplate
+
+    if source in NULL_SOURCES:
+        return Document(source=source, paragraphs=())
+    return label_boilerplate(load_document(source, fmt, max_bytes=request.max_bytes or DEFAULT_MAX_BYTES))
+
+
+def _open_app(request, documents, options) -> None:
     from tui.app.app import run_app
+    from tui.options import AppOptions
 
-    run_app(request, documents)
-    return EXIT_OK
+    if options == AppOptions() or not _accepts_options(run_app):
+        run_app(request, documents)
+    else:
+        run_app(request, documents, options)
 
 
-def _export(request, args: argparse.Namespace) -> int:
-    from tui.engine.pipeline import run_comparison
-    from tui.export import export, format_for_path, render
+def _accepts_options(run_app) -> bool:
+    """Whether the app already takes :class:`~tui.options.AppOptions` (a third parameter).
+
+    Transitional: the app's side of issue 8 adds the parameter; until then the
+    options are dropped rather than crashing the app. Remove with the check.
+    """
+    import inspect
+
+    return len(inspect.signature(run_app).parameters) >= 3
+
+
+# --------------------------------------------------------------------------- headless outputs
+
+
+def _export_format(args: argparse.Namespace) -> str:
+    """Checked before the comparison runs, so a wrong name fails at once."""
+    from tui.export import format_for_path
 
     if args.export == "-" and not args.report_format:
         raise UserError("--export - needs --format json|md|html")
-    fmt = format_for_path(args.export, args.report_format)
-    comparison = run_comparison(request)
-    if args.export == "-":
+    return format_for_path(args.export, args.report_format)
+
+
+def _export(comparison, target: str, fmt: str, force: bool) -> None:
+    from tui.export import export, render
+
+    if target == "-":
         sys.stdout.write(render(comparison, fmt))
-    else:
-        written = export(comparison, Path(args.export), fmt, overwrite=args.force)
-        print(f"compare-tui: wrote {fmt} report to {written}", file=sys.stderr)
-    return EXIT_OK
+        return
+    written = export(comparison, Path(target), fmt, overwrite=force)
+    print(f"compare-tui: wrote {fmt} report to {written}", file=sys.stderr)
+
+
+def _print_summary(comparison, color: str) -> None:
+    from tui.summary import render_summary
+
+    console = _console(color)
+    width = min(console.width, MAX_SUMMARY_WIDTH) if console.is_terminal else PIPE_WIDTH
+    console.print(render_summary(comparison, width), no_wrap=True, overflow="ignore", crop=False)
+
+
+def _console(color: str):
+    """A rich Console for stdout that emits escape codes only when colour is allowed.
+
+    ``always`` forces colour even into a pipe; ``never``, ``NO_COLOR`` (under
+    ``auto``) and a stdout that is not a terminal give plain text.
+    """
+    from rich.console import Console
+
+    if color == "always":
+        return Console(force_terminal=True, no_color=False)
+    wants_color = color == "auto" and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    if wants_color:
+        return Console()
+    return Console(color_system=None, force_terminal=False, width=PIPE_WIDTH if not sys.stdout.isatty() else None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

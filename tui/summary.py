@@ -1,0 +1,259 @@
+"""A one-screen text summary of a comparison, for scripts and terminals without the app.
+
+``compare-tui A B --summary`` answers "how different, and where should I look?"
+the way ``git diff --stat`` does for code: counts per kind, the overall
+similarity, the flagged facts (high severity first) and the largest
+differences, each with a bar of words removed (``-``) and inserted (``+``).
+
+Why this shape
+--------------
+* It is a :class:`rich.text.Text`, so the caller alone decides about colour
+  (a Console with or without it); the characters are the same either way, so
+  scripts and golden tests see exactly what a terminal shows minus the styles.
+* Every line fits ``width`` cells (wide CJK characters counted as two), and
+  the number of lines is bounded, so it fits one 80×24 screen.
+* Paragraph numbers count from 1, as in the app and the reports ("¶12→¶10").
+
+No Textual import: the CLI prints this without starting the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+
+from tui.app.kinds import KIND_MARK, KIND_ORDER, kind_label
+from tui.engine.model import Change, Comparison, Document, FactFlag, Kind
+from tui.engine.report import paragraph_numbers, percent, printable
+
+__all__ = ["render_summary", "MAX_FACTS", "MAX_DIFFERENCES"]
+
+MAX_FACTS = 5
+MAX_DIFFERENCES = 8
+_BAR_WIDTH = 12
+_MIN_EXCERPT = 12
+_SEVERITY_RANK = {"high": 0, "medium": 1}
+
+KIND_STYLE: dict[Kind, str] = {
+    Kind.UNCHANGED: "dim",
+    Kind.REWORDED: "yellow",
+    Kind.MOVED: "cyan",
+    Kind.SPLIT: "magenta",
+    Kind.MERGED: "magenta",
+    Kind.ADDED: "green",
+    Kind.DROPPED: "red",
+}
+_SEVERITY_STYLE = {"high": "bold red", "medium": "yellow"}
+
+
+def render_summary(comparison: Comparison, width: int = 80) -> Text:
+    """The summary as styled text whose every line fits ``width`` cells."""
+    lines = [*_header(comparison, width), Text()]
+    facts = _fact_lines(comparison)
+    if facts:
+        lines += [*facts, Text()]
+    lines += _difference_lines(comparison, width)
+    return Text("\n").join(_fit(line, width) for line in lines)
+
+
+# --------------------------------------------------------------------------- header
+
+
+def _header(comparison: Comparison, width: int) -> list[Text]:
+    half = max(8, (width - 3) // 2)
+    sources = f"{_clip_start(_side_name(comparison.left), half)} → {_clip_start(_side_name(comparison.right), half)}"
+    counts = comparison.counts()
+    differences = len(comparison.differences)
+    cosmetic = sum(1 for change in comparison.changes if change.cosmetic and not change.boilerplate)
+    overview = [f"{percent(comparison.similarity)} of the text kept", _plural(differences, "difference")]
+    if cosmetic:
+        overview.append(f"{cosmetic} cosmetic only")
+    if counts["boilerplate"]:
+        overview.append(f"{counts['boilerplate']} boilerplate set aside")
+    return [Text(sources, style="bold"), Text(" · ".join(overview)), _kind_counts(counts)]
+
+
+def _side_name(document: Document) -> str:
+    """The source as given; an empty side (git's /dev/null for an added or deleted file) says so."""
+    return f"{document.source} (empty)" if not document.paragraphs else document.source
+
+
+def _kind_counts(counts: dict[str, int]) -> Text:
+    parts: list[Text] = []
+    for kind in KIND_ORDER:
+        if counts[kind.value]:
+            parts.append(Text(f"{KIND_MARK[kind].strip() or '='} {kind.value} {counts[kind.value]}", style=KIND_STYLE[kind]))
+    return Text("  ").join(parts) if parts else Text("nothing to compare", style="dim")
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _fact_lines(comparison: Comparison) -> list[Text]:
+    """High-severity facts first, each group in reading order, at most :data:`MAX_FACTS`."""
+    found = [(change, fact) for change in comparison.differences for fact in change.facts]
+    if not found:
+        return []
+    found.sort(key=lambda item: _SEVERITY_RANK.get(item[1].severity, len(_SEVERITY_RANK)))
+    high = sum(1 for _, fact in found if fact.severity == "high")
+    heading = f"Facts to check: {len(found)}" + (f" ({high} high)" if high else "")
+    shown = found[:MAX_FACTS]
+    place_width = max(cell_len(_where(change)) for change, _ in shown)
+    lines = [Text(heading, style="bold")]
+    lines += [_fact_line(change, fact, place_width) for change, fact in shown]
+    if len(found) > MAX_FACTS:
+        lines.append(Text(f"  … and {len(found) - MAX_FACTS} more (--export a report for all of them)", style="dim"))
+    return lines
+
+
+def _fact_line(change: Change, fact: FactFlag, place_width: int) -> Text:
+    return Text.assemble(
+        "  ",
+        (f"{fact.severity:<7}", _SEVERITY_STYLE.get(fact.severity, "")),
+        (_pad(_where(change), place_width), "dim"),
+        "  ",
+        printable(" ".join(fact.reason.split())),
+    )
+
+
+# --------------------------------------------------------------------------- differences
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One difference as the --stat-like list shows it."""
+
+    change: Change
+    order: int
+    removed: int
+    inserted: int
+    excerpt: str
+
+    @property
+    def words(self) -> int:
+        return self.removed + self.inserted
+
+
+def _difference_lines(comparison: Comparison, width: int) -> list[Text]:
+    """The largest differences by words changed, biggest first, with a +/- bar."""
+    rows = [_row(comparison, change, order) for order, change in enumerate(comparison.differences)]
+    if not rows:
+        return [Text("No differences in content.", style="bold")]
+    rows.sort(key=lambda row: (-row.words, row.order))
+    shown = rows[:MAX_DIFFERENCES]
+    heading = "Largest differences" if len(rows) > len(shown) else "Differences"
+    lines = [Text(f"{heading} (words removed - / inserted +)", style="bold")]
+    lines += _stat_lines(shown, width)
+    if len(rows) > len(shown):
+        lines.append(Text(f"  … and {len(rows) - len(shown)} smaller (open the app or --export a report)", style="dim"))
+    return lines
+
+
+def _row(comparison: Comparison, change: Change, order: int) -> _Row:
+    removed, inserted = _words_changed(comparison, change)
+    side, indices = (comparison.right, change.right) if change.right else (comparison.left, change.left)
+    excerpt = printable(" ".join(side.paragraphs[indices[0]].text.split()))
+    return _Row(change, order, removed, inserted, excerpt)
+
+
+def _words_changed(comparison: Comparison, change: Change) -> tuple[int, int]:
+    """Words removed and inserted: from the word diff when there is one, else whole paragraphs."""
+    if change.inline is not None:
+        edits = [op for op in change.inline.ops if op.op != "equal"]
+        return sum(len(op.left.split()) for op in edits), sum(len(op.right.split()) for op in edits)
+    return _word_count(comparison.left, change.left), _word_count(comparison.right, change.right)
+
+
+def _word_count(document: Document, indices: tuple[int, ...]) -> int:
+    return sum(len(document.paragraphs[i].text.split()) for i in indices)
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Column widths in cells, sized to the rows shown; the excerpt takes what is left."""
+
+    kind: int
+    place: int
+    count: int
+    bar: int
+    excerpt: int
+
+
+def _stat_lines(rows: list[_Row], width: int) -> list[Text]:
+    most = max(row.words for row in rows)
+    kind = max(cell_len(kind_label(row.change)) for row in rows)
+    place = max(cell_len(_where(row.change)) for row in rows)
+    count, bar = len(str(most)), min(_BAR_WIDTH, most)
+    fixed = 2 + 2 + kind + 2 + 4 + 2 + place + 2 + count + 1 + bar + 2
+    columns = _Columns(kind, place, count, bar, max(_MIN_EXCERPT, width - fixed))
+    return [_stat_line(row, columns, bar / max(most, 1)) for row in rows]
+
+
+def _stat_line(row: _Row, columns: _Columns, scale: float) -> Text:
+    change = row.change
+    style = KIND_STYLE[change.kind]
+    similarity = percent(change.similarity) if change.left and change.right else "—"
+    removed, inserted = _bar_length(row.removed, scale), _bar_length(row.inserted, scale)
+    return Text.assemble(
+        "  ",
+        (f"{KIND_MARK[change.kind]} ", style),
+        (_pad(kind_label(change), columns.kind), style),
+        f"  {similarity:>4}  ",
+        (_pad(_where(change), columns.place), "dim"),
+        f"  {row.words:>{columns.count}} ",
+        ("-" * removed, "red"),
+        ("+" * inserted, "green"),
+        " " * max(columns.bar - removed - inserted + 2, 1),
+        _clip(row.excerpt, columns.excerpt),
+    )
+
+
+def _bar_length(words: int, scale: float) -> int:
+    """Like git's --stat: scaled to the largest row, but never zero for a non-zero count."""
+    return max(1, round(words * scale)) if words else 0
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def _where(change: Change) -> str:
+    """A short location: "¶12→¶10", "¶3–4→¶3", "—→¶7" for an added paragraph."""
+    return f"{paragraph_numbers(change.left)}→{paragraph_numbers(change.right)}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _clip(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` terminal cells, with an ellipsis when something was cut."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, max(cells - 1, 0)).rstrip() + "…"
+
+
+def _clip_start(text: str, cells: int) -> str:
+    """``text`` cut at the start, so a long path keeps its file name: "…/drafts/story.txt"."""
+    if cell_len(text) <= cells:
+        return text
+    kept = ""
+    for char in reversed(text):
+        if cell_len(char + kept) > cells - 1:
+            break
+        kept = char + kept
+    return "…" + kept
+
+
+def _pad(text: str, cells: int) -> str:
+    return text + " " * max(cells - cell_len(text), 0)
+
+
+def _fit(line: Text, width: int) -> Text:
+    """The line cut to ``width`` cells: a last guard, the layout above normally fits."""
+    if line.cell_len > width:
+        line = line.copy()
+        line.truncate(width, overflow="ellipsis")
+    line.rstrip()
+    return line

@@ -52,7 +52,7 @@ class CompareApp(App[None]):
     """Two texts side by side, the differences listed, every action a key away."""
 
     TITLE = "compare-tui"
-    CSS_PATH = "compare.tcss"
+    CSS_PATH = Path(__file__).with_name("compare.tcss")  # absolute: subclasses elsewhere keep it
     AUTO_FOCUS = "#panes"
     COMMANDS = App.COMMANDS | {ReaderCommands}
 

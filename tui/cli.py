@@ -53,8 +53,15 @@ environment:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line like every other error (the usage is in --help)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="compare-tui",
         description="Read two versions of a text against each other: aligned paragraphs, "
         "word-level changes, moved/split/merged text, fact drift, and shareable reports.",

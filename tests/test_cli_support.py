@@ -1,0 +1,80 @@
+"""Running the real command line in a subprocess, with the user's dirs and colour settings isolated."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Two short texts of our own: one reworded paragraph with a changed figure and a
+# misspelled name, one moved paragraph, one added, one dropped, one cosmetic change.
+ORIGINAL = """\
+The harbour board voted on Tuesday to close the old fish market by the end of June, ending ninety years of trading on the quay.
+
+Board chair Hilde Marsh said the building no longer met safety rules. "We tried everything to keep it open," she told the meeting.
+
+About 40 traders will move to a new hall on Ferry Road, which cost £2.1 million to build.
+
+The market's clock tower, a local landmark, will be kept.
+"""
+REWRITE = """\
+The harbour board voted on Tuesday to close the old fish market by the end of June, ending ninety years of trading on the quay.
+
+About 40 traders will move to a new hall on Ferry Road, which cost some £2 million to build.
+
+Board chair Hilda Marsh said the building no longer met the safety rules. “We tried everything,” she told the meeting.
+
+Some traders say the new hall is too far from the boats, and that customers will not follow them there.
+"""
+COSMETIC = ORIGINAL.replace('"We tried everything to keep it open,"', "“We tried everything to keep it open,”").replace(
+    "trading on the quay.", "trading  on the quay."
+)
+
+
+def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment for a run: user dirs under ``tmp_path``, no inherited colour switches."""
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS")}
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        folder = tmp_path / "home" / name.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        env[name] = str(folder)
+    env["PYTHONPATH"] = str(REPO)
+    env.update(extra)
+    return env
+
+
+def run_cli(
+    *args: str,
+    tmp_path: Path,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m tui ARGS`` with stdout and stderr captured (so neither is a terminal)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or tmp_path,
+        env=env or cli_env(tmp_path),
+        timeout=120,
+    )
+
+
+def write_pair(folder: Path, left: str = ORIGINAL, right: str = REWRITE) -> tuple[str, str]:
+    """The two texts as original.txt and rewrite.txt in ``folder``; returns the file names."""
+    (folder / "original.txt").write_text(left, encoding="utf-8")
+    (folder / "rewrite.txt").write_text(right, encoding="utf-8")
+    return "original.txt", "rewrite.txt"
+
+
+def one_error_line(stderr: str) -> str:
+    lines = stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("compare-tui: error: "), stderr
+    return lines[0]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -68,12 +69,18 @@ class _Found:
     position: int
 
 
-def _words(text: str) -> list[_Word]:
+# Per-text results are cached (bounded): one comparison asks several rules
+# about the same passage, and a text's words never change.
+_TEXT_CACHE = 512
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _words(text: str) -> tuple[_Word, ...]:
     """Words (letters/digits, inner apostrophes kept) with offsets; apostrophes folded to ASCII."""
-    return [
+    return tuple(
         _Word(m.group().translate(_APOSTROPHES).lower(), m.start(), m.end())
         for m in _WORD.finditer(text)
-    ]
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -102,8 +109,14 @@ def _sentence_starts(text: str) -> set[int]:
     return starts
 
 
-def _content_stems(words: list[_Word]) -> set[str]:
+def _content_stems(words: Iterable[_Word]) -> set[str]:
     return {_stem(w.text) for w in words if w.text not in _SCOPE_SKIP}
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _text_stems(text: str) -> frozenset[str]:
+    """Content stems of a whole text."""
+    return frozenset(_content_stems(_words(text)))
 
 
 def _mostly_kept(stems: set[str], other_stems: set[str]) -> bool:
@@ -471,7 +484,7 @@ def _compare_figures(left: str, right: str, left_dates, right_dates) -> list[_Fo
         for a, b in pairs
     ]
     new_vague = _new_items(_extract_vague(left), _extract_vague(right))
-    right_stems = _content_stems(_words(right))
+    right_stems = _text_stems(right)
     for figure in (f for f in lefts if f.significant):
         if new_vague:
             vague = new_vague.pop(0)
@@ -846,18 +859,21 @@ def _lowercase_words(text: str) -> set[str]:
     return {m.group() for m in re.finditer(r"(?<![\w’'])[a-z][\w’'-]*", text)}
 
 
+@lru_cache(maxsize=65536)
 def _name_key(word: str) -> str:
     """How a word is compared as a name: accents, case, apostrophe style and possessive folded."""
     return _fold_accents(_POSSESSIVE.sub("", word.translate(_APOSTROPHES)))
 
 
-def _word_keys(text: str) -> set[str]:
+@lru_cache(maxsize=_TEXT_CACHE)
+def _word_keys(text: str) -> frozenset[str]:
     """Every word of ``text`` (hyphenated words whole and in parts) as a name key."""
     keys = set()
-    for m in _HYPHENATED_WORD.finditer(text):
-        keys.add(_name_key(m.group()))
-        keys.update(_name_key(part) for part in m.group().split("-") if part)
-    return keys
+    for word in _HYPHENATED_WORD.findall(text):
+        keys.add(_name_key(word))
+        if "-" in word:
+            keys.update(_name_key(part) for part in word.split("-") if part)
+    return frozenset(keys)
 
 
 _HYPHENATED_WORD = re.compile(r"[^\W_][\w’'-]*")
@@ -987,7 +1003,7 @@ def _claim_kept(text: str, attribution: _Attribution, other_stems: set[str]) -> 
 def _compare_attributions(left: str, right: str) -> list[_Found]:
     """Claims whose source vanished, or was swapped for another source."""
     rights = _extract_attributions(right)
-    right_words, right_stems = _word_keys(right), _content_stems(_words(right))
+    right_words, right_stems = _word_keys(right), _text_stems(right)
     found = []
     for attribution in _extract_attributions(left):
         if attribution.named and attribution.source_words & right_words:
@@ -1202,7 +1218,7 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
     hedge that came with the rewrite ("do not sell" -> "may sell") is part of it.
     """
     left_words, right_words = _words(left), _words(right)
-    left_stems, right_stems = _content_stems(left_words), _content_stems(right_words)
+    left_stems, right_stems = _text_stems(left), _text_stems(right)
     removed, added = _flipped(
         _markers(left, _NEGATION, left_words, _negation_word),
         _markers(right, _NEGATION, right_words, _negation_word),

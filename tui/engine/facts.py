@@ -393,6 +393,12 @@ def _extract_figures(text: str, masked: list[tuple[int, int]]) -> list[_Figure]:
     return sorted(figures, key=lambda f: f.start)
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
+def _text_figures(text: str) -> tuple[_Figure, ...]:
+    """Every amount in ``text`` that is not part of a date."""
+    return tuple(_extract_figures(text, [d.span for d in _extract_dates(text)]))
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
@@ -470,10 +476,13 @@ def _extract_vague(text: str) -> list[_Vague]:
     return [_Vague(m.group().strip(), m.start()) for m in _VAGUE_AMOUNT.finditer(text)]
 
 
-def _compare_figures(left: str, right: str, left_dates, right_dates) -> list[_Found]:
+def _compare_figures(left: str, right: str) -> list[_Found]:
     """Figures changed, blurred or dropped; one figure restated in another form is no change."""
-    lefts = _extract_figures(left, [d.span for d in left_dates])
-    rights = _extract_figures(right, [d.span for d in right_dates])
+    lefts = _text_figures(left)
+    if not lefts:
+        return []  # every flag starts from a figure on the left
+    rights = _text_figures(right)
+    left_dates, right_dates = _extract_dates(left), _extract_dates(right)
     lefts, rights = _unmatched(lefts, rights, lambda a, b: _same_amount(a, b) and a.noun == b.noun, _same_amount)
     # A count that reads like a year on one side ("2000 jobs") restated as a figure.
     lefts = [f for f in lefts if not any(d.is_year and d.year == f.value for d in right_dates)]
@@ -557,7 +566,8 @@ class _Date:
         return self.month is None and not self.decade
 
 
-def _extract_dates(text: str) -> list[_Date]:
+@lru_cache(maxsize=_TEXT_CACHE)
+def _extract_dates(text: str) -> tuple[_Date, ...]:
     dates = []
     for m in _DATE.finditer(text):
         month_text = m["month1"] or m["month2"] or m["month3"]
@@ -575,7 +585,7 @@ def _extract_dates(text: str) -> list[_Date]:
                 decade=bool(m["decade"]),
             )
         )
-    return dates
+    return tuple(dates)
 
 
 def _same_date(a: _Date, b: _Date) -> bool:
@@ -584,9 +594,12 @@ def _same_date(a: _Date, b: _Date) -> bool:
     return a.decade == b.decade and all(x is None or y is None or x == y for x, y in parts)
 
 
-def _compare_dates(lefts: list[_Date], rights: list[_Date]) -> list[_Found]:
+def _compare_dates(left: str, right: str) -> list[_Found]:
     """A date whose written parts disagree with the other side's date in the same place."""
-    lefts, rights = _unmatched(lefts, rights, _same_date)
+    lefts = _extract_dates(left)
+    if not lefts:
+        return []
+    lefts, rights = _unmatched(lefts, _extract_dates(right), _same_date)
     found = []
     for date in lefts:
         partner = next((r for r in rights if (r.month is None) == (date.month is None)), None)
@@ -671,7 +684,10 @@ def _strip_punct(text: str) -> str:
 
 def _compare_quotes(left: str, right: str) -> list[_Found]:
     """Quotations changed word for word, stripped of their quote marks, or dropped."""
-    all_lefts, all_rights = _extract_quotes(left), _extract_quotes(right)
+    all_lefts = _extract_quotes(left)
+    if not all_lefts:
+        return []  # every flag starts from a quotation on the left
+    all_rights = _extract_quotes(right)
     lefts = [q for q in all_lefts if not _quote_kept(q, all_rights)]
     rights = [q for q in all_rights if not _quote_kept(q, all_lefts)]
     right_plain = f" {_quote_key(right)} "
@@ -738,19 +754,23 @@ class _NameWord:
     sentence_initial: bool
 
 
-def _name_words(text: str) -> list[_NameWord]:
+@lru_cache(maxsize=_TEXT_CACHE)
+def _name_words(text: str) -> tuple[_NameWord, ...]:
     """Capitalised words that are not function words, titles, months or days."""
     starts = _sentence_starts(text)
     words = []
     for m in _CAPITALISED.finditer(text):
+        if not m.group()[0].isupper():
+            continue  # most words: skipped before any string work
         word = _POSSESSIVE.sub("", m.group()).rstrip("-")
         if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_NAMES:
             continue
         words.append(_NameWord(word, m.start(), m.start() in starts))
-    return words
+    return tuple(words)
 
 
-def _names(text: str) -> list[_NameWord]:
+@lru_cache(maxsize=_TEXT_CACHE)
+def _names(text: str) -> tuple[_NameWord, ...]:
     """Name words: capitalised words not at a sentence start, plus sentence-initial ones that
     continue into another capitalised word ("Maria Lopez"), are followed by a speech verb
     ("Lopez said") or recur elsewhere in the text as a name."""
@@ -758,15 +778,18 @@ def _names(text: str) -> list[_NameWord]:
     mid_sentence = {w.text for w in words if not w.sentence_initial}
     names = []
     for word in words:
-        after = text[word.start + len(word.text) :]
+        end = word.start + len(word.text)
         if (
             not word.sentence_initial
             or word.text in mid_sentence
-            or re.match(r"['’]?s?\s+[A-Z]", after)
-            or _SPEECH_VERB_AFTER.match(after)
+            or _CAPITAL_AFTER.match(text, end)
+            or _SPEECH_VERB_AFTER.match(text, end)
         ):
             names.append(word)
-    return names
+    return tuple(names)
+
+
+_CAPITAL_AFTER = re.compile(r"['’]?s?\s+[A-Z]")
 
 
 # Endings that turn a name into another word form: "Russia"/"Russian",
@@ -843,6 +866,8 @@ def _misspelt_alone(left: str, right: str, left_words: set[str], right_words: se
 
 def _compare_names(left: str, right: str) -> list[_Found]:
     """Names on the left with no exact match on the right but a near miss there."""
+    if not _names(left):
+        return []
     left_words, right_words = _word_keys(left), _word_keys(right)
     pairs = _misspelt_in_full_names(left, right, right_words) + _misspelt_alone(left, right, left_words, right_words)
     found, seen = [], set()
@@ -1002,10 +1027,13 @@ def _claim_kept(text: str, attribution: _Attribution, other_stems: set[str]) -> 
 
 def _compare_attributions(left: str, right: str) -> list[_Found]:
     """Claims whose source vanished, or was swapped for another source."""
+    lefts = _extract_attributions(left)
+    if not lefts:
+        return []
     rights = _extract_attributions(right)
     right_words, right_stems = _word_keys(right), _text_stems(right)
     found = []
-    for attribution in _extract_attributions(left):
+    for attribution in lefts:
         if attribution.named and attribution.source_words & right_words:
             continue  # the source is still named on the right, in whatever construction
         if not _claim_kept(left, attribution, right_stems):
@@ -1272,10 +1300,9 @@ def compare_facts(left: str, right: str) -> tuple[FactFlag, ...]:
     Either side may hold several paragraphs joined by blank lines (split or
     merged pairs). Flags come high severity first, then in reading order.
     """
-    left_dates, right_dates = _extract_dates(left), _extract_dates(right)
     found = (
-        _compare_figures(left, right, left_dates, right_dates)
-        + _compare_dates(left_dates, right_dates)
+        _compare_figures(left, right)
+        + _compare_dates(left, right)
         + _compare_quotes(left, right)
         + _compare_names(left, right)
         + _compare_attributions(left, right)
@@ -1294,9 +1321,7 @@ def unpaired_facts(text: str, side: str) -> tuple[FactFlag, ...]:
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right', not {side!r}")
     label = "dropped" if side == "left" else "new claim"
-    dates = _extract_dates(text)
-    items = [("number", "figure", f.text, f.start) for f in _extract_figures(text, [d.span for d in dates])
-             if f.reportable_loss]
+    items = [("number", "figure", f.text, f.start) for f in _text_figures(text) if f.reportable_loss]
     items += [("quote", "quote", q.text, q.start) for q in _extract_quotes(text)]
     items += [("attribution", "attribution", a.text, a.start) for a in _extract_attributions(text)]
     found = [

@@ -137,22 +137,25 @@ def _run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(completion_script(args.completion, build_parser()))
         return EXIT_OK
-    headless = bool(args.summary or args.export or args.exit_code)
     _check_output_options(args)
     settings, warnings = _settings()
     request = _request(args, settings.threshold)
-    if not headless:
-        _require_terminal()
-    fmt = _export_format(args) if args.export else None
-    documents = _load(request)  # bad input fails here, before any UI opens
-    if not headless:
-        from tui.options import AppOptions
+    if args.summary or args.export or args.exit_code:
+        return _headless(request, args)
+    from tui.options import AppOptions
 
-        _open_app(request, documents, AppOptions(no_state=args.no_state, settings_warnings=warnings))
-        return EXIT_OK
+    _require_terminal()
+    documents = _load(request)  # bad input fails here, before any UI opens
+    _open_app(request, documents, AppOptions(no_state=args.no_state, settings_warnings=warnings))
+    return EXIT_OK
+
+
+def _headless(request, args: argparse.Namespace) -> int:
+    """Export and/or summarise without the app; the exit status answers --exit-code."""
     from tui.engine.compare import compare_documents
 
-    comparison = compare_documents(*documents, request.thresholds)
+    fmt = _export_format(args) if args.export else None
+    comparison = compare_documents(*_load(request), request.thresholds)
     if args.export:
         _export(comparison, args.export, fmt, args.force)
     if args.summary:
@@ -207,13 +210,14 @@ def _settings():
 
 
 def _require_terminal() -> None:
-    """The app reads keys from stdin and draws on stdout: without a terminal on both it cannot work."""
-    for name, stream in (("stdout", sys.stdout), ("stdin", sys.stdin)):
-        if stream is None or not stream.isatty():
-            raise UserError(
-                f"{name} is not a terminal, and the app needs one: "
-                "use --summary, --export PATH or --exit-code"
-            )
+    """The app draws on stdout and reads keys from stdin: without a terminal on both it cannot work."""
+    if sys.stdout is None or not sys.stdout.isatty():
+        raise UserError("stdout is not a terminal, and the app needs one: use --summary, --export PATH or --exit-code")
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UserError(
+            "stdin is not a terminal, and the app reads keys from it: with a pipe or '-' as input, "
+            "use --summary, --export PATH or --exit-code"
+        )
 
 
 def _load(request):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -77,10 +77,8 @@ _TEXT_CACHE = 512
 @lru_cache(maxsize=_TEXT_CACHE)
 def _words(text: str) -> tuple[_Word, ...]:
     """Words (letters/digits, inner apostrophes kept) with offsets; apostrophes folded to ASCII."""
-    return tuple(
-        _Word(m.group().translate(_APOSTROPHES).lower(), m.start(), m.end())
-        for m in _WORD.finditer(text)
-    )
+    folded = text.translate(_APOSTROPHES)  # one character for one: offsets still hold
+    return tuple(_Word(folded[m.start() : m.end()].lower(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
 @lru_cache(maxsize=4096)
@@ -1130,7 +1128,7 @@ class _Marker:
     strength: str = ""  # modals only: "possible", "certain", "required", ...
 
 
-def _scope_after(text: str, words: list[_Word], end: int, limit: int = 2) -> tuple[list[str], int]:
+def _scope_after(text: str, words: Sequence[_Word], end: int, limit: int = 2) -> tuple[list[str], int]:
     """Stems of the first ``limit`` content words after offset ``end`` in the same clause,
     in order, and where they end."""
     stems, last = [], end
@@ -1148,13 +1146,13 @@ def _scope_after(text: str, words: list[_Word], end: int, limit: int = 2) -> tup
     return stems, last
 
 
-def _markers(text: str, pattern: re.Pattern, words: list[_Word], word_of) -> list[_Marker]:
+def _markers(text: str, pattern: re.Pattern, word_of) -> list[_Marker]:
     markers = []
     for m in pattern.finditer(text):
         word = word_of(m)
         if word is None:
             continue
-        scope, scope_end = _scope_after(text, words, m.end())
+        scope, scope_end = _scope_after(text, _words(text), m.end())
         surface = " ".join(text[m.start() : scope_end].split())
         markers.append(_Marker(word, m.start(), frozenset(scope), surface, scope[0] if scope else ""))
     return markers
@@ -1200,7 +1198,7 @@ def _hedged_words_kept(marker: _Marker, other_stems: set[str]) -> bool:
     return bool(marker.scope & other_stems)
 
 
-def _flipped(lefts, rights, left_stems, right_stems, kept) -> tuple[list[_Marker], list[_Marker]]:
+def _flipped(lefts, rights, left: str, right: str, kept) -> tuple[list[_Marker], list[_Marker]]:
     """Markers removed (left) or added (right) around content both sides still share.
 
     Markers are matched by what they govern, then by being the same word
@@ -1210,7 +1208,7 @@ def _flipped(lefts, rights, left_stems, right_stems, kept) -> tuple[list[_Marker
     """
     _, removed, added = _pair_by_scope(lefts, rights)
     removed, added = _unmatched(removed, added, lambda a, b: a.word == b.word)
-    return [m for m in removed if kept(m, right_stems)], [m for m in added if kept(m, left_stems)]
+    return [m for m in removed if kept(m, _text_stems(right))], [m for m in added if kept(m, _text_stems(left))]
 
 
 def _marker_flags(kind: str, severity: str, removed: list[_Marker], added: list[_Marker]) -> list[_Found]:
@@ -1220,14 +1218,14 @@ def _marker_flags(kind: str, severity: str, removed: list[_Marker], added: list[
     return found
 
 
-def _stance(text: str, words: list[_Word]) -> tuple[list[_Marker], list[_Marker]]:
+def _stance(text: str) -> tuple[list[_Marker], list[_Marker]]:
     """A text's modals, each with its strength, and its hedges not attached to a modal.
 
     A hedge next to a modal governing the same words ("will probably rise")
     makes that modal a possibility instead of counting on its own.
     """
-    modals = _markers(text, _MODAL, words, _modal_word)
-    hedges = _markers(text, _HEDGE, words, _hedge_word)
+    modals = _markers(text, _MODAL, _modal_word)
+    hedges = _markers(text, _HEDGE, _hedge_word)
 
     def next_to(hedge: _Marker, modal: _Marker) -> bool:
         return abs(hedge.start - modal.start) <= 20 and bool(hedge.scope & modal.scope)
@@ -1245,12 +1243,9 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
     A clause whose negation flipped gets that one (high) flag: the modal or
     hedge that came with the rewrite ("do not sell" -> "may sell") is part of it.
     """
-    left_words, right_words = _words(left), _words(right)
-    left_stems, right_stems = _text_stems(left), _text_stems(right)
     removed, added = _flipped(
-        _markers(left, _NEGATION, left_words, _negation_word),
-        _markers(right, _NEGATION, right_words, _negation_word),
-        left_stems, right_stems, _negated_word_kept,
+        _markers(left, _NEGATION, _negation_word), _markers(right, _NEGATION, _negation_word),
+        left, right, _negated_word_kept,
     )
     found = _marker_flags("negation", HIGH, removed, added)
     flipped_scope = frozenset().union(*(m.scope for m in removed + added))
@@ -1258,8 +1253,8 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
     def untouched(markers: list[_Marker]) -> list[_Marker]:
         return [m for m in markers if not m.scope & flipped_scope]
 
-    left_modals, left_hedges = map(untouched, _stance(left, left_words))
-    right_modals, right_hedges = map(untouched, _stance(right, right_words))
+    left_modals, left_hedges = map(untouched, _stance(left))
+    right_modals, right_hedges = map(untouched, _stance(right))
     pairs, left_modals, right_modals = _pair_by_scope(left_modals, right_modals)
     for a, b in pairs:
         if a.strength != b.strength and frozenset({a.word, b.word}) not in _MODAL_EQUIVALENTS:
@@ -1270,7 +1265,7 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
         return hedges + [m for m in modals if m.strength == "possible"]
 
     found += _marker_flags("hedging", MEDIUM, *_flipped(hedging(left_modals, left_hedges),
-                                                        hedging(right_modals, right_hedges), left_stems, right_stems,
+                                                        hedging(right_modals, right_hedges), left, right,
                                                         _hedged_words_kept))
     return found
 

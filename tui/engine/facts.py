@@ -135,6 +135,57 @@ def _stems_between(text: str, start: int, end: int, leave_out: tuple[int, int] =
     return _content_stems([w for w in _words(text[start:end]) if not leave_out[0] <= w.start + start < leave_out[1]])
 
 
+# Folding that agrees with re.IGNORECASE on every letter of the word lists below:
+# the pattern matches "ſ" as "s" and "ı"/"İ" as "i", which str.lower() keeps (or dots).
+_IGNORECASE_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+_TOKEN = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _folded(text: str) -> str:
+    return text.translate(_IGNORECASE_FOLD).lower()
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _tokens(text: str) -> frozenset[str]:
+    """The text's words as ``\\b`` delimits them (runs of ``\\w``), case-folded."""
+    return frozenset(_TOKEN.findall(_folded(text)))
+
+
+def _fewest(fragments) -> tuple[str, ...]:
+    """The fragments not containing another one: a text holding none of these holds none of all."""
+    fragments = list(dict.fromkeys(fragments))
+    return tuple(f for f in fragments if not any(g != f and g in f for g in fragments))
+
+
+@dataclass(frozen=True, slots=True)
+class _Guarded:
+    """A long alternation behind a cheap test of what every match must contain.
+
+    Most passages hold no negation, speech verb, figure or date, and a set
+    lookup costs far less than trying the alternation at every position. A
+    text with none of ``words`` (as whole words), no ``fragments`` (anywhere,
+    case-folded) and, unless ``digits`` is set, no digit cannot match, so the
+    scan is skipped; otherwise the pattern runs unchanged.
+    """
+
+    pattern: re.Pattern
+    words: frozenset[str] = frozenset()
+    fragments: tuple[str, ...] = ()
+    digits: bool = False
+
+    def may_match(self, text: str) -> bool:
+        return bool(
+            (self.digits and _DIGIT.search(text))
+            or not self.words.isdisjoint(_tokens(text))
+            or any(f in _folded(text) for f in self.fragments)
+        )
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s+|$)|\n")
 
 # Sentence boundary: end punctuation (+ closing quotes/brackets) and space, a
@@ -202,22 +253,27 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # FIGURE: an amount as written: optional currency symbol, digits (1,200.5) or
 # number words ("twenty-three", "a dozen") or a fraction ("two-thirds"),
 # optional scale ("billion", "bn"), optional unit ("per cent", "euros").
-_FIGURE = re.compile(
-    rf"""
-    (?<!{_LETTER})(?<![.,/-])
-    (?P<symbol>US\$|[$€£¥₹])?\s?
-    (?:
-        (?P<digits>\d{{1,3}}(?:(?:,|[ \u00a0\u202f](?=\d{{3}}(?!\d)))\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!,?\d)
-      | (?P<fraction>{_alternation(_FRACTION_WORDS)})
-      | (?P<compound>(?:{_TENS})[- ](?:{_UNITS}))
-      | (?P<word>{_alternation(_NUMBER_WORDS)})
-    )
-    (?P<scale>\s?(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn)|[kmb万亿])?(?!{_LETTER})
-    (?:\s?(?P<unit>%|per\ cent|percent|percentage\ points?|pc(?!{_LETTER})))?
-    (?:\s(?:of\s)?(?P<currency>{_alternation(_CURRENCY_WORDS)})(?!{_LETTER}))?
-    (?P<tail>(?:st|nd|rd|th)(?!{_LETTER})|{_LETTER}|-)?
-    """,
-    re.IGNORECASE | re.VERBOSE,
+_FIGURE = _Guarded(
+    re.compile(
+        rf"""
+        (?<!{_LETTER})(?<![.,/-])
+        (?P<symbol>US\$|[$€£¥₹])?\s?
+        (?:
+            (?P<digits>\d{{1,3}}(?:(?:,|[ \u00a0\u202f](?=\d{{3}}(?!\d)))\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!,?\d)
+          | (?P<fraction>{_alternation(_FRACTION_WORDS)})
+          | (?P<compound>(?:{_TENS})[- ](?:{_UNITS}))
+          | (?P<word>{_alternation(_NUMBER_WORDS)})
+        )
+        (?P<scale>\s?(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn)|[kmb万亿])?(?!{_LETTER})
+        (?:\s?(?P<unit>%|per\ cent|percent|percentage\ points?|pc(?!{_LETTER})))?
+        (?:\s(?:of\s)?(?P<currency>{_alternation(_CURRENCY_WORDS)})(?!{_LETTER}))?
+        (?P<tail>(?:st|nd|rd|th)(?!{_LETTER})|{_LETTER}|-)?
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    ),
+    digits=True,
+    # Every amount written in words holds one of these (case-folded, anywhere: "twom" is "two m").
+    fragments=_fewest([*_NUMBER_WORDS, *_FRACTION_WORDS, *_TENS.split("|")]),
 )
 # A paragraph that opens with "1." or "2)" is a numbered list item, not a figure.
 # NUMBERING: a paragraph opening with "1.", "2)" or "4.2" (a list item or a
@@ -330,9 +386,13 @@ _CJK_COUNTERS = (
     "公里|公斤|千米|平方米|分钟|小时|个月|美元|欧元|英镑|日元|元|米|人|个|名|岁|年|天|次|家|座|辆|"
     "站|倍|吨|项|所|位|条|周|台|架|艘|份|件|层|篇|场|户|棵|只|头|届|%|％"
 )
-_CJK_FIGURE = re.compile(
-    rf"(?<!第)(?P<numeral>[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}{''.join(_CJK_GROUPS)}]+|\d+(?:\.\d+)?)"
-    rf"(?P<counter>{_CJK_COUNTERS})"
+_CJK_FIGURE = _Guarded(
+    re.compile(
+        rf"(?<!第)(?P<numeral>[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}{''.join(_CJK_GROUPS)}]+|\d+(?:\.\d+)?)"
+        rf"(?P<counter>{_CJK_COUNTERS})"
+    ),
+    digits=True,
+    fragments=_fewest([*_CJK_DIGITS, *_CJK_UNITS, *_CJK_GROUPS]),
 )
 
 
@@ -534,17 +594,20 @@ _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)"
 # DATE: "March 3", "March 3rd, 2019", "3 March 2019", "March 2019", "the 1990s", "2019".
 # Month names must be capitalised ("may" is a modal verb); weekdays are not dates.
-_DATE = re.compile(
-    rf"""
-    (?<![\w$€£.,])(?:
-        (?P<month1>{_MONTH_RE})\s+(?P<day1>{_DAY_RE})(?!\d)(?:,?\s+(?P<year1>{_YEAR_RE}))?
-      | (?P<day2>{_DAY_RE})\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>{_YEAR_RE}))?
-      | (?P<month3>{_MONTH_RE})\s+(?P<year3>{_YEAR_RE})
-      | (?P<decade>{_YEAR_RE})s
-      | (?P<year4>{_YEAR_RE})
-    )(?![\w%]|\s?(?:%|per\s?cent|percent|million|billion|bn|m\b))
-    """,
-    re.VERBOSE,
+_DATE = _Guarded(
+    re.compile(
+        rf"""
+        (?<![\w$€£.,])(?:
+            (?P<month1>{_MONTH_RE})\s+(?P<day1>{_DAY_RE})(?!\d)(?:,?\s+(?P<year1>{_YEAR_RE}))?
+          | (?P<day2>{_DAY_RE})\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>{_YEAR_RE}))?
+          | (?P<month3>{_MONTH_RE})\s+(?P<year3>{_YEAR_RE})
+          | (?P<decade>{_YEAR_RE})s
+          | (?P<year4>{_YEAR_RE})
+        )(?![\w%]|\s?(?:%|per\s?cent|percent|million|billion|bn|m\b))
+        """,
+        re.VERBOSE,
+    ),
+    digits=True,  # every date has a day or a year in digits
 )
 
 
@@ -933,13 +996,16 @@ _SOURCE = rf"{_NAME_SEQ}|(?i:he|she|they|it|we)\b|I\b|{_DESCRIPTION}|(?i:{_alter
 # ATTRIBUTION: a claim tied to its source —
 #   "Maria Lopez said", "Lopez, the finance minister, said", "he warned",
 #   "said Maria Lopez", "said the minister", "according to Lopez" / "according to the ministry".
-_ATTRIBUTION = re.compile(
-    rf"""
-      \b(?P<before>{_SOURCE})(?:,[^,.;:\n]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERBS})\b
-    | \b(?:{_INVERTED_VERBS})\s+(?P<after>{_SOURCE})
-    | \b[Aa]ccording\s+to\s+(?P<according>{_SOURCE})
-    """,
-    re.VERBOSE,
+_ATTRIBUTION = _Guarded(
+    re.compile(
+        rf"""
+          \b(?P<before>{_SOURCE})(?:,[^,.;:\n]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERBS})\b
+        | \b(?:{_INVERTED_VERBS})\s+(?P<after>{_SOURCE})
+        | \b[Aa]ccording\s+to\s+(?P<according>{_SOURCE})
+        """,
+        re.VERBOSE,
+    ),
+    words=frozenset(_SPEECH_VERBS.split("|")) | {"according"},
 )
 
 
@@ -1056,41 +1122,61 @@ def _compare_attributions(left: str, right: str) -> list[_Found]:
 # and "whether or not" do not negate anything and are skipped. Verbs that
 # negate their complement ("declined to comment") count, so "did not
 # comment" / "declined to comment" balance out.
-_NEGATION = re.compile(
-    r"""
-    \b(?:
-        (?P<skip>not\s+(?:only|just|least|merely)|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
-      | no\s+longer | no\s+one | not | never | hardly | barely | scarcely | no(?!\.\s*\d) | none | nobody | nothing | neither | nor | without
-      | cannot | [a-z]+n['’]t
-      | (?:refus|declin|fail)(?:e|es|ed|ing|s)?\s+to
-    )\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
+_NEGATION = _Guarded(
+    re.compile(
+        r"""
+        \b(?:
+            (?P<skip>not\s+(?:only|just|least|merely)|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
+          | no\s+longer | no\s+one | not | never | hardly | barely | scarcely | no(?!\.\s*\d) | none | nobody | nothing | neither | nor | without
+          | cannot | [a-z]+n['’]t
+          | (?:refus|declin|fail)(?:e|es|ed|ing|s)?\s+to
+        )\b
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    ),
+    words=frozenset("not never hardly barely scarcely no none nobody nothing neither nor without cannot".split()),
+    fragments=("n't", "n’t", "refus", "declin", "fail"),
 )
 
 # HEDGE: words that present a claim as uncertain or second-hand. Modal verbs
 # of possibility (may, might, could) are hedges too; see _MODAL.
-_HEDGE = re.compile(
-    r"""
-    \b(?:
-        allegedly | alleged | reportedly | apparently | purportedly | supposedly | possibly
-      | probably | perhaps | likely | unconfirmed | suspected
-      | (?<!have\ )(?<!has\ )(?<!had\ )(?:appears?|appeared|seems?|seemed)\s+to
-      | (?:is|are|was|were)\s+(?:expected|believed|thought|understood|said)\s+to
-      | pourrai[st]? | pourraient | peut-être | probablement | apparemment | semblen?t | devraient | devrait
-      | podría[ns]? | quizás? | probablemente | supuestamente | al\ parecer
-      | könnten? | vielleicht | wahrscheinlich | angeblich | möglicherweise
-    )\b
-    """,
-    re.IGNORECASE | re.VERBOSE,
+_HEDGE = _Guarded(
+    re.compile(
+        r"""
+        \b(?:
+            allegedly | alleged | reportedly | apparently | purportedly | supposedly | possibly
+          | probably | perhaps | likely | unconfirmed | suspected
+          | (?<!have\ )(?<!has\ )(?<!had\ )(?:appears?|appeared|seems?|seemed)\s+to
+          | (?:is|are|was|were)\s+(?:expected|believed|thought|understood|said)\s+to
+          | pourrai[st]? | pourraient | peut-être | probablement | apparemment | semblen?t | devraient | devrait
+          | podría[ns]? | quizás? | probablemente | supuestamente | al\ parecer
+          | könnten? | vielleicht | wahrscheinlich | angeblich | möglicherweise
+        )\b
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    ),
+    words=frozenset(
+        """allegedly alleged reportedly apparently purportedly supposedly possibly probably perhaps likely
+        unconfirmed suspected appear appears appeared seem seems seemed expected believed thought understood
+        said pourrai pourrais pourrait pourraient peut probablement apparemment semblet semblent devraient
+        devrait podría podrían podrías quizá quizás probablemente supuestamente parecer könnte könnten
+        vielleicht wahrscheinlich angeblich möglicherweise""".split()
+    ),
 )
 # MODAL: verbs that set how certain or binding a claim is. Pairs in
 # _MODAL_EQUIVALENTS are tense or register variants, not shifts in meaning
 # ("will" -> "would" is reported speech; "may" -> "might" is style).
-_MODAL = re.compile(
-    r"\b(?P<modal>may|might|could|can|will|would|shall|should|must|ought\s+to|has\s+to|have\s+to|"
-    r"need\s+to|needs\s+to|ca(?=n['’]t)|wo(?=n['’]t)|sha(?=n['’]t))(?=n['’]t\b|\b)",
-    re.IGNORECASE,
+_MODAL = _Guarded(
+    re.compile(
+        r"\b(?P<modal>may|might|could|can|will|would|shall|should|must|ought\s+to|has\s+to|have\s+to|"
+        r"need\s+to|needs\s+to|ca(?=n['’]t)|wo(?=n['’]t)|sha(?=n['’]t))(?=n['’]t\b|\b)",
+        re.IGNORECASE,
+    ),
+    # A modal is its own word, or the word before "n't" ("couldn't", "won't", "shan't").
+    words=frozenset(
+        [modal + ending for modal in "may might could can will would shall should must".split() for ending in ("", "n")]
+        + "ought has have need needs won shan".split()
+    ),
 )
 _MODAL_CANONICAL = {"ca": "can", "wo": "will", "sha": "shall", "has to": "must", "have to": "must",
                     "need to": "must", "needs to": "must", "ought to": "should"}

@@ -1,0 +1,71 @@
+"""The cheap pre-checks in front of the fact rules never hide a match.
+
+:mod:`tui.engine.facts` skips a long pattern when a text holds none of the
+words or fragments every match must contain. If someone adds a word to a
+pattern and forgets its guard, the rule would silently stop seeing it: these
+properties find that, on texts built from the guards' own words, their
+near-misses, odd case foldings and digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.engine import facts
+
+GUARDED = {
+    name: value for name, value in vars(facts).items() if isinstance(value, facts._Guarded)  # noqa: SLF001
+}
+
+_PATTERN_WORDS = [
+    # What the patterns look for, as written in prose.
+    "not", "Not only", "no longer", "don't", "doesn’t", "won't", "can't", "shan't", "mightn't", "declined to",
+    "refuses to", "failed to", "may", "May", "will", "would", "has to", "ought to", "needs to", "is expected to",
+    "appears to", "reportedly", "peut-être", "al parecer", "Podría", "könnten", "said", "says", "according to",
+    "Maria Lopez", "Lopez", "officials", "the minister", "twenty-three", "a dozen", "half a dozen", "two-thirds",
+    "one third", "three", "SEVEN", "dreißig", "fünf", "$53bn", "53", "1,200.5", "2019", "March 3", "3 May 2021",
+    "1990s", "12%", "per cent", "二十八公里", "一万人", "2023年", "5%",
+]
+# Every word spelled out in the patterns' own source, so a word added there is tried too.
+_SOURCE_WORDS = sorted({w for g in GUARDED.values() for w in re.findall(r"[^\W\d_]{2,}", g.pattern.pattern)})
+_ODD_LETTERS = ["ſ", "ı", "İ", "K", "ẞ", "é", "’", "'", "-", "_", "万", "第"]
+_GLUE = [" ", "  ", ", ", ". ", "\n", "", "“", "”", "\"", "(", ")"]
+
+
+@st.composite
+def texts(draw) -> str:
+    """Pattern words, pieces of them and odd letters, glued together in any order."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 12))):
+        word = draw(st.sampled_from(_PATTERN_WORDS + _SOURCE_WORDS + _ODD_LETTERS))
+        if draw(st.booleans()):
+            start = draw(st.integers(0, len(word)))
+            word = word[start : draw(st.integers(start, len(word)))]  # a fragment of the word
+        if draw(st.booleans()):
+            word = word.upper() if draw(st.booleans()) else word.replace("s", "ſ").replace("i", "ı")
+        pieces += [word, draw(st.sampled_from(_GLUE))]
+    return "".join(pieces)
+
+
+def test_every_guarded_pattern_is_found():
+    """The guard list covers the patterns the rules use (a rename would empty this test)."""
+    assert {"_FIGURE", "_DATE", "_ATTRIBUTION", "_NEGATION", "_HEDGE", "_MODAL"} <= set(GUARDED)
+
+
+@pytest.mark.parametrize("name", sorted(GUARDED))
+@settings(max_examples=300, deadline=None)
+@given(text=texts())
+def test_guard_never_hides_a_match(name: str, text: str):
+    guarded = GUARDED[name]
+    expected = [m.span() for m in guarded.pattern.finditer(text)]
+    assert [m.span() for m in guarded.finditer(text)] == expected
+
+
+@pytest.mark.parametrize("name", sorted(GUARDED))
+def test_guard_skips_plain_prose(name: str):
+    """Text with no marker, figure or source is not scanned at all."""
+    assert not GUARDED[name].may_match("Zorbel quimt the plavens over a brindle of snark.")

@@ -460,8 +460,8 @@ def _script_profile(text: str) -> _ScriptProfile:
 
 def _language(text: str) -> str | None:
     """The language whose function words clearly dominate ``text``, if any."""
-    words = re.findall(r"\w+", text.casefold())
-    scores = Counter({lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()})
+    counts = Counter(re.findall(r"\w+", text.casefold()))
+    scores = Counter({lang: sum(counts[w] for w in stop.intersection(counts)) for lang, stop in _STOPWORDS.items()})
     (best, hits), (_, runner_up) = scores.most_common(2)
     return best if hits >= _MIN_LANGUAGE_HITS and hits >= 2 * runner_up else None
 
@@ -486,21 +486,20 @@ def _body_script(profiles: Sequence[_ScriptProfile]) -> str | None:
     return letters.most_common(1)[0][0] if letters else None
 
 
-def _body_language(texts: Sequence[str]) -> str | None:
+def _body_language(languages: Sequence[str | None]) -> str | None:
     """The language most paragraphs of the body sample are written in, if they tell."""
-    languages = Counter(lang for lang in map(_language, texts) if lang)
+    languages = Counter(lang for lang in languages if lang)
     return languages.most_common(1)[0][0] if languages else None
 
 
 def _foreign_reason(
-    text: str, profile: _ScriptProfile, body_script: str | None, body_language: str | None
+    language: str | None, profile: _ScriptProfile, body_script: str | None, body_language: str | None
 ) -> str | None:
-    """"other script" / "other language" when ``text`` is clearly not in the body's."""
+    """"other script" / "other language" when a paragraph is clearly not in the body's."""
     if profile.letters < _MIN_FOREIGN_LETTERS or profile.script is None:
         return None
     if body_script and profile.script != body_script:
         return "other script"
-    language = _language(text)
     if body_language and language and language != body_language:
         return "other language"
     return None
@@ -517,13 +516,14 @@ def _mark_foreign(texts: Sequence[str], reasons: list[str | None]) -> list[str |
     Latin motto inside a book is content.
     """
     profiles = [_script_profile(t) for t in texts]
+    languages = [_language(t) for t in texts]  # once each: the sample and the verdicts both need them
     sample = _body_sample(texts, profiles, reasons)
     body_script = _body_script([profiles[i] for i in sample])
-    body_language = _body_language([texts[i] for i in sample])
+    body_language = _body_language([languages[i] for i in sample])
     foreign = {
         i: reason
-        for i, (text, profile) in enumerate(zip(texts, profiles, strict=True))
-        if reasons[i] is None and (reason := _foreign_reason(text, profile, body_script, body_language))
+        for i, (language, profile) in enumerate(zip(languages, profiles, strict=True))
+        if reasons[i] is None and (reason := _foreign_reason(language, profile, body_script, body_language))
     }
     total_letters = sum(profiles[i].letters for i, reason in enumerate(reasons) if reason is None) or 1
     if sum(profiles[i].letters for i in foreign) > _MAX_FOREIGN_SHARE * total_letters:

@@ -41,6 +41,7 @@ from tui.engine.similarity import (
     build_vectors,
     candidate_scores,
     combine,
+    containment,
     cosine,
 )
 from tui.engine.tokens import cosmetic_key
@@ -69,6 +70,11 @@ GAP_THRESHOLD = 0.10  # between two backbone links: position backs the pair
 # mutual-best leftovers scored up to 0.14 and true moves from 0.18 up.
 MOVE_THRESHOLD = 0.20
 SPLIT_THRESHOLD = 0.10  # an unlinked neighbour whose best partner is the link joins it
+# ... or whose content (weighted) lies mostly in the linked paragraph.
+CONTAINMENT_THRESHOLD = 0.5
+# A partner holding this share of a paragraph's content leaves nothing for a
+# split or merge to add: its neighbours are new text.
+COMPLETE = 0.9
 # A backbone pair must score at least this share of the best score of both
 # its paragraphs: a "best partner" test that tolerates near ties.
 NEAR_BEST = 0.6
@@ -214,44 +220,35 @@ class _Aligner:
         """
         used_left = {i for link in links for i in link.left}
         used_right = {j for link in links for j in link.right}
-        best_left_of = self._best_partner(side=1)
-        best_right_of = self._best_partner(side=0)
         grown: dict[int, Link] = {}
         order = sorted(range(len(links)), key=lambda k: -links[k].score)
         for k in order:
             link = links[k]
             options = [link]
             if len(link.left) == 1:
-                options.append(self._grow(link, "right", used_right, best_left_of))
+                options.append(self._grow(link, "right", used_right))
             if len(link.right) == 1:
-                options.append(self._grow(link, "left", used_left, best_right_of))
+                options.append(self._grow(link, "left", used_left))
             best = max(options, key=lambda o: (len(o.left) + len(o.right) > 2, o.score))
             used_left.update(best.left)
             used_right.update(best.right)
             grown[k] = best
         return [grown[k] for k in range(len(links))]
 
-    def _best_partner(self, side: int) -> dict[int, int]:
-        """For each paragraph on ``side`` (0 left, 1 right), its best-scoring partner."""
-        best: dict[int, tuple[float, int]] = {}
-        for (i, j), score in self.scores.items():
-            key, other = (i, j)[side], (i, j)[1 - side]
-            if key not in best or score > best[key][0]:
-                best[key] = (score, other)
-        return {key: other for key, (_, other) in best.items()}
-
-    def _grow(self, link: Link, side: str, used: set[int], best_partner: dict[int, int]) -> Link:
+    def _grow(self, link: Link, side: str, used: set[int]) -> Link:
         """``link`` extended on ``side`` with consecutive unlinked paragraphs whose best partner it is."""
         anchor = link.left[0] if side == "right" else link.right[0]
         group = list(link.right if side == "right" else link.left)
         own = self.vectors.right if side == "right" else self.vectors.left
         other = self.vectors.left[anchor] if side == "right" else self.vectors.right[anchor]
+        if containment(other, own[group[0]]) >= COMPLETE:
+            return link  # the partner already says all the whole says: a neighbour is new text
         for step in (1, -1):
             while len(group) < MAX_GROUP:
                 candidate = group[-1] + 1 if step == 1 else group[0] - 1
-                if not 0 <= candidate < len(own) or candidate in used or best_partner.get(candidate) != anchor:
+                if not 0 <= candidate < len(own) or candidate in used:
                     break
-                if cosine(own[candidate], other) < self.thresholds.split:
+                if not self._belongs(own[candidate], other, candidate, side):
                     break
                 group = sorted([*group, candidate])
         if len(group) == 1:
@@ -260,6 +257,19 @@ class _Aligner:
         if side == "right":
             return Link(link.left, tuple(group), score, link.moved)
         return Link(tuple(group), link.right, score, link.moved)
+
+    def _belongs(self, fragment: dict[str, float], whole: dict[str, float], index: int, side: str) -> bool:
+        """Is ``fragment`` (paragraph ``index`` on ``side``) a piece of ``whole``?
+
+        Either most of its content lies in the whole, or the whole is (nearly)
+        its best partner with a fair score. A short fragment of a long paragraph
+        has a low cosine with it, so both tests are needed.
+        """
+        if containment(fragment, whole) >= CONTAINMENT_THRESHOLD:
+            return True
+        best = self.best_row.get(index, 0.0) if side == "left" else self.best_column.get(index, 0.0)
+        score = cosine(fragment, whole)
+        return score >= self.thresholds.split and score >= NEAR_BEST * best
 
     def _moves(self, links: list[Link]) -> list[Link]:
         """Mutual best pairs among unlinked paragraphs, above the move threshold."""

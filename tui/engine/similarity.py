@@ -15,22 +15,23 @@ cost grows with the number of shared rare terms, not with n×m.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from tui.engine.tokens import content_terms
 
-__all__ = ["Vectors", "build_vectors", "candidate_scores", "combine", "cosine"]
+__all__ = ["Vectors", "build_vectors", "candidate_scores", "combine", "containment", "cosine"]
 
 # Each paragraph looks for partners through at most this many of its rarest
 # terms that the other side also has (the prefix filter of set-similarity joins).
-PROBE_TERMS = 10
+PROBE_TERMS = 8
 # A term in more paragraphs than this proposes no candidates (it would link
 # everything to everything); it still counts in each candidate's cosine.
-COMMON_TERM_MAX_POSTINGS = 400
+COMMON_TERM_MAX_POSTINGS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,15 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(weight * b.get(term, 0.0) for term, weight in a.items())
 
 
+def containment(part: dict[str, float], whole: dict[str, float]) -> float:
+    """Share of ``part``'s (squared, unit-length) weight on terms that ``whole`` has too.
+
+    1 when every content term of the part occurs in the whole: how a fragment of
+    a split paragraph relates to the paragraph, whatever their lengths.
+    """
+    return sum(weight * weight for term, weight in part.items() if term in whole)
+
+
 def combine(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
     """The unit vector of several paragraphs read as one (for split and merge tests)."""
     total: dict[str, float] = defaultdict(float)
@@ -90,31 +100,67 @@ def candidate_scores(vectors: Vectors, per_paragraph: int = 8) -> dict[tuple[int
     scored exactly. The work is bounded by the postings of rare terms, so it
     grows about linearly with the text, not with n×m.
     """
-    left_index = _postings(vectors.left)
-    right_index = _postings(vectors.right)
-    frequency = vectors.document_frequency
-    kept: set[tuple[int, int]] = set()
-    for i, vector in enumerate(vectors.left):
-        kept.update((i, j) for j in _probe(vector, right_index, frequency, per_paragraph))
-    for j, vector in enumerate(vectors.right):
-        kept.update((i, j) for i in _probe(vector, left_index, frequency, per_paragraph))
-    return {(i, j): cosine(vectors.left[i], vectors.right[j]) for i, j in kept}
+    ids = {term: number for number, term in enumerate(vectors.document_frequency)}
+    frequency = np.fromiter(vectors.document_frequency.values(), dtype=np.int64, count=len(ids))
+    left, right = _Entries.of(vectors.left, ids), _Entries.of(vectors.right, ids)
+    kept = {(int(i), int(j)) for i, j in _probe(left, right, frequency, per_paragraph)}
+    kept |= {(int(i), int(j)) for j, i in _probe(right, left, frequency, per_paragraph)}
+    return {(i, j): cosine(vectors.left[i], vectors.right[j]) for i, j in sorted(kept)}
 
 
-def _postings(vectors: Sequence[dict[str, float]]) -> dict[str, list[tuple[int, float]]]:
-    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for number, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            index[term].append((number, weight))
-    return index
+@dataclass(frozen=True, slots=True)
+class _Entries:
+    """Every (paragraph, term id, weight) of one side as flat arrays, sorted by term."""
+
+    paragraph: np.ndarray
+    term: np.ndarray
+    weight: np.ndarray
+    starts: np.ndarray  # postings of term t: positions starts[t]:starts[t + 1]
+    count: int
+
+    @classmethod
+    def of(cls, vectors: Sequence[dict[str, float]], ids: dict[str, int]) -> _Entries:
+        paragraph = np.repeat(np.arange(len(vectors)), [len(v) for v in vectors])
+        term = np.fromiter((ids[t] for v in vectors for t in v), dtype=np.int64, count=len(paragraph))
+        weight = np.fromiter((w for v in vectors for w in v.values()), dtype=np.float64, count=len(paragraph))
+        order = np.argsort(term, kind="stable")
+        starts = np.searchsorted(term[order], np.arange(len(ids) + 1))
+        return cls(paragraph[order], term[order], weight[order], starts, len(vectors))
+
+    def postings_length(self, terms: np.ndarray) -> np.ndarray:
+        return self.starts[terms + 1] - self.starts[terms]
 
 
-def _probe(vector: dict[str, float], index, frequency: dict[str, int], count: int) -> list[int]:
-    shared = [t for t in vector if t in index and len(index[t]) <= COMMON_TERM_MAX_POSTINGS]
-    shared.sort(key=frequency.__getitem__)
-    partial: dict[int, float] = defaultdict(float)
-    for term in shared[:PROBE_TERMS]:
-        weight = vector[term]
-        for other, other_weight in index[term]:
-            partial[other] += weight * other_weight
-    return heapq.nlargest(count, partial, key=partial.__getitem__)
+def _probe(own: _Entries, other: _Entries, frequency: np.ndarray, count: int) -> np.ndarray:
+    """(own paragraph, other paragraph) pairs: each own paragraph's ``count`` best by partial score.
+
+    Vectorised with numpy: each paragraph's rarest shared terms are expanded
+    into their postings on the other side, the products summed per pair, and
+    the best pairs of each paragraph kept.
+    """
+    lengths = other.postings_length(own.term)
+    usable = (lengths > 0) & (lengths <= COMMON_TERM_MAX_POSTINGS)
+    paragraph, term, weight = own.paragraph[usable], own.term[usable], own.weight[usable]
+    by_rarity = np.lexsort((frequency[term], paragraph))
+    paragraph, term, weight = paragraph[by_rarity], term[by_rarity], weight[by_rarity]
+    keep = _rank_in_group(paragraph) < PROBE_TERMS
+    paragraph, term, weight = paragraph[keep], term[keep], weight[keep]
+    lengths = other.postings_length(term)
+    total = int(lengths.sum())
+    if total == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    first = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    position = np.repeat(other.starts[term], lengths) + np.arange(total) - first
+    keys = np.repeat(paragraph, lengths) * other.count + other.paragraph[position]
+    products = np.repeat(weight, lengths) * other.weight[position]
+    pairs, inverse = np.unique(keys, return_inverse=True)
+    sums = np.bincount(inverse, weights=products)
+    mine = pairs // other.count
+    best_first = np.lexsort((-sums, mine))
+    chosen = best_first[_rank_in_group(mine[best_first]) < count]
+    return np.column_stack((mine[chosen], pairs[chosen] % other.count))
+
+
+def _rank_in_group(sorted_groups: np.ndarray) -> np.ndarray:
+    """0, 1, 2, … within each run of equal values of a sorted array."""
+    return np.arange(len(sorted_groups)) - np.searchsorted(sorted_groups, sorted_groups, side="left")

@@ -95,11 +95,6 @@ def test_an_unknown_extension_is_one_error_line(texts, tmp_path, capsys):
     assert not (tmp_path / "r.pdf").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/cli.py: argparse's choices= prints the usage before its error line; "
-    "the CLI owner should report an unknown --format as one line (e.g. via format_for_path)",
-)
 def test_an_unknown_format_is_one_error_line(texts, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_status:
         status = main([*texts, "--export", str(tmp_path / "r.out"), "--format", "pdf"])

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -47,20 +48,45 @@ class Rule:
     footer but may be structure inside a long text (a diary's "3 May 1944",
     a chapter number "12", a scene break "* * *"): they count only among the
     first or last :data:`EDGE_PARAGRAPHS` paragraphs or right next to other furniture.
+
+    ``needs`` lists lower-case fragments one of which every matching line
+    contains: a pattern that scans the whole line (``.*`` before a phrase) is
+    slow, and most lines hold none of its words, so those are not tried.
     """
 
     reason: str
     pattern: re.Pattern[str]
     max_words: int
     edge_only: bool = False
+    needs: tuple[str, ...] = ()
 
     def matches(self, text: str, word_count: int) -> bool:
-        return word_count <= self.max_words and self.pattern.fullmatch(text) is not None
+        if word_count > self.max_words:
+            return False
+        if self.needs and not any(map(_fold_case(text).__contains__, self.needs)):
+            return False
+        return self.pattern.fullmatch(text) is not None
 
 
-def _rule(reason: str, regex: str, max_words: int = 8, *, edge_only: bool = False) -> Rule:
+def _rule(
+    reason: str, regex: str, max_words: int = 8, *, edge_only: bool = False, needs: tuple[str, ...] = ()
+) -> Rule:
     """A rule from a verbose, case-insensitive regex (use ``(?-i:...)`` where case matters)."""
-    return Rule(reason, re.compile(regex, re.IGNORECASE | re.VERBOSE), max_words, edge_only)
+    return Rule(reason, re.compile(regex, re.IGNORECASE | re.VERBOSE), max_words, edge_only, needs)
+
+
+# Letters re.IGNORECASE matches to another letter that str.lower() does not give:
+# "ſ" is an "s", "ı" and "İ" are an "i", and old Cyrillic forms are their modern letter.
+_LIKE_IGNORECASE = str.maketrans(
+    {"ſ": "s", "ı": "i", "İ": "i", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о", "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ"}
+)
+
+
+@functools.lru_cache(maxsize=64)  # the rules of one line ask in turn
+def _fold_case(text: str) -> str:
+    """Lower case as re.IGNORECASE sees it: a fragment the pattern matches is in here."""
+    lowered = text.lower()
+    return lowered if lowered.isascii() else text.translate(_LIKE_IGNORECASE).lower()
 
 
 #: How many paragraphs at each end of a document count as its header or footer.
@@ -145,6 +171,11 @@ _FOREIGN_DISCLAIMER = r"""(?:alle\s+rechte\s+vorbehalten|haftungsausschluss
     |todos\s+los\s+derechos\s+reservados|las\s+opiniones\s+expresadas
     |tutti\s+i\s+diritti\s+riservati|le\s+opinioni\s+espresse
     |все\s+права\s+защищены|мнение\s+(?:автора|редакции)|точка\s+зрения\s+автора)"""
+# One word of each disclaimer above, which every match holds.
+_FOREIGN_DISCLAIMER_WORDS = (
+    "vorbehalten", "haftungsausschluss", "autor", "verfasser", "redaktion", "droits", "engagent", "exprimées",
+    "derechos", "expresadas", "diritti", "espresse", "защищены", "мнение", "зрения",
+)
 
 
 # --- The table ---------------------------------------------------------------
@@ -192,6 +223,7 @@ RULES: tuple[Rule, ...] = (
         rf""".*\b{_PHOTO_AGENCY}(?:\s+via\s+Getty\s+Images)?\s*/\s*{_NAME}
         (?:\s*/\s*file(?:\s+photo)?)?\s*\)?\.?""",
         60,
+        needs=("/",),
     ),
     # Share bars and social handles: "Share", "Share this:", "Facebook Twitter Email", "@janedoe".
     _rule("social", rf"(?:{_SHARE_ITEM}\b\s*[:|·•,/]*\s*)+", 10),
@@ -240,11 +272,13 @@ RULES: tuple[Rule, ...] = (
         (?=.*\b(?:author|writer|contributor|columnist)s?\b)
         (?=.*\b(?:own|solely|alone|necessarily)\b).*""",
         60,
+        needs=("views", "opinions"),
     ),
     _rule(
         "disclaimer",
         r".*\bnot\s+necessarily\s+reflect\s+the\s+(?:views?|opinions?|positions?|policy|policies)\s+of\b.*",
         60,
+        needs=("necessarily",),
     ),
     _rule("disclaimer", r"our\s+standards\s*:.*", 12),
     _rule("disclaimer", r"disclaimer\s*:.*", 60),
@@ -267,7 +301,7 @@ RULES: tuple[Rule, ...] = (
         40,
     ),
     # The same notes in other languages (German, French, Spanish, Italian, Russian).
-    _rule("disclaimer", rf".*{_FOREIGN_DISCLAIMER}.*", 60),
+    _rule("disclaimer", rf".*{_FOREIGN_DISCLAIMER}.*", 60, needs=_FOREIGN_DISCLAIMER_WORDS),
     # Cookie banners: a cookie mention together with a consent prompt.  A document
     # *about* cookies keeps these as content (see _drop_topic_cookie_notices).
     _rule(
@@ -276,6 +310,7 @@ RULES: tuple[Rule, ...] = (
         .*\bcookies?\b.*\b(?:accept|agree|consent|continu\w*\s+to\s+(?:use|browse)|learn\s+more|got\s+it
           |manage|preferences)\b.*""",
         60,
+        needs=("cookie",),
     ),
     _rule(
         "cookie notice",
@@ -360,7 +395,17 @@ def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
 def _line_rule(text: str) -> Rule | None:
     """The first :data:`RULES` row describing the whole line, if any."""
     word_count = len(text.split())
-    return next((rule for rule in RULES if word_count and rule.matches(text, word_count)), None)
+    if not word_count:
+        return None
+    candidates = _RULES_WITHIN[min(word_count, len(_RULES_WITHIN) - 1)]
+    return next((rule for rule in candidates if rule.matches(text, word_count)), None)
+
+
+# The rows whose word budget admits a line of n words, in table order: a long
+# paragraph (most of a book) is not offered to the many short-line rules at all.
+_RULES_WITHIN = tuple(
+    tuple(rule for rule in RULES if rule.max_words >= n) for n in range(max(r.max_words for r in RULES) + 2)
+)
 
 
 def _place_edge_rules(matched: Sequence[Rule | None]) -> list[str | None]:
@@ -423,6 +468,9 @@ _STOPWORDS = {
     "nl": frozenset("het een niet dat zijn voor worden wordt ook naar maar bij deze wij uit".split()),
     "pt": frozenset("os não uma dos das pelo pela são está foram também seu sua".split()),
 }
+_STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, stop in _STOPWORDS.items() if word in stop) for word in set().union(*_STOPWORDS.values())
+}
 _MIN_LANGUAGE_HITS = 3
 # Another script or language is furniture only while it stays a minority of the text.
 _MAX_FOREIGN_SHARE = 0.2
@@ -447,6 +495,9 @@ def _script(char: str) -> str | None:
 
 
 def _script_profile(text: str) -> _ScriptProfile:
+    if text.isascii():  # plain-text books and licences: every letter is Latin
+        letters = len(text) - len(text.translate(_WITHOUT_ASCII_LETTERS))
+        return _ScriptProfile("LATIN" if letters else None, letters)
     counts: Counter[str] = Counter()
     for char, n in Counter(text).items():  # distinct characters only: a book has few
         if script := _script(char):
@@ -458,10 +509,15 @@ def _script_profile(text: str) -> _ScriptProfile:
     return _ScriptProfile(script if count >= 0.6 * total else None, total)
 
 
+_WITHOUT_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
+
+
 def _language(text: str) -> str | None:
     """The language whose function words clearly dominate ``text``, if any."""
-    counts = Counter(re.findall(r"\w+", text.casefold()))
-    scores = Counter({lang: sum(counts[w] for w in stop.intersection(counts)) for lang, stop in _STOPWORDS.items()})
+    scores = Counter(dict.fromkeys(_STOPWORDS, 0))
+    for word, count in Counter(re.findall(r"\w+", text.casefold())).items():
+        for language in _STOPWORD_LANGUAGES.get(word, ()):
+            scores[language] += count
     (best, hits), (_, runner_up) = scores.most_common(2)
     return best if hits >= _MIN_LANGUAGE_HITS and hits >= 2 * runner_up else None
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.engine import facts
+from tui.engine import boilerplate, facts
 
 GUARDED = {
     name: value for name, value in vars(facts).items() if isinstance(value, facts._Guarded)  # noqa: SLF001
@@ -57,7 +57,7 @@ def test_every_guarded_pattern_is_found():
 
 
 @pytest.mark.parametrize("name", sorted(GUARDED))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(text=texts())
 def test_guard_never_hides_a_match(name: str, text: str):
     guarded = GUARDED[name]
@@ -69,3 +69,56 @@ def test_guard_never_hides_a_match(name: str, text: str):
 def test_guard_skips_plain_prose(name: str):
     """Text with no marker, figure or source is not scanned at all."""
     assert not GUARDED[name].may_match("Zorbel quimt the plavens over a brindle of snark.")
+
+
+# --- Boilerplate: rules skipped when a line lacks their words ----------------
+
+NEEDY_RULES = [rule for rule in boilerplate.RULES if rule.needs]
+_RULE_WORDS = sorted(
+    {w for rule in NEEDY_RULES for w in re.findall(r"[^\W\d_]{2,}", rule.pattern.pattern)}
+    | {f for rule in NEEDY_RULES for f in rule.needs}
+)
+
+
+@st.composite
+def lines(draw) -> str:
+    """A whitespace-normalised line of the needy rules' own words, capitalised or not, and odd letters."""
+    words = draw(st.lists(st.sampled_from(_RULE_WORDS + _ODD_LETTERS + ["/", "©", "Reuters/Jane Doe", "'"]),
+                          min_size=1, max_size=14))
+    words = [w.upper() if draw(st.booleans()) else w for w in words]
+    return " ".join(" ".join(words).split())
+
+
+def test_some_rules_have_needs():
+    assert len(NEEDY_RULES) >= 3
+
+
+@settings(max_examples=400, deadline=None)
+@given(line=lines())
+def test_needs_never_hide_a_match(line: str):
+    word_count = len(line.split())
+    for rule in NEEDY_RULES:
+        expected = word_count <= rule.max_words and rule.pattern.fullmatch(line) is not None
+        assert rule.matches(line, word_count) == expected, rule.reason
+
+
+def _letters(fragments) -> set[str]:
+    return {c for fragment in fragments for c in fragment if c.isalpha()}
+
+
+@pytest.mark.parametrize(
+    ("fold", "letters"),
+    [
+        (boilerplate._fold_case, _letters(f for rule in NEEDY_RULES for f in rule.needs)),  # noqa: SLF001
+        (facts._folded, _letters(f for g in GUARDED.values() for f in (*g.words, *g.fragments))),  # noqa: SLF001
+    ],
+    ids=["boilerplate", "facts"],
+)
+def test_case_fold_agrees_with_ignorecase(fold, letters: set[str]):
+    """Every character re.IGNORECASE takes for a letter of a pre-check folds to that letter,
+    so folding, then looking for the fragment, never misses what the pattern matches."""
+    any_letter = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.IGNORECASE)
+    for char in filter(any_letter.fullmatch, map(chr, range(0x110000))):
+        for letter in letters:
+            if re.fullmatch(re.escape(letter), char, re.IGNORECASE):
+                assert fold(char) == letter, (hex(ord(char)), letter)

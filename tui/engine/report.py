@@ -15,7 +15,9 @@ each side's encoding, format, title and boilerplate reasons; per change the
 flags ``cosmetic``/``boilerplate``/``moved``/``difference``, the word
 operations ``ops``, the highlight spans ``inline`` and the fact flags
 ``facts``; and the side-by-side ``rows`` (ghost rows mark a moved
-paragraph's old place), so a script can lay the texts out as the app does.
+paragraph's old place), so a script can lay the texts out as the app does;
+and, when a report is made with the reviewer's marks, ``review`` on each
+difference (``{"reviewed": bool, "significant": bool, "note": str}``).
 
 The second half of the module is the wording the human-readable reports
 (HTML, Markdown) share, so both say the same thing the same way.
@@ -23,13 +25,16 @@ The second half of the module is the wording the human-readable reports
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from tui.engine.layout import side_by_side
 from tui.engine.model import Change, Comparison, Document, FactFlag, InlineDiff, Kind
 
 __all__ = [
+    "ReviewMark",
+    "Review",
     "REPORT_FORMAT",
     "REPORT_VERSION",
     "report_dict",
@@ -42,14 +47,38 @@ __all__ = [
     "generated_label",
     "difference_numbers",
     "reason_shows_values",
+    "review_badges",
+    "review_progress",
+    "reviewer_notes",
 ]
 
 REPORT_FORMAT = "compare-tui-report"
 REPORT_VERSION = 1
 
 
-def report_dict(comparison: Comparison) -> dict[str, Any]:
-    """The comparison as JSON-ready data (see the module docstring for the contract)."""
+class ReviewMark(Protocol):
+    """A reviewer's judgement on one difference (``tui.review.Mark`` is one).
+
+    A protocol, so the engine need not import the review store to render its marks.
+    """
+
+    reviewed: bool
+    significant: bool
+    note: str
+
+
+Review = Mapping[int, ReviewMark]
+"""The reviewer's marks by change index (into ``Comparison.changes``); a difference
+missing from the mapping is unreviewed, unflagged and has no note."""
+
+
+def report_dict(comparison: Comparison, review: Review | None = None) -> dict[str, Any]:
+    """The comparison as JSON-ready data (see the module docstring for the contract).
+
+    With ``review``, every difference carries its ``review``, blank ones
+    included, so a script can tell "not reviewed" from "report made without
+    a review" (no ``review`` key at all).
+    """
     summary: dict[str, Any] = dict(comparison.counts())
     summary["similarity"] = comparison.similarity
     return {
@@ -58,7 +87,7 @@ def report_dict(comparison: Comparison) -> dict[str, Any]:
         "left": _side(comparison.left),
         "right": _side(comparison.right),
         "summary": summary,
-        "changes": [_change(change) for change in comparison.changes],
+        "changes": [_change(change, _review_of(review, index, change)) for index, change in enumerate(comparison.changes)],
         "rows": [{"change": row.change, "ghost": row.ghost} for row in side_by_side(comparison)],
     }
 
@@ -74,7 +103,16 @@ def _side(document: Document) -> dict[str, Any]:
     }
 
 
-def _change(change: Change) -> dict[str, Any]:
+def _review_of(review: Review | None, index: int, change: Change) -> dict[str, Any] | None:
+    if review is None or not change.is_difference:
+        return None
+    mark = review.get(index)
+    if mark is None:
+        return {"reviewed": False, "significant": False, "note": ""}
+    return {"reviewed": bool(mark.reviewed), "significant": bool(mark.significant), "note": mark.note}
+
+
+def _change(change: Change, review: dict[str, Any] | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "kind": change.kind.value,
         "left": list(change.left),
@@ -92,6 +130,8 @@ def _change(change: Change) -> dict[str, Any]:
         {"kind": f.kind, "severity": f.severity, "left": f.left, "right": f.right, "reason": f.reason}
         for f in change.facts
     ]
+    if review is not None:
+        data["review"] = review
     return data
 
 
@@ -183,3 +223,30 @@ def difference_numbers(comparison: Comparison) -> dict[int, int]:
 def reason_shows_values(fact: FactFlag) -> bool:
     """True when the reason already quotes both values, so a report need not repeat them."""
     return all(value is None or value in fact.reason for value in (fact.left, fact.right))
+
+
+def review_badges(mark: ReviewMark | None) -> list[str]:
+    """The marks a report shows beside a difference: "✓ reviewed", "★ significant"."""
+    if mark is None:
+        return []
+    return [label for label, on in (("✓ reviewed", mark.reviewed), ("★ significant", mark.significant)) if on]
+
+
+def review_progress(comparison: Comparison, review: Review) -> str:
+    """"12 of 48 differences reviewed · 3 flagged significant": how far the review got."""
+    numbers = difference_numbers(comparison)
+    marks = [review[index] for index in numbers if index in review]
+    reviewed = sum(bool(mark.reviewed) for mark in marks)
+    significant = sum(bool(mark.significant) for mark in marks)
+    flagged = f" · {significant} flagged significant" if significant else ""
+    return f"{reviewed} of {len(numbers)} differences reviewed{flagged}"
+
+
+def reviewer_notes(comparison: Comparison, review: Review) -> list[tuple[int, int, ReviewMark]]:
+    """(change index, difference number, mark) of each difference with a note, in reading order."""
+    numbers = difference_numbers(comparison)
+    return [
+        (index, number, review[index])
+        for index, number in numbers.items()
+        if index in review and review[index].note.strip()
+    ]

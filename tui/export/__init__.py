@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tui.engine.errors import ExportError
 from tui.engine.model import Comparison
+from tui.engine.report import Review
 from tui.export.writing import write_atomically
 
 __all__ = ["FORMATS", "format_for_path", "render", "export"]
@@ -23,7 +24,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _renderer(fmt: str) -> Callable[[Comparison], str]:
+def _renderer(fmt: str) -> Callable[..., str]:
     # Imported on demand: the CLI loads only the renderer it uses.
     if fmt == "json":
         from tui.export.json_report import render_json
@@ -55,11 +56,16 @@ def format_for_path(path: str, requested: str | None = None) -> str:
     )
 
 
-def render(comparison: Comparison, fmt: str) -> str:
-    """The report of ``comparison`` in format ``fmt`` ("json", "md" or "html")."""
-    return _renderer(fmt)(comparison)
+def render(comparison: Comparison, fmt: str, *, review: Review | None = None) -> str:
+    """The report of ``comparison`` in format ``fmt`` ("json", "md" or "html").
+
+    ``review`` (change index -> the reviewer's mark) puts the marks and notes in the report.
+    """
+    return _renderer(fmt)(comparison, review=review)
 
 
-def export(comparison: Comparison, path: Path, fmt: str, *, overwrite: bool = False) -> Path:
+def export(
+    comparison: Comparison, path: Path, fmt: str, *, overwrite: bool = False, review: Review | None = None
+) -> Path:
     """Render and write atomically; refuses to overwrite unless asked."""
-    return write_atomically(path, render(comparison, fmt), overwrite=overwrite)
+    return write_atomically(path, render(comparison, fmt, review=review), overwrite=overwrite)

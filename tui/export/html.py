@@ -22,6 +22,8 @@ from datetime import datetime
 from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, FactFlag, Kind, Span
 from tui.engine.report import (
+    Review,
+    ReviewMark,
     difference_numbers,
     generated_label,
     kind_label,
@@ -30,6 +32,9 @@ from tui.engine.report import (
     percent,
     printable,
     reason_shows_values,
+    review_badges,
+    review_progress,
+    reviewer_notes,
     score_label,
 )
 
@@ -47,20 +52,28 @@ _LEGEND = (
 )
 
 
-def render_html(comparison: Comparison, *, generated: datetime | None = None) -> str:
-    """The report page; ``generated`` is the date it states (default: now)."""
+def render_html(comparison: Comparison, *, generated: datetime | None = None, review: Review | None = None) -> str:
+    """The report page; ``generated`` is the date it states (default: now).
+
+    With ``review`` (change index -> mark), the reviewer's progress and notes
+    come right after the summary and each difference shows its marks and note.
+    """
     numbers = difference_numbers(comparison)
+    marks = review or {}
     body = "\n".join(
-        (
+        part
+        for part in (
             _summary(comparison, generated),
+            _review_section(comparison, review) if review is not None else "",
             _fact_section(comparison, numbers),
             '<div class="overview">',
             _alignment_map(comparison),
-            _contents(comparison, numbers),
+            _contents(comparison, numbers, marks),
             "</div>",
             _legend(),
-            _texts(comparison, numbers),
+            _texts(comparison, numbers, marks),
         )
+        if part
     )
     title = f"Comparison: {_title(comparison.left)} → {_title(comparison.right)}"
     return (
@@ -108,6 +121,22 @@ def _summary(comparison: Comparison, generated: datetime | None) -> str:
         f'<b>{counts["boilerplate"]}</b> boilerplate items set aside (not counted as added or dropped)</p>\n'
         f'<ul class="counts">{chips}</ul>\n</header>'
     )
+
+
+def _review_section(comparison: Comparison, review: Review) -> str:
+    """How far the review got, then every note with a link to its difference."""
+    notes = reviewer_notes(comparison, review)
+    items = "".join(
+        f'<li><a href="#{_anchor(index)}">Difference {number}</a>{_badges(mark)}: '
+        f'<span class="note">{_text(mark.note.strip())}</span></li>'
+        for index, number, mark in notes
+    )
+    listing = f'<h3>Reviewer\'s notes</h3><ul class="notes">{items}</ul>' if notes else ""
+    return f'<section id="review"><h2>Review</h2><p>{_text(review_progress(comparison, review))}</p>{listing}</section>'
+
+
+def _badges(mark: ReviewMark | None) -> str:
+    return "".join(f' <span class="mark">{_text(badge)}</span>' for badge in review_badges(mark))
 
 
 def _source_note(document) -> str:
@@ -265,7 +294,7 @@ def _band_path(left: tuple[float, float], right: tuple[float, float]) -> str:
 # --- Contents and legend --------------------------------------------------------------------
 
 
-def _contents(comparison: Comparison, numbers: dict[int, int]) -> str:
+def _contents(comparison: Comparison, numbers: dict[int, int], review: Review) -> str:
     items = []
     for index in numbers:
         change = comparison.changes[index]
@@ -273,7 +302,7 @@ def _contents(comparison: Comparison, numbers: dict[int, int]) -> str:
         facts = f' <span class="badge">{count} fact{"s" if count > 1 else ""}</span>' if count else ""
         items.append(
             f'<li class="{_kind_class(change)}"><a href="#{_anchor(index)}"><span class="swatch"></span>'
-            f"<b>{kind_label(change)}</b> {locator(change)} · {score_label(change)}</a>{facts}"
+            f"<b>{kind_label(change)}</b> {locator(change)} · {score_label(change)}</a>{facts}{_badges(review.get(index))}"
             f'<br><span class="excerpt">{_text(_excerpt(comparison, change))}</span></li>'
         )
     if not items:
@@ -309,9 +338,9 @@ def _legend() -> str:
 # --- Side-by-side texts ---------------------------------------------------------------------
 
 
-def _texts(comparison: Comparison, numbers: dict[int, int]) -> str:
+def _texts(comparison: Comparison, numbers: dict[int, int], review: Review) -> str:
     rows = side_by_side(comparison)
-    body = "\n".join(_row_group(comparison, group, numbers, rows) for group in _groups(comparison, rows))
+    body = "\n".join(_row_group(comparison, group, numbers, rows, review) for group in _groups(comparison, rows))
     return (
         '<section id="texts"><h2>Both texts, side by side</h2>'
         '<table class="sbs"><colgroup><col><col></colgroup>'
@@ -336,7 +365,9 @@ def _is_boilerplate_group(comparison: Comparison, group: list[Row]) -> bool:
     return not group[0].ghost and comparison.changes[group[0].change].boilerplate
 
 
-def _row_group(comparison: Comparison, group: list[Row], numbers: dict[int, int], rows: tuple[Row, ...]) -> str:
+def _row_group(
+    comparison: Comparison, group: list[Row], numbers: dict[int, int], rows: tuple[Row, ...], review: Review
+) -> str:
     row = group[0]
     change = comparison.changes[row.change]
     if row.ghost:
@@ -346,10 +377,13 @@ def _row_group(comparison: Comparison, group: list[Row], numbers: dict[int, int]
     cells = _cells(comparison, change, row.change if row.change not in numbers else None)
     if row.change not in numbers:
         return f'<tr class="body {_kind_class(change)}">{cells}</tr>'
-    return _difference_head(change, row.change, numbers, rows) + f'\n<tr class="body {_kind_class(change)}">{cells}</tr>'
+    head = _difference_head(change, row.change, numbers, rows, review.get(row.change))
+    return head + f'\n<tr class="body {_kind_class(change)}">{cells}</tr>'
 
 
-def _difference_head(change: Change, index: int, numbers: dict[int, int], rows: tuple[Row, ...]) -> str:
+def _difference_head(
+    change: Change, index: int, numbers: dict[int, int], rows: tuple[Row, ...], mark: ReviewMark | None
+) -> str:
     moved = ""
     if change.moved:
         moved = f' · <a href="#{_anchor(index)}-from">old place {_arrow(index, rows, to_ghost=True)}</a>'
@@ -357,11 +391,14 @@ def _difference_head(change: Change, index: int, numbers: dict[int, int], rows: 
     if change.facts:
         items = "".join(f'<li class="sev-{_text(f.severity)}">{_fact(f)}</li>' for f in change.facts)
         facts = f'<ul class="facts">{items}</ul>'
+    note = ""
+    if mark is not None and mark.note.strip():
+        note = f'<p class="note"><b>Reviewer\'s note:</b> {_text(mark.note.strip())}</p>'
     return (
         f'<tr class="head {_kind_class(change)}" id="{_anchor(index)}"><th colspan="2" scope="colgroup">'
         f'<span class="num">{numbers[index]}</span> <span class="kind">{kind_label(change)}</span> '
-        f"{locator(change)} · {score_label(change)}{moved}"
-        f' <a class="up" href="#contents" aria-label="back to the list of differences">↑</a>{facts}</th></tr>'
+        f"{locator(change)} · {score_label(change)}{moved}{_badges(mark)}"
+        f' <a class="up" href="#contents" aria-label="back to the list of differences">↑</a>{facts}{note}</th></tr>'
     )
 
 
@@ -489,6 +526,8 @@ tr.ghost td{border-top:1px dashed var(--k);border-bottom:1px dashed var(--k);fon
 tr.k-boilerplate td,tr.k-unchanged td{color:var(--muted)}
 .why{font-size:.75rem;border:1px solid var(--line);border-radius:3px;padding:0 .3em}
 summary{cursor:pointer;font-size:.9rem}
+.mark{font-size:.75rem;font-weight:700;border:1px solid var(--line);border-radius:3px;padding:0 .35em;white-space:nowrap}
+.note{white-space:pre-wrap}.head .note{margin:.3rem 0 0;font-weight:400}.notes li{margin:.25rem 0}
 :target{scroll-margin-top:2.6rem}tr.head:target th{outline:2px solid var(--k)}
 @media (max-width:44rem){body{padding:.6rem;font-size:15px}
 .overview{display:block}.map svg{max-width:22rem;margin:0 auto}

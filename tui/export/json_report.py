@@ -7,14 +7,14 @@ from importlib.resources import files
 from typing import Any
 
 from tui.engine.model import Comparison
-from tui.engine.report import report_dict
+from tui.engine.report import Review, report_dict
 
 __all__ = ["render_json", "report_schema"]
 
 
-def render_json(comparison: Comparison) -> str:
-    """Pretty, stable JSON (keys in model order, non-ASCII kept readable)."""
-    return json.dumps(report_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+def render_json(comparison: Comparison, *, review: Review | None = None) -> str:
+    """Pretty, stable JSON (keys in model order, non-ASCII kept readable); ``review`` adds the marks."""
+    return json.dumps(report_dict(comparison, review), ensure_ascii=False, indent=2) + "\n"
 
 
 def report_schema() -> dict[str, Any]:

@@ -20,6 +20,7 @@ from datetime import datetime
 
 from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Span
 from tui.engine.report import (
+    Review,
     difference_numbers,
     generated_label,
     kind_label,
@@ -28,6 +29,9 @@ from tui.engine.report import (
     percent,
     printable,
     reason_shows_values,
+    review_badges,
+    review_progress,
+    reviewer_notes,
     score_label,
 )
 
@@ -40,13 +44,18 @@ _LINE_START = re.compile(r"(?P<marker>[#>+=-])|\d{1,9}(?P<ordinal>[.)])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
-def render_markdown(comparison: Comparison, *, generated: datetime | None = None) -> str:
-    """The report as GitHub-flavoured Markdown; ``generated`` is the date it states (default: now)."""
+def render_markdown(comparison: Comparison, *, generated: datetime | None = None, review: Review | None = None) -> str:
+    """The report as GitHub-flavoured Markdown; ``generated`` is the date it states (default: now).
+
+    With ``review`` (change index -> mark), the reviewer's progress and notes
+    come first and each difference shows its marks and note.
+    """
     numbers = difference_numbers(comparison)
     sections = [
         _summary(comparison, generated),
+        _review_section(comparison, review) if review is not None else "",
         _fact_section(comparison, numbers),
-        _differences(comparison, numbers),
+        _differences(comparison, numbers, review or {}),
         _boilerplate(comparison),
     ]
     return "\n\n".join(section for section in sections if section) + "\n"
@@ -167,6 +176,23 @@ def _source(document: Document) -> str:
     return f"{title}{escape_markdown(document.source)} ({len(document.paragraphs)} paragraphs)"
 
 
+def _review_section(comparison: Comparison, review: Review) -> str:
+    """How far the review got, then every note with a link to its difference."""
+    section = f"## Review\n\n{review_progress(comparison, review)}"
+    notes = reviewer_notes(comparison, review)
+    if notes:
+        items = "\n".join(
+            f"- [Difference {number}](#difference-{number}){_badges(mark)}: {escape_markdown(mark.note.strip())}"
+            for _, number, mark in notes
+        )
+        section += f"\n\n### Reviewer's notes\n\n{items}"
+    return section
+
+
+def _badges(mark) -> str:
+    return "".join(f" · {badge}" for badge in review_badges(mark))
+
+
 def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
     flagged = [(index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts]
     flagged.sort(key=lambda item: item[1].severity != "high")  # stable: reading order within a severity
@@ -192,18 +218,23 @@ def _fact_value(value: str | None) -> str:
     return f"“{escape_markdown(value)}”" if value is not None else "(none)"
 
 
-def _differences(comparison: Comparison, numbers: dict[int, int]) -> str:
+def _differences(comparison: Comparison, numbers: dict[int, int], review: Review) -> str:
     if not numbers:
         return "## Differences\n\nNo differences: the texts say the same."
-    blocks = [_difference(comparison, comparison.changes[index], number) for index, number in numbers.items()]
+    blocks = [
+        _difference(comparison, comparison.changes[index], number, review.get(index))
+        for index, number in numbers.items()
+    ]
     return f"## Differences ({len(numbers)})\n\n" + "\n\n".join(blocks)
 
 
-def _difference(comparison: Comparison, change: Change, number: int) -> str:
+def _difference(comparison: Comparison, change: Change, number: int, mark) -> str:
     parts = [
         f'<a id="difference-{number}"></a>\n'
-        f"### {number}. {kind_label(change)} · {locator(change)} · {score_label(change)}"
+        f"### {number}. {kind_label(change)} · {locator(change)} · {score_label(change)}{_badges(mark)}"
     ]
+    if mark is not None and mark.note.strip():
+        parts.append(f"**Reviewer's note:** {escape_markdown(mark.note.strip())}")
     if change.facts:
         parts.append("\n".join(f"- {_fact_line(fact)}" for fact in change.facts))
     inline = change.inline

@@ -9,6 +9,7 @@ plain-text copy of the same story.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from xml.etree import ElementTree
@@ -16,6 +17,8 @@ from xml.etree import ElementTree
 import trafilatura
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from .segmenting import split_paragraphs
 
 __all__ = ["markdown_paragraphs", "html_paragraphs", "html_visible_paragraphs"]
 
@@ -29,7 +32,10 @@ def _collapse(text: str) -> str:
 
 # --------------------------------------------------------------------------- Markdown
 
-_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# markdown-it's default nesting limit (20) silently drops whatever is nested deeper (a 21st
+# "> " of an e-mail thread, a 10-level list); without the limit, only Python's recursion
+# limit stops the parser, and markdown_paragraphs then reads the text as plain text.
+_MARKDOWN = MarkdownIt("commonmark", {"maxNesting": sys.maxsize}).enable(["table", "strikethrough"])
 
 
 def markdown_paragraphs(text: str) -> tuple[list[str], str | None]:
@@ -42,10 +48,13 @@ def markdown_paragraphs(text: str) -> tuple[list[str], str | None]:
     an item moves its number changing is presentation, not an edit.
     Title = the first H1.
     """
+    try:
+        tokens = _MARKDOWN.parse(text)
+    except RecursionError:  # nested too deep to parse: plain text keeps every word
+        return split_paragraphs(text), None
     paragraphs: list[str] = []
     title: str | None = None
     row: list[str] = []
-    tokens = _MARKDOWN.parse(text)
     for position, token in enumerate(tokens):
         if token.type == "tr_open":
             row = []

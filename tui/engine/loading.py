@@ -52,6 +52,9 @@ _CP1252_MESS_TOLERANCE = 0.1
 _NUL_SIDE_RATIO = 4
 #: charset-normalizer's mess ratio above which a UTF-16 reading is not text (clean text: ~0).
 _MAX_UTF16_MESS = 0.2
+#: A few NUL bytes in otherwise valid UTF-8 (a damaged save, a pasted dump) are stray and
+#: dropped; UTF-16 of mostly-ASCII text is about half NULs, so this share is far below it.
+_MAX_STRAY_NUL_SHARE = 0.1
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _MARKDOWN_SIGNS = {
@@ -86,7 +89,7 @@ def _decode_bytes(data: bytes, declared: str | None, name: str) -> tuple[str, st
         if data.startswith(bom):
             return _strict(data, encoding, name), encoding
     if b"\x00" in data:
-        return _decode_utf16_without_bom(data, name)
+        return _decode_with_nuls(data, name)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -114,6 +117,19 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
             f"cannot decode {name}: it starts with a {encoding} byte-order mark "
             f"but byte {error.start} is not valid {encoding}"
         ) from None
+
+
+def _decode_with_nuls(data: bytes, name: str) -> tuple[str, str]:
+    """Valid UTF-8 with a few stray NULs is UTF-8 (``decode`` drops the NULs); else UTF-16 or binary.
+
+    BOM-less UTF-16 is never valid UTF-8 with few NULs: mostly-ASCII UTF-16
+    is half NULs, and other scripts' code units are not valid UTF-8 bytes.
+    """
+    if data.count(0) <= _MAX_STRAY_NUL_SHARE * len(data):
+        text = _try_decode(data, "utf-8")
+        if text is not None:
+            return text, "utf-8"
+    return _decode_utf16_without_bom(data, name)
 
 
 def _decode_utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
@@ -160,10 +176,15 @@ def _known_encoding(label: str | None) -> str | None:
 def _detect(data: bytes, name: str, utf8_error_at: int) -> tuple[str, str]:
     """charset-normalizer's best guess, preferring cp1252 when it reads as cleanly.
 
-    When nothing fits, text-like bytes (mostly ASCII, or UTF-8 with a few
-    bad bytes) are "undecodable", with the first bad UTF-8 byte named so the
-    user can find it; anything else is binary.
+    UTF-8 with a few bad bytes (more valid multi-byte characters than bad
+    bytes) is "undecodable" rather than guessed: any single-byte code page
+    would turn every one of its accented letters into mojibake. When nothing
+    fits, text-like bytes (mostly ASCII, or UTF-8 with a few bad bytes) are
+    undecodable too, with the first bad UTF-8 byte named so the user can
+    find it; anything else is binary.
     """
+    if _mostly_valid_utf8(data):
+        raise _undecodable(name, utf8_error_at)
     best = from_bytes(data).best()
     cp1252_text = _try_decode(data, "cp1252")
     if cp1252_text is not None:
@@ -172,12 +193,22 @@ def _detect(data: bytes, name: str, utf8_error_at: int) -> tuple[str, str]:
             return cp1252_text, "cp1252"
     if best is None:
         if _mostly_ascii_text(data) or _mostly_utf8(data):
-            raise InputError(
-                f"cannot decode {name}: byte {utf8_error_at} is not valid UTF-8 "
-                "and no other text encoding fits"
-            )
+            raise _undecodable(name, utf8_error_at)
         raise _binary(name)
     return str(best), codecs.lookup(best.encoding).name
+
+
+def _undecodable(name: str, utf8_error_at: int) -> InputError:
+    return InputError(
+        f"cannot decode {name}: byte {utf8_error_at} is not valid UTF-8 and no other text encoding fits"
+    )
+
+
+def _mostly_valid_utf8(data: bytes) -> bool:
+    """More valid multi-byte UTF-8 characters than invalid bytes: UTF-8 with damage, not a code page."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return sum(1 for ch in text if ord(ch) > 127) - bad > bad
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:

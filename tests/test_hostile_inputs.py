@@ -1,0 +1,271 @@
+"""Hostile inputs: each one either opens and aligns with every paragraph intact, or stops
+with exactly one ``compare-tui: error:`` line and exit status 2 — never a traceback.
+
+The corpus is generated here (in ``tmp_path``) rather than committed: a few lines of
+Python are smaller and clearer than binary blobs. CLI runs are real subprocesses with a
+generous timeout (a hang fails the test; speed is never asserted).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tui.engine.formats import markdown_paragraphs
+from tui.engine.loading import DEFAULT_MAX_BYTES, decode
+from tui.engine.pipeline import CompareRequest, run_comparison
+from tui.export import render
+
+from tests.engine_helpers import assert_every_index_once
+
+#: A hang fails the test; no test asserts speed. The slowest case here is a few seconds.
+CLI_TIMEOUT = 120
+ROOT = Path(__file__).resolve().parent.parent
+
+PROSE = [
+    "The council met on Tuesday evening to discuss the harbour cables and the new budget.",
+    "Residents asked why the tender had been delayed for a second time this year.",
+    "The chair said a decision would follow after the summer recess, once the survey is in.",
+]
+
+# Each is one paragraph a stranger's text may carry; all must come out exactly as they went in.
+TERMINAL_AND_MARKUP = [
+    "A red \x1b[31mwarning\x1b[0m sits in the middle of this ordinary sentence about the weather.",
+    "Someone tried to clear the screen \x1b[2J\x1b[H right here, between two harmless words.",
+    "Clipboard write attempt \x1b]52;c;ZWNobyBwd25lZA==\x07 hidden inside a long forum reply.",
+    "A window title change \x1b]0;you have been hacked\x07 appears in this paragraph too.",
+    "The bell rings \x07 once and the cursor backs up\x08\x08\x08 over three letters here.",
+    "[bold red]Rich markup[/] and [link=https://evil.example]click here[/link] must stay literal.",
+    "An HTML <script>alert('x')</script> tag and <b>bold</b> must stay literal text as well.",
+]
+UNICODE = [
+    "وقال الوزير إن الخطة ستوفر ألفي وظيفة جديدة على الساحل خلال السنوات الخمس المقبلة.",
+    "השר אמר כי התוכנית תספק אלפיים משרות חדשות לאורך החוף בחמש השנים הבאות.",
+    "Mixed direction: the minister (الوزير) said 2,300 jobs — \u202eTrojan\u202c source trick.",
+    "Combining: cafe\u0301, n\u0303, Z\u0351\u0352\u0353\u0354a\u0355\u0356l\u0357\u0358g\u0359o and a\u0300\u0301\u0302\u0303\u0304.",
+    "Emoji: 👍🏽 🇫🇷 👨‍👩‍👧‍👦 ❤️ and a zero\u200bwidth space, plus U+2028\u2028inside.",
+]
+
+
+# --------------------------------------------------------------------------- helpers
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> str:
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return str(path)
+
+
+def as_text(paragraphs: list[str]) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args, "--export", "-", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT,
+        cwd=ROOT,
+    )
+
+
+def assert_one_error_line(result: subprocess.CompletedProcess[str], *fragments: str) -> str:
+    """Exit 2, nothing on stdout, and exactly one stderr line: the error, naming what is wrong."""
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("compare-tui: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+    return lines[0]
+
+
+def compare_and_export(left: str, right: str, **request: object):
+    """The comparison of two files, checked against the report contract and rendered in every format."""
+    comparison = run_comparison(CompareRequest(left, right, **request))
+    assert_every_index_once(comparison)
+    reports = {fmt: render(comparison, fmt) for fmt in ("json", "md", "html")}
+    data = json.loads(reports["json"])
+    assert data["left"]["paragraphs"] == list(comparison.left.texts)
+    assert data["right"]["paragraphs"] == list(comparison.right.texts)
+    return comparison, reports
+
+
+# --------------------------------------------------------------------------- refused inputs
+
+BINARY_HEADERS = {
+    "image.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 8,
+    "archive.zip": b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(255, -1, -1)) * 8,
+    "program": b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x02\x00\x3e\x00" + bytes(range(256)) * 8,
+    "random.bin": bytes((i * 7919 + 13) % 256 for i in range(4096)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BINARY_HEADERS))
+def test_binary_files_are_refused_as_binary(tmp_path, name):
+    source = write(tmp_path, name, BINARY_HEADERS[name])
+    prose = write(tmp_path, "prose.txt", as_text(PROSE))
+    assert_one_error_line(cli(prose, source), f"{source} looks like a binary file, not text")
+
+
+DAMAGED_UTF8 = "Mañana será otro día. ".encode() * 20 + b"\xff caf\xe9"
+DAMAGED_AT = DAMAGED_UTF8.index(b"\xff")
+
+
+@pytest.mark.parametrize(
+    ("data", "fragments"),
+    [
+        (as_text(PROSE).encode("utf-16")[:-1], ("truncated", "UTF-16")),
+        (as_text(PROSE).encode("utf-16-le")[:-1], ("truncated", "UTF-16-LE")),
+        (codecs.BOM_UTF16_LE + "ok \ud800 lone".encode("utf-16-le", "surrogatepass"), ("corrupt", "UTF-16")),
+        (b"", ("is empty",)),
+        (b" \n\t\n\r\n\xc2\xa0\xe2\x80\x83\n", ("contains only whitespace",)),
+        (DAMAGED_UTF8, (f"byte {DAMAGED_AT} is not valid UTF-8",)),
+    ],
+    ids=["utf16-bom-truncated", "utf16-le-truncated", "utf16-lone-surrogate", "empty", "only-whitespace", "utf8-damaged"],
+)
+def test_undecodable_text_is_refused_with_a_reason(tmp_path, data, fragments):
+    source = write(tmp_path, "bad.txt", data)
+    prose = write(tmp_path, "prose.txt", as_text(PROSE))
+    assert_one_error_line(cli(source, prose), source, *fragments)
+
+
+def test_a_coloured_terminal_capture_is_refused_as_binary(tmp_path):
+    """More than 5% control characters is not prose: refused rather than shown as a wall of symbols."""
+    capture = "".join(f"\x1b[0m\x1b[01;34mdir{i}\x1b[0m  " for i in range(200))
+    source = write(tmp_path, "ls.txt", capture)
+    assert_one_error_line(cli(source, write(tmp_path, "prose.txt", as_text(PROSE))), "looks like a binary file")
+
+
+def test_a_50_mb_file_stops_at_the_size_limit_before_reading_it(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as stream:
+        stream.write(as_text(PROSE * 200).encode() * (50 * 1024 * 1024 // len(as_text(PROSE * 200)) + 1))
+    assert big.stat().st_size > DEFAULT_MAX_BYTES
+    prose = write(tmp_path, "prose.txt", as_text(PROSE))
+    assert_one_error_line(cli(str(big), prose), f"{big} is larger than the 20 MiB limit", "--max-size")
+
+
+def test_max_size_lowers_and_raises_the_limit(tmp_path):
+    source = write(tmp_path, "story.txt", as_text(PROSE * 20))
+    prose = write(tmp_path, "prose.txt", as_text(PROSE))
+    assert_one_error_line(cli(source, prose, "--max-size", "1K"), "larger than the 1 KiB limit")
+    opened = cli(source, prose, "--max-size", "1M")
+    assert opened.returncode == 0, opened.stderr
+    assert json.loads(opened.stdout)["left"]["paragraphs"] == PROSE * 20
+
+
+def test_stdin_larger_than_the_limit_is_refused(tmp_path):
+    prose = write(tmp_path, "prose.txt", as_text(PROSE))
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", prose, "-", "--max-size", "2K", "--export", "-", "--format", "json"],
+        input=as_text(PROSE * 50),
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT,
+        cwd=ROOT,
+    )
+    assert_one_error_line(result, "standard input is larger than the 2 KiB limit")
+
+
+# --------------------------------------------------------------------------- inputs that open
+
+def test_terminal_escapes_and_markup_come_out_exactly_as_they_went_in(tmp_path):
+    left = write(tmp_path, "left.txt", as_text(PROSE + TERMINAL_AND_MARKUP))
+    right = write(tmp_path, "right.txt", as_text(TERMINAL_AND_MARKUP[::-1] + PROSE[1:]))
+    comparison, reports = compare_and_export(left, right)
+    assert list(comparison.left.texts) == PROSE + TERMINAL_AND_MARKUP
+    assert list(comparison.right.texts) == TERMINAL_AND_MARKUP[::-1] + PROSE[1:]
+    for fmt in ("md", "html"):  # human-readable reports show controls as symbols, never raw
+        assert not any(ch in reports[fmt] for ch in "\x1b\x07\x08")
+        assert "ZWNobyBwd25lZA==␇" in reports[fmt] and "up␈␈␈ over" in reports[fmt]
+    assert "<script>" not in reports["html"] and "&lt;script&gt;" in reports["html"]
+    assert "\x1b" not in reports["json"]  # JSON escapes controls as \u001b
+
+
+def test_carriage_return_overwrite_is_defused_into_two_visible_paragraphs(tmp_path):
+    """"safe\\rEVIL" would print as "EVIL" over "safe" in a terminal; a lone CR is a line end."""
+    left = write(tmp_path, "left.txt", as_text(PROSE))
+    right = write(tmp_path, "right.txt", "safe\rEVIL\n\nalso safe\r\nline\n")
+    comparison, _ = compare_and_export(left, right)
+    assert list(comparison.right.texts) == ["safe", "EVIL", "also safe", "line"]
+
+
+def test_rtl_combining_and_emoji_text_is_kept_in_nfc(tmp_path):
+    left = write(tmp_path, "left.txt", as_text(UNICODE + PROSE))
+    right = write(tmp_path, "right.txt", as_text(PROSE[:1] + UNICODE[::-1]))
+    comparison, reports = compare_and_export(left, right)
+    expected = [unicodedata.normalize("NFC", p) for p in UNICODE]
+    assert list(comparison.left.texts) == expected + PROSE
+    assert list(comparison.right.texts) == PROSE[:1] + expected[::-1]
+    assert expected[0] in reports["md"] and expected[0] in reports["html"]
+
+
+def test_stray_nul_bytes_in_utf8_text_are_dropped_and_the_text_opens(tmp_path):
+    left = write(tmp_path, "left.txt", as_text(PROSE))
+    damaged = as_text(["Café owners said\x00 the harbour is busy.", *PROSE]).encode()
+    right = write(tmp_path, "right.txt", damaged.replace(b"busy", b"bu\x00sy"))
+    comparison, _ = compare_and_export(left, right)
+    assert list(comparison.right.texts) == ["Café owners said the harbour is busy.", *PROSE]
+
+
+def test_nul_bytes_in_a_short_ascii_line_are_not_mistaken_for_utf16():
+    assert decode(b"Hello\x00 world.\n\nSecond\x00 para.\n") == ("Hello world.\n\nSecond para.\n", "utf-8")
+
+
+def test_latin1_prose_that_is_invalid_utf8_opens_as_cp1252(tmp_path):
+    text = as_text(["Le café était fermé à l'été, dit l'élève.", "Grüße aus Köln, sagte Müller."])
+    left = write(tmp_path, "left.txt", text.encode("latin-1"))
+    comparison, _ = compare_and_export(left, write(tmp_path, "right.txt", text))
+    assert comparison.left.encoding == "cp1252"
+    assert comparison.left.texts == comparison.right.texts
+
+
+def test_utf8_with_a_damaged_byte_is_refused_rather_than_turned_into_mojibake(tmp_path):
+    data = as_text(["Le café était fermé à l'été, dit l'élève."] * 3).encode() + b"fin \xe9t\xe9\n"
+    source = write(tmp_path, "damaged.txt", data)
+    assert_one_error_line(cli(source, write(tmp_path, "prose.txt", as_text(PROSE))), "is not valid UTF-8")
+
+
+def test_a_5_mb_single_line_is_one_paragraph(tmp_path):
+    """Words unlike the other side's: pairing a 5 MB paragraph is an engine performance issue (see report)."""
+    line = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. "
+    long_line = (line * (5 * 1024 * 1024 // len(line) + 1)).strip()
+    source = write(tmp_path, "line.txt", long_line + "\n")
+    comparison, _ = compare_and_export(source, write(tmp_path, "prose.txt", as_text(PROSE)))
+    assert comparison.left.texts == (long_line,)
+
+
+def test_a_single_2_mb_word_opens(tmp_path):
+    source = write(tmp_path, "word.txt", "x" * 2_000_000 + "\n\nend\n")
+    comparison, _ = compare_and_export(source, write(tmp_path, "prose.txt", as_text(PROSE + ["end"])))
+    assert [len(t) for t in comparison.left.texts] == [2_000_000, 3]
+
+
+def test_deeply_nested_markdown_loses_no_text():
+    """markdown-it's nesting limit used to drop whatever sat deeper than 20 levels."""
+    quoted = "# Thread\n\n" + "> " * 30 + "the deepest reply\n\nafter the quote\n"
+    assert markdown_paragraphs(quoted)[0] == ["Thread", "the deepest reply", "after the quote"]
+    nested_list = "# List\n\n" + "".join("  " * depth + f"- item{depth}\n" for depth in range(40))
+    assert markdown_paragraphs(nested_list)[0] == ["List", *(f"item{depth}" for depth in range(40))]
+
+
+def test_markdown_nested_beyond_the_parsers_recursion_is_read_as_plain_text(tmp_path):
+    text = "# Thread\n\n## Replies\n\n" + "> " * 3000 + "the deepest reply\n"
+    source = write(tmp_path, "thread.md", text)
+    comparison, _ = compare_and_export(source, write(tmp_path, "prose.txt", as_text(PROSE)))
+    assert "the deepest reply" in comparison.left.texts[-1]
+
+
+def test_deeply_nested_html_opens(tmp_path):
+    html = "<html><body>" + "<div>" * 20000 + "<p>Deep text survives here.</p>" + "</div>" * 20000 + "</body></html>"
+    source = write(tmp_path, "deep.html", html)
+    comparison, _ = compare_and_export(source, write(tmp_path, "prose.txt", "Deep text survives here.\n"))
+    assert comparison.left.texts == ("Deep text survives here.",)

@@ -437,7 +437,8 @@ def _drop_topic_cookie_notices(texts: Sequence[str], reasons: list[str | None]) 
     single mention anywhere else is enough to keep every cookie line.
     """
     mentioned_elsewhere = any(
-        reason != "cookie notice" and _COOKIE.search(text) for text, reason in zip(texts, reasons, strict=True)
+        reason != "cookie notice" and "cookie" in _fold_case(text) and _COOKIE.search(text)
+        for text, reason in zip(texts, reasons, strict=True)
     )
     if not mentioned_elsewhere:
         return reasons
@@ -514,10 +515,11 @@ _WITHOUT_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
 
 def _language(text: str) -> str | None:
     """The language whose function words clearly dominate ``text``, if any."""
+    counts = Counter(re.findall(r"\w+", text.casefold()))
     scores = Counter(dict.fromkeys(_STOPWORDS, 0))
-    for word, count in Counter(re.findall(r"\w+", text.casefold())).items():
-        for language in _STOPWORD_LANGUAGES.get(word, ()):
-            scores[language] += count
+    for word in counts.keys() & _STOPWORD_LANGUAGES.keys():
+        for language in _STOPWORD_LANGUAGES[word]:
+            scores[language] += counts[word]
     (best, hits), (_, runner_up) = scores.most_common(2)
     return best if hits >= _MIN_LANGUAGE_HITS and hits >= 2 * runner_up else None
 

@@ -177,9 +177,9 @@ class _Guarded:
 
     def may_match(self, text: str) -> bool:
         return bool(
-            (self.digits and _DIGIT.search(text))
-            or not self.words.isdisjoint(_tokens(text))
-            or any(f in _folded(text) for f in self.fragments)
+            (self.words and not self.words.isdisjoint(_tokens(text)))
+            or (self.digits and _DIGIT.search(text))
+            or (self.fragments and any(map(_folded(text).__contains__, self.fragments)))
         )
 
     def finditer(self, text: str):

@@ -190,6 +190,18 @@ def test_terminal_escapes_and_markup_come_out_exactly_as_they_went_in(tmp_path):
     assert "\x1b" not in reports["json"]  # JSON escapes controls as \u001b
 
 
+def test_8_bit_controls_never_reach_a_terminal_raw(tmp_path):
+    """U+009B is a one-character CSI to terminals that honour C1; DEL is a control too."""
+    hostile = "An 8-bit \x9b2J clear, a \x9d0;title\x9c and a DEL\x7f in an ordinary sentence."
+    left = write(tmp_path, "left.txt", as_text(PROSE + [hostile]))
+    comparison, reports = compare_and_export(left, write(tmp_path, "right.txt", as_text(PROSE)))
+    assert comparison.left.texts[-1] == hostile
+    for report in reports.values():
+        assert not set(report) & {"\x7f", "\x9b", "\x9c", "\x9d"}
+    assert "\\u009b2J" in reports["json"] and json.loads(reports["json"])["left"]["paragraphs"][-1] == hostile
+    assert "�2J clear" in reports["html"] and "DEL␡ in" in reports["md"]
+
+
 def test_carriage_return_overwrite_is_defused_into_two_visible_paragraphs(tmp_path):
     """"safe\\rEVIL" would print as "EVIL" over "safe" in a terminal; a lone CR is a line end."""
     left = write(tmp_path, "left.txt", as_text(PROSE))

@@ -28,7 +28,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -117,7 +117,7 @@ def _text_stems(text: str) -> frozenset[str]:
     return frozenset(_content_stems(_words(text)))
 
 
-def _mostly_kept(stems: set[str], other_stems: set[str]) -> bool:
+def _mostly_kept(stems: Set[str], other_stems: Set[str]) -> bool:
     """At least half of a passage's content words are still on the other side: the statement
     was kept (and reworded), rather than cut or rewritten from scratch."""
     return bool(stems) and 2 * len(stems & other_stems) >= len(stems)
@@ -562,7 +562,7 @@ def _compare_figures(left: str, right: str) -> list[_Found]:
     return found
 
 
-def _context_kept(text: str, figure: _Figure, other_stems: set[str]) -> bool:
+def _context_kept(text: str, figure: _Figure, other_stems: Set[str]) -> bool:
     """The sentence around a figure survives on the other side, so the figure was cut from a
     kept statement (a detail lost), not from a statement rewritten from scratch."""
     span = (figure.start, figure.start + len(figure.text))
@@ -888,7 +888,7 @@ def _name_runs(text: str) -> list[list[_NameWord]]:
 _NAME_GAP = re.compile(rf"\s+(?:(?:{'|'.join(sorted(_NAME_CONNECTORS))})\s+)*")
 
 
-def _misspelt_in_full_names(left: str, right: str, right_words: set[str]) -> list[tuple[_NameWord, str]]:
+def _misspelt_in_full_names(left: str, right: str, right_words: Set[str]) -> list[tuple[_NameWord, str]]:
     """Misspellings inside a full name whose other part is unchanged ("Petra Haldane" ->
     "Petra Haldan"): the shared part proves it is the same person, so short names and
     endings count too."""
@@ -904,7 +904,7 @@ def _misspelt_in_full_names(left: str, right: str, right_words: set[str]) -> lis
     return found
 
 
-def _misspelt_alone(left: str, right: str, left_words: set[str], right_words: set[str]) -> list[tuple[_NameWord, str]]:
+def _misspelt_alone(left: str, right: str, left_words: Set[str], right_words: Set[str]) -> list[tuple[_NameWord, str]]:
     """Single name words with no exact match on the right but a near miss there."""
     lowercase = _lowercase_words(left + " " + right)
     # Near misses: right names, and long sentence-initial capitalised words that are not
@@ -1019,7 +1019,7 @@ class _Attribution:
     named: bool
 
     @property
-    def source_words(self) -> set[str]:
+    def source_words(self) -> frozenset[str]:
         return _word_keys(self.source) - _NOT_NAMES
 
 
@@ -1083,7 +1083,7 @@ def _keeps_source(left: _Attribution, right: _Attribution) -> bool:
     return right.named and bool(left.source_words & right.source_words)
 
 
-def _claim_kept(text: str, attribution: _Attribution, other_stems: set[str]) -> bool:
+def _claim_kept(text: str, attribution: _Attribution, other_stems: Set[str]) -> bool:
     """The sentence an attribution belongs to, minus the attribution, survives on the other side."""
     span = (attribution.start, attribution.start + len(attribution.text))
     return _mostly_kept(_stems_between(text, *_sentence_around(text, *span), leave_out=span), other_stems)
@@ -1274,12 +1274,12 @@ def _pair_by_scope(lefts: list[_Marker], rights: list[_Marker]) -> tuple[list, l
     return pairs, left_over, rights
 
 
-def _negated_word_kept(marker: _Marker, other_stems: set[str]) -> bool:
+def _negated_word_kept(marker: _Marker, other_stems: Set[str]) -> bool:
     """The word a negation flipped is still there on the other side."""
     return marker.head in other_stems
 
 
-def _hedged_words_kept(marker: _Marker, other_stems: set[str]) -> bool:
+def _hedged_words_kept(marker: _Marker, other_stems: Set[str]) -> bool:
     """Some of what a hedge qualified is still there on the other side."""
     return bool(marker.scope & other_stems)
 

@@ -146,8 +146,13 @@ def _inline(inline: InlineDiff) -> dict[str, Any]:
 # --- Wording shared by the human-readable reports -------------------------------------------
 
 # C0 controls (but tab and newline) and DEL, as their Unicode "control pictures":
-# an ANSI escape in the input shows as "␛[31m" instead of vanishing or acting.
-_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n"} | {0x7F: 0x2421}
+# an ANSI escape in the input shows as "␛[31m" instead of vanishing or acting. C1 controls
+# (U+0080..U+009F; U+009B is an 8-bit CSI to some terminals) have no pictures: U+FFFD, as in the app.
+_CONTROL_PICTURES = (
+    {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n"}
+    | {0x7F: 0x2421}
+    | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
+)
 
 _KIND_LABELS = {
     Kind.UNCHANGED: "Unchanged",

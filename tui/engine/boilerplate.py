@@ -78,7 +78,8 @@ def _rule(
 # Letters re.IGNORECASE matches to another letter that str.lower() does not give:
 # "ſ" is an "s", "ı" and "İ" are an "i", and old Cyrillic forms are their modern letter.
 _LIKE_IGNORECASE = str.maketrans(
-    {"ſ": "s", "ı": "i", "İ": "i", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о", "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ"}
+    {"ſ": "s", "ı": "i", "İ": "i",
+     "ᲀ": "в", "ᲁ": "д", "ᲂ": "о", "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ"}
 )
 
 

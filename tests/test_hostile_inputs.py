@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tui.engine.formats import markdown_paragraphs
-from tui.engine.loading import DEFAULT_MAX_BYTES, decode
+from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
 from tui.engine.pipeline import CompareRequest, run_comparison
 from tui.export import render
 
@@ -173,6 +173,23 @@ def test_stdin_larger_than_the_limit_is_refused(tmp_path):
         cwd=ROOT,
     )
     assert_one_error_line(result, "standard input is larger than the 2 KiB limit")
+
+
+def test_too_many_paragraphs_stop_with_the_limit_and_max_size_raises_it(tmp_path):
+    """Alignment cost follows the paragraph count: ~100,000 at the default 20 MiB, ~1 per 200 bytes."""
+    count = paragraph_limit(1024 * 1024) + 1
+    source = write(tmp_path, "words.txt", "word\n\n" * count)
+    prose = write(tmp_path, "prose.txt", as_text(PROSE))
+    assert_one_error_line(
+        cli(source, prose, "--max-size", "1M"), f"has {count:,} paragraphs, more than the {count - 1:,} allowed", "--max-size"
+    )
+    opened = cli(source, prose, "--max-size", "2M")
+    assert opened.returncode == 0, opened.stderr
+    assert len(json.loads(opened.stdout)["left"]["paragraphs"]) == count
+
+
+def test_the_default_limits_allow_100_000_paragraphs():
+    assert paragraph_limit(DEFAULT_MAX_BYTES) >= 100_000
 
 
 # --------------------------------------------------------------------------- inputs that open

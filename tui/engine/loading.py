@@ -28,12 +28,18 @@ from .fetching import fetch_url
 from .model import Document, Paragraph
 from .segmenting import split_paragraphs
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "decode", "detect_format", "load_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "decode", "detect_format", "load_document", "paragraph_limit"]
 
 #: Inputs larger than this are refused (20 MiB is far beyond any article or
 #: book chapter, and small enough to stay responsive); the CLI's --max-size raises it.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 FORMATS = ("text", "markdown", "html")
+#: Alignment time and memory grow with the number of paragraphs, not of bytes: 20 MiB of
+#: one-word paragraphs is 7 million of them (hours, tens of GB). One paragraph per this many
+#: bytes of the size limit is allowed (about 100,000 at 20 MiB: about a minute to align), so
+#: --max-size raises both limits; never fewer than MIN_PARAGRAPH_LIMIT.
+BYTES_PER_PARAGRAPH_ALLOWED = 200
+MIN_PARAGRAPH_LIMIT = 10_000
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -331,6 +337,20 @@ def _paragraphs(text: str, fmt: str, url: str | None) -> tuple[list[str], str | 
     return split_paragraphs(text), None
 
 
+def paragraph_limit(max_bytes: int) -> int:
+    """The most paragraphs one side may have under the size limit ``max_bytes``."""
+    return max(MIN_PARAGRAPH_LIMIT, max_bytes // BYTES_PER_PARAGRAPH_ALLOWED)
+
+
+def _check_paragraph_count(name: str, count: int, max_bytes: int) -> None:
+    limit = paragraph_limit(max_bytes)
+    if count > limit:
+        raise InputError(
+            f"{name} has {count:,} paragraphs, more than the {limit:,} allowed with the "
+            f"{_human_size(max_bytes)} size limit; raise it with --max-size"
+        )
+
+
 def load_document(
     source: str,
     fmt: str | None = None,
@@ -358,6 +378,7 @@ def load_document(
     texts, title = _paragraphs(text, used_format, source if _is_url(source) else None)
     if not texts:
         raise InputError(f"{name} has no readable text as {used_format}")
+    _check_paragraph_count(name, len(texts), max_bytes)
     return Document(
         source=source,
         paragraphs=tuple(Paragraph(index, paragraph) for index, paragraph in enumerate(texts)),

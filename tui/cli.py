@@ -32,6 +32,7 @@ PIPE_WIDTH = 80
 
 _EPILOG = """\
 examples:
+  compare-tui                                     start screen: recent reviews, two files, the example
   compare-tui original.txt rewrite.html           read the two versions side by side
   compare-tui --example                           open the bundled news example
   compare-tui a.txt b.txt --summary               counts, facts and largest differences
@@ -139,15 +140,24 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     _check_output_options(args)
     settings, warnings = _settings()
+    headless = args.summary or args.export or args.exit_code
+    if not headless and not (args.left or args.right or args.example):
+        _require_terminal()
+        _open_app(None, None, _options(args, settings, warnings))  # the start screen
+        return EXIT_OK
     request = _request(args, settings.threshold)
-    if args.summary or args.export or args.exit_code:
+    if headless:
         return _headless(request, args)
-    from tui.options import AppOptions
-
     _require_terminal()
     documents = _load(request)  # bad input fails here, before any UI opens
-    _open_app(request, documents, AppOptions(no_state=args.no_state, settings_warnings=warnings))
+    _open_app(request, documents, _options(args, settings, warnings))
     return EXIT_OK
+
+
+def _options(args: argparse.Namespace, settings, warnings: tuple[str, ...]):
+    from tui.options import AppOptions
+
+    return AppOptions(no_state=args.no_state, settings_warnings=warnings, settings=settings)
 
 
 def _headless(request, args: argparse.Namespace) -> int:
@@ -157,7 +167,8 @@ def _headless(request, args: argparse.Namespace) -> int:
     fmt = _export_format(args) if args.export else None
     comparison = compare_documents(*_load(request), request.thresholds)
     if args.export:
-        _export(comparison, args.export, fmt, args.force)
+        review = None if args.no_state else _stored_review(comparison)
+        _export(comparison, args.export, fmt, args.force, review)
     if args.summary:
         _print_summary(comparison, args.color)
     return EXIT_DIFFERENT if args.exit_code and comparison.differences else EXIT_OK
@@ -247,24 +258,22 @@ def _load_side(source: str, fmt: str | None, request):
 
 
 def _open_app(request, documents, options) -> None:
+    """The app on ``request``, or its start screen when ``request`` is None."""
     from tui.app.app import run_app
-    from tui.options import AppOptions
 
-    if options == AppOptions() or not _accepts_options(run_app):
-        run_app(request, documents)
-    else:
-        run_app(request, documents, options)
+    run_app(request, documents, options)
 
 
-def _accepts_options(run_app) -> bool:
-    """Whether the app already takes :class:`~tui.options.AppOptions` (a third parameter).
+def _stored_review(comparison):
+    """The marks and notes saved for this comparison (same keys as the app), or None; never creates the database."""
+    from tui.app.review_session import stored_review
+    from tui.review import StateUnavailable
 
-    Transitional: the app's side of issue 8 adds the parameter; until then the
-    options are dropped rather than crashing the app. Remove with the check.
-    """
-    import inspect
-
-    return len(inspect.signature(run_app).parameters) >= 3
+    try:
+        return stored_review(comparison)
+    except StateUnavailable as error:
+        print(f"compare-tui: warning: {error}; the report has no review marks", file=sys.stderr)
+        return None
 
 
 # --------------------------------------------------------------------------- headless outputs
@@ -279,13 +288,13 @@ def _export_format(args: argparse.Namespace) -> str:
     return format_for_path(args.export, args.report_format)
 
 
-def _export(comparison, target: str, fmt: str, force: bool) -> None:
+def _export(comparison, target: str, fmt: str, force: bool, review=None) -> None:
     from tui.export import export, render
 
     if target == "-":
-        sys.stdout.write(render(comparison, fmt))
+        sys.stdout.write(render(comparison, fmt, review=review))
         return
-    written = export(comparison, Path(target), fmt, overwrite=force)
+    written = export(comparison, Path(target), fmt, overwrite=force, review=review)
     print(f"compare-tui: wrote {fmt} report to {written}", file=sys.stderr)
 
 

@@ -1,9 +1,15 @@
-"""The reader: a Textual app showing a comparison side by side.
+"""The reader: a Textual app showing a comparison side by side, and the reviewer's marks on it.
 
 :func:`run_app` is what the CLI calls; :class:`CompareApp` is the app factory
-tests reuse (give it a ready ``comparison`` to skip the worker). The app holds
-the state (filters, current difference, search) and sets it on the widgets;
-the widgets report clicks and scrolling with messages.
+tests reuse (give it a ready ``comparison`` to skip the worker, or nothing for
+the start screen). The app holds the state (filters, current difference,
+search, the review) and sets it on the widgets; the widgets report clicks and
+scrolling with messages.
+
+The review state and the settings are conveniences, never a reason to stop:
+a store that fails (at open or mid-session) is one warning, then the session
+goes on in memory with a :class:`~tui.review.NullStore`; a settings file that
+cannot be read or written is one warning too.
 """
 
 from __future__ import annotations
@@ -22,13 +28,20 @@ from tui.app.commands import ReaderCommands
 from tui.app.export_dialog import ExportDialog
 from tui.app.help_screen import HelpScreen
 from tui.app.kinds import KIND_ORDER
+from tui.app.note_editor import NoteEditor
 from tui.app.overview import Overview
 from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
-from tui.app.view_model import Filters, Match, ReaderModel
+from tui.app.preferences import filters_from_settings, settings_with_filters
+from tui.app.review_session import ReviewSession, open_review
+from tui.app.start_screen import StartScreen
+from tui.app.view_model import Filters, Match, ReaderModel, paragraph_number
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison, Document
 from tui.engine.pipeline import CompareRequest
+from tui.options import AppOptions
+from tui.review import NullStore, OpenResult, StateUnavailable, open_store
+from tui.settings import Settings, SettingsError, load_settings, save_settings
 
 __all__ = ["CompareApp", "run_app"]
 
@@ -68,7 +81,12 @@ class CompareApp(App[None]):
         Binding("b", "toggle_boilerplate", "Boilerplate", id="boilerplate", tooltip="Show or hide boilerplate (bylines, links, forum chrome)"),
         Binding("f", "toggle_facts", "Facts", id="facts", tooltip="List only differences with fact drift"),
         *_KIND_BINDINGS,
-        Binding("e", "export", "Export", id="export", tooltip="Write an HTML, Markdown or JSON report"),
+        Binding("space", "toggle_reviewed", "Reviewed", id="reviewed", tooltip="Mark the current difference reviewed (✓), or not"),
+        Binding("exclamation_mark", "toggle_significant", "Significant", id="significant", tooltip="Flag the current difference as significant (★), or not"),
+        Binding("a", "note", "Note", id="note", tooltip="Add or edit a note on the current difference (✎)"),
+        Binding("u", "toggle_unreviewed", "Unreviewed", id="unreviewed", tooltip="List only the differences not yet reviewed"),
+        Binding("o", "open", "Open…", show=False, id="open", tooltip="Start screen: recent reviews, other files, the example"),
+        Binding("e", "export", "Export", id="export", tooltip="Write a report (HTML, Markdown, JSON) with your notes"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Show this help: every key"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit compare-tui"),
     ]
@@ -79,14 +97,19 @@ class CompareApp(App[None]):
         documents: tuple[Document, Document] | None = None,
         *,
         comparison: Comparison | None = None,
+        options: AppOptions = AppOptions(),
     ) -> None:
+        """Open ``comparison``, or compare ``request`` in a worker, or with neither show the start screen."""
         super().__init__()
-        if request is None and comparison is None:
-            raise ValueError("CompareApp needs a request or a comparison")
         self.request = request
         self.documents = documents
+        self.options = options
         self.comparison: Comparison | None = None
         self.model: ReaderModel | None = None
+        self.review: ReviewSession | None = None
+        self.store = NullStore()
+        self.settings = Settings()
+        self._settings_savable = False  # until the settings are loaded and applied
         self.filters = Filters()
         self.position: int | None = None  # index into model.differences
         self.search_term = ""
@@ -112,12 +135,95 @@ class CompareApp(App[None]):
 
     def on_mount(self) -> None:
         self._fit_layout(self.size.width, self.size.height)
+        self._load_preferences()
+        self._open_store()
         if self._given is not None:
             self.show_comparison(self._given)
+        elif self.request is not None:
+            self._start_comparing()
         else:
-            self.query_one(SideBySide).loading = True
-            self.query_one(StatusBar).show(self._loading_message())
-            self._compare()
+            self.query_one(StatusBar).show("Choose what to compare")
+            self.push_screen(StartScreen(self._recent()))
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    # ----- settings and the review store
+
+    def _load_preferences(self) -> None:
+        """Settings from the CLI (or the file), applied; their problems shown once."""
+        if self.options.settings is not None:
+            self.settings, warnings = self.options.settings, list(self.options.settings_warnings)
+        else:
+            self.settings, warnings = load_settings()
+        self.filters = filters_from_settings(self.settings)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            warnings.append(f"unknown theme {self.settings.theme!r}; using {self.theme!r}")
+        # A file with problems is not rewritten behind the user's back: they may want to fix it.
+        self._settings_savable = not warnings
+        if warnings:
+            self.notify("\n".join(warnings), title="Settings", severity="warning", timeout=15)
+
+    def _save_preferences(self, **changes) -> None:
+        """Save the settings if the filters, theme or ``changes`` made them differ; a failure is one warning."""
+        updated = replace(settings_with_filters(self.settings, self.filters), theme=self.theme, **changes)
+        if updated == self.settings:
+            return
+        self.settings = updated
+        if not self._settings_savable:
+            return
+        try:
+            save_settings(updated)
+        except SettingsError as error:
+            self._settings_savable = False
+            self.notify(f"{error}; settings are kept for this session only", title="Settings", severity="warning", timeout=15)
+
+    def watch_theme(self, theme: str) -> None:
+        if self._settings_savable:
+            self._save_preferences()
+
+    def _open_store(self) -> None:
+        self.store, warning = open_store(self.options.no_state)
+        if warning:
+            self.notify(warning, title="Review state", severity="warning", timeout=15)
+
+    def _state_lost(self, error: StateUnavailable) -> None:
+        """The store failed: say so once, and go on reviewing in memory."""
+        if isinstance(self.store, NullStore):
+            return
+        self.store.close()
+        self.store = NullStore()
+        if self.review is not None:
+            self.review.store = self.store
+        self.notify(f"{error}; reviewing without saving", title="Review state", severity="warning", timeout=15)
+
+    def _recent(self) -> list:
+        try:
+            return self.store.recent()
+        except StateUnavailable as error:
+            self._state_lost(error)
+            return []
+
+    # ----- opening
+
+    def open_request(self, left: str, right: str) -> None:
+        """Compare two sources in the worker (the start screen's choice); errors come back to the start screen."""
+        from tui.engine.align import Thresholds
+
+        self.request = CompareRequest(left, right, thresholds=Thresholds().scaled(self.settings.threshold))
+        self.documents = None
+        self._start_comparing()
+
+    def _start_comparing(self) -> None:
+        self.query_one(SideBySide).loading = True
+        self.query_one(StatusBar).show(self._loading_message())
+        self._compare()
+
+    def action_open(self) -> None:
+        if not isinstance(self.screen, StartScreen):
+            self.push_screen(StartScreen(self._recent(), can_go_back=self.comparison is not None))
 
     def _loading_message(self) -> str:
         if self.documents:
@@ -139,16 +245,31 @@ class CompareApp(App[None]):
         except UserError as error:
             self.call_from_thread(self._show_error, str(error))
             return
-        self.call_from_thread(self.show_comparison, comparison)
+        opened = open_review(comparison, self.store)  # may wait on a locked database: not on the UI thread
+        self.call_from_thread(self.show_comparison, comparison, opened)
 
     def _show_error(self, message: str) -> None:
         self.query_one(SideBySide).loading = False
+        if isinstance(self.screen, StartScreen):
+            self.screen.show_error(message)
+            return
         self.query_one(StatusBar).show(f"error: {message}")
         self.notify(message, title="Cannot compare", severity="error", timeout=30)
 
-    def show_comparison(self, comparison: Comparison) -> None:
-        """Show a finished comparison and go to its first difference."""
+    def show_comparison(self, comparison: Comparison, opened: tuple | None = None) -> None:
+        """Show a finished comparison with its review and go to its first difference.
+
+        ``opened`` is :func:`open_review`'s answer when the worker already asked the store.
+        """
+        session, result, error = opened or open_review(comparison, self.store)
+        if error is not None:
+            self._state_lost(error)
+        self._show_open_result(result)
+        while isinstance(self.screen, StartScreen):
+            self.pop_screen()
+        self.review = session
         self.comparison, self.model = comparison, None
+        self.search_term, self.matches, self.match_index = "", (), None
         self._summary = Summary.of(comparison)
         self.sub_title = f"{comparison.left.source} ⟷ {comparison.right.source}"
         self.query_one(PaneTitles).show_sources(comparison.left.source, comparison.right.source)
@@ -159,6 +280,13 @@ class CompareApp(App[None]):
         if self.model.differences:
             self._go_to(0)
         self._refresh_bindings_if_changed()
+
+    def _show_open_result(self, result: OpenResult | None) -> None:
+        if result is None:
+            return
+        if result.message:
+            carried = f" ({result.carried_marks} of your marks carried over)" if result.carried_marks else ""
+            self.notify(result.message + carried, title="Changed since your review", severity="warning", timeout=20)
 
     # ----- layout
 
@@ -175,7 +303,8 @@ class CompareApp(App[None]):
     def _apply_filters(self, filters: Filters, keep: int | None) -> None:
         """Rebuild what the panel and panes show; stay on change ``keep`` (or the next listed one)."""
         self.filters = filters
-        self.model = (self.model or ReaderModel(self.comparison)).with_filters(filters)
+        marks = self.review.marks if self.review else {}
+        self.model = (self.model or ReaderModel(self.comparison)).with_filters(filters).with_marks(dict(marks))
         panes, panel = self.query_one(SideBySide), self.query_one(DiffPanel)
         panes.show_model(self.model)
         panel.show_model(self.model)
@@ -212,6 +341,7 @@ class CompareApp(App[None]):
             bool(self.matches),
             bool(self.search_term),
             change is not None and self.comparison.changes[change].moved,
+            self.review is not None and self.review.can_mark(change),
         )
         if state != self._binding_state:
             self._binding_state = state
@@ -228,7 +358,8 @@ class CompareApp(App[None]):
             where = f"{self.match_index + 1}/{len(self.matches)}" if self.matches else "no matches"
             search = f"search {self.search_term!r}: {where} (n/p, escape clears)"
         listed = len(self.model.differences)
-        self.query_one(StatusBar).show(status_text(self._summary, self.filters, self.position, listed, search))
+        review = (self.review.reviewed, self.review.total) if self.review else None
+        self.query_one(StatusBar).show(status_text(self._summary, self.filters, self.position, listed, search, review))
 
     def _refresh_overview(self) -> None:
         panes = self.query_one(SideBySide)
@@ -271,6 +402,10 @@ class CompareApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out what does not apply now (None), hide what is irrelevant (False)."""
+        if isinstance(self.screen, StartScreen) and action not in {"quit", "help", "command_palette"}:
+            return False  # the start screen's footer shows its own keys
+        if action in _MARK_ACTIONS:
+            return True if self.review is not None and self.review.can_mark(self._current_change()) else None
         if action in {"next", "previous", "first", "last", "moved_partner", "export", "search"} or action.startswith("toggle_"):
             if self.model is None:
                 return None
@@ -330,9 +465,46 @@ class CompareApp(App[None]):
     def action_toggle_boilerplate(self) -> None:
         self._toggle("show_boilerplate")
 
+    def action_toggle_unreviewed(self) -> None:
+        self._toggle("unreviewed_only")
+
     def _toggle(self, name: str) -> None:
         if self.model:
             self._apply_filters(replace(self.filters, **{name: not getattr(self.filters, name)}), keep=self._current_change())
+            self._save_preferences()
+
+    # ----- the review
+
+    def action_toggle_reviewed(self) -> None:
+        self._change_mark(lambda mark: replace(mark, reviewed=not mark.reviewed))
+
+    def action_toggle_significant(self) -> None:
+        self._change_mark(lambda mark: replace(mark, significant=not mark.significant))
+
+    def action_note(self) -> None:
+        change = self._current_change()
+        if self.review is None or not self.review.can_mark(change):
+            return
+        c = self.comparison.changes[change]
+        where = ", ".join(paragraph_number(i) for i in (c.right or c.left))
+        title = f"Note on difference {self.position + 1} ({c.kind.value}, {'right' if c.right else 'left'} {where})"
+        self.push_screen(
+            NoteEditor(title, self.review.mark(change).note),
+            lambda note: None if note is None else self._change_mark(lambda mark: replace(mark, note=note), change),
+        )
+
+    def _change_mark(self, edit, change: int | None = None) -> None:
+        """Apply ``edit`` to a difference's mark (the current one by default), show it, store it."""
+        change = self._current_change() if change is None else change
+        if self.review is None or not self.review.can_mark(change):
+            return
+        before = self.review.mark(change)
+        after = edit(before)
+        try:
+            self.review.set(change, after)
+        except StateUnavailable as error:
+            self._state_lost(error)
+        self._apply_filters(self.filters, keep=change)
 
     # ----- search
 
@@ -390,11 +562,15 @@ class CompareApp(App[None]):
 
     def action_export(self) -> None:
         if self.comparison is not None:
-            self.push_screen(ExportDialog(self.comparison, Path.cwd()), self._exported)
+            review = dict(self.review.marks) if self.review else None
+            dialog = ExportDialog(self.comparison, Path.cwd(), self.settings.export_format, review=review)
+            self.push_screen(dialog, self._exported)
 
-    def _exported(self, path: Path | None) -> None:
-        if path is not None:
+    def _exported(self, written: tuple[Path, str] | None) -> None:
+        if written is not None:
+            path, fmt = written
             self.notify(f"wrote report to {path}", title="Exported")
+            self._save_preferences(export_format=fmt)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.reader_bindings()))
@@ -404,6 +580,13 @@ class CompareApp(App[None]):
         return [*self.BINDINGS, *DiffPanel.BINDINGS, *SideBySide.BINDINGS]
 
 
-def run_app(request: CompareRequest, documents: tuple[Document, Document] | None = None) -> None:
-    """Open the reader on ``request``; ``documents`` are the already loaded sides, if any."""
-    CompareApp(request, documents).run()
+_MARK_ACTIONS = frozenset({"toggle_reviewed", "toggle_significant", "note"})
+
+
+def run_app(
+    request: CompareRequest | None,
+    documents: tuple[Document, Document] | None = None,
+    options: AppOptions = AppOptions(),
+) -> None:
+    """Open the reader on ``request`` (``documents``: its already loaded sides), or the start screen without one."""
+    CompareApp(request, documents, options=options).run()

@@ -53,11 +53,25 @@ class Summary:
         return cls(comparison.counts(), comparison.similarity, sum(bool(c.facts) for c in comparison.changes))
 
 
-def status_text(summary: Summary, filters: Filters, position: int | None, listed: int, search: str | None) -> Content:
-    """``difference 3 of 15 │ 53% similar │ ~11 ↕1 … │ boilerplate hidden (b) │ filters``."""
+def status_text(
+    summary: Summary,
+    filters: Filters,
+    position: int | None,
+    listed: int,
+    search: str | None,
+    review: tuple[int, int] | None = None,
+) -> Content:
+    """``difference 3 of 15 │ reviewed 4 / 15 │ 53% similar │ ~11 ↕1 … │ boilerplate hidden (b) │ filters``.
+
+    ``review`` is (reviewed, total differences), when a review is open.
+    """
     counts = summary.counts
     where = f"difference {position + 1} of {listed}" if position is not None else f"{listed} differences"
-    parts: list[Content | str | tuple[str, str]] = [(where, "bold"), f" │ {summary.similarity:.0%} similar │"]
+    parts: list[Content | str | tuple[str, str]] = [(where, "bold")]
+    if review is not None:
+        reviewed, total = review
+        parts += [" │ ", (f"reviewed {reviewed} / {total}", "$text-success bold" if total and reviewed >= total else "")]
+    parts.append(f" │ {summary.similarity:.0%} similar │")
     for kind in KIND_ORDER[1:]:
         parts += [" ", (f"{KIND_MARK[kind]}{counts[kind.value]}", KIND_STYLE[kind])]
     if summary.with_facts:
@@ -82,6 +96,8 @@ def _filter_notes(filters: Filters) -> str:
         notes.append("listing unchanged")
     if filters.facts_only:
         notes.append("facts only")
+    if filters.unreviewed_only:
+        notes.append("unreviewed only (u)")
     if filters.changes_only:
         notes.append("changes only")
     return "; ".join(notes)

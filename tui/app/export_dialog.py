@@ -1,6 +1,7 @@
 """The export dialog: choose a format and a path, confirm an overwrite, write the report.
 
-Writes through :func:`tui.export.export`, the same code as the CLI's ``--export``.
+Writes through :func:`tui.export.export`, the same code as the CLI's ``--export``,
+with the reviewer's marks and notes when a review is open.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison
+from tui.engine.report import Review
 from tui.export import FORMATS, export
 
 __all__ = ["ExportDialog", "ConfirmScreen", "default_report_name"]
@@ -65,16 +67,17 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class ExportDialog(ModalScreen[Path | None]):
-    """Format, path, write; dismisses with the written path, or None when cancelled."""
+class ExportDialog(ModalScreen[tuple[Path, str] | None]):
+    """Format, path, write; dismisses with the written path and its format, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, comparison: Comparison, directory: Path, fmt: str = "html") -> None:
+    def __init__(self, comparison: Comparison, directory: Path, fmt: str = "html", *, review: Review | None = None) -> None:
         super().__init__()
         self._comparison = comparison
         self._directory = directory
-        self._format = fmt
+        self._format = fmt if fmt in FORMATS else "html"
+        self._review = review
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog"):
@@ -121,11 +124,11 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _write(self, path: Path, *, overwrite: bool) -> None:
         try:
-            written = export(self._comparison, path, self._format, overwrite=overwrite)
+            written = export(self._comparison, path, self._format, overwrite=overwrite, review=self._review)
         except UserError as error:
             self._show_error(str(error))
             return
-        self.dismiss(written)
+        self.dismiss((written, self._format))
 
     def _show_error(self, message: str) -> None:
         self.query_one("#export-error", Label).update(f"Cannot write: {message}")

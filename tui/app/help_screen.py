@@ -10,14 +10,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.kinds import FACT_MARK, KIND_MARK, KIND_ORDER
-from tui.app.panel import KIND_STYLE
+from tui.app.panel import KIND_STYLE, REVIEWED_MARK, SIGNIFICANT_MARK
+from tui.app.view_model import NOTE_MARK
 
 __all__ = ["HelpScreen"]
 
 # Keys that Textual or the widgets provide without a binding of ours.
 EXTRA_KEYS: tuple[tuple[str, str], ...] = (
     ("tab / shift+tab", "Move focus between the panel and the panes"),
-    ("↑ ↓ pgup pgdn home end", "Scroll the panes, or move in the panel when it has focus"),
+    ("↑ ↓ pgup pgdn home end", "Scroll the panes (pgdn pages), or move in the panel when it has focus"),
     ("enter (in search)", "Search both texts; then n/p step through the matches"),
     ("escape", "Clear the search (n/p step through differences again); close dialogs"),
     ("ctrl+p", "Command palette: every action, and the theme (dark/light)"),
@@ -62,6 +63,10 @@ class HelpScreen(ModalScreen[None]):
             lines.append(Content.assemble((f" {KIND_MARK[kind]}  ", KIND_STYLE[kind]), f"{kind.value} (filter key {number})"))
         lines.append(Content.assemble((f" {FACT_MARK}  ", "$text-warning bold"), "fact drift: a number, name, quote or claim changed (f)"))
         lines.append(Content(" ▏  a block spanning the paragraphs of a split or merged group"))
+        lines.append(Content.assemble(
+            (f" {REVIEWED_MARK}{SIGNIFICANT_MARK}{NOTE_MARK}", "$text-success bold"),
+            " your review, first in each panel line: reviewed (space), significant (!), has a note (a)",
+        ))
         lines.append(Content(" ↧↥ where a moved paragraph was and where it went (m jumps between them)"))
         lines.append(Content.assemble(("deleted words", "$text-error strike"), " on the left, ", ("inserted words", "$text-success underline"), " on the right"))
         return Content("\n").join(lines)

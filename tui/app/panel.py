@@ -23,10 +23,14 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from tui.app.kinds import FACT_MARK, KIND_MARK, kind_label
-from tui.app.view_model import ReaderModel, excerpt
+from tui.app.view_model import NO_MARK, NOTE_MARK, ReaderModel, excerpt
 from tui.engine.model import Change, Comparison, Kind
+from tui.review import Mark
 
-__all__ = ["DiffPanel", "panel_line", "KIND_STYLE"]
+__all__ = ["DiffPanel", "panel_line", "review_marks", "KIND_STYLE", "REVIEWED_MARK", "SIGNIFICANT_MARK"]
+
+REVIEWED_MARK = "✓"
+SIGNIFICANT_MARK = "★"
 
 # Theme variables, so the panel follows dark and light themes.
 KIND_STYLE = {
@@ -40,8 +44,16 @@ KIND_STYLE = {
 }
 
 
-def panel_line(comparison: Comparison, change: Change, width: int) -> Content:
-    """``~ reworded   43% !2 Estmark's government…``: mark, kind, similarity, facts, excerpt.
+def review_marks(mark: Mark) -> str:
+    """Three columns, always: ``✓`` reviewed, ``★`` significant, ``✎`` has a note (spaces when not)."""
+    return "".join(
+        symbol if on else " "
+        for symbol, on in ((REVIEWED_MARK, mark.reviewed), (SIGNIFICANT_MARK, mark.significant), (NOTE_MARK, bool(mark.note.strip())))
+    )
+
+
+def panel_line(comparison: Comparison, change: Change, width: int, mark: Mark = NO_MARK) -> Content:
+    """``✓★✎ ~ reworded   43% !2 Estmark's government…``: review marks, kind, similarity, facts, excerpt.
 
     Built from plain strings, never markup: the excerpt is the user's text.
     """
@@ -50,6 +62,8 @@ def panel_line(comparison: Comparison, change: Change, width: int) -> Content:
     similarity = f"{change.similarity:4.0%}" if change.left and change.right else "    "
     facts = f"{FACT_MARK}{len(change.facts)} " if change.facts else "   "
     return Content.assemble(
+        (review_marks(mark), "$text-success bold"),
+        " ",
         (f"{KIND_MARK[change.kind]} {kind_label(change):<9.9}", KIND_STYLE[change.kind]),
         f" {similarity} ",
         (facts, "$text-warning bold"),
@@ -165,8 +179,8 @@ class DiffPanel(ScrollView, can_focus=True):
 
     def _render_entry(self, line: int, width: int, cursor: bool) -> Strip:
         comparison = self._model.comparison
-        change = comparison.changes[self._model.differences[line]]
+        index = self._model.differences[line]
         style = self.get_visual_style("panel--cursor") if cursor else self.visual_style
-        content = panel_line(comparison, change, width)
+        content = panel_line(comparison, comparison.changes[index], width, self._model.mark(index))
         strip = Visual.to_strips(self, content, width, 1, style, pad=True)[0]
         return strip.crop(0, width)

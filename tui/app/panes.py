@@ -35,7 +35,7 @@ GUTTER = 3  # kind mark, fact mark, space
 DIVIDER = " │ "
 
 
-_STYLED_ROLES = {"marker", "excerpt", "fact"}  # parts other than paragraphs with a style of their own
+_STYLED_ROLES = {"marker", "excerpt", "fact", "note"}  # parts other than paragraphs with a style of their own
 
 
 def column_widths(width: int) -> tuple[int, int]:
@@ -66,6 +66,7 @@ class SideBySide(ScrollView, can_focus=True):
         "pane--excerpt",
         "pane--fact",
         "pane--fact-mark",
+        "pane--note",
         "pane--boilerplate",
         "pane--deleted",
         "pane--inserted",
@@ -84,6 +85,7 @@ class SideBySide(ScrollView, can_focus=True):
     SideBySide > .pane--excerpt { color: $text-muted; text-style: strike; }
     SideBySide > .pane--fact { color: $text-warning; }
     SideBySide > .pane--fact-mark { color: $text-warning; text-style: bold; }
+    SideBySide > .pane--note { color: $text-accent; text-style: italic; }
     SideBySide > .pane--boilerplate { color: $text-muted; text-style: italic; }
     SideBySide > .pane--deleted { color: $text-error; background: $error 20%; text-style: strike; }
     SideBySide > .pane--inserted { color: $text-success; background: $success 20%; text-style: underline; }
@@ -103,7 +105,6 @@ class SideBySide(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="pane.scroll_down", tooltip="In the panes: scroll a line down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="pane.scroll_up", tooltip="In the panes: scroll a line up"),
-        Binding("space", "page_down", "Page down", show=False, id="pane.page_down", tooltip="In the panes: a page down"),
     ]
 
     class RowClicked(Message):

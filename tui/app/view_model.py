@@ -8,12 +8,14 @@ says, where a search match is) are plain functions that tests can call.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from tui.app.safe_text import visible_controls
 from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, Kind
+from tui.review import Mark
 
 __all__ = ["Filters", "Part", "Match", "ReaderModel", "excerpt", "paragraph_number"]
 
@@ -24,15 +26,17 @@ LEFT, RIGHT = "left", "right"
 class Filters:
     """Which changes the panel lists and the panes show.
 
-    ``kinds`` and ``facts_only`` choose what the panel lists (and what n/p step
-    through); ``changes_only`` makes the panes show only what the panel lists;
-    boilerplate is hidden everywhere unless ``show_boilerplate``.
+    ``kinds``, ``facts_only`` and ``unreviewed_only`` choose what the panel
+    lists (and what n/p step through); ``changes_only`` makes the panes show
+    only what the panel lists; boilerplate is hidden everywhere unless
+    ``show_boilerplate``.
     """
 
     kinds: frozenset[Kind] = frozenset(kind for kind in Kind if kind is not Kind.UNCHANGED)
     facts_only: bool = False
     changes_only: bool = False
     show_boilerplate: bool = False
+    unreviewed_only: bool = False
 
     def toggle_kind(self, kind: Kind) -> Filters:
         return replace(self, kinds=self.kinds ^ {kind})
@@ -46,9 +50,7 @@ class Filters:
         )
 
     def shows(self, change: Change) -> bool:
-        """True when the panes draw ``change``."""
-        if self.changes_only:
-            return self.lists(change)
+        """True when the panes draw ``change`` (with ``changes_only``, the model also asks :meth:`lists`)."""
         return self.show_boilerplate or not change.boilerplate
 
 
@@ -62,7 +64,7 @@ class Part:
     """
 
     text: str
-    role: str  # "paragraph" | "marker" | "fact" | "excerpt" | "gap"
+    role: str  # "paragraph" | "marker" | "fact" | "note" | "excerpt" | "gap"
     paragraph: int | None = None
     position: int = 0
 
@@ -90,32 +92,53 @@ def excerpt(text: str, length: int = 80) -> str:
 
 
 _GAP = Part("", "gap")
+NO_MARK = Mark()
+NOTE_MARK = "✎"
 
 
 @dataclass(eq=False)
 class ReaderModel:
-    """A comparison seen through the current filters: panel entries and pane rows."""
+    """A comparison seen through the current filters and the reviewer's marks: panel entries and pane rows.
+
+    ``marks`` are by change index; they decide what ``unreviewed_only`` hides
+    and put each note under its difference in the panes.
+    """
 
     comparison: Comparison
     filters: Filters = field(default_factory=Filters)
     layout: tuple[Row, ...] | None = None
+    marks: Mapping[int, Mark] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.layout is None:
             self.layout = side_by_side(self.comparison)
 
     def with_filters(self, filters: Filters) -> ReaderModel:
-        return ReaderModel(self.comparison, filters, self.layout)
+        return ReaderModel(self.comparison, filters, self.layout, self.marks)
+
+    def with_marks(self, marks: Mapping[int, Mark]) -> ReaderModel:
+        return ReaderModel(self.comparison, self.filters, self.layout, marks)
+
+    def mark(self, change: int) -> Mark:
+        return self.marks.get(change, NO_MARK)
 
     @cached_property
     def differences(self) -> tuple[int, ...]:
         """Indices of the changes the panel lists, in reading order."""
-        return tuple(i for i, change in enumerate(self.comparison.changes) if self.filters.lists(change))
+        hide_reviewed = self.filters.unreviewed_only
+        return tuple(
+            i
+            for i, change in enumerate(self.comparison.changes)
+            if self.filters.lists(change) and not (hide_reviewed and self.mark(i).reviewed)
+        )
 
     @cached_property
     def rows(self) -> tuple[Row, ...]:
         """The rows the panes draw."""
         changes = self.comparison.changes
+        if self.filters.changes_only:
+            listed = set(self.differences)
+            return tuple(row for row in self.layout if row.change in listed)
         return tuple(row for row in self.layout if self.filters.shows(changes[row.change]))
 
     @cached_property
@@ -151,6 +174,9 @@ class ReaderModel:
             parts.append(Part(visible_controls(document.paragraphs[index].text), "paragraph", index, position))
         if side == RIGHT:
             parts += [Part(_fact_note(fact), "fact") for fact in change.facts]
+        note = self.mark(row.change).note
+        if note.strip() and side == (RIGHT if change.right else LEFT):
+            parts.append(Part(f"{NOTE_MARK} {excerpt(note, 10_000)}", "note"))
         return tuple(parts)
 
     def _ghost_parts(self, change_index: int) -> tuple[Part, ...]:

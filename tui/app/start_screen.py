@@ -1,0 +1,188 @@
+"""The start screen: recent comparisons, two paths to compare, or the bundled example.
+
+Shown when ``compare-tui`` runs without files, and on ``o`` from the reader.
+The screen only *asks* the app to open a :class:`CompareRequest`
+(:meth:`CompareApp.open_request`); loading and comparing run in the app's
+worker, and a failure comes back here with :meth:`StartScreen.show_error`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlparse
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import Suggester
+from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+
+from tui.review import ReviewSummary
+
+__all__ = ["StartScreen", "PathSuggester", "complete_path", "missing_sources", "progress_label"]
+
+
+def complete_path(value: str) -> str | None:
+    """``value`` completed to the first matching file or folder (folders end in '/'), or None.
+
+    Hidden entries are offered only once the name being typed starts with a dot.
+    """
+    if not value.strip():
+        return None
+    typed = Path(value).expanduser()
+    folder, prefix = (typed, "") if value.endswith(os.sep) else (typed.parent, typed.name)
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(
+                entry.name + (os.sep if entry.is_dir() else "")
+                for entry in entries
+                if entry.name.startswith(prefix) and (prefix.startswith(".") or not entry.name.startswith("."))
+            )
+    except OSError:
+        return None
+    rest = names[0][len(prefix) :] if names else ""
+    return value + rest if rest else None
+
+
+class PathSuggester(Suggester):
+    """Grey completion of file paths in an Input (→ or end accepts it)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)  # the folder can change between keys
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_path(value)
+
+
+def progress_label(summary: ReviewSummary) -> str:
+    """"12/48 reviewed", "done (48)"; and "★3" when differences were flagged."""
+    progress = f"done ({summary.total})" if summary.done and summary.total else f"{summary.reviewed}/{summary.total} reviewed"
+    return progress + (f" ★{summary.significant}" if summary.significant else "")
+
+
+def missing_sources(left: str, right: str) -> list[str]:
+    """The sources of a remembered pair that cannot be read again: deleted files, or stdin."""
+    missing = []
+    for source in (left, right):
+        if source == "-":
+            missing.append("'-' (it was read from stdin)")
+        elif urlparse(source).scheme not in ("http", "https") and not Path(source).exists():
+            missing.append(source)
+    return missing
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _short(source: str) -> str:
+    """A path as the reader knows it: under the home folder with '~'."""
+    home = str(Path.home())
+    return "~" + source[len(home) :] if source.startswith(home + os.sep) else source
+
+
+class StartScreen(Screen[None]):
+    """Pick what to compare: a recent pair (enter), two paths, or the example."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back to the reader", id="start.back", tooltip="Return to the open comparison"),
+        Binding("ctrl+t", "example", "Example", id="start.example", tooltip="Open the bundled news example"),
+    ]
+
+    def __init__(self, recent: list[ReviewSummary], *, can_go_back: bool = False) -> None:
+        super().__init__()
+        self._recent = recent
+        self._can_go_back = can_go_back
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="start"):
+            yield Static("compare-tui: read two versions of a text against each other", id="start-title")
+            yield Label(self._recent_heading(), id="recent-heading")
+            table = DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+            table.display = bool(self._recent)
+            yield table
+            yield Label("Compare two files (→ accepts a completion, enter compares)", classes="heading")
+            with Vertical(id="paths"):
+                yield Input(placeholder="the original: path to a file (or a URL)", suggester=PathSuggester(), id="left")
+                yield Input(placeholder="the rewrite: path to a file (or a URL)", suggester=PathSuggester(), id="right")
+            with Horizontal(classes="buttons"):
+                yield Button("Compare", id="compare", variant="primary")
+                yield Button("Open the bundled example (ctrl+t)", id="example")
+            yield Label("", id="start-message", markup=False)
+        yield Footer()
+
+    def _recent_heading(self) -> str:
+        if not self._recent:
+            return "No recent comparisons yet: open two files below, or the example."
+        return "Recent comparisons (enter reopens; your marks and notes come back)"
+
+    def on_mount(self) -> None:
+        table = self.query_one("#recent", DataTable)
+        table.add_columns("Progress", "Original", "Rewrite", "Opened")
+        for summary in self._recent:
+            table.add_row(
+                progress_label(summary), _short(summary.left_source), _short(summary.right_source), _when(summary.opened_at),
+                key=summary.pair_key,
+            )
+        (table if self._recent else self.query_one("#left", Input)).focus()
+
+    # ----- choices
+
+    @on(DataTable.RowSelected, "#recent")
+    def _recent_chosen(self, event: DataTable.RowSelected) -> None:
+        summary = self._recent[event.cursor_row]
+        missing = missing_sources(summary.left_source, summary.right_source)
+        if missing:
+            self.show_error("cannot reopen: " + " and ".join(missing) + (" no longer exists" if len(missing) == 1 else " no longer exist"))
+            return
+        self._open(summary.left_source, summary.right_source)
+
+    @on(Input.Submitted, "#left")
+    def _left_submitted(self) -> None:
+        self.query_one("#right", Input).focus()
+
+    @on(Input.Submitted, "#right")
+    @on(Button.Pressed, "#compare")
+    def _compare(self) -> None:
+        left, right = (self.query_one(f"#{side}", Input).value.strip() for side in ("left", "right"))
+        if not left or not right:
+            self.show_error("give both files: the original and the rewrite")
+            self.query_one("#left" if not left else "#right", Input).focus()
+            return
+        self._open(left, right)
+
+    @on(Button.Pressed, "#example")
+    def action_example(self) -> None:
+        from tui.engine.pipeline import example_sources
+
+        self._open(*example_sources())
+
+    def action_back(self) -> None:
+        if self._can_go_back:
+            self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self._can_go_back
+        return True
+
+    def _open(self, left: str, right: str) -> None:
+        self.show_message(f"Loading and comparing {Path(left).name} and {Path(right).name}…")
+        self.app.open_request(left, right)
+
+    # ----- feedback from the app
+
+    def show_message(self, message: str) -> None:
+        label = self.query_one("#start-message", Label)
+        label.remove_class("-error")
+        label.update(message)
+
+    def show_error(self, message: str) -> None:
+        label = self.query_one("#start-message", Label)
+        label.add_class("-error")
+        label.update(f"error: {message}")
+        self.notify(message, title="Cannot open", severity="error", timeout=10)

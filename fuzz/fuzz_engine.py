@@ -3,7 +3,9 @@
 Run (from the repository root, with the project's venv)::
 
     python fuzz/fuzz_engine.py --seconds 300            # atheris (libFuzzer) if installed
+    python fuzz/fuzz_engine.py --seconds 300 --corpus /tmp/ct-corpus  # keep what it learns
     python fuzz/fuzz_engine.py --seconds 300 --hypothesis  # pure-Python fallback
+    python fuzz/fuzz_engine.py --replay crash-*           # re-run findings
 
 One input is two documents: byte 0 and 1 pick each side's format (detect, text,
 Markdown, HTML), bytes 2-3 the length of the left side, the rest is the left
@@ -13,7 +15,8 @@ hostile strings, so the fuzzer starts from real text rather than noise.
 Every input must either be refused with an :class:`~tui.engine.errors.InputError`
 (the CLI's one-line error) or compare with the report contract intact: each
 paragraph of both sides in exactly one change, the reports' paragraphs equal
-to the loaded ones, and every exporter rendering without an exception. Any
+to the loaded ones, and every exporter rendering without an exception or a raw
+control character. Any
 other exception, or an input slower than ``--timeout`` seconds, is a finding:
 atheris writes it to ``crash-*``/``timeout-*`` files in the working directory.
 """
@@ -26,6 +29,7 @@ import json
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,8 +82,9 @@ def check(data: bytes) -> None:
     report = json.loads(render(comparison, "json"))
     assert report["left"]["paragraphs"] == list(left.texts)
     assert report["right"]["paragraphs"] == list(right.texts)
-    for fmt in ("md", "html"):
-        render(comparison, fmt)
+    for fmt in ("json", "md", "html"):
+        raw = {ch for ch in render(comparison, fmt) if unicodedata.category(ch) == "Cc" and ch not in "\t\n"}
+        assert not raw, f"{fmt} report carries raw control characters {raw!r}"
 
 
 def seeds() -> list[bytes]:
@@ -90,7 +95,7 @@ def seeds() -> list[bytes]:
     return [pack(left, right, fmt, fmt) for left, right in pairs for fmt in range(4)]
 
 
-def run_atheris(seconds: int, timeout: int, extra: list[str]) -> None:
+def run_atheris(seconds: int, timeout: int, corpus: Path | None, extra: list[str]) -> None:
     import atheris
 
     with atheris.instrument_imports():
@@ -102,7 +107,8 @@ def run_atheris(seconds: int, timeout: int, extra: list[str]) -> None:
         import tui.export.json_report  # noqa: F401
         import tui.export.markdown  # noqa: F401
 
-    corpus = Path(tempfile.mkdtemp(prefix="compare-tui-fuzz-"))
+    corpus = corpus or Path(tempfile.mkdtemp(prefix="compare-tui-fuzz-"))
+    corpus.mkdir(parents=True, exist_ok=True)
     for number, seed in enumerate(seeds()):
         (corpus / f"seed-{number:03}").write_bytes(seed)
     args = [sys.argv[0], f"-max_total_time={seconds}", f"-timeout={timeout}", "-max_len=20000",
@@ -142,6 +148,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=300, help="total fuzzing time (default 300)")
     parser.add_argument("--timeout", type=int, default=60, help="seconds one input may take (atheris)")
+    parser.add_argument("--corpus", type=Path, help="corpus folder to keep and grow across runs (default: a new temporary one)")
     parser.add_argument("--hypothesis", action="store_true", help="use hypothesis even if atheris is installed")
     parser.add_argument("--replay", nargs="+", metavar="FILE", help="run saved inputs (e.g. crash-*) once and report")
     args, extra = parser.parse_known_args()
@@ -157,7 +164,7 @@ def main() -> None:
     except ImportError:
         run_hypothesis(args.seconds)
     else:
-        run_atheris(args.seconds, args.timeout, extra)
+        run_atheris(args.seconds, args.timeout, args.corpus, extra)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,9 @@ Times the per-paragraph rules the aligner does not own:
 * :func:`~tui.engine.boilerplate.classify` over both synthetic sides and
   every fixture side.
 
-Each figure is the best of REPEATS runs (default 3) in a fresh process, so
-the per-text caches start empty as in a real comparison. Printed, never
+Each figure is CPU seconds (other users' load inflates wall time, not
+these), the best of REPEATS runs (default 3), each in a fresh process so the
+per-text caches start empty as in a real comparison. Printed, never
 asserted: these machines are shared and noisy.
 """
 
@@ -66,9 +67,9 @@ def measure(paragraphs: int) -> dict:
     fixture_sides, fixture_pairs = _fixtures()
 
     def timed(work) -> float:
-        start = time.perf_counter()
+        start = time.process_time()
         work()
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     return {
         "synthetic_pairs": len(changed),

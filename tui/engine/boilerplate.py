@@ -393,9 +393,14 @@ def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
     return tuple(_grow_chrome(texts, reasons))
 
 
+def _word_count(line: str) -> int:
+    """Words of a line as :func:`classify` normalised it (single spaces, no ends): no second split."""
+    return line.count(" ") + 1 if line else 0
+
+
 def _line_rule(text: str) -> Rule | None:
     """The first :data:`RULES` row describing the whole line, if any."""
-    word_count = len(text.split())
+    word_count = _word_count(text)
     if not word_count:
         return None
     candidates = _RULES_WITHIN[min(word_count, len(_RULES_WITHIN) - 1)]
@@ -627,7 +632,7 @@ def _mark_repeated(texts: Sequence[str], reasons: list[str | None]) -> list[str 
 
 def _repeat_key(text: str) -> str | None:
     """The key under which a short, unpunctuated line is counted; None for lines never taken."""
-    if not text or len(text.split()) > _MAX_REPEATED_WORDS or re.search(r"[.!?,;\"“”]", text):
+    if not text or _word_count(text) > _MAX_REPEATED_WORDS or re.search(r"[.!?,;\"“”]", text):
         return None
     return text.casefold()
 
@@ -648,5 +653,5 @@ def _grow_chrome(texts: Sequence[str], reasons: list[str | None]) -> list[str | 
 
 
 def _is_weak_chrome(text: str) -> bool:
-    word_count = len(text.split())
+    word_count = _word_count(text)
     return any(rule.matches(text, word_count) for rule in _NEIGHBOUR_RULES)

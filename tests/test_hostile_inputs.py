@@ -24,8 +24,10 @@ from tui.export import render
 
 from tests.engine_helpers import assert_every_index_once
 
-#: A hang fails the test; no test asserts speed. The slowest case here is a few seconds.
+#: A hang fails the test; no test asserts speed. Most cases take a few seconds.
 CLI_TIMEOUT = 120
+#: 100,000 paragraphs align in about a minute; a busy machine gets five times that.
+LARGE_INPUT_TIMEOUT = 300
 ROOT = Path(__file__).resolve().parent.parent
 
 PROSE = [
@@ -44,6 +46,7 @@ TERMINAL_AND_MARKUP = [
     "[bold red]Rich markup[/] and [link=https://evil.example]click here[/link] must stay literal.",
     "An HTML <script>alert('x')</script> tag and <b>bold</b> must stay literal text as well.",
 ]
+PROSE_WORDS = "council harbour cables budget tender survey recess chair residents decision".split()
 UNICODE = [
     "وقال الوزير إن الخطة ستوفر ألفي وظيفة جديدة على الساحل خلال السنوات الخمس المقبلة.",
     "השר אמר כי התוכנית תספק אלפיים משרות חדשות לאורך החוף בחמש השנים הבאות.",
@@ -65,12 +68,12 @@ def as_text(paragraphs: list[str]) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, timeout: float = CLI_TIMEOUT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "tui", *args, "--export", "-", "--format", "json"],
         capture_output=True,
         text=True,
-        timeout=CLI_TIMEOUT,
+        timeout=timeout,
         cwd=ROOT,
     )
 
@@ -186,6 +189,19 @@ def test_too_many_paragraphs_stop_with_the_limit_and_max_size_raises_it(tmp_path
     opened = cli(source, prose, "--max-size", "2M")
     assert opened.returncode == 0, opened.stderr
     assert len(json.loads(opened.stdout)["left"]["paragraphs"]) == count
+
+
+def test_100_000_one_word_paragraphs_open_and_align(tmp_path):
+    """The slowest case here (about a minute on a loaded 2-core machine; see the README's figures)."""
+    words = [PROSE_WORDS[i % len(PROSE_WORDS)] + str(i % 7) for i in range(100_000)]
+    edited = words[:500] + words[510:50_000] + ["inserted"] + words[50_000:]
+    left, right = write(tmp_path, "left.txt", as_text(words)), write(tmp_path, "right.txt", as_text(edited))
+    result = cli(left, right, timeout=LARGE_INPUT_TIMEOUT)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["left"]["paragraphs"] == words and report["right"]["paragraphs"] == edited
+    assert sorted(i for change in report["changes"] for i in change["left"]) == list(range(len(words)))
+    assert sorted(j for change in report["changes"] for j in change["right"]) == list(range(len(edited)))
 
 
 def test_the_default_limits_allow_100_000_paragraphs():

@@ -134,6 +134,7 @@ async def test_u_lists_only_unreviewed_and_marking_moves_on():
         while app.model.differences:
             await pilot.press("space")
         assert app.review.reviewed == app.review.total
+        assert "all 6 differences reviewed" in notifications(app)
         await pilot.press("u")
         assert app.model.differences == everything
 
@@ -154,6 +155,7 @@ async def test_a_second_run_on_the_same_pair_sees_the_marks():
     async with again.run_test(size=(160, 45)) as pilot:
         await until_compared(again, pilot)
         assert again.review.marks == marked
+        assert again.position == 1  # the review resumes at the first unreviewed difference
         assert f"reviewed 1 / {again.review.total}" in status(again)
         assert again.query_one(DiffPanel).render_line(0).text.startswith("✓")
 
@@ -316,3 +318,17 @@ async def test_help_lists_the_review_keys():
         text = str(app.screen.query_one("#help-keys").render())
         for key in ("space", "!", "a", "u"):
             assert any(line.split()[0:1] == [key] for line in text.splitlines()), key
+
+
+async def test_headless_export_carries_the_stored_notes_unless_no_state(tmp_path):
+    from tui.cli import main
+
+    app = fixture_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_compared(app, pilot)
+        await write_note(app, pilot, "note for the command line")
+    left, right = fixture_request().left, fixture_request().right
+    assert main([left, right, "--export", str(tmp_path / "with.md")]) == 0
+    assert "note for the command line" in (tmp_path / "with.md").read_text(encoding="utf-8")
+    assert main([left, right, "--no-state", "--export", str(tmp_path / "without.md")]) == 0
+    assert "note for the command line" not in (tmp_path / "without.md").read_text(encoding="utf-8")

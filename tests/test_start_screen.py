@@ -113,7 +113,7 @@ async def test_a_recent_pair_whose_file_is_gone_says_so(tmp_path):
         assert f"{right} no longer exists" in message
 
 
-async def test_two_typed_paths_are_compared_and_a_bad_one_is_an_error_on_the_start_screen(tmp_path):
+async def test_two_typed_paths_are_compared_and_a_bad_one_is_an_error_on_the_start_screen(tmp_path, monkeypatch):
     app = CompareApp()
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -124,6 +124,8 @@ async def test_two_typed_paths_are_compared_and_a_bad_one_is_an_error_on_the_sta
         await settle(app, pilot)
         assert app.screen is screen
         assert "error:" in str(screen.query_one("#start-message").render())
+        monkeypatch.setenv("HOME", str(FIXTURE.parent))
+        screen.query_one("#left", Input).value = "~/news-repost/original.txt"
         screen.query_one("#right", Input).focus()
         screen.query_one("#right", Input).value = str(FIXTURE / "repost.tx")
         await pilot.pause(0.2)
@@ -133,6 +135,7 @@ async def test_two_typed_paths_are_compared_and_a_bad_one_is_an_error_on_the_sta
         await settle(app, pilot)
         assert not isinstance(app.screen, StartScreen)
         assert app.comparison.right.source == str(FIXTURE / "repost.txt")
+        assert app.comparison.left.source == str(FIXTURE / "original.txt")  # '~' expanded
 
 
 async def test_o_opens_the_start_screen_from_the_reader_and_escape_returns():
@@ -173,3 +176,20 @@ def test_the_cli_without_files_opens_the_start_screen(monkeypatch, tmp_path):
 def test_the_cli_headless_still_needs_two_files(capsys):
     assert main(["--summary"]) == 2
     assert "two inputs are needed" in capsys.readouterr().err
+
+
+async def test_tab_reaches_the_path_fields_and_typing_and_completion_work(tmp_path):
+    await review_once(FIXTURE / "original.txt", FIXTURE / "repost.txt")
+    app = CompareApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, DataTable)
+        await pilot.press("tab")
+        field = app.screen.query_one("#left", Input)
+        assert app.focused is field
+        await pilot.press(*str(FIXTURE / "orig"))
+        await pilot.pause(0.2)
+        await pilot.press("right")
+        assert field.value == str(FIXTURE / "original.txt")
+        await pilot.press("enter")  # on to the rewrite
+        assert app.focused is app.screen.query_one("#right", Input)

@@ -278,8 +278,13 @@ class CompareApp(App[None]):
         panes.focus()
         self._apply_filters(self.filters, keep=None)
         if self.model.differences:
-            self._go_to(0)
+            self._go_to(self._first_unreviewed())
         self._refresh_bindings_if_changed()
+
+    def _first_unreviewed(self) -> int:
+        """Where a review resumes: the first listed difference not yet reviewed (the first if all are)."""
+        listed = self.model.differences
+        return next((n for n, change in enumerate(listed) if not self.model.mark(change).reviewed), 0)
 
     def _show_open_result(self, result: OpenResult | None) -> None:
         if result is None:
@@ -402,8 +407,8 @@ class CompareApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out what does not apply now (None), hide what is irrelevant (False)."""
-        if isinstance(self.screen, StartScreen) and action not in {"quit", "help", "command_palette"}:
-            return False  # the start screen's footer shows its own keys
+        if isinstance(self.screen, StartScreen) and action in _READER_ACTIONS:
+            return False  # the start screen's footer shows its own keys (tab, quit, help still work)
         if action in _MARK_ACTIONS:
             return True if self.review is not None and self.review.can_mark(self._current_change()) else None
         if action in {"next", "previous", "first", "last", "moved_partner", "export", "search"} or action.startswith("toggle_"):
@@ -498,13 +503,14 @@ class CompareApp(App[None]):
         change = self._current_change() if change is None else change
         if self.review is None or not self.review.can_mark(change):
             return
-        before = self.review.mark(change)
-        after = edit(before)
+        was_done = self.review.reviewed == self.review.total
         try:
-            self.review.set(change, after)
+            self.review.set(change, edit(self.review.mark(change)))
         except StateUnavailable as error:
             self._state_lost(error)
         self._apply_filters(self.filters, keep=change)
+        if not was_done and self.review.reviewed == self.review.total:
+            self.notify(f"all {self.review.total} differences reviewed; e writes a report with your notes", title="Review done")
 
     # ----- search
 
@@ -581,6 +587,7 @@ class CompareApp(App[None]):
 
 
 _MARK_ACTIONS = frozenset({"toggle_reviewed", "toggle_significant", "note"})
+_READER_ACTIONS = frozenset(binding.action.split("(")[0] for binding in CompareApp.BINDINGS) - {"quit", "help"}
 
 
 def run_app(

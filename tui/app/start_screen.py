@@ -153,7 +153,7 @@ class StartScreen(Screen[None]):
             self.show_error("give both files: the original and the rewrite")
             self.query_one("#left" if not left else "#right", Input).focus()
             return
-        self._open(left, right)
+        self._open(os.path.expanduser(left), os.path.expanduser(right))  # the shell is not there to expand '~'
 
     @on(Button.Pressed, "#example")
     def action_example(self) -> None:

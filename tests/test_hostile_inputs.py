@@ -309,6 +309,15 @@ def test_markdown_nested_beyond_the_parsers_recursion_is_read_as_plain_text(tmp_
     assert "the deepest reply" in comparison.left.texts[-1]
 
 
+@pytest.mark.parametrize("declaration", ["<![OCTYPE html>", "<![bogus section>", "<![if !IE]>"])
+def test_unknown_html_marked_sections_are_skipped_not_a_crash(tmp_path, declaration):
+    """Found by the fuzzer: Python 3.11's html.parser raised AssertionError on "<![OCTYPE"."""
+    html = f"{declaration}\n<html><body><p>{PROSE[0]}</p><p>{PROSE[1]}</p></body></html>"
+    source = write(tmp_path, "page.html", html)
+    comparison, _ = compare_and_export(source, write(tmp_path, "prose.txt", as_text(PROSE)))
+    assert comparison.left.texts == tuple(PROSE[:2])
+
+
 def test_deeply_nested_html_opens(tmp_path):
     html = "<html><body>" + "<div>" * 20000 + "<p>Deep text survives here.</p>" + "</div>" * 20000 + "</body></html>"
     source = write(tmp_path, "deep.html", html)

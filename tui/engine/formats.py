@@ -241,6 +241,15 @@ class _VisibleTextParser(HTMLParser):
         elif not self._invisible_depth:
             self._buffer.append(data)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """An unknown "<![keyword" is a bogus comment, as browsers (and Python 3.13+) read it;
+        Python 3.11-3.12 raise AssertionError on it instead."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return len(self.rawdata) if end < 0 else end + 1
+
     def close(self) -> None:
         super().close()
         self._flush()

@@ -128,15 +128,15 @@ def test_an_unreadable_path_gives_defaults_and_a_warning(tmp_path: Path):
 
 
 def test_saving_leaves_no_temporary_files(tmp_path: Path):
-    path = tmp_path / "settings.toml"
+    path = tmp_path / "config" / "settings.toml"
     save_settings(Settings(theme="nord"), path)
     save_settings(Settings(theme="gruvbox"), path)
-    assert os.listdir(tmp_path) == ["settings.toml"]
+    assert os.listdir(path.parent) == ["settings.toml"]
     assert load_settings(path)[0].theme == "gruvbox"
 
 
 def test_a_failed_save_keeps_the_old_file_and_cleans_up(tmp_path: Path, monkeypatch):
-    path = tmp_path / "settings.toml"
+    path = tmp_path / "config" / "settings.toml"
     save_settings(Settings(theme="nord"), path)
 
     def broken_replace(source, target):
@@ -145,7 +145,7 @@ def test_a_failed_save_keeps_the_old_file_and_cleans_up(tmp_path: Path, monkeypa
     monkeypatch.setattr(settings_module.os, "replace", broken_replace)
     with pytest.raises(SettingsError, match="disk full"):
         save_settings(Settings(theme="gruvbox"), path)
-    assert os.listdir(tmp_path) == ["settings.toml"]
+    assert os.listdir(path.parent) == ["settings.toml"]
     assert load_settings(path)[0].theme == "nord"
 
 

@@ -37,8 +37,10 @@ def _narrow_offsets(text: str, width: int) -> tuple[int, ...]:
     start, end = 0, len(text)
     while end - start > width:
         # Break after the last space that lets the line fit (a space may sit just past it).
+        # Only the first line can start with a space (later ones start after skipped spaces or
+        # inside a cut word); breaking after it is what the measured path does too.
         space = text.rfind(" ", start, start + width + 1)
-        if space <= start:
+        if space < 0:
             start += width
         else:
             start = space + 1

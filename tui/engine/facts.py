@@ -28,6 +28,8 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -123,11 +125,26 @@ def _mostly_kept(stems: Set[str], other_stems: Set[str]) -> bool:
     return bool(stems) and 2 * len(stems & other_stems) >= len(stems)
 
 
+# A "sentence" reaches at most this far either side of what it holds: text with
+# no sentence ends (a pasted 5 MB line) must not make every lookup scan it all.
+_SENTENCE_REACH = 600
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every sentence end in ``text``, found once per text."""
+    matches = list(_SENTENCE_END.finditer(text))
+    return [m.start() for m in matches], [m.end() for m in matches]
+
+
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence holding ``text[start:end]``."""
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return (before[-1] if before else 0), (after.start() + 1 if after else len(text))
+    """The span of the sentence holding ``text[start:end]`` (bounded by ``_SENTENCE_REACH``)."""
+    starts, ends = _sentence_ends(text)
+    before = bisect_right(ends, start)
+    after = bisect_left(starts, end)
+    sentence_start = ends[before - 1] if before else 0
+    sentence_end = starts[after] + 1 if after < len(starts) else len(text)
+    return max(sentence_start, start - _SENTENCE_REACH), min(sentence_end, end + _SENTENCE_REACH)
 
 
 def _stems_between(text: str, start: int, end: int, leave_out: tuple[int, int] = (0, 0)) -> set[str]:
@@ -428,9 +445,10 @@ def _extract_figures(text: str, masked: list[tuple[int, int]]) -> list[_Figure]:
     """Every amount in ``text`` outside the ``masked`` spans (dates, years)."""
     figures = _extract_cjk_figures(text)
     cjk_spans = [(f.start, f.start + len(f.text)) for f in figures]
+    excluded = _Spans(masked + cjk_spans)
     for match in _FIGURE.finditer(text):
         number_start = match.start("digits") if match["digits"] else match.start()
-        if not _is_figure(match, text) or _is_year(match) or _inside(number_start, masked + cjk_spans):
+        if not _is_figure(match, text) or _is_year(match) or number_start in excluded:
             continue
         measure = _figure_measure(match)
         surface, noun = match.group().rstrip(), ""
@@ -457,8 +475,26 @@ def _text_figures(text: str) -> tuple[_Figure, ...]:
     return tuple(_extract_figures(text, [d.span for d in _extract_dates(text)]))
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+class _Spans:
+    """Half-open spans, merged and sorted, so membership is a bisect, not a scan.
+
+    A long text can hold thousands of dates; testing each figure against all
+    of them made a 700 KB paragraph take minutes.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._ends[index]
 
 
 def _same_amount(a: _Figure, b: _Figure) -> bool:
@@ -893,12 +929,14 @@ def _misspelt_in_full_names(left: str, right: str, right_words: Set[str]) -> lis
     "Petra Haldan"): the shared part proves it is the same person, so short names and
     endings count too."""
     found = []
-    right_runs = [run for run in _name_runs(right) if len(run) > 1]
+    right_by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for names in dict.fromkeys(tuple(w.text for w in run) for run in _name_runs(right) if len(run) > 1):
+        for key in {_name_key(name) for name in names}:
+            right_by_key[key].append(names)
     for run in (r for r in _name_runs(left) if len(r) > 1):
-        keys = {_name_key(w.text) for w in run}
-        near_runs = [other for other in right_runs if keys & {_name_key(w.text) for w in other}]
+        near_runs = dict.fromkeys(names for w in run for names in right_by_key.get(_name_key(w.text), ()))
         for word in (w for w in run if _name_key(w.text) not in right_words):
-            near = next((t.text for other in near_runs for t in other if _near_miss(word.text, t.text)), None)
+            near = next((name for names in near_runs for name in names if _near_miss(word.text, name)), None)
             if near is not None:
                 found.append((word, near))
     return found

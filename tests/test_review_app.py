@@ -17,11 +17,10 @@ from tui.app.app import CompareApp
 from tui.app.export_dialog import ExportDialog
 from tui.app.note_editor import NoteEditor
 from tui.app.panel import DiffPanel
-from tui.app.review_session import stored_review
 from tui.engine.pipeline import CompareRequest, load_sides
 from tui.export.json_report import report_schema
 from tui.options import AppOptions
-from tui.review import default_state_path
+from tui.review import default_state_path, stored_review
 from tui.settings import Settings, SettingsError, load_settings, save_settings, settings_path
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "news-repost"

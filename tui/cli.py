@@ -266,8 +266,7 @@ def _open_app(request, documents, options) -> None:
 
 def _stored_review(comparison):
     """The marks and notes saved for this comparison (same keys as the app), or None; never creates the database."""
-    from tui.app.review_session import stored_review
-    from tui.review import StateUnavailable
+    from tui.review import StateUnavailable, stored_review
 
     try:
         return stored_review(comparison)

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlparse
 
 import platformdirs
 
@@ -45,9 +46,13 @@ __all__ = [
     "change_key",
     "comparison_keys",
     "default_state_path",
+    "difference_indices",
+    "marks_by_change",
     "open_store",
     "pair_key",
     "side_hash",
+    "source_identity",
+    "stored_review",
 ]
 
 APP_NAME = "compare-tui"
@@ -118,6 +123,22 @@ def comparison_keys(comparison: Comparison) -> ComparisonKeys:
         for c in comparison.differences
     ]
     return ComparisonKeys(pair_key(left, right), side_hash(left), side_hash(right), _number_repeats(raw))
+
+
+def difference_indices(comparison: Comparison) -> tuple[int, ...]:
+    """Change index of each difference, parallel to ``ComparisonKeys.change_keys``."""
+    return tuple(i for i, change in enumerate(comparison.changes) if change.is_difference)
+
+
+def marks_by_change(comparison: Comparison, keys: ComparisonKeys, by_key: dict[str, Mark]) -> dict[int, Mark]:
+    """Stored marks (by content key) re-keyed by change index into ``comparison.changes``.
+
+    The store speaks in content keys, the app and the reports in change
+    indices; this is the one translation, so the app's marks and the CLI's
+    headless export cannot disagree about which mark belongs where.
+    """
+    pairs = zip(difference_indices(comparison), keys.change_keys)
+    return {index: by_key[key] for index, key in pairs if key in by_key}
 
 
 def _number_repeats(keys: Sequence[str]) -> tuple[str, ...]:
@@ -507,3 +528,29 @@ def open_store(no_state: bool = False, path: Path | None = None) -> tuple[Review
         return ReviewStore.open(path), None
     except StateUnavailable as error:
         return NullStore(), f"{error}; reviewing without saving"
+
+
+def source_identity(source: str) -> str:
+    """What the store remembers a source by, so the start screen can reopen it from anywhere.
+
+    A local file becomes its absolute path (the app may be started in another
+    folder next time); a URL, stdin ('-') or git's /dev/null stay as given.
+    """
+    if source == "-" or urlparse(source).scheme in ("http", "https", "file") or source.startswith("/dev/"):
+        return source
+    return str(Path(source).expanduser().absolute())
+
+
+def stored_review(comparison: Comparison, path: Path | None = None) -> dict[int, Mark] | None:
+    """The stored marks of ``comparison`` by change index, for a headless export; None when there are none.
+
+    Reads only: a missing database is not created, the comparison is not
+    recorded as opened. Raises :class:`StateUnavailable` when the file is unusable.
+    """
+    path = default_state_path() if path is None else path
+    if not path.exists():
+        return None
+    keys = comparison_keys(comparison)
+    with ReviewStore.open(path) as store:
+        by_key = store.marks(keys.pair_key)
+    return marks_by_change(comparison, keys, by_key) or None

@@ -272,7 +272,7 @@ class CompareApp(App[None]):
         self.search_term, self.matches, self.match_index = "", (), None
         self._summary = Summary.of(comparison)
         self.sub_title = f"{comparison.left.source} ⟷ {comparison.right.source}"
-        self.query_one(PaneTitles).show_sources(comparison.left.source, comparison.right.source)
+        self.query_one(PaneTitles).show_documents(comparison.left, comparison.right)
         panes = self.query_one(SideBySide)
         panes.loading = False
         panes.focus()

@@ -4,40 +4,101 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.widget import Widget
 
 from tui.app.kinds import FACT_MARK, KIND_MARK, KIND_ORDER
 from tui.app.panel import KIND_STYLE
 from tui.app.panes import DIVIDER, GUTTER, column_widths
+from tui.app.safe_text import visible_controls
 from tui.app.view_model import Filters
-from tui.engine.model import Comparison, Kind
+from tui.engine.model import Comparison, Document, Kind
 
-__all__ = ["PaneTitles", "StatusBar", "Summary", "status_text"]
+__all__ = ["PaneTitles", "StatusBar", "Summary", "pane_label", "status_text"]
 
 
 class PaneTitles(Widget):
-    """The two sources' names, each over its own column."""
+    """Each side's name over its own column, with how it was read when that matters (see :func:`pane_label`)."""
 
     DEFAULT_CSS = "PaneTitles { height: 1; background: $panel; color: $text; text-style: bold; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._names = ("", "")
+        self._documents: tuple[Document, Document] | None = None
         self.reserve = 2  # cells right of the panes (the overview strip)
 
-    def show_sources(self, left: str, right: str) -> None:
-        self._names = (left, right)
+    def show_documents(self, left: Document, right: Document) -> None:
+        self._documents = (left, right)
         self.refresh()
 
     def render(self) -> Content:
-        left_width, right_width = column_widths(self.size.width - self.reserve)
-        left, right = (_fit(name, width) for name, width in zip(self._names, (left_width, right_width)))
-        return Content.assemble(" " * GUTTER, left, " " * len(DIVIDER), " " * GUTTER, right)
+        if self._documents is None:
+            return Content("")
+        widths = column_widths(self.size.width - self.reserve)
+        left, right = (pane_label(document, width) for document, width in zip(self._documents, widths))
+        return Content.assemble(
+            " " * GUTTER, _pad(left, widths[0]), " " * len(DIVIDER), " " * GUTTER, _pad(right, widths[1])
+        )
 
 
-def _fit(name: str, width: int) -> str:
-    return name.ljust(width) if len(name) <= width else "…" + name[-(width - 1) :]
+UTF8_FAMILY = frozenset({"utf-8", "utf-8-sig", "ascii"})
+"""Encodings not worth a word in the header: every reader assumes them."""
+
+SEPARATOR = " · "
+MIN_TITLE = 8  # a title cut shorter than this says nothing: leave it out
+MIN_NAME = 6  # below this, the name alone is shown (cut), without the notes
+
+
+def pane_label(document: Document, width: int) -> str:
+    """``original.txt · cp1252`` or ``page.html · html · “Title”``, at most ``width`` cells.
+
+    Why: a file decoded from a legacy encoding, a web page reduced to its
+    article or a Markdown file stripped of markup is not what the reader sees
+    in an editor, so the header says how each side was read. UTF-8 plain text
+    gets no note. When space runs out, the title goes first (cut, then
+    dropped), then the name loses its beginning (the file name is at the
+    end), and the encoding and format notes last of all.
+    """
+    name = visible_controls(document.source)
+    notes = [note for note in (_encoding_note(document.encoding), _format_note(document.format)) if note]
+    title = " ".join(visible_controls(document.title or "").split())
+    fixed = SEPARATOR.join([name, *notes])
+    if cell_len(fixed) <= width:
+        room = width - cell_len(fixed) - cell_len(SEPARATOR) - 2  # the quotes
+        if title and room >= min(MIN_TITLE, cell_len(title)):
+            return f"{fixed}{SEPARATOR}“{_head(title, room)}”"
+        return fixed
+    suffix = "".join(SEPARATOR + note for note in notes)
+    if width - cell_len(suffix) >= MIN_NAME:
+        return _tail(name, width - cell_len(suffix)) + suffix
+    return _tail(name, width)
+
+
+def _encoding_note(encoding: str) -> str | None:
+    return None if encoding.lower().replace("_", "-") in UTF8_FAMILY else encoding
+
+
+def _format_note(fmt: str) -> str | None:
+    return None if fmt == "text" else fmt
+
+
+def _head(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, its end replaced by "…" when cut."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(0, width - 1)).rstrip() + "…" if width > 0 else ""
+
+
+def _tail(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, its beginning replaced by "…" when cut."""
+    if cell_len(text) <= width:
+        return text
+    return _head(text[::-1], width)[::-1] if width > 0 else ""
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_len(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,9 @@ from test_app_snapshots import sample_comparison
 
 from tui.app.app import CompareApp
 from tui.app.bars import PaneTitles, pane_label
-from tui.engine.model import Document, Paragraph
+from tui.app.panel import DiffPanel
+from tui.app.view_model import Filters, ReaderModel, severity_rank
+from tui.engine.model import Document, FactFlag, Paragraph
 from tui.engine.pipeline import CompareRequest, load_sides
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -20,6 +22,10 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 def document(source: str = "original.txt", encoding: str = "utf-8", fmt: str = "text", title: str | None = None) -> Document:
     return Document(source, (Paragraph(0, "Some text."),), encoding=encoding, format=fmt, title=title)
+
+
+def status(app: CompareApp) -> str:
+    return str(app.query_one("#status").render())
 
 
 def titles_text(app: CompareApp) -> str:
@@ -89,3 +95,76 @@ async def test_header_shows_an_html_sides_format_and_title():
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert "repost.html · html · “Council backs pier plan”" in titles_text(app)
+
+
+# --------------------------------------------------------------------------- facts, highest first
+
+
+def flagged_comparison():
+    """The sample with a medium fact (split, change 3) read before a high one (moved, change 6)."""
+    comparison = sample_comparison()
+    changes = list(comparison.changes)
+    changes[3] = replace(changes[3], facts=(FactFlag("attribution", "medium", "They asked", None, "who asked was dropped"),))
+    changes[6] = replace(changes[6], facts=(FactFlag("name", "high", "Critics", "Critic", "possible misspelling"),))
+    return replace(comparison, changes=tuple(changes))
+
+
+def test_facts_filter_lists_high_before_medium_then_in_reading_order():
+    model = ReaderModel(flagged_comparison())
+    assert model.with_filters(Filters(facts_only=True)).differences == (1, 6, 3)
+    assert model.differences == tuple(sorted(model.differences))  # reading order without the filter
+
+
+severities = st.lists(st.sampled_from(["high", "medium"]), max_size=3)
+
+
+@given(st.lists(severities, min_size=8, max_size=8), st.booleans())
+def test_facts_order_is_severity_then_reading_order_and_loses_nothing(flags, unreviewed_only):
+    comparison = sample_comparison()
+    changes = tuple(
+        replace(change, facts=tuple(FactFlag("number", severity, "1", "2", "changed") for severity in of_change))
+        for change, of_change in zip(comparison.changes, flags)
+    )
+    comparison = replace(comparison, changes=changes)
+    filters = Filters(facts_only=True, unreviewed_only=unreviewed_only)
+    listed = ReaderModel(comparison, filters).differences
+    assert set(listed) == {i for i, c in enumerate(changes) if filters.lists(c)}
+    keys = [(severity_rank(changes[i]), i) for i in listed]
+    assert keys == sorted(keys)
+
+
+async def test_n_steps_through_facts_highest_first_and_the_status_counts_facts():
+    app = CompareApp(comparison=flagged_comparison())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        assert app._current_change() == 1
+        assert "fact 1 of 3, high" in status(app)
+        await pilot.press("n")
+        assert app._current_change() == 6
+        assert "fact 2 of 3, high" in status(app)
+        await pilot.press("n")
+        assert app._current_change() == 3
+        assert "fact 3 of 3, medium" in status(app)
+        assert app.query_one(DiffPanel).cursor == 2
+        await pilot.press("p", "G")
+        assert app._current_change() == 3
+        await pilot.press("f")  # off: reading order again, on the same difference
+        assert app._current_change() == 3
+        assert app.model.differences == tuple(sorted(app.model.differences))
+        assert f"difference {app.position + 1} of {len(app.model.differences)}" in status(app)
+        assert "fact" not in status(app).split("│")[0]
+
+
+async def test_facts_filter_on_the_news_repost_orders_the_real_flags():
+    request = CompareRequest(str(FIXTURES / "news-repost" / "original.txt"), str(FIXTURES / "news-repost" / "repost.txt"))
+    app = CompareApp(request, load_sides(request))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f")
+        ranks = [severity_rank(app.comparison.changes[i]) for i in app.model.differences]
+        assert ranks and ranks == sorted(ranks)
+        for number in range(1, len(ranks) + 1):
+            assert f"fact {number} of {len(ranks)}" in status(app)
+            await pilot.press("n")

@@ -35,7 +35,7 @@ from tui.app.panes import SideBySide
 from tui.app.preferences import filters_from_settings, settings_with_filters
 from tui.app.review_session import ReviewSession, open_review
 from tui.app.start_screen import StartScreen
-from tui.app.view_model import Filters, Match, ReaderModel, paragraph_number
+from tui.app.view_model import SEVERITIES, Filters, Match, ReaderModel, paragraph_number, severity_rank
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison, Document
 from tui.engine.pipeline import CompareRequest
@@ -315,10 +315,9 @@ class CompareApp(App[None]):
         panel.show_model(self.model)
         self._refresh_overview()
         self.position = None
-        differences = self.model.differences
-        if keep is not None and differences:
-            following = [n for n, change in enumerate(differences) if change >= keep]
-            self._go_to(following[0] if following else len(differences) - 1)
+        position = None if keep is None else self.model.position_near(keep)
+        if position is not None:
+            self._go_to(position)
         else:
             panes.set_current(None)
         if self.search_term:
@@ -364,7 +363,16 @@ class CompareApp(App[None]):
             search = f"search {self.search_term!r}: {where} (n/p, escape clears)"
         listed = len(self.model.differences)
         review = (self.review.reviewed, self.review.total) if self.review else None
-        self.query_one(StatusBar).show(status_text(self._summary, self.filters, self.position, listed, search, review))
+        change = self._current_change()
+        severity = self._fact_severity(change) if change is not None and self.filters.facts_only else None
+        self.query_one(StatusBar).show(
+            status_text(self._summary, self.filters, self.position, listed, search, review, severity=severity)
+        )
+
+    def _fact_severity(self, change: int) -> str | None:
+        """The highest severity among the current difference's facts, for "fact 2 of 5, high"."""
+        rank = severity_rank(self.comparison.changes[change])
+        return SEVERITIES[rank] if rank < len(SEVERITIES) else None
 
     def _refresh_overview(self) -> None:
         panes = self.query_one(SideBySide)
@@ -386,8 +394,9 @@ class CompareApp(App[None]):
 
     @on(SideBySide.RowClicked)
     def _row_clicked(self, event: SideBySide.RowClicked) -> None:
-        if event.change in self.model.differences:
-            self._go_to(self.model.differences.index(event.change))
+        position = self.model.position_of(event.change)
+        if position is not None:
+            self._go_to(position)
             if event.ghost:
                 self.action_moved_partner()
 

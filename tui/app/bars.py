@@ -121,13 +121,21 @@ def status_text(
     listed: int,
     search: str | None,
     review: tuple[int, int] | None = None,
+    *,
+    severity: str | None = None,
 ) -> Content:
     """``difference 3 of 15 │ reviewed 4 / 15 │ 53% similar │ ~11 ↕1 … │ boilerplate hidden (b) │ filters``.
 
-    ``review`` is (reviewed, total differences), when a review is open.
+    ``review`` is (reviewed, total differences), when a review is open. With
+    the facts filter on, the panel lists flagged differences, most severe
+    first: ``fact 2 of 5, high`` (``severity`` is the current one's highest).
     """
     counts = summary.counts
-    where = f"difference {position + 1} of {listed}" if position is not None else f"{listed} differences"
+    noun = "fact" if filters.facts_only else "difference"
+    if position is None:
+        where = f"{listed} {noun}s"
+    else:
+        where = f"{noun} {position + 1} of {listed}" + (f", {severity}" if severity else "")
     parts: list[Content | str | tuple[str, str]] = [(where, "bold")]
     if review is not None:
         reviewed, total = review

@@ -17,7 +17,7 @@ from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, Kind
 from tui.review import Mark
 
-__all__ = ["Filters", "Part", "Match", "ReaderModel", "excerpt", "paragraph_number"]
+__all__ = ["Filters", "Part", "Match", "ReaderModel", "SEVERITIES", "excerpt", "paragraph_number", "severity_rank"]
 
 LEFT, RIGHT = "left", "right"
 
@@ -80,6 +80,16 @@ class Match:
     end: int
 
 
+SEVERITIES = ("high", "medium")
+"""Fact severities, most serious first (see :class:`~tui.engine.model.FactFlag`)."""
+
+
+def severity_rank(change: Change) -> int:
+    """0 when the change has a high-severity fact, 1 for medium at most; unflagged (or unknown) changes last."""
+    ranks = [SEVERITIES.index(f.severity) if f.severity in SEVERITIES else len(SEVERITIES) for f in change.facts]
+    return min(ranks, default=len(SEVERITIES) + 1)
+
+
 def paragraph_number(index: int) -> str:
     """Paragraphs as readers count them: ¶1 is the first."""
     return f"¶{index + 1}"
@@ -124,13 +134,40 @@ class ReaderModel:
 
     @cached_property
     def differences(self) -> tuple[int, ...]:
-        """Indices of the changes the panel lists, in reading order."""
+        """Indices of the changes the panel lists (and n/p step through), in reading order.
+
+        With ``facts_only`` the order is by each change's highest fact
+        severity first (high before medium), reading order within a severity:
+        a fact-checker wants the changed figures and names before the hedges.
+        """
         hide_reviewed = self.filters.unreviewed_only
-        return tuple(
+        changes = self.comparison.changes
+        listed = [
             i
-            for i, change in enumerate(self.comparison.changes)
+            for i, change in enumerate(changes)
             if self.filters.lists(change) and not (hide_reviewed and self.mark(i).reviewed)
-        )
+        ]
+        if self.filters.facts_only:
+            listed.sort(key=lambda i: severity_rank(changes[i]))  # stable: reading order within a rank
+        return tuple(listed)
+
+    @cached_property
+    def _position_of(self) -> dict[int, int]:
+        return {change: position for position, change in enumerate(self.differences)}
+
+    def position_of(self, change: int) -> int | None:
+        """Where change ``change`` is listed in the panel, or None when it is not."""
+        return self._position_of.get(change)
+
+    def position_near(self, change: int) -> int | None:
+        """The panel position of ``change``, or else of the listed change that follows it in reading order.
+
+        Past the last listed change, the last one in reading order; None when nothing is listed.
+        """
+        if not self.differences:
+            return None
+        following = [listed for listed in self.differences if listed >= change]
+        return self._position_of[min(following) if following else max(self.differences)]
 
     @cached_property
     def rows(self) -> tuple[Row, ...]:

@@ -5,15 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from test_app_snapshots import sample_comparison
+from textual.binding import Binding
+from textual.message import Message
 
 from tui.app.app import CompareApp
 from tui.app.bars import PaneTitles, pane_label
+from tui.app.crash import MAX_LOG_CHARS, MAX_LOGS, CrashDialog, crash_dir, one_line, write_crash_log
 from tui.app.panel import DiffPanel
+from tui.app.panes import SideBySide
+from tui.app.start_screen import StartScreen
 from tui.app.view_model import Filters, ReaderModel, severity_rank
+from tui.engine.errors import ExportError
 from tui.engine.model import Document, FactFlag, Paragraph
 from tui.engine.pipeline import CompareRequest, load_sides
 
@@ -168,3 +175,133 @@ async def test_facts_filter_on_the_news_repost_orders_the_real_flags():
         for number in range(1, len(ranks) + 1):
             assert f"fact {number} of {len(ranks)}" in status(app)
             await pilot.press("n")
+
+
+# --------------------------------------------------------------------------- crash safety
+
+
+class BuggyApp(CompareApp):
+    """The reader with a bug planted behind a key, in a message handler and (optionally) in the worker."""
+
+    BINDINGS = [*CompareApp.BINDINGS, Binding("x", "explode", "Explode")]
+
+    class Boom(Message):
+        """Posted by a test to reach a handler outside any action."""
+
+    def action_explode(self) -> None:
+        raise ZeroDivisionError("planted bug\x1b[2J\nwith a second line the dialog leaves out")
+
+    def on_buggy_app_boom(self, message: Boom) -> None:
+        raise RuntimeError("bug in a handler")
+
+
+def crash_logs() -> list[Path]:
+    return sorted(crash_dir().glob("crash-*.log"))
+
+
+async def test_a_bug_in_an_action_is_logged_shown_and_the_reader_goes_on():
+    app = BuggyApp(comparison=sample_comparison())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CrashDialog)
+        [log] = crash_logs()
+        assert dialog.log_path == log and app.crash_logs == [log]
+        shown = str(dialog.query_one("#crash-error").render())
+        assert shown == "ZeroDivisionError: planted bug␛[2J"  # one line, control-safe
+        assert str(log) in str(dialog.query_one("#crash-log").render())
+        text = log.read_text(encoding="utf-8")
+        assert "action 'explode'" in text and "Traceback" in text and "raise ZeroDivisionError" in text
+        assert "original.txt" in text  # which texts were open
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CrashDialog)
+        await pilot.press("n")  # still reading
+        assert app.position == 1
+        await pilot.press("x", "q")  # a second bug; this time quit from the dialog
+        await pilot.pause()
+        assert len(crash_logs()) == 2
+    assert app.return_code == 1
+
+
+async def test_a_second_bug_while_the_dialog_is_open_is_logged_without_a_second_dialog():
+    app = BuggyApp(comparison=sample_comparison())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await app.run_action("explode")
+        await pilot.pause()
+        assert len(crash_logs()) == 2
+        assert sum(isinstance(screen, CrashDialog) for screen in app.screen_stack) == 1
+
+
+async def test_a_bug_in_the_comparison_worker_is_shown_and_other_texts_can_be_opened(monkeypatch):
+    def broken(*args, **kwargs):
+        raise KeyError("aligner bug")
+
+    monkeypatch.setattr("tui.engine.compare.compare_documents", broken)
+    request = CompareRequest(str(FIXTURES / "news-repost" / "original.txt"), str(FIXTURES / "news-repost" / "repost.txt"))
+    app = CompareApp(request, load_sides(request))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CrashDialog)
+        assert "KeyError: 'aligner bug'" in str(app.screen.query_one("#crash-error").render())
+        assert "worker" in crash_logs()[0].read_text(encoding="utf-8")
+        await pilot.click("#continue")
+        await pilot.pause()
+        assert not app.query_one(SideBySide).loading
+        assert "error:" in status(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+    assert not app.return_code  # closed normally, not by a crash
+
+
+async def test_a_user_error_from_an_action_is_a_notification_not_a_crash(monkeypatch):
+    app = CompareApp(comparison=sample_comparison())
+
+    def refuse() -> None:
+        raise ExportError("cannot write /nowhere/report.html")
+
+    monkeypatch.setattr(app, "action_export", refuse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, CrashDialog)
+        assert "cannot write /nowhere/report.html" in "\n".join(n.message for n in app._notifications)
+        assert crash_logs() == []
+
+
+async def test_a_bug_outside_any_action_still_ends_the_app_but_is_logged_first():
+    app = BuggyApp(comparison=sample_comparison())
+    with pytest.raises(RuntimeError, match="bug in a handler"):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            app.post_message(BuggyApp.Boom())
+            await pilot.pause()
+    [log] = crash_logs()
+    assert "bug in a handler" in log.read_text(encoding="utf-8")
+    assert app.return_code == 1 and app.crash_logs == [log]
+
+
+def test_crash_logs_are_bounded_in_number_and_size(tmp_path):
+    error = ValueError("x" * (MAX_LOG_CHARS * 2))
+    for _ in range(MAX_LOGS + 5):
+        path = write_crash_log(error, "test", folder=tmp_path)
+        assert len(path.read_text(encoding="utf-8")) <= MAX_LOG_CHARS + 100
+    kept = sorted(tmp_path.glob("crash-*.log"))
+    assert len(kept) == MAX_LOGS and path in kept
+
+
+def test_an_unwritable_state_dir_still_shows_the_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OSError):
+        write_crash_log(ValueError("bug"), "test", folder=blocker / "crashes")
+    assert one_line(ValueError("")) == "ValueError"
+    assert len(one_line(ValueError("y" * 1000))) <= 200

@@ -9,22 +9,28 @@ scrolling with messages.
 The review state and the settings are conveniences, never a reason to stop:
 a store that fails (at open or mid-session) is one warning, then the session
 goes on in memory with a :class:`~tui.review.NullStore`; a settings file that
-cannot be read or written is one warning too.
+cannot be read or written is one warning too. A bug is logged and shown in a
+:class:`~tui.app.crash.CrashDialog` (see :meth:`CompareApp.run_action`).
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
+from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.widgets import Footer, Input
+from textual.worker import Worker, WorkerState
 
 from tui.app.bars import PaneTitles, StatusBar, Summary, status_text
 from tui.app.commands import ReaderCommands
+from tui.app.crash import CrashDialog, one_line, write_crash_log
 from tui.app.export_dialog import ExportDialog
 from tui.app.help_screen import HelpScreen
 from tui.app.kinds import KIND_ORDER
@@ -118,6 +124,7 @@ class CompareApp(App[None]):
         self._at_ghost = False
         self._given = comparison
         self._binding_state: tuple[bool, ...] = ()
+        self.crash_logs: list[Path] = []  # written this session; run_app names them if the app dies anyway
 
     # ----- composition and loading
 
@@ -231,7 +238,7 @@ class CompareApp(App[None]):
             return f"Comparing {len(left.paragraphs):,} and {len(right.paragraphs):,} paragraphs…"
         return "Loading and comparing…"
 
-    @work(thread=True, exclusive=True, group="compare")
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def _compare(self) -> None:
         """The alignment can take seconds on long texts: never on the UI thread."""
         from tui.engine.compare import compare_documents
@@ -247,6 +254,14 @@ class CompareApp(App[None]):
             return
         opened = open_review(comparison, self.store)  # may wait on a locked database: not on the UI thread
         self.call_from_thread(self.show_comparison, comparison, opened)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A bug in the comparison worker: logged and shown; the app stays open to try other texts."""
+        if event.state is WorkerState.ERROR:
+            self.query_one(SideBySide).loading = False
+            if self.comparison is None:
+                self.query_one(StatusBar).show("error: the comparison failed (o opens other texts)")
+            self.report_crash(event.worker.error, f"worker {event.worker.name!r}")
 
     def _show_error(self, message: str) -> None:
         self.query_one(SideBySide).loading = False
@@ -573,6 +588,62 @@ class CompareApp(App[None]):
             return
         self._run_search("")
 
+    # ----- bugs
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: dict[str, DOMNode] | None = None,
+    ) -> bool:
+        """Run an action; a bug in it is logged and shown, and the reader goes on.
+
+        Why here: Textual 8 funnels every unhandled exception into the private
+        ``App._handle_exception``, which always exits, and by then the message
+        loop that raised has stopped, so the app could not go on anyway. Every
+        key, palette command and clickable action goes through this public
+        method, inside that loop: catching here keeps the loop, and so the
+        app, alive. The comparison worker is covered by
+        :meth:`on_worker_state_changed` (``exit_on_error=False``); a bug
+        anywhere else still ends the app, after :meth:`_handle_exception`
+        has written its log.
+        """
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except UserError as error:
+            self.notify(str(error), title="Cannot do that", severity="error", timeout=15)
+        except Exception as error:
+            name = action if isinstance(action, str) else action[1]
+            self.report_crash(error, f"action {name!r}")
+        return True
+
+    def report_crash(self, error: BaseException, context: str) -> None:
+        """Write ``error``'s traceback to a crash log and show the one-line error and the log's path."""
+        path, problem = self._log_crash(error, context)
+        if isinstance(self.screen, CrashDialog):
+            return  # one dialog at a time; this crash is in the log
+        self.push_screen(CrashDialog(one_line(error), path, problem), self._after_crash)
+
+    def _log_crash(self, error: BaseException, context: str) -> tuple[Path | None, str | None]:
+        sources = f"left: {self.request.left}, right: {self.request.right}" if self.request else ""
+        if self.comparison is not None:
+            sources = f"left: {self.comparison.left.source}, right: {self.comparison.right.source}"
+        try:
+            path = write_crash_log(error, context, sources)
+        except OSError as problem:
+            return None, str(problem)
+        self.crash_logs.append(path)
+        return path, None
+
+    def _after_crash(self, quit_now: bool | None) -> None:
+        if quit_now:
+            self.exit(return_code=1)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Last resort (Textual's private funnel for errors outside actions and the worker): log, then exit as Textual does."""
+        self._log_crash(error, "the app (not an action)")
+        super()._handle_exception(error)
+
     # ----- screens
 
     def action_export(self) -> None:
@@ -605,4 +676,7 @@ def run_app(
     options: AppOptions = AppOptions(),
 ) -> None:
     """Open the reader on ``request`` (``documents``: its already loaded sides), or the start screen without one."""
-    CompareApp(request, documents, options=options).run()
+    app = CompareApp(request, documents, options=options)
+    app.run()
+    if app.return_code and app.crash_logs:
+        print(f"compare-tui: the crash is logged in {app.crash_logs[-1]}", file=sys.stderr)

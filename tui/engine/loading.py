@@ -342,6 +342,18 @@ def paragraph_limit(max_bytes: int) -> int:
     return max(MIN_PARAGRAPH_LIMIT, max_bytes // BYTES_PER_PARAGRAPH_ALLOWED)
 
 
+_BLOCK_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*\S")
+
+
+def _count_blocks(text: str, enough: int) -> int:
+    """Blank-line separated blocks in ``text``, counting no further than ``enough + 1``."""
+    count = 0
+    for count, _ in enumerate(_BLOCK_START.finditer(text), start=1):
+        if count > enough:
+            break
+    return count
+
+
 def _check_paragraph_count(name: str, count: int, max_bytes: int) -> None:
     limit = paragraph_limit(max_bytes)
     if count > limit:
@@ -375,6 +387,10 @@ def load_document(
     if not text.strip():
         raise InputError(f"{name} contains only whitespace")
     used_format = fmt or detect_format(source, text)
+    if used_format != "html":
+        # Every blank-line block holds at least one paragraph: refuse an absurd
+        # count before segmenting millions of them.
+        _check_paragraph_count(name, _count_blocks(text, paragraph_limit(max_bytes)), max_bytes)
     texts, title = _paragraphs(text, used_format, source if _is_url(source) else None)
     if not texts:
         raise InputError(f"{name} has no readable text as {used_format}")

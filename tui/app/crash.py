@@ -126,7 +126,7 @@ class CrashDialog(ModalScreen[bool]):
 
     def _where(self) -> str:
         if self.log_path is not None:
-            return f"The details are in {self.log_path}; please attach it to a bug report."
+            return f"The details, to attach to a bug report, are in\n{self.log_path}"
         return f"No log could be written ({self.log_problem})."
 
     def on_mount(self) -> None:

@@ -83,6 +83,12 @@ def _words(text: str) -> tuple[_Word, ...]:
     return tuple(_Word(folded[m.start() : m.end()].lower(), m.start(), m.end()) for m in _WORD.finditer(text))
 
 
+@lru_cache(maxsize=_TEXT_CACHE)
+def _word_starts(text: str) -> list[int]:
+    """Where each of :func:`_words` starts, for bisecting to a position."""
+    return [word.start for word in _words(text)]
+
+
 @lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
     return _STEMMER.stemWord(word.lower())
@@ -1252,20 +1258,20 @@ class _Marker:
     strength: str = ""  # modals only: "possible", "certain", "required", ...
 
 
-def _scope_after(text: str, words: Sequence[_Word], end: int, limit: int = 2) -> tuple[list[str], int]:
+def _scope_after(text: str, end: int, limit: int = 2) -> tuple[list[str], int]:
     """Stems of the first ``limit`` content words after offset ``end`` in the same clause,
     in order, and where they end."""
     stems, last = [], end
-    for word in words:
-        if word.start < end:
-            continue
+    words = _words(text)
+    for position in range(bisect_left(_word_starts(text), end), len(words)):
+        word = words[position]
         if len(stems) == limit or _CLAUSE_END.search(text, last, word.start):
             break
-        text = word.text.removesuffix("n't")
-        if text in _SCOPE_SKIP or word.text.endswith("n't"):
+        bare = word.text.removesuffix("n't")
+        if bare in _SCOPE_SKIP or word.text.endswith("n't"):
             last = word.end
             continue
-        stems.append(_stem(text))
+        stems.append(_stem(bare))
         last = word.end
     return stems, last
 
@@ -1276,7 +1282,7 @@ def _markers(text: str, pattern: re.Pattern, word_of) -> list[_Marker]:
         word = word_of(m)
         if word is None:
             continue
-        scope, scope_end = _scope_after(text, _words(text), m.end())
+        scope, scope_end = _scope_after(text, m.end())
         surface = " ".join(text[m.start() : scope_end].split())
         markers.append(_Marker(word, m.start(), frozenset(scope), surface, scope[0] if scope else ""))
     return markers

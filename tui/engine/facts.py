@@ -1305,17 +1305,26 @@ def _modal_word(m: re.Match) -> str | None:
 
 
 def _pair_by_scope(lefts: list[_Marker], rights: list[_Marker]) -> tuple[list, list, list]:
-    """Match markers governing the same content; returns (pairs, unmatched left, unmatched right)."""
-    rights = list(rights)
+    """Match markers governing the same content; returns (pairs, unmatched left, unmatched right).
+
+    Each left marker takes the first right marker sharing the most governed
+    stems; an index from stem to markers keeps this linear on long texts.
+    """
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for position, marker in enumerate(rights):
+        for stem in marker.scope:
+            by_stem[stem].append(position)
+    taken: set[int] = set()
     pairs, left_over = [], []
     for marker in lefts:
-        partner = max(rights, key=lambda r: len(marker.scope & r.scope), default=None)
-        if partner is None or not marker.scope & partner.scope:
+        candidates = {p for stem in marker.scope for p in by_stem.get(stem, ()) if p not in taken}
+        if not candidates:
             left_over.append(marker)
-        else:
-            rights.remove(partner)
-            pairs.append((marker, partner))
-    return pairs, left_over, rights
+            continue
+        partner = min(candidates, key=lambda p: (-len(marker.scope & rights[p].scope), p))
+        taken.add(partner)
+        pairs.append((marker, rights[partner]))
+    return pairs, left_over, [marker for position, marker in enumerate(rights) if position not in taken]
 
 
 def _negated_word_kept(marker: _Marker, other_stems: Set[str]) -> bool:

@@ -29,6 +29,10 @@ __all__ = ["Vectors", "build_vectors", "candidate_scores", "combine", "containme
 # Each paragraph looks for partners through at most this many of its rarest
 # terms that the other side also has (the prefix filter of set-similarity joins).
 PROBE_TERMS = 8
+# ... and stops adding terms once their postings reach this many paragraphs:
+# a term's postings grow with the text, and the probe must not (else the work
+# grows with the square of the length).
+PROBE_BUDGET = 64
 # A term in more paragraphs than this proposes no candidates (it would link
 # everything to everything); it still counts in each candidate's cosine.
 COMMON_TERM_MAX_POSTINGS = 200
@@ -143,9 +147,10 @@ def _probe(own: _Entries, other: _Entries, frequency: np.ndarray, count: int) ->
     paragraph, term, weight = own.paragraph[usable], own.term[usable], own.weight[usable]
     by_rarity = np.lexsort((frequency[term], paragraph))
     paragraph, term, weight = paragraph[by_rarity], term[by_rarity], weight[by_rarity]
-    keep = _rank_in_group(paragraph) < PROBE_TERMS
-    paragraph, term, weight = paragraph[keep], term[keep], weight[keep]
     lengths = other.postings_length(term)
+    spent_before = _sum_before_in_group(paragraph, lengths)
+    keep = (_rank_in_group(paragraph) < PROBE_TERMS) & (spent_before < PROBE_BUDGET)
+    paragraph, term, weight, lengths = paragraph[keep], term[keep], weight[keep], lengths[keep]
     total = int(lengths.sum())
     if total == 0:
         return np.empty((0, 2), dtype=np.int64)
@@ -159,6 +164,13 @@ def _probe(own: _Entries, other: _Entries, frequency: np.ndarray, count: int) ->
     best_first = np.lexsort((-sums, mine))
     chosen = best_first[_rank_in_group(mine[best_first]) < count]
     return np.column_stack((mine[chosen], pairs[chosen] % other.count))
+
+
+def _sum_before_in_group(sorted_groups: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """For each position, the sum of ``values`` at earlier positions of its group."""
+    running = np.cumsum(values) - values
+    group_start = np.searchsorted(sorted_groups, sorted_groups, side="left")
+    return running - running[group_start]
 
 
 def _rank_in_group(sorted_groups: np.ndarray) -> np.ndarray:

@@ -1,6 +1,7 @@
 """Invariants of the engine over generated documents and edits (hypothesis)."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -149,3 +150,31 @@ def test_engine_imports_no_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_reports_are_the_same_in_every_process():
+    """String hashing differs between Python processes; no set or dict order may leak into a result.
+
+    Checked on a fixture's whole JSON report and on the aligner's candidates
+    for a synthetic pair, where ties in word rarity are common.
+    """
+    code = (
+        "import json, sys; from benchmarks.synthetic import make_pair; "
+        "from tui.engine.similarity import build_vectors, candidate_scores; "
+        "p = make_pair(600, seed=3); "
+        "print(json.dumps(sorted(candidate_scores(build_vectors(p.left, p.right)))))"
+    )
+    fixture = ["fixtures/news-repost/original.txt", "fixtures/news-repost/repost.txt"]
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        candidates = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment)
+        report = subprocess.run(
+            [sys.executable, "-m", "tui", *fixture, "--export", "-", "--format", "json", "--no-state"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+        )
+        outputs.add((candidates.stdout, report.stdout))
+    assert len(outputs) == 1

@@ -22,10 +22,14 @@ How (each step only looks at what the previous ones left):
    aligned again among themselves with a lower threshold: their position is
    evidence too (hunalign / Bleualign style).
 4. **Splits and merges.** A link grows over unlinked neighbours on one side
-   when the neighbour's best partner is the linked paragraph: a fragment of a
-   split shares little with the whole, but nothing else claims it.
+   when most of the neighbour's content lies in the linked paragraph, or the
+   linked paragraph is (nearly) its best partner: a short fragment of a split
+   has a low cosine with the whole, but its words are there. A pair whose
+   partner already holds all the paragraph says does not grow.
 5. **Moves.** Among what is still unlinked, mutual best pairs above a stricter
-   threshold are linked and marked as moved.
+   threshold are linked.
+6. **Moved or in order.** The heaviest order-keeping chain of all links (a link
+   weighs its text's length) stays in order; every other link is moved.
 """
 
 from __future__ import annotations
@@ -37,7 +41,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from tui.engine.similarity import (
-    Vectors,
     build_vectors,
     candidate_scores,
     combine,

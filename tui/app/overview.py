@@ -9,13 +9,13 @@ Clicking a cell asks the app to scroll there.
 from __future__ import annotations
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app.kinds import FACT_MARK, KIND_MARK, overview_rank
+from tui.app.styles import ComponentStyles
 from tui.engine.model import Change, Kind
 
 __all__ = ["Overview"]
@@ -52,7 +52,7 @@ class Overview(Widget):
         self._cells: list[Change | None] = []
         self._total = 0
         self._window = (0, 0)
-        self._styles: dict[str, Style] = {}
+        self._style = ComponentStyles(self)
 
     def show_rows(self, spans: list[tuple[int, int, Change]], total: int) -> None:
         """The rows as (first line, line after, change), and the panes' total height."""
@@ -69,14 +69,7 @@ class Overview(Widget):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
-
-    def _style(self, name: str) -> Style:
-        """A component's rich style ("" for the widget's own), looked up once per theme."""
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name) if name else self.rich_style
-        return style
+        self._style.clear()
 
     def _lines_per_cell(self) -> float:
         return max(self._total, 1) / max(self.size.height, 1)

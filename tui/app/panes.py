@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.kinds import FACT_MARK, KIND_MARK
+from tui.app.styles import ComponentStyles
 from tui.app.view_model import LEFT, RIGHT, Match, Part, ReaderModel
 from tui.app.wrapping import wrap_offsets
 from tui.engine.model import Change, Kind
@@ -132,7 +133,7 @@ class SideBySide(ScrollView, can_focus=True):
         self._geometry: _Geometry | None = None
         self._offsets: dict[tuple[str, int, str], tuple[int, ...]] = {}
         self._row_cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(maxsize=512)
-        self._styles: dict[str, Style] = {}
+        self._style = ComponentStyles(self)
 
     # ----- state set by the app ("attributes down")
 
@@ -229,15 +230,8 @@ class SideBySide(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """Theme or CSS changed: the cached strips carry old colours."""
         super().notify_style_update()
-        self._styles.clear()
+        self._style.clear()
         self._row_cache.clear()
-
-    def _style(self, name: str) -> Style:
-        """A component's rich style ("" for the widget's own), looked up once per theme."""
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name) if name else self.rich_style
-        return style
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

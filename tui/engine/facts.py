@@ -30,8 +30,8 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Set
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Set
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import Stemmer
@@ -162,24 +162,60 @@ def _stems_between(text: str, start: int, end: int, leave_out: tuple[int, int] =
 # the pattern matches "ſ" as "s" and "ı"/"İ" as "i", which str.lower() keeps (or dots).
 _IGNORECASE_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
 _TOKEN = re.compile(r"\w+")
+# In ASCII, ``\w`` is [A-Za-z0-9_]: blanking every other character and splitting
+# yields the same words as _TOKEN, at about half the cost.
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not re.fullmatch(r"\w", chr(c))})
 _DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
 def _folded(text: str) -> str:
-    return text.translate(_IGNORECASE_FOLD).lower()
+    # The three folded letters are not ASCII: most texts skip the translation.
+    return (text if text.isascii() else text.translate(_IGNORECASE_FOLD)).lower()
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
 def _tokens(text: str) -> frozenset[str]:
     """The text's words as ``\\b`` delimits them (runs of ``\\w``), case-folded."""
-    return frozenset(_TOKEN.findall(_folded(text)))
+    folded = _folded(text)
+    if folded.isascii():
+        return frozenset(folded.translate(_ASCII_NON_WORD).split())
+    return frozenset(_TOKEN.findall(folded))
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _has_digit(text: str) -> bool:
+    """Asked by the figure, CJK figure and date guards of the same text: searched once."""
+    return _DIGIT.search(text) is not None
 
 
 def _fewest(fragments) -> tuple[str, ...]:
     """The fragments not containing another one: a text holding none of these holds none of all."""
     fragments = list(dict.fromkeys(fragments))
     return tuple(f for f in fragments if not any(g != f and g in f for g in fragments))
+
+
+def _any_of_pattern(literals: Iterable[str]) -> str:
+    """A regex finding any of ``literals``, written as a prefix tree: ``t(?:en|hree|wo)``.
+
+    ``re`` tries an alternation branch by branch at every position; in a tree
+    each position costs one test per distinct first letter, which halves the
+    cost of looking for seventy number words in a text that holds none.
+    """
+    tree: dict = {}
+    for literal in literals:
+        node = tree
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[None] = {}  # a literal ends here
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: dict) -> str:
+    if None in node:
+        return ""  # a literal ends here: whether longer ones follow changes nothing for a search
+    branches = [re.escape(char) + _tree_pattern(child) for char, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +225,7 @@ class _Guarded:
     Most passages hold no negation, speech verb, figure or date, and a set
     lookup costs far less than trying the alternation at every position. A
     text with none of ``words`` (as whole words), no ``fragments`` (anywhere,
-    case-folded) and, unless ``digits`` is set, no digit cannot match, so the
+    case-folded) and, when ``digits`` is set, no digit cannot match, so the
     scan is skipped; otherwise the pattern runs unchanged.
     """
 
@@ -197,12 +233,17 @@ class _Guarded:
     words: frozenset[str] = frozenset()
     fragments: tuple[str, ...] = ()
     digits: bool = False
+    _find_fragment: Callable[[str], re.Match | None] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        finder = re.compile(_any_of_pattern(self.fragments)).search if self.fragments else None
+        object.__setattr__(self, "_find_fragment", finder)
 
     def may_match(self, text: str) -> bool:
         return bool(
             (self.words and not self.words.isdisjoint(_tokens(text)))
-            or (self.digits and _DIGIT.search(text))
-            or (self.fragments and any(map(_folded(text).__contains__, self.fragments)))
+            or (self.digits and _has_digit(text))
+            or (self._find_fragment and self._find_fragment(_folded(text)))
         )
 
     def finditer(self, text: str):
@@ -213,8 +254,12 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s+|$)|\n")
 
 # Sentence boundary: end punctuation (+ closing quotes/brackets) and space, a
 # line break, or an opening quotation mark / dash / colon before a capital.
+# Written as one class of first characters, then a lookbehind telling which
+# kind it was: ``re`` jumps from mark to mark instead of trying every branch
+# at every letter.
 _SENTENCE_BOUNDARY = re.compile(
-    r"""(?:[.!?…]["'”’)\]]*\s+|\n\s*|[:;]\s+|[“"‘«(\[]\s*|[—–-]\s+)""",
+    r"""[.!?…\n:;“"‘«(\[—–-]"""
+    r"""(?:(?<=[.!?…])["'”’)\]]*\s+|(?<=\n)\s*|(?<=[:;])\s+|(?<=[“"‘«(\[])\s*|(?<=[—–-])\s+)""",
 )
 
 # ---------------------------------------------------------------------------
@@ -478,6 +523,8 @@ def _extract_figures(text: str, masked: list[tuple[int, int]]) -> list[_Figure]:
 @lru_cache(maxsize=_TEXT_CACHE)
 def _text_figures(text: str) -> tuple[_Figure, ...]:
     """Every amount in ``text`` that is not part of a date."""
+    if not (_FIGURE.may_match(text) or _CJK_FIGURE.may_match(text)):
+        return ()  # most passages: no digit and no number word, so no figure to mask dates from
     return tuple(_extract_figures(text, [d.span for d in _extract_dates(text)]))
 
 
@@ -721,14 +768,17 @@ def _compare_dates(left: str, right: str) -> list[_Found]:
 # QUOTATION: text between double quotes (straight, curly, low-9, guillemets), or
 # between curly single quotes that open at a word start and close before a
 # non-letter (so the apostrophes in "don’t" or "Lopez’s" never open or close one).
-_QUOTE = re.compile(
-    r"""
-      "(?P<straight>[^"\n]{1,600}?)"
-    | [“„](?P<curly>[^”“\n]{1,600}?)[”“]
-    | «\s?(?P<guillemet>[^»\n]{1,600}?)\s?»
-    | (?<![\w’'])‘(?P<single>[^‘’\n]{1,600}?)’(?![^\W\d_])
-    """,
-    re.VERBOSE,
+_QUOTE = _Guarded(
+    re.compile(
+        r"""
+          "(?P<straight>[^"\n]{1,600}?)"
+        | [“„](?P<curly>[^”“\n]{1,600}?)[”“]
+        | «\s?(?P<guillemet>[^»\n]{1,600}?)\s?»
+        | (?<![\w’'])‘(?P<single>[^‘’\n]{1,600}?)’(?![^\W\d_])
+        """,
+        re.VERBOSE,
+    ),
+    fragments=tuple('"“„«‘'),  # every quotation opens with one of these
 )
 
 
@@ -845,6 +895,12 @@ _NOT_NAMES = frozenset(
 )
 # A capitalised word, possibly with inner capitals/apostrophes/hyphens (McDonald, O'Brien, Smith-Jones).
 _CAPITALISED = re.compile(r"(?<![\w’'])[^\W\d_][\w’'-]*")
+# Where one of those words may start with a capital: an ASCII capital or any
+# non-ASCII letter (then tested with isupper), with no letter, digit or
+# apostrophe before it. Opening with a class lets ``re`` skip lower-case words
+# without trying each; most words of prose are lower case.
+_CAPITAL_CANDIDATE = re.compile(r"[A-Z\u0080-\U0010ffff](?<![\w’'].)(?<=[^\W\d_])[\w’'-]*")
+_WORD_RUN_CHARACTER = re.compile(r"[\w’'-]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Connectors that may sit inside a name: "Ursula von der Leyen", "Bank of England".
 _NAME_CONNECTORS = frozenset({"de", "da", "del", "der", "van", "von", "al", "bin", "of", "la", "le", "du"})
@@ -862,14 +918,29 @@ def _name_words(text: str) -> tuple[_NameWord, ...]:
     """Capitalised words that are not function words, titles, months or days."""
     starts = _sentence_starts(text)
     words = []
-    for m in _CAPITALISED.finditer(text):
-        if not m.group()[0].isupper():
-            continue  # most words: skipped before any string work
+    for m in _CAPITAL_CANDIDATE.finditer(text):
+        if not m.group()[0].isupper() or not _opens_its_word(text, m.start()):
+            continue
         word = _POSSESSIVE.sub("", m.group()).rstrip("-")
         if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_NAMES:
             continue
         words.append(_NameWord(word, m.start(), m.start() in starts))
     return tuple(words)
+
+
+def _opens_its_word(text: str, start: int) -> bool:
+    """Whether a capital found by ``_CAPITAL_CANDIDATE`` opens its ``_CAPITALISED`` word.
+
+    Only a capital after a hyphen may not: in "anti-Lopez" the word is the
+    whole run from "anti", which is not capitalised, while in "-Lopez" or
+    "9-Lopez" it starts at the capital.
+    """
+    if not start or text[start - 1] != "-":
+        return True
+    run_start = start - 1
+    while run_start and _WORD_RUN_CHARACTER.match(text, run_start - 1):
+        run_start -= 1
+    return _CAPITALISED.search(text, run_start).start() == start
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -1178,8 +1249,12 @@ _NEGATION = _Guarded(
         """,
         re.IGNORECASE | re.VERBOSE,
     ),
-    words=frozenset("not never hardly barely scarcely no none nobody nothing neither nor without cannot".split()),
-    fragments=("n't", "n’t", "refus", "declin", "fail"),
+    # All whole words as \b splits them: "don't" ends in the word "t", and a verb
+    # before "to" is its stem and ending ("declined"). A set lookup, no text scan.
+    words=frozenset(
+        "not never hardly barely scarcely no none nobody nothing neither nor without cannot t".split()
+        + [verb + ending for verb in ("refus", "declin", "fail") for ending in ("", "e", "es", "ed", "ing", "s")]
+    ),
 )
 
 # HEDGE: words that present a claim as uncertain or second-hand. Modal verbs
@@ -1382,6 +1457,8 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
     A clause whose negation flipped gets that one (high) flag: the modal or
     hedge that came with the rewrite ("do not sell" -> "may sell") is part of it.
     """
+    if not any(guard.may_match(text) for guard in (_NEGATION, _MODAL, _HEDGE) for text in (left, right)):
+        return []  # most passages: no marker on either side, nothing to pair
     removed, added = _flipped(
         _markers(left, _NEGATION, _negation_word), _markers(right, _NEGATION, _negation_word),
         left, right, _negated_word_kept,

@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 from rapidfuzz.distance import OSA
@@ -175,11 +176,18 @@ def _folded(text: str) -> str:
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
+def _blanked(text: str) -> str:
+    """An ASCII text case-folded, with a space for every non-word character and one in front,
+    so that " two" marks exactly where a word starting with "two" begins."""
+    return " " + _folded(text).translate(_ASCII_NON_WORD)
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
 def _tokens(text: str) -> frozenset[str]:
     """The text's words as ``\\b`` delimits them (runs of ``\\w``), case-folded."""
     folded = _folded(text)
     if folded.isascii():
-        return frozenset(folded.translate(_ASCII_NON_WORD).split())
+        return frozenset(_blanked(text).split())
     return frozenset(_TOKEN.findall(folded))
 
 
@@ -218,6 +226,15 @@ def _tree_pattern(node: dict) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def _finder(literals: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a text holds any of ``literals``: one prefix-tree search (never, if there are none)."""
+    literals = tuple(literals)
+    if not literals:
+        return lambda text: False
+    search = re.compile(_any_of_pattern(literals)).search
+    return lambda text: search(text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class _Guarded:
     """A long alternation behind a cheap test of what every match must contain.
@@ -225,26 +242,45 @@ class _Guarded:
     Most passages hold no negation, speech verb, figure or date, and a set
     lookup costs far less than trying the alternation at every position. A
     text with none of ``words`` (as whole words), no ``fragments`` (anywhere,
-    case-folded) and, when ``digits`` is set, no digit cannot match, so the
-    scan is skipped; otherwise the pattern runs unchanged.
+    case-folded), no word starting with one of ``prefixes`` and, when
+    ``digits`` is set, no digit cannot match, so the scan is skipped;
+    otherwise the pattern runs unchanged. Prefixes are looked for at word
+    starts only in ASCII text: a script written without spaces may put a
+    word against the one before it, so elsewhere they count anywhere.
     """
 
     pattern: re.Pattern
     words: frozenset[str] = frozenset()
     fragments: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
     digits: bool = False
-    _find_fragment: Callable[[str], re.Match | None] | None = field(init=False, repr=False, compare=False)
+    _find_fragment: Callable[[str], bool] = field(init=False, repr=False, compare=False)
+    # Only the ASCII fragments: the others cannot occur in an ASCII text (most texts).
+    _find_ascii_fragment: Callable[[str], bool] = field(init=False, repr=False, compare=False)
+
+    _find_prefix: Callable[[str], bool] = field(init=False, repr=False, compare=False)
+    _find_word_start: Callable[[str], bool] = field(init=False, repr=False, compare=False)  # in _blanked text
 
     def __post_init__(self):
-        finder = re.compile(_any_of_pattern(self.fragments)).search if self.fragments else None
-        object.__setattr__(self, "_find_fragment", finder)
+        object.__setattr__(self, "_find_fragment", _finder(self.fragments))
+        object.__setattr__(self, "_find_ascii_fragment", _finder(f for f in self.fragments if f.isascii()))
+        object.__setattr__(self, "_find_prefix", _finder(self.prefixes))
+        object.__setattr__(self, "_find_word_start", _finder(" " + p for p in self.prefixes))
 
     def may_match(self, text: str) -> bool:
         return bool(
             (self.words and not self.words.isdisjoint(_tokens(text)))
             or (self.digits and _has_digit(text))
-            or (self._find_fragment and self._find_fragment(_folded(text)))
+            or (self.fragments and self._holds_fragment(_folded(text)))
+            or (self.prefixes and self._holds_prefix(text))
         )
+
+    def _holds_fragment(self, folded: str) -> bool:
+        return (self._find_ascii_fragment if folded.isascii() else self._find_fragment)(folded)
+
+    def _holds_prefix(self, text: str) -> bool:
+        folded = _folded(text)
+        return self._find_word_start(_blanked(text)) if folded.isascii() else self._find_prefix(folded)
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
@@ -340,8 +376,10 @@ _FIGURE = _Guarded(
         re.IGNORECASE | re.VERBOSE,
     ),
     digits=True,
-    # Every amount written in words holds one of these (case-folded, anywhere: "twom" is "two m").
-    fragments=_fewest([*_NUMBER_WORDS, *_FRACTION_WORDS, *_TENS.split("|")]),
+    # An amount in words opens a word with one of these: after a symbol, a space or a
+    # non-letter the number word starts a word, whatever follows it ("twom" is "two m");
+    # "a half", "one-third" and "half a dozen" end in a word of their own.
+    prefixes=tuple(sorted({re.split(r"\W+", words)[-1] for words in [*_NUMBER_WORDS, *_FRACTION_WORDS, *_TENS.split("|")]})),
 )
 # A paragraph that opens with "1." or "2)" is a numbered list item, not a figure.
 # NUMBERING: a paragraph opening with "1.", "2)" or "4.2" (a list item or a
@@ -906,8 +944,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_CONNECTORS = frozenset({"de", "da", "del", "der", "van", "von", "al", "bin", "of", "la", "le", "du"})
 
 
-@dataclass(frozen=True, slots=True)
-class _NameWord:
+class _NameWord(NamedTuple):
+    """A capitalised word. One is made for every capitalised word of every passage,
+    so it is a named tuple: three times cheaper to build than a frozen dataclass."""
+
     text: str  # as written, possessive stripped
     start: int
     sentence_initial: bool
@@ -919,12 +959,15 @@ def _name_words(text: str) -> tuple[_NameWord, ...]:
     starts = _sentence_starts(text)
     words = []
     for m in _CAPITAL_CANDIDATE.finditer(text):
-        if not m.group()[0].isupper() or not _opens_its_word(text, m.start()):
+        word, start = m.group(), m.start()
+        if not word[0].isupper() or not _opens_its_word(text, start):
             continue
-        word = _POSSESSIVE.sub("", m.group()).rstrip("-")
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE.sub("", word)
+        word = word.rstrip("-")
         if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_NAMES:
             continue
-        words.append(_NameWord(word, m.start(), m.start() in starts))
+        words.append(_NameWord(word, start, start in starts))
     return tuple(words)
 
 
@@ -1297,6 +1340,20 @@ _MODAL = _Guarded(
         + "ought has have need needs won shan".split()
     ),
 )
+_STANCE_GUARDS = (_NEGATION, _MODAL, _HEDGE)
+# Their words in one set: one lookup per passage tells whether any of them may match
+# (guards among them that also look for fragments, prefixes or digits are asked as well).
+_STANCE_WORDS = frozenset().union(*(guard.words for guard in _STANCE_GUARDS))
+_STANCE_GUARDS_BEYOND_WORDS = tuple(g for g in _STANCE_GUARDS if g.fragments or g.prefixes or g.digits)
+
+
+def _may_hold_stance(text: str) -> bool:
+    """Whether any negation, modal or hedge guard may match ``text``."""
+    return not _STANCE_WORDS.isdisjoint(_tokens(text)) or any(
+        guard.may_match(text) for guard in _STANCE_GUARDS_BEYOND_WORDS
+    )
+
+
 _MODAL_CANONICAL = {"ca": "can", "wo": "will", "sha": "shall", "has to": "must", "have to": "must",
                     "need to": "must", "needs to": "must", "ought to": "should"}
 _MODAL_CLASS = {"may": "possible", "might": "possible", "could": "possible", "can": "able",
@@ -1457,7 +1514,7 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
     A clause whose negation flipped gets that one (high) flag: the modal or
     hedge that came with the rewrite ("do not sell" -> "may sell") is part of it.
     """
-    if not any(guard.may_match(text) for guard in (_NEGATION, _MODAL, _HEDGE) for text in (left, right)):
+    if not (_may_hold_stance(left) or _may_hold_stance(right)):
         return []  # most passages: no marker on either side, nothing to pair
     removed, added = _flipped(
         _markers(left, _NEGATION, _negation_word), _markers(right, _NEGATION, _negation_word),

@@ -163,8 +163,8 @@ def _stems_between(text: str, start: int, end: int, leave_out: tuple[int, int] =
 # the pattern matches "ſ" as "s" and "ı"/"İ" as "i", which str.lower() keeps (or dots).
 _IGNORECASE_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
 _TOKEN = re.compile(r"\w+")
-# In ASCII, ``\w`` is [A-Za-z0-9_]: blanking every other character and splitting
-# yields the same words as _TOKEN, at about half the cost.
+# In ASCII, ``\w`` is [A-Za-z0-9_]: blanking every other character leaves the
+# words _TOKEN finds, between spaces, at a fraction of the cost.
 _ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not re.fullmatch(r"\w", chr(c))})
 _DIGIT = re.compile(r"\d")
 
@@ -177,18 +177,13 @@ def _folded(text: str) -> str:
 
 @lru_cache(maxsize=_TEXT_CACHE)
 def _blanked(text: str) -> str:
-    """An ASCII text case-folded, with a space for every non-word character and one in front,
-    so that " two" marks exactly where a word starting with "two" begins."""
-    return " " + _folded(text).translate(_ASCII_NON_WORD)
-
-
-@lru_cache(maxsize=_TEXT_CACHE)
-def _tokens(text: str) -> frozenset[str]:
-    """The text's words as ``\\b`` delimits them (runs of ``\\w``), case-folded."""
+    """The text's words as ``\\b`` delimits them (runs of ``\\w``), case-folded, with only
+    spaces between and around them: " not " is in it exactly when "not" is one of its
+    words, and " two" exactly where a word starting with "two" begins."""
     folded = _folded(text)
     if folded.isascii():
-        return frozenset(_blanked(text).split())
-    return frozenset(_TOKEN.findall(folded))
+        return f" {folded.translate(_ASCII_NON_WORD)} "
+    return f" {' '.join(_TOKEN.findall(folded))} "
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -235,13 +230,19 @@ def _finder(literals: Iterable[str]) -> Callable[[str], bool]:
     return lambda text: search(text) is not None
 
 
+def _word_finder(words: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a :func:`_blanked` text holds any of ``words`` as a whole word."""
+    return _finder(f" {word} " for word in words)
+
+
 @dataclass(frozen=True, slots=True)
 class _Guarded:
     """A long alternation behind a cheap test of what every match must contain.
 
-    Most passages hold no negation, speech verb, figure or date, and a set
-    lookup costs far less than trying the alternation at every position. A
-    text with none of ``words`` (as whole words), no ``fragments`` (anywhere,
+    Most passages hold no negation, speech verb, figure or date, and one
+    search for a few literals (in a prefix tree, in the :func:`_blanked` copy
+    for words) costs far less than trying the alternation at every position.
+    A text with none of ``words`` (as whole words), no ``fragments`` (anywhere,
     case-folded), no word starting with one of ``prefixes`` and, when
     ``digits`` is set, no digit cannot match, so the scan is skipped;
     otherwise the pattern runs unchanged. Prefixes are looked for at word
@@ -254,14 +255,16 @@ class _Guarded:
     fragments: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     digits: bool = False
+    # The searches, built once from the lists above.
+    _find_word: Callable[[str], bool] = field(init=False, repr=False, compare=False)  # in _blanked text
     _find_fragment: Callable[[str], bool] = field(init=False, repr=False, compare=False)
     # Only the ASCII fragments: the others cannot occur in an ASCII text (most texts).
     _find_ascii_fragment: Callable[[str], bool] = field(init=False, repr=False, compare=False)
-
     _find_prefix: Callable[[str], bool] = field(init=False, repr=False, compare=False)
     _find_word_start: Callable[[str], bool] = field(init=False, repr=False, compare=False)  # in _blanked text
 
     def __post_init__(self):
+        object.__setattr__(self, "_find_word", _word_finder(self.words))
         object.__setattr__(self, "_find_fragment", _finder(self.fragments))
         object.__setattr__(self, "_find_ascii_fragment", _finder(f for f in self.fragments if f.isascii()))
         object.__setattr__(self, "_find_prefix", _finder(self.prefixes))
@@ -269,7 +272,7 @@ class _Guarded:
 
     def may_match(self, text: str) -> bool:
         return bool(
-            (self.words and not self.words.isdisjoint(_tokens(text)))
+            (self.words and self._find_word(_blanked(text)))
             or (self.digits and _has_digit(text))
             or (self.fragments and self._holds_fragment(_folded(text)))
             or (self.prefixes and self._holds_prefix(text))
@@ -379,7 +382,9 @@ _FIGURE = _Guarded(
     # An amount in words opens a word with one of these: after a symbol, a space or a
     # non-letter the number word starts a word, whatever follows it ("twom" is "two m");
     # "a half", "one-third" and "half a dozen" end in a word of their own.
-    prefixes=tuple(sorted({re.split(r"\W+", words)[-1] for words in [*_NUMBER_WORDS, *_FRACTION_WORDS, *_TENS.split("|")]})),
+    prefixes=tuple(
+        sorted({re.split(r"\W+", words)[-1] for words in [*_NUMBER_WORDS, *_FRACTION_WORDS, *_TENS.split("|")]})
+    ),
 )
 # A paragraph that opens with "1." or "2)" is a numbered list item, not a figure.
 # NUMBERING: a paragraph opening with "1.", "2)" or "4.2" (a list item or a
@@ -1293,7 +1298,7 @@ _NEGATION = _Guarded(
         re.IGNORECASE | re.VERBOSE,
     ),
     # All whole words as \b splits them: "don't" ends in the word "t", and a verb
-    # before "to" is its stem and ending ("declined"). A set lookup, no text scan.
+    # before "to" is its stem and ending ("declined"), so no fragment search is needed.
     words=frozenset(
         "not never hardly barely scarcely no none nobody nothing neither nor without cannot t".split()
         + [verb + ending for verb in ("refus", "declin", "fail") for ending in ("", "e", "es", "ed", "ing", "s")]
@@ -1341,15 +1346,15 @@ _MODAL = _Guarded(
     ),
 )
 _STANCE_GUARDS = (_NEGATION, _MODAL, _HEDGE)
-# Their words in one set: one lookup per passage tells whether any of them may match
+# Their words in one search: one scan per passage tells whether any of them may match
 # (guards among them that also look for fragments, prefixes or digits are asked as well).
-_STANCE_WORDS = frozenset().union(*(guard.words for guard in _STANCE_GUARDS))
+_find_stance_word = _word_finder(frozenset().union(*(guard.words for guard in _STANCE_GUARDS)))
 _STANCE_GUARDS_BEYOND_WORDS = tuple(g for g in _STANCE_GUARDS if g.fragments or g.prefixes or g.digits)
 
 
 def _may_hold_stance(text: str) -> bool:
     """Whether any negation, modal or hedge guard may match ``text``."""
-    return not _STANCE_WORDS.isdisjoint(_tokens(text)) or any(
+    return _find_stance_word(_blanked(text)) or any(
         guard.may_match(text) for guard in _STANCE_GUARDS_BEYOND_WORDS
     )
 

@@ -1,0 +1,185 @@
+"""The shortcuts that keep fact checks cheap never change what they find.
+
+:mod:`tui.engine.facts` skips work a passage cannot need: it looks for words
+in a blanked copy of the text, for number words only where a word starts,
+for capitalised words with a class-first scan, and drops a whole check when
+no guard can match. Each shortcut is compared here with the direct way of
+computing the same thing, on texts built to sit on its edges (apostrophes,
+hyphens, case foldings, scripts without spaces, digits next to letters).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.engine import facts
+from tui.engine.facts import compare_facts
+
+# Pieces that sit on the shortcuts' edges, glued in any order.
+_PIECES = [
+    "two", "Twom", "tension", "often", "ten", "twenty-three", "a half", "one-third", "half a dozen", "dozen",
+    "fünf", "一", "二十八公里", "万", "第", "$", "US$", "€", "5", "2019", "1,200", "March", "May", "may",
+    "not", "don't", "won’t", "declined", "fails", "refusing", "can", "will", "reportedly", "is expected to",
+    "said", "according to", "Lopez", "Maria Lopez's", "O'Brien", "anti-Lopez", "9-Lopez", "-Lopez", "x-Y",
+    "Émile", "Zoë", "ÉCOLE", "ǅemal", "ſ", "ı", "İ", "K", "ẞ", "é", "_", "’", "'", "-", "“", "”", "\"", "«", "»", "‘",
+]
+_GLUE = [" ", "  ", ", ", ". ", ".\n", "\n\n", "", "? ", "—", " – ", ": ", "(", ") ", "“", "” ", "’", "'", "-", "\t"]
+
+
+@st.composite
+def edgy_texts(draw) -> str:
+    pieces = []
+    for _ in range(draw(st.integers(0, 14))):
+        piece = draw(st.sampled_from(_PIECES))
+        if draw(st.integers(0, 3)) == 0:
+            piece = piece.upper() if draw(st.booleans()) else piece.capitalize()
+        pieces += [piece, draw(st.sampled_from(_GLUE))]
+    return "".join(pieces)
+
+
+any_text = st.one_of(edgy_texts(), st.text(max_size=60))
+
+
+# --- text helpers ------------------------------------------------------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=any_text)
+def test_blanked_text_holds_the_words_between_single_spaces(text: str):
+    blanked = facts._blanked(text)
+    assert blanked.startswith(" ") and blanked.endswith(" ")
+    assert blanked.split() == re.findall(r"\w+", facts._folded(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    literals=st.lists(st.text(alphabet="ab -’é万", min_size=0, max_size=4), max_size=6),
+    text=st.text(alphabet="ab -’é万x", max_size=30),
+)
+def test_prefix_tree_finder_finds_any_literal(literals: list[str], text: str):
+    assert facts._finder(literals)(text) == any(literal in text for literal in literals)
+
+
+def test_prefix_tree_pattern_shares_prefixes():
+    assert facts._any_of_pattern(["ten", "three", "two"]) == "t(?:en|hree|wo)"
+
+
+# --- guards ------------------------------------------------------------------------------
+
+GUARDS = {name: value for name, value in vars(facts).items() if isinstance(value, facts._Guarded)}
+
+
+@pytest.mark.parametrize("name", sorted(GUARDS))
+@settings(max_examples=300, deadline=None)
+@given(text=any_text)
+def test_guard_never_hides_a_match(name: str, text: str):
+    guarded = GUARDS[name]
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in guarded.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Over twom people", "US$ten", "$two", "二two", "Twenty-three", "half a dozen", "One-Third"],
+)
+def test_number_words_at_word_starts_pass_the_figure_guard(text: str):
+    assert facts._FIGURE.may_match(text)
+    assert any(facts._FIGURE.pattern.finditer(text))
+
+
+@pytest.mark.parametrize("text", ["often", "attention", "Lopez said it was a fine day."])
+def test_number_words_inside_words_do_not_pass_the_figure_guard(text: str):
+    assert not facts._FIGURE.may_match(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=any_text)
+def test_one_stance_check_agrees_with_the_three_guards(text: str):
+    stance_guards = (facts._NEGATION, facts._MODAL, facts._HEDGE)
+    assert facts._may_hold_stance(text) == any(g.may_match(text) for g in stance_guards)
+
+
+# --- checks skipped as a whole -----------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=any_text)
+def test_figures_shortcut_gives_what_extraction_gives(text: str):
+    dates = [d.span for d in facts._extract_dates(text)]
+    assert facts._text_figures(text) == tuple(facts._extract_figures(text, dates))
+
+
+@settings(max_examples=300, deadline=None)
+@given(left=any_text, right=any_text)
+def test_stance_is_silent_only_when_neither_side_holds_a_marker(left: str, right: str):
+    flags = facts._compare_stance(left, right)
+    markers = [
+        m for text in (left, right) for g in (facts._NEGATION, facts._MODAL, facts._HEDGE)
+        for m in g.pattern.finditer(text)
+    ]
+    if flags:
+        assert markers
+
+
+# --- capitalised words -------------------------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=any_text)
+def test_capital_scan_finds_the_capitalised_words(text: str):
+    """The class-first scan yields exactly the words of ``_CAPITALISED`` that open with a capital."""
+    everything = [m.span() for m in facts._CAPITALISED.finditer(text) if m.group()[0].isupper()]
+    scanned = [
+        m.span() for m in facts._CAPITAL_CANDIDATE.finditer(text)
+        if m.group()[0].isupper() and facts._opens_its_word(text, m.start())
+    ]
+    assert scanned == everything
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("anti-Lopez met O'Brien.", ["O'Brien"]),
+        ("Talks with 9-Lopez and -Vos.", ["Talks", "Lopez", "Vos"]),
+        ("Maria Lopez's plan, said Émile Zola.", ["Maria", "Lopez", "Émile", "Zola"]),
+    ],
+)
+def test_name_words(text: str, words: list[str]):
+    assert [w.text for w in facts._name_words(text)] == words
+
+
+_BOUNDARY_AS_WRITTEN = re.compile(r"""[.!?…]["'”’)\]]*\s+|\n\s*|[:;]\s+|[“"‘«(\[]\s*|[—–-]\s+""")
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=any_text)
+def test_sentence_starts_follow_each_kind_of_boundary(text: str):
+    expected = {m.end() for m in _BOUNDARY_AS_WRITTEN.finditer(text)} | {len(text) - len(text.lstrip())}
+    assert facts._sentence_starts(text) == expected
+
+
+# --- whole checks still see what the shortcuts let through --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "kind"),
+    [
+        ("Officials counted twenty-three boats.", "Officials counted twenty-four boats.", "number"),
+        ("Henrike Vos chairs the board.", "Henrik Vos chairs the board.", "name"),
+        ("The port did not reopen on Monday.", "The port reopened on Monday.", "negation"),
+        ("She declined to sign the deal.", "She signed the deal.", "negation"),
+        ("The levy will rise next year.", "The levy may rise next year.", "modality"),
+        ("“We will rebuild,” said Lopez.", "We will rebuild, said Lopez.", "quote"),
+    ],
+)
+def test_each_kind_is_still_flagged(left: str, right: str, kind: str):
+    assert kind in [flag.kind for flag in compare_facts(left, right)]
+
+
+def test_plain_prose_without_facts_raises_nothing():
+    left = "The committee met in the old hall. It talked about the roof and the garden."
+    right = "The committee gathered in the old hall. It discussed the garden and the roof."
+    assert compare_facts(left, right) == ()

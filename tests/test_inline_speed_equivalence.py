@@ -1,0 +1,153 @@
+"""Invariants of the word-level diff (tui.engine.inline.word_diff).
+
+The diff is built from rapidfuzz opcodes over word ranges rather than from
+per-token flags; these properties pin down what every reader relies on, for
+any texts: spans rebuild the paragraphs, changed spans hold exactly the words
+the ops delete or insert, whitespace is changed only between two changed
+words, ops cover every word once, and the similarity is the Indel similarity
+of the word keys.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+
+from tui.engine.inline import word_diff
+from tui.engine.model import Span
+from tui.engine.tokens import display_tokens, token_key
+
+# Few distinct words, so that the two sides share many and the diff has both
+# equal and changed runs; case, typography, numbers, unspaced scripts, ligatures.
+_WORDS = ["the", "The", "THE", "cat", "sat", "on", "mat", "12", "12.5", "2,300", "don't", "don’t", "ﬁne", "fine", "東", "京", "é"]
+_GLUE = [" ", " ", " ", "  ", "\n", "\t", ", ", ". ", "; ", " — ", " -- ", "", "“", "”", "\u00a0"]
+
+_paragraph = st.builds(
+    lambda parts: "".join(parts),
+    st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_GLUE)), max_size=25),
+)
+_side = st.lists(_paragraph, min_size=1, max_size=3)
+
+
+def _words(texts: list[str]) -> list[str]:
+    return [token for text in texts for token in display_tokens(text) if not token.isspace()]
+
+
+def _span_words(spans: tuple[tuple[Span, ...], ...], changed: bool) -> list[str]:
+    return _words([span.text for paragraph in spans for span in paragraph if span.changed is changed])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_side, _side)
+def test_spans_rebuild_each_paragraph_exactly(left, right):
+    diff, _ = word_diff(left, right)
+    assert ["".join(span.text for span in spans) for spans in diff.left] == left
+    assert ["".join(span.text for span in spans) for spans in diff.right] == right
+
+
+@settings(max_examples=300, deadline=None)
+@given(_side, _side)
+def test_spans_are_non_empty_and_alternate(left, right):
+    diff, _ = word_diff(left, right)
+    for spans in diff.left + diff.right:
+        assert all(span.text for span in spans)
+        assert all(a.changed != b.changed for a, b in pairwise(spans))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_side, _side)
+def test_changed_spans_run_from_word_to_word(left, right):
+    """Whitespace next to an unchanged word (or a paragraph edge) is never marked changed."""
+    diff, _ = word_diff(left, right)
+    for spans in diff.left + diff.right:
+        for span in spans:
+            if span.changed:
+                assert not span.text[0].isspace() and not span.text[-1].isspace()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_side, _side)
+def test_whitespace_between_changed_words_is_changed(left, right):
+    """An unchanged span between two changed ones holds a word: whitespace alone would be changed."""
+    diff, _ = word_diff(left, right)
+    for spans in diff.left + diff.right:
+        for before, span, after in zip(spans, spans[1:], spans[2:]):
+            if before.changed and after.changed:
+                assert _words([span.text])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_side, _side)
+def test_ops_cover_every_word_once_in_order(left, right):
+    diff, _ = word_diff(left, right)
+    assert " ".join(op.left for op in diff.ops if op.left) == " ".join(_words(left))
+    assert " ".join(op.right for op in diff.ops if op.right) == " ".join(_words(right))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_side, _side)
+def test_ops_are_merged_runs_of_consistent_kind(left, right):
+    """Readers want one op per run: adjacent ops never share a tag."""
+    diff, _ = word_diff(left, right)
+    assert all(a.op != b.op for a, b in pairwise(diff.ops))
+    for op in diff.ops:
+        left_keys = [token_key(word) for word in op.left.split(" ") if word]
+        right_keys = [token_key(word) for word in op.right.split(" ") if word]
+        if op.op == "equal":
+            assert left_keys == right_keys and left_keys
+        else:
+            assert op.op == {(True, True): "replace", (True, False): "delete", (False, True): "insert"}[
+                (bool(left_keys), bool(right_keys))
+            ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_side, _side)
+def test_changed_spans_hold_exactly_the_words_the_ops_change(left, right):
+    diff, _ = word_diff(left, right)
+    changed_left = [word for op in diff.ops if op.op != "equal" for word in op.left.split(" ") if word]
+    changed_right = [word for op in diff.ops if op.op != "equal" for word in op.right.split(" ") if word]
+    assert _span_words(diff.left, changed=True) == changed_left
+    assert _span_words(diff.right, changed=True) == changed_right
+
+
+@settings(max_examples=300, deadline=None)
+@given(_side, _side)
+def test_similarity_is_indel_similarity_of_word_keys(left, right):
+    _, similarity = word_diff(left, right)
+    expected = Indel.normalized_similarity([token_key(w) for w in _words(left)], [token_key(w) for w in _words(right)])
+    assert similarity == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(_side)
+def test_same_words_give_no_changed_span(texts):
+    """Case and typography fold away, and a group compares as one text wherever its paragraphs break."""
+    other = [text.upper() for text in texts]
+    regrouped = [" ".join(other)]
+    for right in (texts, other, regrouped):
+        diff, similarity = word_diff(texts, right)
+        assert not any(span.changed for spans in diff.left + diff.right for span in spans)
+        assert all(op.op == "equal" for op in diff.ops)
+        assert similarity == 1.0
+
+
+def test_a_changed_run_across_a_paragraph_break_is_cut_at_the_break():
+    diff, _ = word_diff(["Rates rose sharply.", "Then they fell."], ["Rates fell."])
+    assert diff.left == (
+        (Span("Rates "), Span("rose sharply.", True)),
+        (Span("Then they", True), Span(" fell.")),
+    )
+    assert diff.right == ((Span("Rates fell."),),)
+    assert [op.op for op in diff.ops] == ["equal", "delete", "equal"]
+    assert diff.ops[1].left == "rose sharply . Then they"
+
+
+def test_whitespace_only_and_empty_paragraphs_keep_their_text():
+    diff, similarity = word_diff(["  ", "one two"], ["", "one three"])
+    assert diff.left == ((Span("  "),), (Span("one "), Span("two", True)))
+    assert diff.right == ((), (Span("one "), Span("three", True)))
+    assert similarity == 0.5

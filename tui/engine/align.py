@@ -40,12 +40,15 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from scipy import sparse
+
 from tui.engine.similarity import (
     build_vectors,
     candidate_scores,
     combine,
     containment,
     cosine,
+    row_vector,
 )
 from tui.engine.tokens import cosmetic_key
 
@@ -152,7 +155,9 @@ class _Aligner:
 
     def __init__(self, left, right, thresholds: Thresholds, left_boilerplate=(), right_boilerplate=()):
         self.left, self.right, self.thresholds = left, right, thresholds
-        self.vectors = build_vectors(left, right)
+        vectors = build_vectors(left, right)
+        self.vectors = vectors
+        self.left_vectors, self.right_vectors = _VectorDicts(vectors.left), _VectorDicts(vectors.right)
         self.left_fixed, self.right_fixed = set(left_boilerplate), set(right_boilerplate)
         self.scores = {p: s for p, s in candidate_scores(self.vectors).items() if self.may_pair(*p)}
         self.scores.update(_identical_pairs(left, right))
@@ -212,7 +217,7 @@ class _Aligner:
             for i in rows:
                 for j in cols:
                     if (i, j) not in local and self.may_pair(i, j):
-                        local[(i, j)] = cosine(self.vectors.left[i], self.vectors.right[j])
+                        local[(i, j)] = cosine(self.left_vectors[i], self.right_vectors[j])
         return self._backbone(local, self.thresholds.gap)
 
     def _grow_groups(self, links: list[Link]) -> list[Link]:
@@ -242,8 +247,8 @@ class _Aligner:
         """``link`` extended on ``side`` with consecutive unlinked paragraphs whose best partner it is."""
         anchor = link.left[0] if side == "right" else link.right[0]
         group = list(link.right if side == "right" else link.left)
-        own = self.vectors.right if side == "right" else self.vectors.left
-        other = self.vectors.left[anchor] if side == "right" else self.vectors.right[anchor]
+        own = self.right_vectors if side == "right" else self.left_vectors
+        other = self.left_vectors[anchor] if side == "right" else self.right_vectors[anchor]
         if containment(other, own[group[0]]) >= COMPLETE:
             return link  # the partner already says all the whole says: a neighbour is new text
         for step in (1, -1):
@@ -317,6 +322,21 @@ class _Aligner:
             Link(link.left, link.right, link.score, moved=(link.left[0], link.right[0]) not in in_order)
             for link in links
         ]
+
+
+class _VectorDicts:
+    """One side's vectors as dicts, built when first asked for."""
+
+    def __init__(self, matrix: sparse.csr_matrix):
+        self.matrix, self.built = matrix, {}
+
+    def __len__(self) -> int:
+        return self.matrix.shape[0]
+
+    def __getitem__(self, paragraph: int) -> dict[int, float]:
+        if paragraph not in self.built:
+            self.built[paragraph] = row_vector(self.matrix, paragraph)
+        return self.built[paragraph]
 
 
 # Gaps up to this many cells are scored in full rather than from the candidates.

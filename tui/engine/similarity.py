@@ -16,15 +16,27 @@ cost grows with the number of shared rare terms, not with n×m.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from tui.engine.tokens import content_terms
 
-__all__ = ["Vectors", "build_vectors", "candidate_scores", "combine", "containment", "cosine"]
+__all__ = [
+    "row_vector",
+    "Vectors",
+    "PairStatistics",
+    "build_vectors",
+    "candidate_scores",
+    "pair_cosines",
+    "pair_statistics",
+    "combine",
+    "containment",
+    "cosine",
+]
 
 # Each paragraph looks for partners through at most this many of its rarest
 # terms that the other side also has (the prefix filter of set-similarity joins).
@@ -40,44 +52,67 @@ COMMON_TERM_MAX_POSTINGS = 200
 
 @dataclass(frozen=True, slots=True)
 class Vectors:
-    """Unit-length TF-IDF vectors of every paragraph of both sides."""
+    """Both sides' unit-length TF-IDF vectors over one vocabulary, one sparse row per paragraph.
 
-    left: tuple[dict[str, float], ...]
-    right: tuple[dict[str, float], ...]
-    document_frequency: dict[str, int]
+    Sparse matrices rather than a dict per paragraph: dicts cost seconds and
+    hundreds of megabytes on a book. ``document_frequency[t]`` counts the
+    paragraphs of both sides that have term ``t``.
+    """
+
+    left: sparse.csr_matrix
+    right: sparse.csr_matrix
+    document_frequency: np.ndarray
 
 
-def _weigh(terms: Sequence[str], idf: dict[str, float]) -> dict[str, float]:
-    counts = Counter(terms)
-    vector = {term: (1.0 + math.log(count)) * idf[term] for term, count in counts.items()}
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-    return {term: w / norm for term, w in vector.items()}
+def row_vector(matrix: sparse.csr_matrix, paragraph: int) -> dict[int, float]:
+    """One paragraph's vector as a dict, for the few steps that look at one pair at a time."""
+    start, end = matrix.indptr[paragraph], matrix.indptr[paragraph + 1]
+    return dict(zip(matrix.indices[start:end].tolist(), matrix.data[start:end].tolist()))
 
 
 def build_vectors(left: Sequence[str], right: Sequence[str]) -> Vectors:
-    """TF-IDF vectors for both sides, IDF shared so scores are comparable across sides."""
-    left_terms = [content_terms(text) for text in left]
-    right_terms = [content_terms(text) for text in right]
-    frequency: Counter[str] = Counter()
-    for terms in (*left_terms, *right_terms):
-        frequency.update(set(terms))
-    total = len(left_terms) + len(right_terms)
-    idf = {term: math.log((1 + total) / (1 + df)) + 1.0 for term, df in frequency.items()}
-    return Vectors(
-        left=tuple(_weigh(terms, idf) for terms in left_terms),
-        right=tuple(_weigh(terms, idf) for terms in right_terms),
-        document_frequency=dict(frequency),
-    )
+    """TF-IDF vectors for both sides, IDF shared so scores are comparable across sides.
+
+    A term's weight is ``(1 + log tf) * idf``; each vector has unit length.
+    """
+    left_terms, left_counts = content_terms(left)
+    right_terms, right_counts = content_terms(right)
+    # Term ids in sorted order, never in set or dict order: string hashing differs
+    # between runs, and ties in rarity must break the same way every time.
+    ids = {term: number for number, term in enumerate(sorted({*left_terms, *right_terms}))}
+    left_tf = _term_frequencies(left_terms, left_counts, ids)
+    right_tf = _term_frequencies(right_terms, right_counts, ids)
+    frequency = np.bincount(left_tf.indices, minlength=len(ids)) + np.bincount(right_tf.indices, minlength=len(ids))
+    idf = np.log((1 + len(left) + len(right)) / (1 + frequency)) + 1.0
+    return Vectors(_unit_rows(left_tf, idf), _unit_rows(right_tf, idf), frequency)
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _term_frequencies(terms: list[str], counts: list[int], ids: dict[str, int]) -> sparse.csr_matrix:
+    """Paragraph × term counts (rows in canonical form: sorted, no duplicates)."""
+    term = np.fromiter(map(ids.__getitem__, terms), dtype=np.int64, count=len(terms))
+    paragraph = np.repeat(np.arange(len(counts)), counts)
+    ones = np.ones(len(term))
+    matrix = sparse.csr_matrix((ones, (paragraph, term)), shape=(len(counts), len(ids)))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _unit_rows(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    weight = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    paragraph = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    norm = np.sqrt(np.bincount(paragraph, weights=weight * weight, minlength=counts.shape[0]))
+    weight /= np.where(norm > 0, norm, 1.0)[paragraph]
+    return sparse.csr_matrix((weight, counts.indices, counts.indptr), shape=counts.shape)
+
+
+def cosine(a: dict[int, float], b: dict[int, float]) -> float:
     """Dot product of two unit vectors: 1 for the same content, 0 for nothing shared."""
     if len(a) > len(b):
         a, b = b, a
     return sum(weight * b.get(term, 0.0) for term, weight in a.items())
 
 
-def containment(part: dict[str, float], whole: dict[str, float]) -> float:
+def containment(part: dict[int, float], whole: dict[int, float]) -> float:
     """Share of ``part``'s (squared, unit-length) weight on terms that ``whole`` has too.
 
     1 when every content term of the part occurs in the whole: how a fragment of
@@ -86,9 +121,9 @@ def containment(part: dict[str, float], whole: dict[str, float]) -> float:
     return sum(weight * weight for term, weight in part.items() if term in whole)
 
 
-def combine(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
+def combine(vectors: Sequence[dict[int, float]]) -> dict[int, float]:
     """The unit vector of several paragraphs read as one (for split and merge tests)."""
-    total: dict[str, float] = defaultdict(float)
+    total: dict[int, float] = defaultdict(float)
     for vector in vectors:
         for term, weight in vector.items():
             total[term] += weight
@@ -104,95 +139,96 @@ def candidate_scores(vectors: Vectors, per_paragraph: int = 8) -> dict[tuple[int
     scored exactly. The work is bounded by the postings of rare terms, so it
     grows about linearly with the text, not with n×m.
     """
-    # Term ids in sorted order, never in set or dict order: string hashing differs
-    # between runs, and ties in rarity must break the same way every time.
-    terms = sorted(vectors.document_frequency)
-    ids = {term: number for number, term in enumerate(terms)}
-    frequency = np.array([vectors.document_frequency[term] for term in terms], dtype=np.int64)
-    left, right = _Entries.of(vectors.left, ids), _Entries.of(vectors.right, ids)
-    forward = _probe(left, right, frequency, per_paragraph)
-    backward = _probe(right, left, frequency, per_paragraph)[:, ::-1]
-    pairs = np.unique(np.concatenate((forward, backward)), axis=0)
-    scores = _dot_products(left, right, pairs, len(ids))
-    return {(int(i), int(j)): float(score) for (i, j), score in zip(pairs, scores)}
+    frequency = vectors.document_frequency
+    forward = _probe(vectors.left, vectors.right, frequency, per_paragraph)
+    backward = _probe(vectors.right, vectors.left, frequency, per_paragraph)[:, ::-1]
+    columns = vectors.right.shape[0]
+    keys = np.unique(np.concatenate((forward, backward)) @ np.array([columns, 1]))
+    pairs = np.column_stack((keys // columns, keys % columns))
+    scores = pair_cosines(vectors, pairs)
+    return dict(zip(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()), scores.tolist()))
 
 
-def _dot_products(left: _Entries, right: _Entries, pairs: np.ndarray, vocabulary: int) -> np.ndarray:
-    """Exact cosines of the (left, right) ``pairs``: each right vector's terms looked up in the left one.
+def pair_cosines(vectors: Vectors, pairs: np.ndarray) -> np.ndarray:
+    """The cosine of each (left, right) pair of a ``(k, 2)`` array, as :func:`cosine` computes it."""
+    left, right = _pair_rows(vectors, pairs)
+    return _row_sums(left.multiply(right))
 
-    The same sums :func:`cosine` computes, done as array operations over all
-    pairs at once (the dict version cost seconds on book-length texts).
-    """
-    left_keys = left.paragraph * vocabulary + left.term
-    by_key = np.argsort(left_keys, kind="stable")
-    left_keys, left_weights = left_keys[by_key], left.weight[by_key]
-    by_paragraph = np.argsort(right.paragraph, kind="stable")
-    right_paragraph, right_term = right.paragraph[by_paragraph], right.term[by_paragraph]
-    right_weight = right.weight[by_paragraph]
-    starts = np.searchsorted(right_paragraph, np.arange(right.count + 1))
-    counts = starts[pairs[:, 1] + 1] - starts[pairs[:, 1]]
-    total = int(counts.sum())
-    position = np.repeat(starts[pairs[:, 1]], counts) + np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    wanted = np.repeat(pairs[:, 0], counts) * vocabulary + right_term[position]
-    if total == 0:
-        return np.zeros(len(pairs))
-    found = np.minimum(np.searchsorted(left_keys, wanted), len(left_keys) - 1)
-    products = np.where(left_keys[found] == wanted, left_weights[found] * right_weight[position], 0.0)
-    return np.bincount(np.repeat(np.arange(len(pairs)), counts), weights=products, minlength=len(pairs))
+
+def _pair_rows(vectors: Vectors, pairs: np.ndarray) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    return vectors.left[pairs[:, 0]], vectors.right[pairs[:, 1]]
+
+
+def _row_sums(matrix: sparse.spmatrix) -> np.ndarray:
+    return np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
 
 
 @dataclass(frozen=True, slots=True)
-class _Entries:
-    """Every (paragraph, term id, weight) of one side as flat arrays, sorted by term."""
+class PairStatistics:
+    """For each (left, right) pair: the cosine, and how much of each side's content the other has.
 
-    paragraph: np.ndarray
-    term: np.ndarray
-    weight: np.ndarray
-    starts: np.ndarray  # postings of term t: positions starts[t]:starts[t + 1]
-    count: int
+    ``left_in_right`` is :func:`containment` of the left vector in the right one,
+    ``right_in_left`` the reverse: what the split and merge steps ask.
+    """
 
-    @classmethod
-    def of(cls, vectors: Sequence[dict[str, float]], ids: dict[str, int]) -> _Entries:
-        paragraph = np.repeat(np.arange(len(vectors)), [len(v) for v in vectors])
-        term = np.fromiter((ids[t] for v in vectors for t in v), dtype=np.int64, count=len(paragraph))
-        weight = np.fromiter((w for v in vectors for w in v.values()), dtype=np.float64, count=len(paragraph))
-        order = np.argsort(term, kind="stable")
-        starts = np.searchsorted(term[order], np.arange(len(ids) + 1))
-        return cls(paragraph[order], term[order], weight[order], starts, len(vectors))
-
-    def postings_length(self, terms: np.ndarray) -> np.ndarray:
-        return self.starts[terms + 1] - self.starts[terms]
+    cosine: np.ndarray
+    left_in_right: np.ndarray
+    right_in_left: np.ndarray
 
 
-def _probe(own: _Entries, other: _Entries, frequency: np.ndarray, count: int) -> np.ndarray:
+def pair_statistics(vectors: Vectors, pairs: np.ndarray) -> PairStatistics:
+    """:class:`PairStatistics` of a ``(k, 2)`` array of (left, right) pairs.
+
+    The same sums :func:`cosine` and :func:`containment` compute, for all
+    pairs at once: the rows of each pair, multiplied term by term.
+    """
+    left, right = _pair_rows(vectors, pairs)
+    shared_left = left.multiply(right > 0)  # weights are positive: > 0 marks a term's presence
+    shared_right = right.multiply(left > 0)
+    return PairStatistics(
+        _row_sums(shared_left.multiply(shared_right)),
+        _row_sums(shared_left.power(2)),
+        _row_sums(shared_right.power(2)),
+    )
+
+
+def _probe(own: sparse.csr_matrix, other: sparse.csr_matrix, frequency: np.ndarray, count: int) -> np.ndarray:
     """(own paragraph, other paragraph) pairs: each own paragraph's ``count`` best by partial score.
 
-    Vectorised with numpy: each paragraph's rarest shared terms are expanded
-    into their postings on the other side, the products summed per pair, and
-    the best pairs of each paragraph kept.
+    Each own paragraph keeps only its rarest shared terms (the probe); the
+    probe matrix times the other side gives every partial score at once, and
+    the best pairs of each paragraph are kept.
     """
-    lengths = other.postings_length(own.term)
+    postings = np.bincount(other.indices, minlength=other.shape[1])
+    paragraph = np.repeat(np.arange(own.shape[0]), np.diff(own.indptr))
+    term, weight = own.indices, own.data
+    lengths = postings[term]
     usable = (lengths > 0) & (lengths <= COMMON_TERM_MAX_POSTINGS)
-    paragraph, term, weight = own.paragraph[usable], own.term[usable], own.weight[usable]
-    by_rarity = np.lexsort((frequency[term], paragraph))
-    paragraph, term, weight = paragraph[by_rarity], term[by_rarity], weight[by_rarity]
-    lengths = other.postings_length(term)
-    spent_before = _sum_before_in_group(paragraph, lengths)
-    keep = (_rank_in_group(paragraph) < PROBE_TERMS) & (spent_before < PROBE_BUDGET)
-    paragraph, term, weight, lengths = paragraph[keep], term[keep], weight[keep], lengths[keep]
-    total = int(lengths.sum())
-    if total == 0:
-        return np.empty((0, 2), dtype=np.int64)
-    first = np.repeat(np.cumsum(lengths) - lengths, lengths)
-    position = np.repeat(other.starts[term], lengths) + np.arange(total) - first
-    keys = np.repeat(paragraph, lengths) * other.count + other.paragraph[position]
-    products = np.repeat(weight, lengths) * other.weight[position]
-    pairs, inverse = np.unique(keys, return_inverse=True)
-    sums = np.bincount(inverse, weights=products)
-    mine = pairs // other.count
-    best_first = np.lexsort((-sums, mine))
-    chosen = best_first[_rank_in_group(mine[best_first]) < count]
-    return np.column_stack((mine[chosen], pairs[chosen] % other.count))
+    paragraph, term, weight, lengths = paragraph[usable], term[usable], weight[usable], lengths[usable]
+    by_rarity = np.lexsort((term, frequency[term], paragraph))
+    paragraph, term, weight, lengths = paragraph[by_rarity], term[by_rarity], weight[by_rarity], lengths[by_rarity]
+    keep = (_rank_in_group(paragraph) < PROBE_TERMS) & (_sum_before_in_group(paragraph, lengths) < PROBE_BUDGET)
+    probe = sparse.csr_matrix((weight[keep], (paragraph[keep], term[keep])), shape=own.shape)
+    partial = (probe @ other.T).tocsr()
+    partial.sort_indices()
+    return np.column_stack(_best_in_rows(partial, count))
+
+
+def _best_in_rows(matrix: sparse.csr_matrix, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and columns of each row's ``count`` largest entries; ties go to the lower column.
+
+    One sort of a single float key (row, then value descending) instead of a
+    two-key lexsort, which cost more than everything else here; values closer
+    than about 1e-11 count as ties.
+    """
+    row = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    if not len(row):
+        return row, row
+    top = matrix.data.max() or 1.0
+    order = np.argsort(2.0 * row - matrix.data / top, kind="stable")  # row r's keys lie in [2r - 1, 2r)
+    chosen = order[np.arange(len(order)) - matrix.indptr[row] < count]
+    return row[chosen], matrix.indices[chosen].astype(np.int64)
 
 
 def _sum_before_in_group(sorted_groups: np.ndarray, values: np.ndarray) -> np.ndarray:

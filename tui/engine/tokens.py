@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 import Stemmer
 
@@ -48,7 +50,6 @@ _TOKEN = re.compile(
 _UNSPACED_CHAR = re.compile(rf"[{_UNSPACED}]")
 # Dashes with or without spaces around them ("a -- b", "a—b") read the same.
 _DASH_RUN = re.compile(r"\s*-{2,}\s*|\s+-\s+")
-_SPACE_RUN = re.compile(r"\s+")
 
 # Function words carry no content: two unrelated paragraphs share them all.
 _STOPWORDS = frozenset(
@@ -76,9 +77,13 @@ _TERM = re.compile(rf"[{_UNSPACED}]+|\d+(?:[.,]\d+)*|[^\W\d_{_UNSPACED}]+(?:['�
 
 def cosmetic_key(text: str) -> str:
     """The paragraph with typography, case and whitespace folded: equal keys mean "unchanged"."""
-    folded = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
-    folded = _DASH_RUN.sub("-", folded)
-    return _SPACE_RUN.sub(" ", folded).strip().casefold()
+    if text.isascii():  # nothing to normalise or fold but case, dashes and spaces
+        folded = text
+    else:
+        folded = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    if "-" in folded:
+        folded = _DASH_RUN.sub("-", folded)
+    return " ".join(folded.split()).casefold()
 
 
 def display_tokens(text: str) -> list[str]:
@@ -107,21 +112,39 @@ def _is_small_number(key: str) -> bool:
     return len(key) == 1
 
 
-def content_terms(text: str) -> list[str]:
-    """Stemmed content words, numbers and unspaced-script character bigrams.
+def content_terms(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+    """Stemmed content words, numbers and unspaced-script bigrams of every text.
 
     These are what a paraphrase keeps when it changes every function word and
     the order of clauses; they feed the aligner's weighted overlap scores.
+    Returns all terms, text after text, and how many belong to each text.
+    Done for a whole document at once: a book repeats the same few thousand
+    words, so each distinct word is classified and stemmed only once.
     """
-    words: list[str] = []
-    terms: list[str] = []
-    folded = _ENUMERATOR.sub("", unicodedata.normalize("NFKC", text).casefold().replace("’", "'"), count=1)
-    for match in _TERM.findall(folded):
-        if _UNSPACED_CHAR.match(match):
-            terms += [match[k : k + 2] for k in range(len(match) - 1)] or [match]
-        elif match[0].isdigit():
-            if not _is_small_number(match):
-                terms.append(_THOUSANDS.sub("", match))
-        elif match not in _STOPWORDS:
-            words.append(match.replace("'", ""))
-    return _STEMMER.stemWords(words) + terms
+    # Terms never span whitespace, so each distinct whitespace-separated piece
+    # ("figures," "(2021)") is matched once instead of every occurrence.
+    pieces = [_fold_for_terms(text).split() for text in texts]
+    terms_of = {piece: _terms_of_piece(piece) for piece in set(chain.from_iterable(pieces))}
+    lookup = terms_of.__getitem__
+    counts = [sum(map(len, map(lookup, text_pieces))) for text_pieces in pieces]
+    return list(chain.from_iterable(map(lookup, chain.from_iterable(pieces)))), counts
+
+
+def _fold_for_terms(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return _ENUMERATOR.sub("", folded, count=1)
+
+
+def _terms_of_piece(piece: str) -> tuple[str, ...]:
+    return tuple(chain.from_iterable(map(_terms_of_match, _TERM.findall(piece))))
+
+
+def _terms_of_match(match: str) -> tuple[str, ...]:
+    """The content terms of one match of ``_TERM``: none for function words and single digits."""
+    if _UNSPACED_CHAR.match(match):
+        return tuple(match[k : k + 2] for k in range(len(match) - 1)) or (match,)
+    if match[0].isdigit():
+        return () if _is_small_number(match) else (_THOUSANDS.sub("", match),)
+    if match in _STOPWORDS:
+        return ()
+    return (_STEMMER.stemWord(match.replace("'", "")),)

@@ -39,7 +39,9 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+import numpy as np
 from scipy import sparse
 
 from tui.engine.similarity import (
@@ -48,6 +50,7 @@ from tui.engine.similarity import (
     combine,
     containment,
     cosine,
+    pair_statistics,
     row_vector,
 )
 from tui.engine.tokens import cosmetic_key
@@ -162,6 +165,7 @@ class _Aligner:
         self.scores = {p: s for p, s in candidate_scores(self.vectors).items() if self.may_pair(*p)}
         self.scores.update(_identical_pairs(left, right))
         self.best_row, self.best_column = _best_scores(self.scores)
+        self.overlaps: dict[tuple[int, int], _Overlap] = {}
 
     def may_pair(self, i: int, j: int) -> bool:
         """Boilerplate is paired by identity only (see :func:`align`)."""
@@ -171,9 +175,10 @@ class _Aligner:
         pairs = self._backbone(self.scores, self.thresholds.pair)
         pairs = self._fill_gaps(pairs)
         links = [Link((i,), (j,), self.scores.get((i, j), 0.0)) for i, j in pairs]
-        links = self._grow_groups(links)
-        links += self._moves(links)
-        links = self._grow_groups(links)
+        links = self._grow_groups([], links)
+        # Growth only ever loses free neighbours, so links that have had their
+        # chance cannot grow again: only the moved links are grown now.
+        links += self._grow_groups(links, self._moves(links))
         return self._finish(links)
 
     def _backbone(self, scores: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
@@ -220,14 +225,16 @@ class _Aligner:
                         local[(i, j)] = cosine(self.left_vectors[i], self.right_vectors[j])
         return self._backbone(local, self.thresholds.gap)
 
-    def _grow_groups(self, links: list[Link]) -> list[Link]:
-        """Grow 1:1 links into splits (1:n) or merges (n:1) over unlinked neighbours.
+    def _grow_groups(self, settled: list[Link], links: list[Link]) -> list[Link]:
+        """Grow 1:1 ``links`` into splits (1:n) or merges (n:1) over unlinked neighbours.
 
         Stronger links grow first; a link that could grow either way takes the
-        growth that reads closer to its partner.
+        growth that reads closer to its partner. ``settled`` links keep their
+        paragraphs.
         """
-        used_left = {i for link in links for i in link.left}
-        used_right = {j for link in links for j in link.right}
+        used_left = {i for link in (*settled, *links) for i in link.left}
+        used_right = {j for link in (*settled, *links) for j in link.right}
+        self._fetch_overlaps(links)
         grown: dict[int, Link] = {}
         order = sorted(range(len(links)), key=lambda k: -links[k].score)
         for k in order:
@@ -243,41 +250,65 @@ class _Aligner:
             grown[k] = best
         return [grown[k] for k in range(len(links))]
 
+    def _fetch_overlaps(self, links: list[Link]) -> None:
+        """Overlaps of every link and its nearest neighbours, in one batch: what growth asks first."""
+        pairs = {
+            pair
+            for link in links
+            for i, j in [(link.left[0], link.right[0])]
+            for pair in ((i, j), (i, j - 1), (i, j + 1), (i - 1, j), (i + 1, j))
+            if 0 <= pair[0] < len(self.left) and 0 <= pair[1] < len(self.right) and pair not in self.overlaps
+        }
+        wanted = sorted(pairs)
+        statistics = pair_statistics(self.vectors, np.array(wanted, dtype=np.int64).reshape(-1, 2))
+        self.overlaps.update(
+            zip(wanted, map(_Overlap, statistics.cosine.tolist(), statistics.left_in_right.tolist(), statistics.right_in_left.tolist()))
+        )
+
+    def _overlap(self, i: int, j: int) -> _Overlap:
+        """The overlap of left ``i`` and right ``j``, from the batch or computed on its own."""
+        if (i, j) not in self.overlaps:
+            left, right = self.left_vectors[i], self.right_vectors[j]
+            self.overlaps[(i, j)] = _Overlap(cosine(left, right), containment(left, right), containment(right, left))
+        return self.overlaps[(i, j)]
+
     def _grow(self, link: Link, side: str, used: set[int]) -> Link:
         """``link`` extended on ``side`` with consecutive unlinked paragraphs whose best partner it is."""
         anchor = link.left[0] if side == "right" else link.right[0]
         group = list(link.right if side == "right" else link.left)
-        own = self.right_vectors if side == "right" else self.left_vectors
-        other = self.left_vectors[anchor] if side == "right" else self.right_vectors[anchor]
-        if containment(other, own[group[0]]) >= COMPLETE:
+        pair = (lambda k: (anchor, k)) if side == "right" else (lambda k: (k, anchor))
+        first = self._overlap(*pair(group[0]))
+        if (first.left_in_right if side == "right" else first.right_in_left) >= COMPLETE:
             return link  # the partner already says all the whole says: a neighbour is new text
+        size = len(self.right if side == "right" else self.left)
         for step in (1, -1):
             while len(group) < MAX_GROUP:
                 candidate = group[-1] + 1 if step == 1 else group[0] - 1
-                if not 0 <= candidate < len(own) or candidate in used:
+                if not 0 <= candidate < size or candidate in used:
                     break
-                if not self._belongs(own[candidate], other, candidate, side):
+                if not self._belongs(self._overlap(*pair(candidate)), candidate, side):
                     break
                 group = sorted([*group, candidate])
         if len(group) == 1:
             return link
+        own = self.right_vectors if side == "right" else self.left_vectors
+        other = self.left_vectors[anchor] if side == "right" else self.right_vectors[anchor]
         score = cosine(combine([own[k] for k in group]), other)
         if side == "right":
             return Link(link.left, tuple(group), score, link.moved)
         return Link(tuple(group), link.right, score, link.moved)
 
-    def _belongs(self, fragment: dict[str, float], whole: dict[str, float], index: int, side: str) -> bool:
-        """Is ``fragment`` (paragraph ``index`` on ``side``) a piece of ``whole``?
+    def _belongs(self, overlap: _Overlap, index: int, side: str) -> bool:
+        """Is paragraph ``index`` on ``side`` a piece of its ``overlap`` partner on the other side?
 
         Either most of its content lies in the whole, or the whole is (nearly)
         its best partner with a fair score. A short fragment of a long paragraph
         has a low cosine with it, so both tests are needed.
         """
-        if containment(fragment, whole) >= CONTAINMENT_THRESHOLD:
+        if (overlap.right_in_left if side == "right" else overlap.left_in_right) >= CONTAINMENT_THRESHOLD:
             return True
         best = self.best_row.get(index, 0.0) if side == "left" else self.best_column.get(index, 0.0)
-        score = cosine(fragment, whole)
-        return score >= self.thresholds.split and score >= NEAR_BEST * best
+        return overlap.cosine >= self.thresholds.split and overlap.cosine >= NEAR_BEST * best
 
     def _moves(self, links: list[Link]) -> list[Link]:
         """Mutual best pairs among unlinked paragraphs, above the move threshold."""
@@ -322,6 +353,14 @@ class _Aligner:
             Link(link.left, link.right, link.score, moved=(link.left[0], link.right[0]) not in in_order)
             for link in links
         ]
+
+
+class _Overlap(NamedTuple):
+    """How a left and a right paragraph overlap: their cosine and each one's containment in the other."""
+
+    cosine: float
+    left_in_right: float
+    right_in_left: float
 
 
 class _VectorDicts:

@@ -188,9 +188,11 @@ class _Aligner:
         anywhere, so a gap cannot pair a paragraph whose real partner (far
         better) sits elsewhere: that one is left for the move step.
         """
-        local_row, local_column = _best_scores(scores)
-        row = {i: max(best, self.best_row.get(i, 0.0)) for i, best in local_row.items()}
-        column = {j: max(best, self.best_column.get(j, 0.0)) for j, best in local_column.items()}
+        row, column = self.best_row, self.best_column  # a gap's scores never beat the global bests...
+        if scores is not self.scores:  # ... except where a small gap was scored in full
+            local_row, local_column = _best_scores(scores)
+            row = {i: max(best, row.get(i, 0.0)) for i, best in local_row.items()}
+            column = {j: max(best, column.get(j, 0.0)) for j, best in local_column.items()}
         weighted = {}
         for (i, j), score in scores.items():
             if score < threshold:

@@ -7,10 +7,12 @@ documents together: a word that occurs in every paragraph ("government" in a
 story about the government) says little about which paragraph is which, a
 name or a figure says a lot.
 
-Candidate pairs come from an inverted index (term → paragraphs of the other
-side), skipping terms so common they link everything; for each paragraph only
-the best few candidates are kept. Scoring is a sparse dot product, so the
-cost grows with the number of shared rare terms, not with n×m.
+Each side is a sparse matrix, one row per paragraph. Candidate pairs come
+from probing: each paragraph keeps only its rarest terms that the other side
+has (never terms so common they link everything), and that probe matrix
+times the other side's matrix gives every partial score at once; each
+paragraph keeps its best few and those are scored exactly. The cost grows
+with the postings of rare terms, not with n×m.
 """
 
 from __future__ import annotations

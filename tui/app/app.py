@@ -417,7 +417,9 @@ class CompareApp(App[None]):
 
     @on(SideBySide.Scrolled)
     def _scrolled(self, event: SideBySide.Scrolled) -> None:
-        overview = self.query_one(Overview)
+        # The panes' own screen, not the active one: a dialog or the loading
+        # screen may be on top when a scroll arrives.
+        overview = event.control.screen.query_one(Overview)
         if overview._total != event.total:
             self._refresh_overview()
         overview.show_window(event.top, event.height)

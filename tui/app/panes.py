@@ -119,9 +119,13 @@ class SideBySide(ScrollView, can_focus=True):
     class Scrolled(Message):
         """The visible window moved: ``top`` and ``height`` in lines of ``total``."""
 
-        def __init__(self, top: int, height: int, total: int) -> None:
+        def __init__(self, panes: SideBySide, top: int, height: int, total: int) -> None:
             super().__init__()
-            self.top, self.height, self.total = top, height, total
+            self.panes, self.top, self.height, self.total = panes, top, height, total
+
+        @property
+        def control(self) -> SideBySide:
+            return self.panes
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -239,7 +243,7 @@ class SideBySide(ScrollView, can_focus=True):
 
     def _report_scroll(self) -> None:
         total = self._geometry.total if self._geometry else 0
-        self.post_message(self.Scrolled(round(self.scroll_y), self.scrollable_content_region.height, total))
+        self.post_message(self.Scrolled(self, round(self.scroll_y), self.scrollable_content_region.height, total))
 
     # ----- drawing
 

@@ -75,6 +75,26 @@ def test_split_into_consecutive_paragraphs():
     assert (Kind.SPLIT, (1,), (1, 2)) in kinds(comparison)
 
 
+def test_split_fragment_joins_its_whole_though_it_shares_words_with_a_paragraph_paired_elsewhere():
+    """The fragment names the lighthouse keeper, whose own paragraph (far away) already has its
+    partner: that better score elsewhere must not stop the fragment joining the split."""
+    left = [
+        "The harbour council approved the new ferry timetable on Monday after a long debate about "
+        "winter crossings and fares for pensioners.",
+        "Ticket machines at the quay will accept contactless cards from July, the operator confirmed in a statement.",
+        "Meanwhile the lighthouse keeper Ottoline Brask said the fog signal would be replaced next spring by an "
+        "automatic horn.",
+    ]
+    right = [
+        "On Monday the harbour council approved the new ferry timetable after a long debate.",
+        "Winter crossings worry lighthouse keeper Ottoline Brask and her fog horn.",
+        "From July the quay's ticket machines will take contactless cards, according to a statement from the operator.",
+        "Lighthouse keeper Ottoline Brask said the fog signal will be replaced next spring by an automatic horn.",
+    ]
+    links = {(link.left, link.right) for link in align(left, right).links}
+    assert links == {((0,), (0, 1)), ((1,), (2,)), ((2,), (3,))}
+
+
 def test_merge_of_consecutive_paragraphs():
     right = [STORY[0], STORY[1], STORY[2] + " " + STORY[3], STORY[4]]
     comparison = compare(STORY, right)

@@ -23,9 +23,11 @@ How (each step only looks at what the previous ones left):
    evidence too (hunalign / Bleualign style).
 4. **Splits and merges.** A link grows over unlinked neighbours on one side
    when most of the neighbour's content lies in the linked paragraph, or the
-   linked paragraph is (nearly) its best partner: a short fragment of a split
-   has a low cosine with the whole, but its words are there. A pair whose
-   partner already holds all the paragraph says does not grow.
+   linked paragraph is (nearly) its best partner *that could still have it*
+   (a paragraph far away, already paired with its own partner, does not
+   count): a short fragment of a split has a low cosine with the whole, but
+   its words are there. A pair whose partner already holds all the paragraph
+   says does not grow.
 5. **Moves.** Among what is still unlinked, mutual best pairs above a stricter
    threshold are linked.
 6. **Moved or in order.** The heaviest order-keeping chain of all links (a link
@@ -37,7 +39,7 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -166,6 +168,7 @@ class _Aligner:
         self.scores.update(_identical_pairs(left, right))
         self.best_row, self.best_column = _best_scores(self.scores)
         self.overlaps: dict[tuple[int, int], _Overlap] = {}
+        self.partners: dict[str, dict[int, list[tuple[float, int]]]] = {}
 
     def may_pair(self, i: int, j: int) -> bool:
         """Boilerplate is paired by identity only (see :func:`align`)."""
@@ -234,8 +237,9 @@ class _Aligner:
         growth that reads closer to its partner. ``settled`` links keep their
         paragraphs.
         """
-        used_left = {i for link in (*settled, *links) for i in link.left}
-        used_right = {j for link in (*settled, *links) for j in link.right}
+        held: _Held = {"left": {}, "right": {}}
+        for link in (*settled, *links):
+            _hold(held, link)
         self._fetch_overlaps(links)
         grown: dict[int, Link] = {}
         order = sorted(range(len(links)), key=lambda k: -links[k].score)
@@ -243,12 +247,11 @@ class _Aligner:
             link = links[k]
             options = [link]
             if len(link.left) == 1:
-                options.append(self._grow(link, "right", used_right))
+                options.append(self._grow(link, "right", held))
             if len(link.right) == 1:
-                options.append(self._grow(link, "left", used_left))
+                options.append(self._grow(link, "left", held))
             best = max(options, key=lambda o: (len(o.left) + len(o.right) > 2, o.score))
-            used_left.update(best.left)
-            used_right.update(best.right)
+            _hold(held, best)
             grown[k] = best
         return [grown[k] for k in range(len(links))]
 
@@ -274,7 +277,7 @@ class _Aligner:
             self.overlaps[(i, j)] = _Overlap(cosine(left, right), containment(left, right), containment(right, left))
         return self.overlaps[(i, j)]
 
-    def _grow(self, link: Link, side: str, used: set[int]) -> Link:
+    def _grow(self, link: Link, side: str, held: _Held) -> Link:
         """``link`` extended on ``side`` with consecutive unlinked paragraphs whose best partner it is."""
         anchor = link.left[0] if side == "right" else link.right[0]
         group = list(link.right if side == "right" else link.left)
@@ -286,9 +289,10 @@ class _Aligner:
         for step in (1, -1):
             while len(group) < MAX_GROUP:
                 candidate = group[-1] + 1 if step == 1 else group[0] - 1
-                if not 0 <= candidate < size or candidate in used:
+                if not 0 <= candidate < size or candidate in held[side]:
                     break
-                if not self._belongs(self._overlap(*pair(candidate)), candidate, side):
+                overlap = self._overlap(*pair(candidate))
+                if not self._belongs(overlap, side, lambda: self._best_open_score(candidate, side, step, held)):
                     break
                 group = sorted([*group, candidate])
         if len(group) == 1:
@@ -300,17 +304,43 @@ class _Aligner:
             return Link(link.left, tuple(group), score, link.moved)
         return Link(tuple(group), link.right, score, link.moved)
 
-    def _belongs(self, overlap: _Overlap, index: int, side: str) -> bool:
-        """Is paragraph ``index`` on ``side`` a piece of its ``overlap`` partner on the other side?
+    def _belongs(self, overlap: _Overlap, side: str, best_open: Callable[[], float]) -> bool:
+        """Is a paragraph on ``side`` a piece of its ``overlap`` partner on the other side?
 
         Either most of its content lies in the whole, or the whole is (nearly)
-        its best partner with a fair score. A short fragment of a long paragraph
-        has a low cosine with it, so both tests are needed.
+        its best open partner (``best_open`` computes that score) with a fair
+        score. A short fragment of a long paragraph has a low cosine with it,
+        so both tests are needed.
         """
         if (overlap.right_in_left if side == "right" else overlap.left_in_right) >= CONTAINMENT_THRESHOLD:
             return True
-        best = self.best_row.get(index, 0.0) if side == "left" else self.best_column.get(index, 0.0)
-        return overlap.cosine >= self.thresholds.split and overlap.cosine >= NEAR_BEST * best
+        return overlap.cosine >= self.thresholds.split and overlap.cosine >= NEAR_BEST * best_open()
+
+    def _best_open_score(self, index: int, side: str, step: int, held: _Held) -> float:
+        """The best score of paragraph ``index`` on ``side`` with a partner that could still have it.
+
+        That is an unlinked partner, or the link just beyond it (``step`` away),
+        which may grow over it too. A partner paired elsewhere does not count:
+        a fragment that shares a name with a paragraph far away, already linked
+        to its own better partner, is still a fragment of its neighbour.
+        """
+        other = "right" if side == "left" else "left"
+        free = next((score for score, partner in self._partners(side).get(index, ()) if partner not in held[other]), 0.0)
+        pair = (lambda k: (index, k)) if side == "left" else (lambda k: (k, index))
+        rival = max((self._overlap(*pair(k)).cosine for k in held[side].get(index + step, ())), default=0.0)
+        return max(free, rival)
+
+    def _partners(self, side: str) -> dict[int, list[tuple[float, int]]]:
+        """Each paragraph's candidate partners on the other side, best first (built when first asked for)."""
+        if side not in self.partners:
+            partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
+            for (i, j), score in self.scores.items():
+                own, other = (i, j) if side == "left" else (j, i)
+                partners[own].append((score, other))
+            for ranked in partners.values():
+                ranked.sort(reverse=True)
+            self.partners[side] = partners
+        return self.partners[side]
 
     def _moves(self, links: list[Link]) -> list[Link]:
         """Mutual best pairs among unlinked paragraphs, above the move threshold."""
@@ -355,6 +385,16 @@ class _Aligner:
             Link(link.left, link.right, link.score, moved=(link.left[0], link.right[0]) not in in_order)
             for link in links
         ]
+
+
+# For each side, which paragraphs are linked, and to which paragraphs of the other side.
+_Held = dict[str, dict[int, tuple[int, ...]]]
+
+
+def _hold(held: _Held, link: Link) -> None:
+    """Record ``link``'s paragraphs as linked (to each other)."""
+    held["left"].update(dict.fromkeys(link.left, link.right))
+    held["right"].update(dict.fromkeys(link.right, link.left))
 
 
 class _Overlap(NamedTuple):

@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import zlib
 from bisect import bisect_left
+from itertools import chain
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -168,7 +169,7 @@ class _Aligner:
         self.scores.update(_identical_pairs(left, right))
         self.best_row, self.best_column = _best_scores(self.scores)
         self.overlaps: dict[tuple[int, int], _Overlap] = {}
-        self.partners: dict[str, dict[int, list[tuple[float, int]]]] = {}
+        self.partners: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def may_pair(self, i: int, j: int) -> bool:
         """Boilerplate is paired by identity only (see :func:`align`)."""
@@ -325,22 +326,22 @@ class _Aligner:
         to its own better partner, is still a fragment of its neighbour.
         """
         other = "right" if side == "left" else "left"
-        free = next((score for score, partner in self._partners(side).get(index, ()) if partner not in held[other]), 0.0)
+        free = next((score for score, partner in self._ranked_partners(side, index) if partner not in held[other]), 0.0)
         pair = (lambda k: (index, k)) if side == "left" else (lambda k: (k, index))
         rival = max((self._overlap(*pair(k)).cosine for k in held[side].get(index + step, ())), default=0.0)
         return max(free, rival)
 
-    def _partners(self, side: str) -> dict[int, list[tuple[float, int]]]:
-        """Each paragraph's candidate partners on the other side, best first (built when first asked for)."""
-        if side not in self.partners:
-            partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
-            for (i, j), score in self.scores.items():
-                own, other = (i, j) if side == "left" else (j, i)
-                partners[own].append((score, other))
-            for ranked in partners.values():
-                ranked.sort(reverse=True)
-            self.partners[side] = partners
-        return self.partners[side]
+    def _ranked_partners(self, side: str, index: int) -> Iterator[tuple[float, int]]:
+        """(score, partner) of paragraph ``index``'s candidates on the other side, best first."""
+        if side not in self.partners:  # every candidate, sorted by paragraph then best first: built once
+            pairs = np.fromiter(chain.from_iterable(self.scores), dtype=np.int64, count=2 * len(self.scores))
+            scores = np.fromiter(self.scores.values(), dtype=np.float64, count=len(self.scores))
+            own, others = (pairs[0::2], pairs[1::2]) if side == "left" else (pairs[1::2], pairs[0::2])
+            order = np.lexsort((-others, -scores, own))
+            self.partners[side] = (own[order], others[order], scores[order])
+        own, others, scores = self.partners[side]
+        start, end = np.searchsorted(own, [index, index + 1])
+        return zip(scores[start:end].tolist(), others[start:end].tolist())
 
     def _moves(self, links: list[Link]) -> list[Link]:
         """Mutual best pairs among unlinked paragraphs, above the move threshold."""

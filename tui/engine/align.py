@@ -38,10 +38,10 @@ from __future__ import annotations
 
 import zlib
 from bisect import bisect_left
-from itertools import chain
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -53,6 +53,7 @@ from tui.engine.similarity import (
     combine,
     containment,
     cosine,
+    pair_cosines,
     pair_statistics,
     row_vector,
 )
@@ -161,9 +162,8 @@ class _Aligner:
 
     def __init__(self, left, right, thresholds: Thresholds, left_boilerplate=(), right_boilerplate=()):
         self.left, self.right, self.thresholds = left, right, thresholds
-        vectors = build_vectors(left, right)
-        self.vectors = vectors
-        self.left_vectors, self.right_vectors = _VectorDicts(vectors.left), _VectorDicts(vectors.right)
+        self.vectors = build_vectors(left, right)
+        self.left_vectors, self.right_vectors = _VectorDicts(self.vectors.left), _VectorDicts(self.vectors.right)
         self.left_fixed, self.right_fixed = set(left_boilerplate), set(right_boilerplate)
         self.scores = {p: s for p, s in candidate_scores(self.vectors).items() if self.may_pair(*p)}
         self.scores.update(_identical_pairs(left, right))
@@ -225,10 +225,8 @@ class _Aligner:
         """The backbone of one gap, rescored in full when the gap is small."""
         local = {(i, j): score for i in rows for j, score in by_row.get(i, ()) if j in cols}
         if len(rows) * len(cols) <= _FULL_GAP_CELLS:
-            for i in rows:
-                for j in cols:
-                    if (i, j) not in local and self.may_pair(i, j):
-                        local[(i, j)] = cosine(self.left_vectors[i], self.right_vectors[j])
+            unscored = [(i, j) for i in rows for j in cols if (i, j) not in local and self.may_pair(i, j)]
+            local.update(zip(unscored, pair_cosines(self.vectors, np.array(unscored, dtype=np.int64)).tolist()))
         return self._backbone(local, self.thresholds.gap)
 
     def _grow_groups(self, settled: list[Link], links: list[Link]) -> list[Link]:
@@ -411,9 +409,6 @@ class _VectorDicts:
 
     def __init__(self, matrix: sparse.csr_matrix):
         self.matrix, self.built = matrix, {}
-
-    def __len__(self) -> int:
-        return self.matrix.shape[0]
 
     def __getitem__(self, paragraph: int) -> dict[int, float]:
         if paragraph not in self.built:

@@ -21,7 +21,7 @@ from itertools import chain
 
 import Stemmer
 
-__all__ = ["cosmetic_key", "display_tokens", "token_key", "word_keys", "content_terms"]
+__all__ = ["cosmetic_key", "display_tokens", "token_key", "content_terms"]
 
 # Typographic variants folded to one ASCII form; keys are code points.
 _TYPOGRAPHY = str.maketrans(
@@ -104,11 +104,6 @@ def display_tokens(text: str) -> list[str]:
 def token_key(token: str) -> str:
     """What a display token is compared by: case and typography folded."""
     return unicodedata.normalize("NFKC", token).translate(_TYPOGRAPHY).casefold()
-
-
-def word_keys(text: str) -> list[str]:
-    """The comparison keys of a text's non-whitespace tokens."""
-    return [token_key(t) for t in display_tokens(text) if not t.isspace()]
 
 
 def _is_small_number(key: str) -> bool:

@@ -417,8 +417,11 @@ class CompareApp(App[None]):
 
     @on(SideBySide.Scrolled)
     def _scrolled(self, event: SideBySide.Scrolled) -> None:
-        # The panes' own screen, not the active one: a dialog or the loading
-        # screen may be on top when a scroll arrives.
+        # A scroll can arrive late: after the view was rebuilt (the panes are
+        # gone), or while a dialog or the loading screen is on top (so the
+        # overview is looked up on the panes' own screen, not the active one).
+        if not event.control.is_attached:
+            return
         overview = event.control.screen.query_one(Overview)
         if overview._total != event.total:
             self._refresh_overview()

@@ -13,7 +13,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.engine.tokens import _UNSPACED, content_terms, cosmetic_key, display_tokens
+from tui.engine.tokens import _TERM, _UNSPACED, _fold_for_terms, _terms_of_match, content_terms, cosmetic_key, display_tokens
 
 # Characters that matter to the rules: separators inside words, dashes, quotes,
 # spaces of several kinds, case folds that change length, CJK, combining marks.
@@ -54,26 +54,26 @@ def test_cosmetic_key_ignores_case_spacing_and_quote_style(text):
     assert cosmetic_key(text.replace("'", "’").replace("\u00a0", " ")) == cosmetic_key(text)
 
 
+def _terms_by_definition(text: str) -> list[str]:
+    """One paragraph's content terms, match by match, as the module docstring defines them."""
+    return [term for match in _TERM.findall(_fold_for_terms(text)) for term in _terms_of_match(match)]
+
+
 @settings(max_examples=200)
 @given(st.lists(texts, max_size=6))
 def test_content_terms_of_a_document_are_each_paragraphs_terms(paragraphs):
-    """Working on the whole document at once gives each paragraph exactly its own terms."""
-    terms, counts = content_terms(paragraphs)
-    assert len(counts) == len(paragraphs) and sum(counts) == len(terms)
-    start = 0
-    for paragraph, count in zip(paragraphs, counts):
-        assert terms[start : start + count] == content_terms([paragraph])[0]
-        start += count
+    """Working on the whole document's distinct pieces gives each paragraph exactly its own terms."""
+    terms = content_terms(paragraphs)
+    assert len(terms.pieces_per_text) == len(paragraphs) and terms.pieces_per_text.sum() == len(terms.pieces)
+    assert [terms.terms_of(k) for k in range(len(paragraphs))] == list(map(_terms_by_definition, paragraphs))
 
 
 def test_content_terms_keep_stems_names_and_figures_and_drop_function_words():
-    terms, counts = content_terms(["The minister's cuts: $2,300 million in 2024.", "Cutting the budget"])
-    assert counts == [len(terms) - 2, 2]
-    assert {"minist", "cut", "2300", "2024"} <= set(terms[: counts[0]])
-    assert "the" not in terms and "in" not in terms
-    assert terms[counts[0] :] == ["cut", "budget"]
+    terms = content_terms(["The minister's cuts: $2,300 million in 2024.", "Cutting the budget"])
+    assert {"minist", "cut", "2300", "2024"} <= set(terms.terms_of(0))
+    assert "the" not in terms.terms_of(0) and "in" not in terms.terms_of(0)
+    assert terms.terms_of(1) == ["cut", "budget"]
 
 
 def test_content_terms_read_unspaced_scripts_as_character_pairs():
-    terms, _ = content_terms(["经济增长"])
-    assert terms == ["经济", "济增", "增长"]
+    assert content_terms(["经济增长"]).terms_of(0) == ["经济", "济增", "增长"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from tui.engine.tokens import content_terms
+from tui.engine.tokens import DocumentTerms, content_terms
 
 __all__ = [
     "row_vector",
@@ -77,26 +77,36 @@ def build_vectors(left: Sequence[str], right: Sequence[str]) -> Vectors:
 
     A term's weight is ``(1 + log tf) * idf``; each vector has unit length.
     """
-    left_terms, left_counts = content_terms(left)
-    right_terms, right_counts = content_terms(right)
+    left_terms, right_terms = content_terms(left), content_terms(right)
     # Term ids in sorted order, never in set or dict order: string hashing differs
     # between runs, and ties in rarity must break the same way every time.
-    ids = {term: number for number, term in enumerate(sorted({*left_terms, *right_terms}))}
-    left_tf = _term_frequencies(left_terms, left_counts, ids)
-    right_tf = _term_frequencies(right_terms, right_counts, ids)
+    vocabulary = {term for terms in (*left_terms.piece_terms, *right_terms.piece_terms) for term in terms}
+    ids = {term: number for number, term in enumerate(sorted(vocabulary))}
+    left_tf, right_tf = _term_frequencies(left_terms, ids), _term_frequencies(right_terms, ids)
     frequency = np.bincount(left_tf.indices, minlength=len(ids)) + np.bincount(right_tf.indices, minlength=len(ids))
     idf = np.log((1 + len(left) + len(right)) / (1 + frequency)) + 1.0
     return Vectors(_unit_rows(left_tf, idf), _unit_rows(right_tf, idf), frequency)
 
 
-def _term_frequencies(terms: list[str], counts: list[int], ids: dict[str, int]) -> sparse.csr_matrix:
-    """Paragraph × term counts (rows in canonical form: sorted, no duplicates)."""
-    term = np.fromiter(map(ids.__getitem__, terms), dtype=np.int64, count=len(terms))
-    paragraph = np.repeat(np.arange(len(counts)), counts)
-    ones = np.ones(len(term))
-    matrix = sparse.csr_matrix((ones, (paragraph, term)), shape=(len(counts), len(ids)))
-    matrix.sum_duplicates()
+def _term_frequencies(terms: DocumentTerms, ids: dict[str, int]) -> sparse.csr_matrix:
+    """Paragraph × term counts (rows in canonical form: sorted, no duplicates).
+
+    Paragraph × piece counts times piece × term counts: the per-term work is
+    done once per distinct piece, the rest by one sparse product.
+    """
+    texts, pieces = len(terms.pieces_per_text), len(terms.piece_terms)
+    per_text = _count_matrix(np.repeat(np.arange(texts), terms.pieces_per_text), terms.pieces, (texts, pieces))
+    term_ids = [ids[term] for piece in terms.piece_terms for term in piece]
+    piece_of_term = np.repeat(np.arange(pieces), [len(piece) for piece in terms.piece_terms])
+    per_piece = _count_matrix(piece_of_term, np.array(term_ids, dtype=np.int64), (pieces, len(ids)))
+    matrix = (per_text @ per_piece).tocsr()
+    matrix.sum_duplicates()  # also sorts each row's terms
     return matrix
+
+
+def _count_matrix(rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
+    """How often each (row, column) occurs, as a sparse matrix."""
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape)
 
 
 def _unit_rows(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
+import numpy as np
 import Stemmer
 
-__all__ = ["cosmetic_key", "display_tokens", "token_key", "content_terms"]
+__all__ = ["cosmetic_key", "display_tokens", "token_key", "content_terms", "DocumentTerms"]
 
 # Typographic variants folded to one ASCII form; keys are code points.
 _TYPOGRAPHY = str.maketrans(
@@ -111,31 +113,58 @@ def _is_small_number(key: str) -> bool:
     return len(key) == 1
 
 
-def content_terms(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+@dataclass(frozen=True, slots=True)
+class DocumentTerms:
+    """A document's content terms, factored through its distinct whitespace-separated pieces.
+
+    Terms never span whitespace, and a book repeats the same few thousand
+    pieces ("figures," "(2021)") hundreds of times: each distinct piece is
+    matched and stemmed once (``piece_terms``), and the document is the
+    sequence of its pieces' numbers, so no Python code runs per term of the
+    text. Text ``k``'s terms are those of its ``pieces_per_text[k]`` pieces,
+    in order (:meth:`terms_of` spells them out).
+    """
+
+    piece_terms: tuple[tuple[str, ...], ...]
+    # Each piece of the document, text after text, as an index into piece_terms.
+    pieces: np.ndarray
+    pieces_per_text: np.ndarray
+
+    def terms_of(self, text: int) -> list[str]:
+        """The content terms of one text, in reading order."""
+        start = int(self.pieces_per_text[:text].sum())
+        own = self.pieces[start : start + int(self.pieces_per_text[text])]
+        return list(chain.from_iterable(self.piece_terms[k] for k in own.tolist()))
+
+
+def content_terms(texts: Sequence[str]) -> DocumentTerms:
     """Stemmed content words, numbers and unspaced-script bigrams of every text.
 
     These are what a paraphrase keeps when it changes every function word and
     the order of clauses; they feed the aligner's weighted overlap scores.
-    Returns all terms, text after text, and how many belong to each text.
-    Done for a whole document at once: a book repeats the same few thousand
-    words, so each distinct word is classified and stemmed only once.
     """
-    # Terms never span whitespace, so each distinct whitespace-separated piece
-    # ("figures," "(2021)") is matched once instead of every occurrence.
-    pieces = [_fold_for_terms(text).split() for text in texts]
-    terms_of = {piece: _terms_of_piece(piece) for piece in set(chain.from_iterable(pieces))}
-    lookup = terms_of.__getitem__
-    counts = [sum(map(len, map(lookup, text_pieces))) for text_pieces in pieces]
-    return list(chain.from_iterable(map(lookup, chain.from_iterable(pieces)))), counts
+    folded = [_fold_for_terms(text) for text in texts]
+    # One split of the joined texts, and each text's piece count: " " cannot join two pieces.
+    pieces = " ".join(folded).split()
+    number_of = {piece: k for k, piece in enumerate(dict.fromkeys(pieces))}
+    return DocumentTerms(
+        piece_terms=_terms_of_pieces(number_of),
+        pieces=np.fromiter(map(number_of.__getitem__, pieces), dtype=np.int64, count=len(pieces)),
+        pieces_per_text=np.fromiter((len(text.split()) for text in folded), dtype=np.int64, count=len(folded)),
+    )
+
+
+def _terms_of_pieces(pieces: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """The terms of each piece; a word shared by several pieces ("cuts," "cuts.") is classified once."""
+    matches = [_TERM.findall(piece) for piece in pieces]
+    terms_of_match = {match: _terms_of_match(match) for match in set(chain.from_iterable(matches))}
+    lookup = terms_of_match.__getitem__
+    return tuple(tuple(chain.from_iterable(map(lookup, piece_matches))) for piece_matches in matches)
 
 
 def _fold_for_terms(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
     return _ENUMERATOR.sub("", folded, count=1)
-
-
-def _terms_of_piece(piece: str) -> tuple[str, ...]:
-    return tuple(chain.from_iterable(map(_terms_of_match, _TERM.findall(piece))))
 
 
 def _terms_of_match(match: str) -> tuple[str, ...]:

@@ -162,7 +162,8 @@ def test_reports_are_the_same_in_every_process():
         "import json, sys; from benchmarks.synthetic import make_pair; "
         "from tui.engine.similarity import build_vectors, candidate_scores; "
         "p = make_pair(600, seed=3); "
-        "print(json.dumps(sorted(candidate_scores(build_vectors(p.left, p.right)))))"
+        "pairs, scores = candidate_scores(build_vectors(p.left, p.right)); "
+        "print(json.dumps([pairs.tolist(), scores.tolist()]))"
     )
     fixture = ["fixtures/news-repost/original.txt", "fixtures/news-repost/repost.txt"]
     outputs = set()

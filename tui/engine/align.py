@@ -165,18 +165,22 @@ class _Aligner:
         self.vectors = build_vectors(left, right)
         self.left_vectors, self.right_vectors = _VectorDicts(self.vectors.left), _VectorDicts(self.vectors.right)
         self.left_fixed, self.right_fixed = set(left_boilerplate), set(right_boilerplate)
-        self.scores = {p: s for p, s in candidate_scores(self.vectors).items() if self.may_pair(*p)}
+        pairs, scores = candidate_scores(self.vectors)
+        open_ = ~(np.isin(pairs[:, 0], list(self.left_fixed)) | np.isin(pairs[:, 1], list(self.right_fixed)))
+        self.scores = dict(zip(zip(pairs[open_, 0].tolist(), pairs[open_, 1].tolist()), scores[open_].tolist()))
         self.scores.update(_identical_pairs(left, right))
-        self.best_row, self.best_column = _best_scores(self.scores)
+        self.candidates = _Candidates.of(self.scores)
+        self.best_row = _best_by_index(self.candidates.left, self.candidates.score, len(left))
+        self.best_column = _best_by_index(self.candidates.right, self.candidates.score, len(right))
         self.overlaps: dict[tuple[int, int], _Overlap] = {}
-        self.partners: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self.partners: dict[str, _Candidates] = {}
 
     def may_pair(self, i: int, j: int) -> bool:
         """Boilerplate is paired by identity only (see :func:`align`)."""
         return i not in self.left_fixed and j not in self.right_fixed
 
     def run(self) -> Alignment:
-        pairs = self._backbone(self.scores, self.thresholds.pair)
+        pairs = self._backbone(self.candidates, self.thresholds.pair)
         pairs = self._fill_gaps(pairs)
         links = [Link((i,), (j,), self.scores.get((i, j), 0.0)) for i, j in pairs]
         links = self._grow_groups([], links)
@@ -185,32 +189,28 @@ class _Aligner:
         links += self._grow_groups(links, self._moves(links))
         return self._finish(links)
 
-    def _backbone(self, scores: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
+    def _backbone(self, candidates: _Candidates, threshold: float, rescored: bool = False) -> list[tuple[int, int]]:
         """The heaviest chain of near-best pairs increasing on both sides.
 
         "Near-best" is measured against the best score each paragraph has
         anywhere, so a gap cannot pair a paragraph whose real partner (far
-        better) sits elsewhere: that one is left for the move step.
+        better) sits elsewhere: that one is left for the move step. Only a
+        ``rescored`` gap (cells scored beyond the candidates) can beat those bests.
         """
-        row, column = self.best_row, self.best_column  # a gap's scores never beat the global bests...
-        if scores is not self.scores:  # ... except where a small gap was scored in full
-            local_row, local_column = _best_scores(scores)
-            row = {i: max(best, row.get(i, 0.0)) for i, best in local_row.items()}
-            column = {j: max(best, column.get(j, 0.0)) for j, best in local_column.items()}
-        weighted = {}
-        for (i, j), score in scores.items():
-            if score < threshold:
-                continue
-            closeness = score / max(row[i], column[j])
-            if closeness >= NEAR_BEST:
-                weighted[(i, j)] = score * closeness
-        return heaviest_chain(weighted)
+        row, column = self.best_row[candidates.left], self.best_column[candidates.right]
+        if rescored:
+            row = np.maximum(row, _best_in_groups(candidates.left, candidates.score))
+            column = np.maximum(column, _best_in_groups(candidates.right, candidates.score))
+        strong = candidates.score >= threshold
+        closeness = candidates.score[strong] / np.maximum(row, column)[strong]
+        near = closeness >= NEAR_BEST
+        chosen = candidates.subset(np.flatnonzero(strong)[near])
+        weights = (chosen.score * closeness[near]).tolist()
+        return heaviest_chain(dict(zip(zip(chosen.left.tolist(), chosen.right.tolist()), weights)))
 
     def _fill_gaps(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Align what lies between consecutive backbone pairs, where position supports a pair."""
-        by_row: dict[int, list[tuple[int, float]]] = defaultdict(list)
-        for (i, j), score in self.scores.items():
-            by_row[i].append((j, score))
+        by_row = self.candidates.subset(np.argsort(self.candidates.left, kind="stable"))
         end = (len(self.left), len(self.right))
         bounds = [(-1, -1), *pairs, end]
         filled: list[tuple[int, int]] = []
@@ -221,13 +221,22 @@ class _Aligner:
                 filled.append((i1, j1))
         return filled
 
-    def _gap_pairs(self, rows: range, cols: range, by_row) -> list[tuple[int, int]]:
-        """The backbone of one gap, rescored in full when the gap is small."""
-        local = {(i, j): score for i in rows for j, score in by_row.get(i, ()) if j in cols}
-        if len(rows) * len(cols) <= _FULL_GAP_CELLS:
-            unscored = [(i, j) for i in rows for j in cols if (i, j) not in local and self.may_pair(i, j)]
-            local.update(zip(unscored, pair_cosines(self.vectors, np.array(unscored, dtype=np.int64)).tolist()))
-        return self._backbone(local, self.thresholds.gap)
+    def _gap_pairs(self, rows: range, cols: range, by_row: _Candidates) -> list[tuple[int, int]]:
+        """The backbone of one gap, rescored in full when the gap is small.
+
+        ``by_row`` holds the candidates sorted by left paragraph.
+        """
+        start, stop = np.searchsorted(by_row.left, [rows.start, rows.stop])
+        local = by_row.subset(slice(start, stop))
+        local = local.subset((local.right >= cols.start) & (local.right < cols.stop))
+        if len(rows) * len(cols) > _FULL_GAP_CELLS:
+            return self._backbone(local, self.thresholds.gap)
+        known = set(zip(local.left.tolist(), local.right.tolist()))
+        unscored = np.array(
+            [(i, j) for i in rows for j in cols if (i, j) not in known and self.may_pair(i, j)], dtype=np.int64
+        ).reshape(-1, 2)
+        cosines = pair_cosines(self.vectors, unscored)
+        return self._backbone(local.extended(unscored[:, 0], unscored[:, 1], cosines), self.thresholds.gap, rescored=True)
 
     def _grow_groups(self, settled: list[Link], links: list[Link]) -> list[Link]:
         """Grow 1:1 ``links`` into splits (1:n) or merges (n:1) over unlinked neighbours.
@@ -332,26 +341,30 @@ class _Aligner:
     def _ranked_partners(self, side: str, index: int) -> Iterator[tuple[float, int]]:
         """(score, partner) of paragraph ``index``'s candidates on the other side, best first."""
         if side not in self.partners:  # every candidate, sorted by paragraph then best first: built once
-            pairs = np.fromiter(chain.from_iterable(self.scores), dtype=np.int64, count=2 * len(self.scores))
-            scores = np.fromiter(self.scores.values(), dtype=np.float64, count=len(self.scores))
-            own, others = (pairs[0::2], pairs[1::2]) if side == "left" else (pairs[1::2], pairs[0::2])
-            order = np.lexsort((-others, -scores, own))
-            self.partners[side] = (own[order], others[order], scores[order])
-        own, others, scores = self.partners[side]
-        start, end = np.searchsorted(own, [index, index + 1])
-        return zip(scores[start:end].tolist(), others[start:end].tolist())
+            c = self.candidates
+            own, others = (c.left, c.right) if side == "left" else (c.right, c.left)
+            order = np.lexsort((-others, -c.score, own))
+            self.partners[side] = _Candidates(own[order], others[order], c.score[order])
+        ranked = self.partners[side]
+        start, end = np.searchsorted(ranked.left, [index, index + 1])
+        return zip(ranked.score[start:end].tolist(), ranked.right[start:end].tolist())
 
     def _moves(self, links: list[Link]) -> list[Link]:
         """Mutual best pairs among unlinked paragraphs, above the move threshold."""
         used_left = {i for link in links for i in link.left}
         used_right = {j for link in links for j in link.right}
-        free = {p: s for p, s in self.scores.items() if p[0] not in used_left and p[1] not in used_right}
-        row, column = _best_scores(free)
+        c = self.candidates
+        free = c.subset(~_marked(used_left, len(self.left))[c.left] & ~_marked(used_right, len(self.right))[c.right])
+        mutual = (
+            (free.score >= self.thresholds.move)
+            & (free.score == _best_in_groups(free.left, free.score))
+            & (free.score == _best_in_groups(free.right, free.score))
+        )
+        best = free.subset(mutual)
+        best = best.subset(np.lexsort((best.right, best.left, -best.score)))  # best first, ties in index order
         moved = []
-        for (i, j), score in sorted(free.items(), key=lambda item: (-item[1], item[0])):
-            if score < self.thresholds.move or i in used_left or j in used_right:
-                continue
-            if score == row[i] == column[j]:
+        for i, j, score in zip(best.left.tolist(), best.right.tolist(), best.score.tolist()):
+            if i not in used_left and j not in used_right:
                 moved.append(Link((i,), (j,), score, moved=True))
                 used_left.add(i)
                 used_right.add(j)
@@ -428,13 +441,49 @@ def _identical_pairs(left: Sequence[str], right: Sequence[str]) -> dict[tuple[in
     return {(i, j): 1.0 for i, text in enumerate(left) for j in by_key.get(cosmetic_key(text), ())[:8]}
 
 
-def _best_scores(scores: dict[tuple[int, int], float]) -> tuple[dict[int, float], dict[int, float]]:
-    row: dict[int, float] = defaultdict(float)
-    column: dict[int, float] = defaultdict(float)
-    for (i, j), score in scores.items():
-        row[i] = max(row[i], score)
-        column[j] = max(column[j], score)
-    return row, column
+class _Candidates(NamedTuple):
+    """Candidate pairs as parallel arrays (left index, right index, score), for steps that look at many at once.
+
+    The arrays keep the order of the scores dict they were made from: ties
+    between equal chains break by that order, so it must not depend on the step.
+    """
+
+    left: np.ndarray
+    right: np.ndarray
+    score: np.ndarray
+
+    @classmethod
+    def of(cls, scores: dict[tuple[int, int], float]) -> _Candidates:
+        pairs = np.fromiter(chain.from_iterable(scores), dtype=np.int64, count=2 * len(scores))
+        return cls(pairs[0::2], pairs[1::2], np.fromiter(scores.values(), dtype=np.float64, count=len(scores)))
+
+    def subset(self, which) -> _Candidates:
+        """The candidates at ``which``: a mask, an index array or a slice."""
+        return _Candidates(self.left[which], self.right[which], self.score[which])
+
+    def extended(self, left: np.ndarray, right: np.ndarray, score: np.ndarray) -> _Candidates:
+        return _Candidates(*map(np.concatenate, zip(self, (left, right, score))))
+
+
+def _best_by_index(indices: np.ndarray, scores: np.ndarray, size: int) -> np.ndarray:
+    """For each of ``size`` paragraphs, its best score among the candidates (0 without any)."""
+    best = np.zeros(size)
+    np.maximum.at(best, indices, scores)
+    return best
+
+
+def _best_in_groups(indices: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """For each candidate, the best score of the candidates that share its paragraph."""
+    groups, inverse = np.unique(indices, return_inverse=True)
+    best = np.zeros(len(groups))
+    np.maximum.at(best, inverse, scores)
+    return best[inverse]
+
+
+def _marked(indices: Collection[int], size: int) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    mask[list(indices)] = True
+    return mask
 
 
 def heaviest_chain(weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:

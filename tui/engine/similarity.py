@@ -143,13 +143,14 @@ def combine(vectors: Sequence[dict[int, float]]) -> dict[int, float]:
     return {term: w / norm for term, w in total.items()}
 
 
-def candidate_scores(vectors: Vectors, per_paragraph: int = 8) -> dict[tuple[int, int], float]:
+def candidate_scores(vectors: Vectors, per_paragraph: int = 8) -> tuple[np.ndarray, np.ndarray]:
     """Cosine scores of the most promising (left, right) pairs, probing both ways.
 
     Every paragraph probes the other side through its rarest shared terms; the
     ``per_paragraph`` partners with the highest partial scores are kept and
     scored exactly. The work is bounded by the postings of rare terms, so it
-    grows about linearly with the text, not with n×m.
+    grows about linearly with the text, not with n×m. Returns the pairs, a
+    ``(k, 2)`` array of (left, right) sorted by left then right, and their cosines.
     """
     frequency = vectors.document_frequency
     forward = _probe(vectors.left, vectors.right, frequency, per_paragraph)
@@ -157,8 +158,7 @@ def candidate_scores(vectors: Vectors, per_paragraph: int = 8) -> dict[tuple[int
     columns = vectors.right.shape[0]
     keys = np.unique(np.concatenate((forward, backward)) @ np.array([columns, 1]))
     pairs = np.column_stack((keys // columns, keys % columns))
-    scores = pair_cosines(vectors, pairs)
-    return dict(zip(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()), scores.tolist()))
+    return pairs, pair_cosines(vectors, pairs)
 
 
 def pair_cosines(vectors: Vectors, pairs: np.ndarray) -> np.ndarray:

@@ -5,7 +5,7 @@ per-token flags; these properties pin down what every reader relies on, for
 any texts: spans rebuild the paragraphs, changed spans hold exactly the words
 the ops delete or insert, whitespace is changed only between two changed
 words, ops cover every word once, and the similarity is the Indel similarity
-of the word keys.
+of the word keys. A plain token-by-token reference pins the exact output.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from tui.engine.inline import word_diff
-from tui.engine.model import Span
+from tui.engine.model import InlineDiff, Span, WordOp
 from tui.engine.tokens import display_tokens, token_key
 
 # Few distinct words, so that the two sides share many and the diff has both
@@ -30,6 +30,9 @@ _paragraph = st.builds(
     st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_GLUE)), max_size=25),
 )
 _side = st.lists(_paragraph, min_size=1, max_size=3)
+# Any ASCII (the fast path: control characters, \x1c-\x1f count as whitespace) and any text at all.
+_ascii_side = st.lists(st.text(st.characters(max_codepoint=127), max_size=40), min_size=1, max_size=3)
+_any_side = st.lists(st.text(max_size=40), min_size=1, max_size=3)
 
 
 def _words(texts: list[str]) -> list[str]:
@@ -151,3 +154,51 @@ def test_whitespace_only_and_empty_paragraphs_keep_their_text():
     assert diff.left == ((Span("  "),), (Span("one "), Span("two", True)))
     assert diff.right == ((), (Span("one "), Span("three", True)))
     assert similarity == 0.5
+
+
+def _reference_word_diff(left: list[str], right: list[str]) -> tuple[InlineDiff, float]:
+    """The diff computed the plain way, token by token: what word_diff's slicing must reproduce.
+
+    A word is changed when the opcodes do not keep it; whitespace is changed
+    when the words on both sides of it in its paragraph are.
+    """
+    sides = [[display_tokens(text) for text in texts] for texts in (left, right)]
+    words = [[token for tokens in side for token in tokens if not token.isspace()] for side in sides]
+    keys = [[token_key(word) for word in side_words] for side_words in words]
+    opcodes = Levenshtein.opcodes(*keys).as_list()
+    changed = [[True] * len(side_words) for side_words in words]
+    for _, i1, i2, j1, j2 in (opcode for opcode in opcodes if opcode[0] == "equal"):
+        changed[0][i1:i2] = [False] * (i2 - i1)
+        changed[1][j1:j2] = [False] * (j2 - j1)
+    spans = []
+    for side, side_changed in zip(sides, changed):
+        flags = iter(side_changed)
+        side_spans = []
+        for tokens in side:
+            word_flags = [None if token.isspace() else next(flags) for token in tokens]
+            token_flags = [
+                flag if flag is not None else (0 < k < len(tokens) - 1 and word_flags[k - 1] and word_flags[k + 1])
+                for k, flag in enumerate(word_flags)
+            ]
+            paragraph_spans: list[Span] = []
+            for token, flag in zip(tokens, token_flags):
+                if paragraph_spans and paragraph_spans[-1].changed == flag:
+                    paragraph_spans[-1] = Span(paragraph_spans[-1].text + token, flag)
+                else:
+                    paragraph_spans.append(Span(token, bool(flag)))
+            side_spans.append(tuple(paragraph_spans))
+        spans.append(tuple(side_spans))
+    ops = tuple(WordOp(tag, " ".join(words[0][i1:i2]), " ".join(words[1][j1:j2])) for tag, i1, i2, j1, j2 in opcodes)
+    return InlineDiff(spans[0], spans[1], ops), Indel.normalized_similarity(*keys)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_side, _ascii_side, _any_side), st.one_of(_side, _ascii_side, _any_side))
+def test_word_diff_equals_the_token_by_token_reference(left, right):
+    assert word_diff(left, right) == _reference_word_diff(left, right)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_side, _side)
+def test_word_diff_of_the_usual_words_equals_the_reference(left, right):
+    assert word_diff(left, right) == _reference_word_diff(left, right)

@@ -7,26 +7,47 @@ compared by their folded keys with rapidfuzz's difflib-compatible
 spans of the original text, so rendering never alters a character.
 
 Every change of a long document is diffed, so no Python code runs per
-token: each span is cut from the runs of changed words the opcodes describe,
-and span and op texts are joined by ``str.join`` over slices of token lists.
+token. ``re.split`` cuts each paragraph into its words and the whitespace
+around them, word k always at index 2k + 1: the words are one slice, and a
+run of changed words maps to pieces by arithmetic. Each span is cut from the
+runs of changed words the opcodes describe, and span and op texts are joined
+by ``str.join`` over slices.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import accumulate, chain, cycle, filterfalse, starmap
+import re
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, chain, cycle, starmap
 from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from tui.engine.model import InlineDiff, Span, WordOp
-from tui.engine.tokens import display_tokens, token_key
+from tui.engine.tokens import _TOKEN, token_key
 
 __all__ = ["word_diff"]
 
 # Half-open range of word indices.
 WordRange = tuple[int, int]
+
+# display_tokens' pattern less its whitespace alternative, as one group:
+# ``re.split`` with it returns the same words at the odd indices and, at the
+# even ones, the whitespace before each word ("" where two words touch) and
+# after the last one, so ``"".join`` of the pieces is the text again.
+_WORD = re.compile("(" + _TOKEN.pattern.removeprefix(r"\s+|") + ")")
+# The same split for ASCII text (nearly every English paragraph) in a fifth
+# less time: an ASCII ``\w`` is a table lookup, not a Unicode category, and
+# the usual word is tried first. It is the grammar above less what ASCII
+# cannot hold (unspaced scripts, ’); whitespace is spelled out because
+# str.isspace, like a Unicode ``\s``, also counts \x1c-\x1f. The tests hold
+# both splits to display_tokens.
+_ASCII_WORD = re.compile(r"(\w+(?:['.,]\w+)*|['.,]\w+(?:['.,]\w+)*|[^\w\t-\r\x1c-\x20])", re.ASCII)
+
+# A paragraph's spans alternate from an unchanged one; empty ones are dropped by their text.
+_UNCHANGED_FIRST = (False, True)
+_TEXT = itemgetter(0)
 
 
 def word_diff(left: Sequence[str], right: Sequence[str]) -> tuple[InlineDiff, float]:
@@ -36,56 +57,76 @@ def word_diff(left: Sequence[str], right: Sequence[str]) -> tuple[InlineDiff, fl
     similarity over the same word keys), so each text is tokenised once.
     """
     left_side, right_side = _Side.of(left), _Side.of(right)
-    left_keys = list(map(token_key, left_side.words))
-    right_keys = list(map(token_key, right_side.words))
     # Rapidfuzz groups contiguous edits of one kind, so no two adjacent ops share a tag.
-    opcodes = Levenshtein.opcodes(left_keys, right_keys).as_list()
-    kept = [opcode for opcode in opcodes if opcode[0] == "equal"]
+    opcodes = Levenshtein.opcodes(left_side.keys, right_side.keys).as_list()
+    tags, left_starts, left_stops, right_starts, right_stops = _columns(opcodes)
+    _, left_kept_starts, left_kept_stops, right_kept_starts, right_kept_stops = _columns(
+        [opcode for opcode in opcodes if opcode[0] == "equal"]
+    )
     diff = InlineDiff(
-        left=left_side.spans(_changed_ranges([(i1, i2) for _, i1, i2, _, _ in kept], len(left_keys))),
-        right=right_side.spans(_changed_ranges([(j1, j2) for _, _, _, j1, j2 in kept], len(right_keys))),
+        left=left_side.spans(_changed_runs(left_kept_starts, left_kept_stops, len(left_side.words))),
+        right=right_side.spans(_changed_runs(right_kept_starts, right_kept_stops, len(right_side.words))),
         ops=tuple(
-            WordOp(tag, " ".join(left_side.words[i1:i2]), " ".join(right_side.words[j1:j2]))
-            for tag, i1, i2, j1, j2 in opcodes
+            map(
+                WordOp,
+                tags,
+                _joined(left_side.words, left_starts, left_stops),
+                _joined(right_side.words, right_starts, right_stops),
+            )
         ),
     )
-    return diff, Indel.normalized_similarity(left_keys, right_keys)
+    return diff, Indel.normalized_similarity(left_side.keys, right_side.keys)
 
 
-@dataclass(frozen=True, slots=True)
-class _Side:
-    """One side's paragraphs as display tokens, with its words numbered across paragraphs."""
+def _columns(opcodes: list[tuple[str, int, int, int, int]]) -> tuple[tuple, ...]:
+    """The tags and each of the four bounds of the opcodes as one tuple, so ops are built by ``map``."""
+    return tuple(zip(*opcodes)) or ((),) * 5
 
-    tokens: list[list[str]]
-    # Per paragraph, the token index of each of its words (non-whitespace tokens).
-    word_positions: list[list[int]]
+
+def _changed_runs(kept_starts: tuple[int, ...], kept_stops: tuple[int, ...], count: int) -> list[WordRange]:
+    """Maximal runs of the ``count`` words outside the kept (equal) ranges, which never touch."""
+    return [(start, end) for start, end in zip((0, *kept_stops), (*kept_starts, count)) if start < end]
+
+
+def _joined(words: list[str], starts: Iterable[int], stops: Iterable[int]) -> Iterable[str]:
+    """The words of each range ``starts[k]..stops[k]``, joined by spaces."""
+    return map(" ".join, map(words.__getitem__, map(slice, starts, stops)))
+
+
+class _Side(NamedTuple):
+    """One side's paragraphs cut into words and whitespace, with its words numbered across paragraphs."""
+
+    # Per paragraph, whitespace and words alternating: word k at index 2k + 1.
+    pieces: list[list[str]]
     # Every word of the side, paragraph after paragraph: what the opcodes index.
     words: list[str]
+    # What each word is compared by (``token_key``).
+    keys: list[str]
     # Per paragraph, the index in ``words`` of its first word.
     first_words: list[int]
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> _Side:
-        tokens = [display_tokens(text) for text in texts]
-        positions = [[k for k, token in enumerate(paragraph) if not token.isspace()] for paragraph in tokens]
-        words = list(chain.from_iterable(filterfalse(str.isspace, paragraph) for paragraph in tokens))
-        first_words = list(accumulate(map(len, positions), initial=0))[:-1]
-        return cls(tokens, positions, words, first_words)
+        ascii_only = all(map(str.isascii, texts))
+        pieces = list(map((_ASCII_WORD if ascii_only else _WORD).split, texts))
+        if len(pieces) == 1:  # the usual change
+            words, first_words = pieces[0][1::2], [0]
+        else:
+            words = list(chain.from_iterable(paragraph[1::2] for paragraph in pieces))
+            first_words = list(accumulate((len(paragraph) // 2 for paragraph in pieces), initial=0))[:-1]
+        # token_key of an ASCII word is just its lower case (NFKC and the typography
+        # table leave ASCII alone, and casefold is lower there), without a cache lookup.
+        keys = list(map(str.lower if ascii_only else token_key, words))
+        return cls(pieces, words, keys, first_words)
 
     def spans(self, changed: list[WordRange]) -> tuple[tuple[Span, ...], ...]:
         """Spans of each paragraph, given the side's runs of changed words in order."""
-        if len(self.tokens) == 1:  # the usual change: no run to cut at paragraph ends
-            return (_paragraph_spans(self.tokens[0], self.word_positions[0], changed),)
+        if len(self.pieces) == 1:  # the usual change: no run to cut at paragraph ends
+            return (_paragraph_spans(self.pieces[0], changed),)
         return tuple(
-            _paragraph_spans(tokens, positions, _local_ranges(changed, first, first + len(positions)))
-            for tokens, positions, first in zip(self.tokens, self.word_positions, self.first_words)
+            _paragraph_spans(pieces, _local_ranges(changed, first, first + len(pieces) // 2))
+            for pieces, first in zip(self.pieces, self.first_words)
         )
-
-
-def _changed_ranges(kept: list[WordRange], count: int) -> list[WordRange]:
-    """Maximal runs of the ``count`` words outside the kept (equal) ranges, which never touch."""
-    bounds = [0, *chain.from_iterable(kept), count]
-    return [(start, end) for start, end in zip(bounds[::2], bounds[1::2]) if start < end]
 
 
 def _local_ranges(changed: list[WordRange], first: int, stop: int) -> list[WordRange]:
@@ -94,14 +135,14 @@ def _local_ranges(changed: list[WordRange], first: int, stop: int) -> list[WordR
     return [(start - first, end - first) for start, end in clipped if start < end]
 
 
-def _paragraph_spans(tokens: list[str], positions: list[int], changed: list[WordRange]) -> tuple[Span, ...]:
+def _paragraph_spans(pieces: list[str], changed: list[WordRange]) -> tuple[Span, ...]:
     """Alternating unchanged and changed spans that rebuild the paragraph.
 
-    A changed span runs from its first changed word to its last, so whitespace
-    between two changed words is changed and whitespace next to an unchanged
-    word is not. Runs never touch, so only the first and last unchanged
-    pieces can be empty.
+    A changed span runs from its first changed word to its last (pieces
+    ``2 * start + 1`` to ``2 * end - 1``), so whitespace between two changed
+    words is changed and whitespace next to an unchanged word is not. Runs
+    never touch, so only the first and last unchanged pieces can be empty.
     """
-    cuts = [0, *chain.from_iterable((positions[start], positions[end - 1] + 1) for start, end in changed), len(tokens)]
-    pieces = map("".join, map(tokens.__getitem__, map(slice, cuts, cuts[1:])))
-    return tuple(starmap(Span, filter(itemgetter(0), zip(pieces, cycle((False, True))))))
+    cuts = [0, *[cut for start, end in changed for cut in (2 * start + 1, 2 * end)], len(pieces)]
+    texts = map("".join, map(pieces.__getitem__, map(slice, cuts, cuts[1:])))
+    return tuple(starmap(Span, filter(_TEXT, zip(texts, cycle(_UNCHANGED_FIRST)))))

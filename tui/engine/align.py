@@ -173,7 +173,7 @@ class _Aligner:
         self.best_row = _best_by_index(self.candidates.left, self.candidates.score, len(left))
         self.best_column = _best_by_index(self.candidates.right, self.candidates.score, len(right))
         self.overlaps: dict[tuple[int, int], _Overlap] = {}
-        self.partners: dict[str, _Candidates] = {}
+        self.by_side: dict[str, _Candidates] = {}
 
     def may_pair(self, i: int, j: int) -> bool:
         """Boilerplate is paired by identity only (see :func:`align`)."""
@@ -210,24 +210,19 @@ class _Aligner:
 
     def _fill_gaps(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Align what lies between consecutive backbone pairs, where position supports a pair."""
-        by_row = self.candidates.subset(np.argsort(self.candidates.left, kind="stable"))
         end = (len(self.left), len(self.right))
         bounds = [(-1, -1), *pairs, end]
         filled: list[tuple[int, int]] = []
         for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
             if i1 - i0 > 1 and j1 - j0 > 1:
-                filled += self._gap_pairs(range(i0 + 1, i1), range(j0 + 1, j1), by_row)
+                filled += self._gap_pairs(range(i0 + 1, i1), range(j0 + 1, j1))
             if (i1, j1) != end:
                 filled.append((i1, j1))
         return filled
 
-    def _gap_pairs(self, rows: range, cols: range, by_row: _Candidates) -> list[tuple[int, int]]:
-        """The backbone of one gap, rescored in full when the gap is small.
-
-        ``by_row`` holds the candidates sorted by left paragraph.
-        """
-        start, stop = np.searchsorted(by_row.left, [rows.start, rows.stop])
-        local = by_row.subset(slice(start, stop))
+    def _gap_pairs(self, rows: range, cols: range) -> list[tuple[int, int]]:
+        """The backbone of one gap, rescored in full when the gap is small."""
+        local = self._candidates_of("left", rows.start, rows.stop)
         local = local.subset((local.right >= cols.start) & (local.right < cols.stop))
         if len(rows) * len(cols) > _FULL_GAP_CELLS:
             return self._backbone(local, self.thresholds.gap)
@@ -333,21 +328,22 @@ class _Aligner:
         to its own better partner, is still a fragment of its neighbour.
         """
         other = "right" if side == "left" else "left"
-        free = next((score for score, partner in self._ranked_partners(side, index) if partner not in held[other]), 0.0)
+        mine = self._candidates_of(side, index, index + 1)
+        partners = (mine.right if side == "left" else mine.left).tolist()
+        held_other = held[other]
+        free = max((score for score, partner in zip(mine.score.tolist(), partners) if partner not in held_other), default=0.0)
         pair = (lambda k: (index, k)) if side == "left" else (lambda k: (k, index))
         rival = max((self._overlap(*pair(k)).cosine for k in held[side].get(index + step, ())), default=0.0)
         return max(free, rival)
 
-    def _ranked_partners(self, side: str, index: int) -> Iterator[tuple[float, int]]:
-        """(score, partner) of paragraph ``index``'s candidates on the other side, best first."""
-        if side not in self.partners:  # every candidate, sorted by paragraph then best first: built once
-            c = self.candidates
-            own, others = (c.left, c.right) if side == "left" else (c.right, c.left)
-            order = np.lexsort((-others, -c.score, own))
-            self.partners[side] = _Candidates(own[order], others[order], c.score[order])
-        ranked = self.partners[side]
-        start, end = np.searchsorted(ranked.left, [index, index + 1])
-        return zip(ranked.score[start:end].tolist(), ranked.right[start:end].tolist())
+    def _candidates_of(self, side: str, start: int, stop: int) -> _Candidates:
+        """The candidates of paragraphs ``start..stop`` on ``side``, in the scores dict's order for each."""
+        if side not in self.by_side:  # sorted by that side's paragraph, stably: built once
+            own = self.candidates.left if side == "left" else self.candidates.right
+            self.by_side[side] = self.candidates.subset(np.argsort(own, kind="stable"))
+        ordered = self.by_side[side]
+        first, end = np.searchsorted(ordered.left if side == "left" else ordered.right, [start, stop])
+        return ordered.subset(slice(first, end))
 
     def _moves(self, links: list[Link]) -> list[Link]:
         """Mutual best pairs among unlinked paragraphs, above the move threshold."""

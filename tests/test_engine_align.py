@@ -1,5 +1,10 @@
 """What the aligner says about the edits rewrites make: one behaviour per test."""
 
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tui.engine.align import Thresholds, align, heaviest_chain
 from tui.engine.compare import compare_documents
 from tui.engine.model import Kind
@@ -134,3 +139,27 @@ def test_word_diff_marks_changed_words_only():
     changed_right = [s.text for s in change.inline.right[0] if s.changed]
     assert changed_left == ["12"] and changed_right == ["15"]
     assert "".join(s.text for s in change.inline.left[0]) == left[0]
+
+
+def _heaviest_by_definition(weights: dict[tuple[int, int], float]) -> float:
+    """The best chain's weight by the plain O(k²) recurrence over pairs sorted by row."""
+    best: dict[tuple[int, int], float] = {}
+    for pair in sorted(weights):
+        before = [best[p] for p in best if p[0] < pair[0] and p[1] < pair[1]]
+        best[pair] = weights[pair] + max(before, default=0.0)
+    return max(best.values(), default=0.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 12), st.integers(0, 12)),
+        st.sampled_from([0.25, 0.5, 1.0, 2.0]) | st.floats(0.01, 3.0),
+        max_size=40,
+    )
+)
+def test_heaviest_chain_is_increasing_and_as_heavy_as_the_plain_recurrence(weights):
+    chain = heaviest_chain(weights)
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(chain, chain[1:]))
+    assert set(chain) <= set(weights)
+    assert math.isclose(sum(weights[p] for p in chain), _heaviest_by_definition(weights), rel_tol=1e-12, abs_tol=1e-12)

@@ -47,6 +47,7 @@ import numpy as np
 from scipy import sparse
 
 from tui.engine.similarity import (
+    distinct,
     build_vectors,
     candidate_scores,
     combine,
@@ -211,26 +212,47 @@ class _Aligner:
         """Align what lies between consecutive backbone pairs, where position supports a pair."""
         end = (len(self.left), len(self.right))
         bounds = [(-1, -1), *pairs, end]
+        gaps = {
+            k: (range(i0 + 1, i1), range(j0 + 1, j1))
+            for k, ((i0, j0), (i1, j1)) in enumerate(zip(bounds, bounds[1:]))
+            if i1 - i0 > 1 and j1 - j0 > 1
+        }
+        backbones = dict(zip(gaps, self._gap_backbones(list(gaps.values()))))
         filled: list[tuple[int, int]] = []
-        for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
-            if i1 - i0 > 1 and j1 - j0 > 1:
-                filled += self._gap_pairs(range(i0 + 1, i1), range(j0 + 1, j1))
-            if (i1, j1) != end:
-                filled.append((i1, j1))
+        for k, bound in enumerate(bounds[1:]):
+            filled += backbones.get(k, [])
+            if bound != end:
+                filled.append(bound)
         return filled
 
-    def _gap_pairs(self, rows: range, cols: range) -> list[tuple[int, int]]:
-        """The backbone of one gap, rescored in full when the gap is small."""
+    def _gap_backbones(self, gaps: list[tuple[range, range]]) -> list[list[tuple[int, int]]]:
+        """The backbone of each gap; a small gap is rescored in full, all their cells in one batch."""
+        local = [self._gap_candidates(rows, cols) for rows, cols in gaps]
+        small = [len(rows) * len(cols) <= _FULL_GAP_CELLS for rows, cols in gaps]
+        unscored = [
+            self._unscored_cells(rows, cols, candidates) if is_small else np.zeros((0, 2), dtype=np.int64)
+            for (rows, cols), candidates, is_small in zip(gaps, local, small)
+        ]
+        cells = np.concatenate(unscored) if unscored else np.zeros((0, 2), dtype=np.int64)
+        cosines = np.split(pair_cosines(self.vectors, cells), np.cumsum([len(u) for u in unscored])[:-1])
+        backbones = []
+        for candidates, is_small, cells, scores in zip(local, small, unscored, cosines):
+            if is_small:
+                rescored = candidates.extended(cells[:, 0], cells[:, 1], scores)
+                backbones.append(self._backbone(rescored, self.thresholds.gap, rescored=True))
+            else:
+                backbones.append(self._backbone(candidates, self.thresholds.gap))
+        return backbones
+
+    def _gap_candidates(self, rows: range, cols: range) -> _Candidates:
         local = self._candidates_of("left", rows.start, rows.stop)
-        local = local.subset((local.right >= cols.start) & (local.right < cols.stop))
-        if len(rows) * len(cols) > _FULL_GAP_CELLS:
-            return self._backbone(local, self.thresholds.gap)
-        known = set(zip(local.left.tolist(), local.right.tolist()))
-        unscored = np.array(
-            [(i, j) for i in rows for j in cols if (i, j) not in known and self.may_pair(i, j)], dtype=np.int64
-        ).reshape(-1, 2)
-        cosines = pair_cosines(self.vectors, unscored)
-        return self._backbone(local.extended(unscored[:, 0], unscored[:, 1], cosines), self.thresholds.gap, rescored=True)
+        return local.subset((local.right >= cols.start) & (local.right < cols.stop))
+
+    def _unscored_cells(self, rows: range, cols: range, candidates: _Candidates) -> np.ndarray:
+        """The ``(k, 2)`` cells of a gap that are not candidates and may pair, row by row."""
+        known = set(zip(candidates.left.tolist(), candidates.right.tolist()))
+        cells = [(i, j) for i in rows for j in cols if (i, j) not in known and self.may_pair(i, j)]
+        return np.array(cells, dtype=np.int64).reshape(-1, 2)
 
     def _grow_groups(self, settled: list[Link], links: list[Link]) -> list[Link]:
         """Grow 1:1 ``links`` into splits (1:n) or merges (n:1) over unlinked neighbours.
@@ -259,14 +281,13 @@ class _Aligner:
 
     def _fetch_overlaps(self, links: list[Link]) -> None:
         """Overlaps of every link and its nearest neighbours, in one batch: what growth asks first."""
-        pairs = {
-            pair
-            for link in links
-            for i, j in [(link.left[0], link.right[0])]
-            for pair in ((i, j), (i, j - 1), (i, j + 1), (i - 1, j), (i + 1, j))
-            if 0 <= pair[0] < len(self.left) and 0 <= pair[1] < len(self.right) and pair not in self.overlaps
-        }
-        wanted = sorted(pairs)
+        anchors = np.array([(link.left[0], link.right[0]) for link in links], dtype=np.int64).reshape(-1, 1, 2)
+        steps = np.array([(0, 0), (0, -1), (0, 1), (-1, 0), (1, 0)], dtype=np.int64)
+        pairs = (anchors + steps).reshape(-1, 2)
+        inside = (pairs >= 0).all(axis=1) & (pairs[:, 0] < len(self.left)) & (pairs[:, 1] < len(self.right))
+        columns = len(self.right)
+        keys = distinct(pairs[inside] @ np.array([columns, 1]))  # sorted by left, then right
+        wanted = [pair for pair in zip((keys // columns).tolist(), (keys % columns).tolist()) if pair not in self.overlaps]
         statistics = pair_statistics(self.vectors, np.array(wanted, dtype=np.int64).reshape(-1, 2))
         self.overlaps.update(
             zip(wanted, map(_Overlap, statistics.cosine.tolist(), statistics.left_in_right.tolist(), statistics.right_in_left.tolist()))

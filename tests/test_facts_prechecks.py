@@ -1,9 +1,10 @@
 """The shortcuts that keep fact checks cheap never change what they find.
 
 :mod:`tui.engine.facts` skips work a passage cannot need: it looks for words
-in a blanked copy of the text, for number words only where a word starts,
-for capitalised words with a class-first scan, and drops a whole check when
-no guard can match. Each shortcut is compared here with the direct way of
+in a blanked copy of the text (first for every guard's words at once), for
+number words only where a word starts, for capitalised words and sentence
+boundaries with one class-first scan, and drops a whole check when no guard
+can match or no capital can open a name. Each shortcut is compared here with the direct way of
 computing the same thing, on texts built to sit on its edges (apostrophes,
 hyphens, case foldings, scripts without spaces, digits next to letters).
 """
@@ -11,6 +12,7 @@ hyphens, case foldings, scripts without spaces, digits next to letters).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -24,8 +26,9 @@ _PIECES = [
     "two", "Twom", "tension", "often", "ten", "twenty-three", "a half", "one-third", "half a dozen", "dozen",
     "fünf", "一", "二十八公里", "万", "第", "$", "US$", "€", "5", "2019", "1,200", "March", "May", "may",
     "not", "don't", "won’t", "declined", "fails", "refusing", "can", "will", "reportedly", "is expected to",
-    "said", "according to", "Lopez", "Maria Lopez's", "O'Brien", "anti-Lopez", "9-Lopez", "-Lopez", "x-Y",
+    "said", "according to", "Lopez", "Maria Lopez's", "O'Brien", "anti-Lopez", "9-Lopez", "-Lopez", "Vos-", "x-Y",
     "Émile", "Zoë", "ÉCOLE", "ǅemal", "ſ", "ı", "İ", "K", "ẞ", "é", "_", "’", "'", "-", "“", "”", "\"", "«", "»", "‘",
+    "٣",
 ]
 _GLUE = [" ", "  ", ", ", ". ", ".\n", "\n\n", "", "? ", "—", " – ", ": ", "(", ") ", "“", "” ", "’", "'", "-", "\t"]
 
@@ -68,6 +71,19 @@ def test_prefix_tree_pattern_shares_prefixes():
     assert facts._any_of_pattern(["ten", "three", "two"]) == "t(?:en|hree|wo)"
 
 
+@settings(max_examples=400, deadline=None)
+@given(text=any_text)
+def test_digit_test_agrees_with_the_regex(text: str):
+    assert facts._has_digit(text) == (re.search(r"\d", text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(any_text, st.text(st.characters(max_codepoint=127), max_size=40)))
+def test_accent_folding_agrees_with_decomposing(text: str):
+    decomposed = unicodedata.normalize("NFKD", text)
+    assert facts._fold_accents(text) == "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 # --- guards ------------------------------------------------------------------------------
 
 GUARDS = {name: value for name, value in vars(facts).items() if isinstance(value, facts._Guarded)}
@@ -79,6 +95,24 @@ GUARDS = {name: value for name, value in vars(facts).items() if isinstance(value
 def test_guard_never_hides_a_match(name: str, text: str):
     guarded = GUARDS[name]
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in guarded.pattern.finditer(text)]
+
+
+def test_one_word_search_holds_every_guard():
+    assert {id(guard) for guard in facts._GUARDS} == {id(guard) for guard in GUARDS.values()}
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=any_text)
+def test_one_word_search_agrees_with_each_guard(text: str):
+    """The search for every guard's words finds one exactly when some guard's own search does."""
+    blanked = facts._blanked(text)
+    each = any(guard._find_word(blanked) or guard._find_word_start(blanked) for guard in GUARDS.values())
+    assert facts._holds_guard_word(text) == each
+
+
+def test_speech_verbs_are_in_the_one_word_search():
+    """The name check asks for a speech verb behind that search, so the verbs must be in it."""
+    assert set(facts._SPEECH_VERBS.split("|")) <= facts._ATTRIBUTION.words
 
 
 @pytest.mark.parametrize(
@@ -130,11 +164,12 @@ def test_stance_is_silent_only_when_neither_side_holds_a_marker(left: str, right
 @settings(max_examples=500, deadline=None)
 @given(text=any_text)
 def test_capital_scan_finds_the_capitalised_words(text: str):
-    """The class-first scan yields exactly the words of ``_CAPITALISED`` that open with a capital."""
+    """The class-first scan yields exactly the words of ``_CAPITALISED`` that open with a capital
+    (its sentence boundaries never swallow one)."""
     everything = [m.span() for m in facts._CAPITALISED.finditer(text) if m.group()[0].isupper()]
     scanned = [
-        m.span() for m in facts._CAPITAL_CANDIDATE.finditer(text)
-        if m.group()[0].isupper() and facts._opens_its_word(text, m.start())
+        m.span() for m in facts._BOUNDARY_OR_CAPITAL.finditer(text)
+        if m["rest_of_word"] is not None and m.group()[0].isupper() and facts._opens_its_word(text, m.start())
     ]
     assert scanned == everything
 
@@ -145,10 +180,55 @@ def test_capital_scan_finds_the_capitalised_words(text: str):
         ("anti-Lopez met O'Brien.", ["O'Brien"]),
         ("Talks with 9-Lopez and -Vos.", ["Talks", "Lopez", "Vos"]),
         ("Maria Lopez's plan, said Émile Zola.", ["Maria", "Lopez", "Émile", "Zola"]),
+        ("Talks with Vos- Henrike came.", ["Talks", "Vos", "Henrike"]),
     ],
 )
 def test_name_words(text: str, words: list[str]):
     assert [w.text for w in facts._name_words(text)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "initial"),
+    [
+        ("(Henrike) met “Vos” at Lopez: Maria Lopez-\nVos", [True, True, False, True, False, True]),
+        ("Talks with Vos- Henrike came; with Vos--  Henrike too.", [True, False, True, False, True]),
+    ],
+)
+def test_sentence_initial_name_words(text: str, initial: list[bool]):
+    assert [w.sentence_initial for w in facts._name_words(text)] == initial
+
+
+@st.composite
+def plain_prose(draw) -> str:
+    """Sentences of lower-case words with a few capitalised ones: the text the name shortcut skips."""
+    lower = st.sampled_from(["it", "rained", "came", "over", "said"])
+    capital = st.sampled_from(["It", "The", "Lopez", "Vos", "Émile", "Lopez’s"])
+    glue = st.sampled_from([" ", " ", " ", ". ", ", ", ".  ", ".\n", "! ", "? ", "… ", ": ", "; ", "- "])
+    words = st.one_of(lower, lower, lower, capital)
+    return "".join(draw(words) + draw(glue) for _ in range(draw(st.integers(0, 10))))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(any_text, plain_prose()))
+def test_names_shortcut_gives_what_finding_gives(text: str):
+    assert facts._names(text) == facts._find_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "looked"),
+    [
+        ("It rained. Lopez came.", [], False),  # the one capital opens a sentence: nothing to find
+        ("It rained.  Lopez came.", [], True),  # two spaces: not certainly a sentence start, so looked at
+        ("It rained on Lopez.", ["Lopez"], True),
+        ("It rained, Lopez came.", ["Lopez"], True),
+        ("It rained. Maria Lopez came.", ["Maria", "Lopez"], True),
+        ("It rained. Lopez’s Vos came.", ["Lopez", "Vos"], True),
+        ("It rained. Lopez said so.", ["Lopez"], True),
+    ],
+)
+def test_names(text: str, names: list[str], looked: bool):
+    assert facts._may_hold_names(text) == looked
+    assert [w.text for w in facts._names(text)] == names
 
 
 _BOUNDARY_AS_WRITTEN = re.compile(r"""[.!?…]["'”’)\]]*\s+|\n\s*|[:;]\s+|[“"‘«(\[]\s*|[—–-]\s+""")
@@ -157,8 +237,12 @@ _BOUNDARY_AS_WRITTEN = re.compile(r"""[.!?…]["'”’)\]]*\s+|\n\s*|[:;]\s+|[�
 @settings(max_examples=500, deadline=None)
 @given(text=any_text)
 def test_sentence_starts_follow_each_kind_of_boundary(text: str):
-    expected = {m.end() for m in _BOUNDARY_AS_WRITTEN.finditer(text)} | {len(text) - len(text.lstrip())}
-    assert facts._sentence_starts(text) == expected
+    """The boundaries found in the same scan as the words, and the dash a word ran into
+    ("Vos- Henrike"), mark the same sentence starts as a scan for boundaries alone."""
+    starts = {m.end() for m in _BOUNDARY_AS_WRITTEN.finditer(text)} | {len(text) - len(text.lstrip())}
+    assert [w.sentence_initial for w in facts._name_words(text)] == [
+        w.start in starts for w in facts._name_words(text)
+    ]
 
 
 # --- whole checks still see what the shortcuts let through --------------------------------

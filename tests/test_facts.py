@@ -461,3 +461,30 @@ def test_attribution_whose_source_runs_over_a_line_break_does_not_crash():
     from tui.engine.facts import compare_facts as compare
 
     assert isinstance(compare("the\n\nminister said", "the minister"), tuple)
+
+
+# re.IGNORECASE matches "ſ" (long s) for "s" and "ı" (dotless i) or "İ" for "i";
+# a word matched that way must still be found in the word lists, never raise.
+_IGNORECASE_TWINS = str.maketrans({"s": "ſ", "i": "ı", "I": "İ"})
+_FIGURE_PHRASES = [
+    "seven men", "forty-six jobs", "three million dollars", "twenty-five dollars", "a third of the staff",
+    "six percent", "six euros", "quinze people", "on 3 August 2021", "in September 1999", "five billion",
+]
+
+
+@pytest.mark.parametrize("phrase", _FIGURE_PHRASES)
+def test_words_matched_through_ignorecase_twins_read_as_their_plain_spelling(phrase):
+    twin = phrase.translate(_IGNORECASE_TWINS)
+    assert twin != phrase
+    text, twin_text = f"Officials said {phrase} were involved.", f"Officials said {twin} were involved."
+    assert len(unpaired_facts(twin_text, "left")) == len(unpaired_facts(text, "left"))
+    assert len(compare_facts(twin_text, "Officials said nothing.")) == len(compare_facts(text, "Officials said nothing."))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FIGURE_PHRASES), min_size=1, max_size=4), st.lists(st.sampled_from(_FIGURE_PHRASES), max_size=4))
+def test_fact_checks_never_raise_on_ignorecase_twins(left, right):
+    left_text = " and ".join(left).translate(_IGNORECASE_TWINS)
+    right_text = " and ".join(right)
+    assert isinstance(compare_facts(left_text, right_text), tuple)
+    assert isinstance(unpaired_facts(left_text, "right"), tuple)

@@ -166,6 +166,15 @@ _ASCII_NON_WORD = bytes(c if re.fullmatch(rb"\w", bytes([c])) else ord(" ") for 
 _DIGIT = re.compile(r"\d")
 
 
+def _matched_key(word: str) -> str:
+    """A word an ignore-case pattern matched, spelled as its word list has it.
+
+    re.IGNORECASE also matches "ſ" for "s" and "ı" or "İ" for "i", which
+    ``str.lower`` keeps: "ſeven" must find "seven", not raise a KeyError.
+    """
+    return (word if word.isascii() else word.translate(_IGNORECASE_FOLD)).lower()
+
+
 @lru_cache(maxsize=_TEXT_CACHE)
 def _folded(text: str) -> str:
     # The three folded letters are not ASCII: most texts skip the translation.
@@ -441,24 +450,24 @@ def _figure_value(match: re.Match) -> float:
     if match["digits"]:
         value = float(re.sub(r"[,\s]", "", match["digits"]))
     elif match["fraction"]:
-        value = _FRACTION_WORDS[match["fraction"].lower()] * 100  # a share, comparable with "%"
+        value = _FRACTION_WORDS[_matched_key(match["fraction"])] * 100  # a share, comparable with "%"
     elif match["compound"]:
-        tens, units = re.split(r"[- ]", match["compound"].lower())
+        tens, units = re.split(r"[- ]", _matched_key(match["compound"]))
         value = _NUMBER_WORDS[tens] + _UNITS.split("|").index(units) + 1
     else:
-        value = float(_NUMBER_WORDS[match["word"].lower()])
+        value = float(_NUMBER_WORDS[_matched_key(match["word"])])
     if match["scale"]:
-        value *= _SCALE_WORDS[match["scale"].strip().lower()]
+        value *= _SCALE_WORDS[_matched_key(match["scale"].strip())]
     return value
 
 
 def _figure_measure(match: re.Match) -> str:
     if match["symbol"]:
-        return _CURRENCY_SYMBOLS[match["symbol"].lower()]
+        return _CURRENCY_SYMBOLS[_matched_key(match["symbol"])]
     if match["currency"]:
-        return _CURRENCY_WORDS[match["currency"].lower()]
+        return _CURRENCY_WORDS[_matched_key(match["currency"])]
     if match["unit"]:
-        return _UNIT_WORDS[match["unit"].lower()]
+        return _UNIT_WORDS[_matched_key(match["unit"])]
     if match["fraction"]:
         return "ratio"
     return "count"
@@ -472,7 +481,7 @@ def _is_figure(match: re.Match, text: str) -> bool:
         return False
     if match["digits"] and _is_reference(match, text):
         return False
-    scale = (match["scale"] or "").lower()
+    scale = _matched_key(match["scale"] or "")
     return not (scale in {"m", "b", "k"} and not match["digits"])
 
 
@@ -781,7 +790,7 @@ def _extract_dates(text: str) -> tuple[_Date, ...]:
                 text=m.group(),
                 span=m.span(),
                 year=int(year) if year else None,
-                month=_MONTHS[month_text.rstrip(".").lower()] if month_text else None,
+                month=_MONTHS[_matched_key(month_text.rstrip("."))] if month_text else None,
                 day=int(re.match(r"\d+", day).group()) if day else None,
                 decade=bool(m["decade"]),
             )

@@ -264,11 +264,16 @@ class _Aligner:
         held: _Held = {"left": {}, "right": {}}
         for link in (*settled, *links):
             _hold(held, link)
-        self._fetch_overlaps(links)
+        # Free neighbours only get fewer: a link without one now never grows.
+        growing = {k for k, link in enumerate(links) if self._free_beside(link, held)}
+        self._fetch_overlaps([links[k] for k in sorted(growing)])
         grown: dict[int, Link] = {}
         order = sorted(range(len(links)), key=lambda k: -links[k].score)
         for k in order:
             link = links[k]
+            if k not in growing:
+                grown[k] = link
+                continue
             options = [link]
             if len(link.left) == 1:
                 options.append(self._grow(link, "right", held))
@@ -279,15 +284,25 @@ class _Aligner:
             grown[k] = best
         return [grown[k] for k in range(len(links))]
 
+    def _free_beside(self, link: Link, held: _Held) -> bool:
+        """Is a paragraph next to ``link``, on either side, still unlinked (what growth needs)?"""
+        return any(
+            0 <= k < len(paragraphs) and k not in held[side]
+            for side, group, paragraphs in (("left", link.left, self.left), ("right", link.right, self.right))
+            for k in (group[0] - 1, group[-1] + 1)
+        )
+
     def _fetch_overlaps(self, links: list[Link]) -> None:
-        """Overlaps of every link and its nearest neighbours, in one batch: what growth asks first."""
+        """Overlaps of each link and its nearest neighbours, in one batch: what growth asks first."""
         anchors = np.array([(link.left[0], link.right[0]) for link in links], dtype=np.int64).reshape(-1, 1, 2)
         steps = np.array([(0, 0), (0, -1), (0, 1), (-1, 0), (1, 0)], dtype=np.int64)
         pairs = (anchors + steps).reshape(-1, 2)
         inside = (pairs >= 0).all(axis=1) & (pairs[:, 0] < len(self.left)) & (pairs[:, 1] < len(self.right))
         columns = len(self.right)
         keys = distinct(pairs[inside] @ np.array([columns, 1]))  # sorted by left, then right
-        wanted = [pair for pair in zip((keys // columns).tolist(), (keys % columns).tolist()) if pair not in self.overlaps]
+        wanted = list(zip((keys // columns).tolist(), (keys % columns).tolist()))
+        if self.overlaps:  # keep what an earlier batch or a single lookup computed
+            wanted = [pair for pair in wanted if pair not in self.overlaps]
         statistics = pair_statistics(self.vectors, np.array(wanted, dtype=np.int64).reshape(-1, 2))
         self.overlaps.update(
             zip(wanted, map(_Overlap, statistics.cosine.tolist(), statistics.left_in_right.tolist(), statistics.right_in_left.tolist()))

@@ -47,12 +47,12 @@ import numpy as np
 from scipy import sparse
 
 from tui.engine.similarity import (
-    distinct,
     build_vectors,
     candidate_scores,
     combine,
     containment,
     cosine,
+    distinct,
     pair_cosines,
     pair_statistics,
     row_vector,
@@ -238,13 +238,14 @@ class _Aligner:
         backbones = []
         for candidates, is_small, cells, scores in zip(local, small, unscored, cosines):
             if is_small:
-                rescored = candidates.extended(cells[:, 0], cells[:, 1], scores)
-                backbones.append(self._backbone(rescored, self.thresholds.gap, rescored=True))
+                in_full = candidates.extended(cells[:, 0], cells[:, 1], scores)
+                backbones.append(self._backbone(in_full, self.thresholds.gap, rescored=True))
             else:
                 backbones.append(self._backbone(candidates, self.thresholds.gap))
         return backbones
 
     def _gap_candidates(self, rows: range, cols: range) -> _Candidates:
+        """The candidates inside a gap, row by row."""
         local = self._candidates_of("left", rows.start, rows.stop)
         return local.subset((local.right >= cols.start) & (local.right < cols.stop))
 
@@ -512,6 +513,7 @@ def _best_in_groups(indices: np.ndarray, scores: np.ndarray) -> np.ndarray:
 
 
 def _marked(indices: Collection[int], size: int) -> np.ndarray:
+    """A mask over ``size`` paragraphs, true at ``indices``."""
     mask = np.zeros(size, dtype=bool)
     mask[list(indices)] = True
     return mask

@@ -163,8 +163,11 @@ def candidate_scores(vectors: Vectors, per_paragraph: int = 8) -> tuple[np.ndarr
 
 
 def distinct(keys: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted: what ``np.unique`` returns, but numpy 2's hashing
-    ``np.unique`` took 30 times longer than one sort on the 320,000 keys of a book."""
+    """The distinct values, sorted, as ``np.unique`` gives them.
+
+    numpy 2's hashing ``np.unique`` took 30 times longer than one sort on the
+    320,000 candidate keys of a book.
+    """
     ordered = np.sort(keys)
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 

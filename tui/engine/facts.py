@@ -56,9 +56,11 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 class _Word(NamedTuple):
-    """One word of a text, lower-cased, with its character offsets. One is made for every
-    word of every passage a rule reads: a named tuple builds three times faster than a
-    frozen dataclass."""
+    """One word of a text, lower-cased, with its character offsets.
+
+    One is made for every word of every passage a rule reads: a named tuple
+    builds three times faster than a frozen dataclass.
+    """
 
     text: str
     start: int

@@ -1,6 +1,7 @@
 """Measure the engine against hand-labelled fixtures: ``python -m tui.evaluation [FIXTURES_DIR]``.
 
-Every ``fixtures/*/gold.json`` (format in ``fixtures/README.md``) is compared
+Every ``fixtures/*/gold.json`` and ``fixtures/real-pairs/*/gold.json`` (format in
+``fixtures/README.md``) is compared
 with what the engine says about its pair, and the command prints, per pair and
 overall:
 
@@ -26,6 +27,9 @@ from tui.engine.model import Comparison, Kind
 from tui.engine.pipeline import CompareRequest, run_comparison
 
 __all__ = ["Score", "evaluate_pair", "main"]
+
+#: Hand-made pairs sit one level down; the real rewritten pairs one level deeper, in their own folder.
+GOLD_PATTERNS = ("*/gold.json", "real-pairs/*/gold.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tui.evaluation", description=__doc__.split("\n")[0])
     parser.add_argument("fixtures", nargs="?", default="fixtures", help="folder of fixture pairs (default: fixtures)")
     args = parser.parse_args(argv)
-    folders = sorted(p.parent for p in Path(args.fixtures).glob("*/gold.json"))
+    root = Path(args.fixtures)
+    folders = [p.parent for pattern in GOLD_PATTERNS for p in sorted(root.glob(pattern))]
     if not folders:
-        print(f"no */gold.json under {args.fixtures}", file=sys.stderr)
+        print(f"no {' or '.join(GOLD_PATTERNS)} under {args.fixtures}", file=sys.stderr)
         return 2
     results = [evaluate_pair(folder) for folder in folders]
     print(f"{'pair':<24} {'link P':>6} {'R':>6} {'F1':>6}   {'kinds':>6}   {'boil P':>6} {'R':>6}   {'fact P':>6} {'R':>6}")

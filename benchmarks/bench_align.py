@@ -34,7 +34,9 @@ def _document(source: str, texts: list[str]):
     return Document(source, tuple(Paragraph(i, t) for i, t in enumerate(texts)))
 
 
-def _accuracy(pair: SyntheticPair, predicted: list[tuple[tuple[int, ...], tuple[int, ...], str]]) -> dict:
+def _accuracy(
+    pair: SyntheticPair, predicted: list[tuple[tuple[int, ...], tuple[int, ...], str]]
+) -> dict:
     truth = {(i, j) for left, right, _ in pair.links for i in left for j in right}
     found = {(i, j) for left, right, _ in predicted for i in left for j in right}
     hits = len(truth & found)
@@ -43,10 +45,14 @@ def _accuracy(pair: SyntheticPair, predicted: list[tuple[tuple[int, ...], tuple[
     predicted_kinds = {(left, right): kind for left, right, kind in predicted}
 
     def recall_of(kind: str) -> float:
-        wanted = [(l, r) for l, r, k in pair.links if k == kind]
-        return sum(predicted_kinds.get(item) == kind for item in wanted) / len(wanted) if wanted else 1.0
+        wanted = [(left, right) for left, right, k in pair.links if k == kind]
+        return (
+            sum(predicted_kinds.get(item) == kind for item in wanted) / len(wanted)
+            if wanted
+            else 1.0
+        )
 
-    kinds_right = sum(predicted_kinds.get((l, r)) == k for l, r, k in pair.links)
+    kinds_right = sum(predicted_kinds.get((left, right)) == k for left, right, k in pair.links)
     return {
         "precision": precision,
         "recall": recall,
@@ -69,7 +75,13 @@ def run_engine(size: int) -> dict:
     seconds = time.perf_counter() - start
     predicted = [(c.left, c.right, c.kind.value) for c in comparison.changes if c.left and c.right]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"size": size, "mb_per_side": megabytes, "seconds": seconds, "peak_mb": peak, **_accuracy(pair, predicted)}
+    return {
+        "size": size,
+        "mb_per_side": megabytes,
+        "seconds": seconds,
+        "peak_mb": peak,
+        **_accuracy(pair, predicted),
+    }
 
 
 def run_baseline(size: int) -> dict:
@@ -78,7 +90,9 @@ def run_baseline(size: int) -> dict:
 
     pair = make_pair(size, seed=size)
     start = time.perf_counter()
-    matrix = process.cdist(pair.left, pair.right, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.uint8)
+    matrix = process.cdist(
+        pair.left, pair.right, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.uint8
+    )
     best = matrix.argmax(axis=1)
     predicted = [((i,), (int(j),), "reworded") for i, j in enumerate(best) if matrix[i, j] >= 60]
     seconds = time.perf_counter() - start
@@ -89,13 +103,17 @@ def run_baseline(size: int) -> dict:
 def _in_subprocess(function: str, size: int) -> dict:
     code = f"import json, benchmarks.bench_align as b; print(json.dumps(b.{function}({size})))"
     root = Path(__file__).resolve().parent.parent
-    output = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    output = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
 def main(sizes: list[int], repeat: int = 1) -> None:
-    print(f"{'run':<9} {'size':>6} {'MB/side':>7} {'seconds':>8} {'peak MB':>8} {'P':>6} {'R':>6} {'F1':>6} "
-          f"{'split R':>7} {'merge R':>7} {'move R':>6} {'kinds':>6}")
+    print(
+        f"{'run':<9} {'size':>6} {'MB/side':>7} {'seconds':>8} {'peak MB':>8} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'split R':>7} {'merge R':>7} {'move R':>6} {'kinds':>6}"
+    )
     for size in sizes:
         rows = [("engine", _median_run("run_engine", size, repeat))]
         if size * size <= BASELINE_MAX_PAIRS:
@@ -111,7 +129,9 @@ def main(sizes: list[int], repeat: int = 1) -> None:
 
 def _median_run(function: str, size: int, repeat: int) -> dict:
     """The run with the median time of ``repeat`` fresh processes (accuracy is the same in each)."""
-    runs = sorted((_in_subprocess(function, size) for _ in range(repeat)), key=lambda r: r["seconds"])
+    runs = sorted(
+        (_in_subprocess(function, size) for _ in range(repeat)), key=lambda r: r["seconds"]
+    )
     return runs[len(runs) // 2]
 
 

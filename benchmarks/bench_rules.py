@@ -51,7 +51,10 @@ def _fixtures() -> tuple[list[list[str]], list[tuple[str, str]]]:
         right = load_document(str(gold_path.parent / gold["right"])).texts
         sides += [list(left), list(right)]
         pairs += [
-            ("\n\n".join(left[i] for i in link["left"]), "\n\n".join(right[j] for j in link["right"]))
+            (
+                "\n\n".join(left[i] for i in link["left"]),
+                "\n\n".join(right[j] for j in link["right"]),
+            )
             for link in gold["links"]
             if link["kind"] != "unchanged"
         ]
@@ -84,16 +87,24 @@ def measure(paragraphs: int) -> dict:
 
 def _in_subprocess(paragraphs: int) -> dict:
     code = f"import json, benchmarks.bench_rules as b; print(json.dumps(b.measure({paragraphs})))"
-    output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    output = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
 def main(paragraphs: int, repeats: int) -> None:
     runs = [_in_subprocess(paragraphs) for _ in range(repeats)]
     best = {key: min(run[key] for run in runs) for key in runs[0]}
-    print(f"compare_facts  {best['synthetic_pairs']:>5} synthetic pairs  {best['facts_synthetic']:7.3f} s")
-    print(f"compare_facts  {best['fixture_pairs']:>5} fixture pairs    {best['facts_fixtures']:7.3f} s")
-    print(f"classify       {best['synthetic_paragraphs']:>5} synthetic paragraphs {best['classify_synthetic']:7.3f} s")
+    print(
+        f"compare_facts  {best['synthetic_pairs']:>5} synthetic pairs  {best['facts_synthetic']:7.3f} s"
+    )
+    print(
+        f"compare_facts  {best['fixture_pairs']:>5} fixture pairs    {best['facts_fixtures']:7.3f} s"
+    )
+    print(
+        f"classify       {best['synthetic_paragraphs']:>5} synthetic paragraphs {best['classify_synthetic']:7.3f} s"
+    )
     print(f"classify       all fixture sides      {best['classify_fixtures']:7.3f} s")
 
 

@@ -49,7 +49,9 @@ class _Writer:
     def sentence(self) -> list[str]:
         length = self.rng.randint(8, 20)
         content = self.rng.choices(self.vocabulary, self.weights, k=length)
-        words = [w if self.rng.random() > 0.35 else self.rng.choice(_FUNCTION_WORDS) for w in content]
+        words = [
+            w if self.rng.random() > 0.35 else self.rng.choice(_FUNCTION_WORDS) for w in content
+        ]
         words[0] = words[0].capitalize()
         return words
 
@@ -59,7 +61,10 @@ class _Writer:
     def reword(self, sentences: list[list[str]]) -> list[list[str]]:
         """Replace about a third of the words and sometimes swap two sentences."""
         rewritten = [
-            [w if self.rng.random() > 0.3 else self.rng.choices(self.vocabulary, self.weights)[0] for w in s]
+            [
+                w if self.rng.random() > 0.3 else self.rng.choices(self.vocabulary, self.weights)[0]
+                for w in s
+            ]
             for s in sentences
         ]
         if len(rewritten) > 1 and self.rng.random() < 0.3:
@@ -94,7 +99,9 @@ def make_pair(paragraphs: int, seed: int = 0, rates: EditRates = EditRates()) ->
             plan.append(((i,), [], "dropped"))
         elif roll < rates.drop + rates.split and len(sentences) >= 2:
             cut = rng.randint(1, len(sentences) - 1)
-            plan.append(((i,), [writer.reword(sentences[:cut]), writer.reword(sentences[cut:])], "split"))
+            plan.append(
+                ((i,), [writer.reword(sentences[:cut]), writer.reword(sentences[cut:])], "split")
+            )
         elif roll < rates.drop + rates.split + rates.merge and i + 1 < paragraphs:
             plan.append(((i, i + 1), [writer.reword(sentences + original[i + 1])], "merged"))
             i += 1

@@ -77,21 +77,29 @@ def check(data: bytes) -> None:
     comparison = compare_documents(label_boilerplate(left), label_boilerplate(right))
     for side, document in (("left", comparison.left), ("right", comparison.right)):
         indices = sorted(i for change in comparison.changes for i in getattr(change, side))
-        assert indices == list(range(len(document.paragraphs))), f"{side} paragraphs not each in one change"
+        assert indices == list(range(len(document.paragraphs))), (
+            f"{side} paragraphs not each in one change"
+        )
         assert all(text.strip() for text in document.texts), f"empty {side} paragraph"
     report = json.loads(render(comparison, "json"))
     assert report["left"]["paragraphs"] == list(left.texts)
     assert report["right"]["paragraphs"] == list(right.texts)
     for fmt in ("json", "md", "html"):
-        raw = {ch for ch in render(comparison, fmt) if unicodedata.category(ch) == "Cc" and ch not in "\t\n"}
+        raw = {
+            ch
+            for ch in render(comparison, fmt)
+            if unicodedata.category(ch) == "Cc" and ch not in "\t\n"
+        }
         assert not raw, f"{fmt} report carries raw control characters {raw!r}"
 
 
 def seeds() -> list[bytes]:
     """Starting inputs: pairs of fixture files (cut short), each in every format, and hostile text."""
-    files = sorted(p for p in (ROOT / "fixtures").glob("*/*") if p.name != "gold.json" and p.is_file())
+    files = sorted(
+        p for p in (ROOT / "fixtures").glob("*/*") if p.name != "gold.json" and p.is_file()
+    )
     texts = [p.read_bytes()[:SEED_SIDE_BYTES] for p in files] + [s.encode() for s in HOSTILE_SEEDS]
-    pairs = list(zip(texts[::2], texts[1::2]))
+    pairs = list(zip(texts[::2], texts[1::2], strict=True))
     return [pack(left, right, fmt, fmt) for left, right in pairs for fmt in range(4)]
 
 
@@ -111,8 +119,15 @@ def run_atheris(seconds: int, timeout: int, corpus: Path | None, extra: list[str
     corpus.mkdir(parents=True, exist_ok=True)
     for number, seed in enumerate(seeds()):
         (corpus / f"seed-{number:03}").write_bytes(seed)
-    args = [sys.argv[0], f"-max_total_time={seconds}", f"-timeout={timeout}", "-max_len=20000",
-            "-rss_limit_mb=4096", *extra, str(corpus)]
+    args = [
+        sys.argv[0],
+        f"-max_total_time={seconds}",
+        f"-timeout={timeout}",
+        "-max_len=20000",
+        "-rss_limit_mb=4096",
+        *extra,
+        str(corpus),
+    ]
     print(f"atheris: {seconds}s, corpus {corpus}", file=sys.stderr)
     atheris.Setup(args, check)
     atheris.Fuzz()
@@ -130,9 +145,15 @@ def run_hypothesis(seconds: int) -> None:
         st.integers(0, 4000),
         st.binary(max_size=64) | st.text(max_size=32).map(str.encode),
     )
-    inputs = st.binary(max_size=2000) | spliced | st.text(max_size=2000).map(lambda t: pack(t.encode(), t[::-1].encode()))
+    inputs = (
+        st.binary(max_size=2000)
+        | spliced
+        | st.text(max_size=2000).map(lambda t: pack(t.encode(), t[::-1].encode()))
+    )
 
-    @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     @given(inputs)
     def batch(data: bytes) -> None:
         check(data)
@@ -147,10 +168,23 @@ def run_hypothesis(seconds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=300, help="total fuzzing time (default 300)")
-    parser.add_argument("--timeout", type=int, default=60, help="seconds one input may take (atheris)")
-    parser.add_argument("--corpus", type=Path, help="corpus folder to keep and grow across runs (default: a new temporary one)")
-    parser.add_argument("--hypothesis", action="store_true", help="use hypothesis even if atheris is installed")
-    parser.add_argument("--replay", nargs="+", metavar="FILE", help="run saved inputs (e.g. crash-*) once and report")
+    parser.add_argument(
+        "--timeout", type=int, default=60, help="seconds one input may take (atheris)"
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="corpus folder to keep and grow across runs (default: a new temporary one)",
+    )
+    parser.add_argument(
+        "--hypothesis", action="store_true", help="use hypothesis even if atheris is installed"
+    )
+    parser.add_argument(
+        "--replay",
+        nargs="+",
+        metavar="FILE",
+        help="run saved inputs (e.g. crash-*) once and report",
+    )
     args, extra = parser.parse_known_args()
     if args.replay:
         for name in args.replay:

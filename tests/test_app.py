@@ -215,7 +215,10 @@ async def test_fact_marker_in_panel_and_panes():
         await pilot.pause()
         panel = app.query_one(DiffPanel)
         assert "!1" in panel.render_line(0).text
-        assert any("! number: $47 billion → tens of billions" in line for line in visible_lines(app.query_one(SideBySide)))
+        assert any(
+            "! number: $47 billion → tens of billions" in line
+            for line in visible_lines(app.query_one(SideBySide))
+        )
 
 
 async def test_c_hides_unchanged_rows_in_the_panes():
@@ -252,7 +255,11 @@ async def test_search_highlights_and_n_repeats_then_escape_returns_to_difference
         await pilot.pause()
         assert len(app.matches) > 3
         assert all(
-            (app.comparison.left if m.side == LEFT else app.comparison.right).paragraphs[m.paragraph].text[m.start : m.end].lower() == "the"
+            (app.comparison.left if m.side == LEFT else app.comparison.right)
+            .paragraphs[m.paragraph]
+            .text[m.start : m.end]
+            .lower()
+            == "the"
             for m in app.matches
         )
         assert app.match_index == 0 and isinstance(app.focused, SideBySide)
@@ -322,10 +329,14 @@ async def test_export_error_is_shown_in_the_dialog(tmp_path):
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#format").value = "json"
-        app.screen.query_one("#path", Input).value = str(tmp_path / "missing-dir" / "deeper" / "r.json")
+        app.screen.query_one("#path", Input).value = str(
+            tmp_path / "missing-dir" / "deeper" / "r.json"
+        )
         await pilot.click("#write")
         await pilot.pause()
-        if isinstance(app.screen, ExportDialog):  # the writer may create folders; if not, it must say why
+        if isinstance(
+            app.screen, ExportDialog
+        ):  # the writer may create folders; if not, it must say why
             assert "Cannot write" in str(app.screen.query_one("#export-error").render())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +17,9 @@ from tui.app.wrapping import _measured_offsets, _narrow_offsets, wrap_offsets
 from tui.engine.model import Kind
 
 prose = st.text(alphabet=st.sampled_from("abcdefghij ,.“”’é"), max_size=300)
-any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200).map(visible_controls)
+any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200).map(
+    visible_controls
+)
 widths = st.integers(min_value=1, max_value=90)
 
 
@@ -26,7 +29,7 @@ def test_wrapped_lines_fit_and_cover_the_text(text, width):
     assert offsets[0] == 0
     assert list(offsets) == sorted(set(offsets))
     assert all(offset < len(text) for offset in offsets[1:])
-    for start, end in zip(offsets, offsets[1:] + (len(text),)):
+    for start, end in zip(offsets, offsets[1:] + (len(text),), strict=True):
         line = text[start:end].rstrip()
         # A line is only wider than the width when it is one character wider than the width.
         assert cell_len(line) <= width or len(line) == 1
@@ -37,11 +40,14 @@ def test_fast_path_breaks_exactly_like_the_measured_path(text, width):
     assert _narrow_offsets(text, width) == _measured_offsets(text, width)
 
 
-@given(st.lists(st.sampled_from(["word", "longerword", "a"]), min_size=1, max_size=40), st.integers(12, 60))
+@given(
+    st.lists(st.sampled_from(["word", "longerword", "a"]), min_size=1, max_size=40),
+    st.integers(12, 60),
+)
 def test_wrapping_is_greedy(words, width):
     text = " ".join(words)
     offsets = wrap_offsets(text, width)
-    for start, end in zip(offsets, offsets[1:]):
+    for start, end in pairwise(offsets):
         next_word = text[end:].split(" ", 1)[0]
         assert len(text[start:end].rstrip()) + 1 + len(next_word) > width
 
@@ -55,7 +61,7 @@ def test_visible_controls_keeps_length_and_leaves_no_control(text):
     shown = visible_controls(text)
     assert len(shown) == len(text)
     assert not any(unicodedata.category(ch) == "Cc" for ch in shown)
-    assert all(a == b for a, b in zip(text, shown) if unicodedata.category(a) != "Cc")
+    assert all(a == b for a, b in zip(text, shown, strict=True) if unicodedata.category(a) != "Cc")
 
 
 def test_visible_controls_uses_control_pictures():
@@ -98,11 +104,18 @@ def test_search_finds_every_case_insensitive_occurrence(term):
     comparison = sample_comparison()
     model = ReaderModel(comparison, Filters(show_boilerplate=True))
     matches = model.search(term)
-    expected = sum(p.text.lower().count(term.lower()) for d in (comparison.left, comparison.right) for p in d.paragraphs)
+    expected = sum(
+        p.text.lower().count(term.lower())
+        for d in (comparison.left, comparison.right)
+        for p in d.paragraphs
+    )
     assert len(matches) == expected
     for match in matches:
         document = comparison.left if match.side == LEFT else comparison.right
-        assert document.paragraphs[match.paragraph].text[match.start : match.end].lower() == term.lower()
+        assert (
+            document.paragraphs[match.paragraph].text[match.start : match.end].lower()
+            == term.lower()
+        )
 
 
 def test_report_name_comes_from_both_sources():

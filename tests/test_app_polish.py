@@ -27,8 +27,15 @@ from tui.engine.pipeline import CompareRequest, load_sides
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
-def document(source: str = "original.txt", encoding: str = "utf-8", fmt: str = "text", title: str | None = None) -> Document:
-    return Document(source, (Paragraph(0, "Some text."),), encoding=encoding, format=fmt, title=title)
+def document(
+    source: str = "original.txt",
+    encoding: str = "utf-8",
+    fmt: str = "text",
+    title: str | None = None,
+) -> Document:
+    return Document(
+        source, (Paragraph(0, "Some text."),), encoding=encoding, format=fmt, title=title
+    )
 
 
 def status(app: CompareApp) -> str:
@@ -49,11 +56,22 @@ def test_utf8_plain_text_is_just_its_name():
 
 def test_legacy_encoding_format_and_title_are_named():
     assert pane_label(document(encoding="cp1252"), 40) == "original.txt · cp1252"
-    assert pane_label(document("page.html", fmt="html", title="Ferry returns"), 60) == "page.html · html · “Ferry returns”"
+    assert (
+        pane_label(document("page.html", fmt="html", title="Ferry returns"), 60)
+        == "page.html · html · “Ferry returns”"
+    )
 
 
 def test_a_long_title_is_cut_before_the_name_or_the_notes():
-    label = pane_label(document("page.html", "utf-16", "html", "A very long headline about the night ferry to the islands"), 40)
+    label = pane_label(
+        document(
+            "page.html",
+            "utf-16",
+            "html",
+            "A very long headline about the night ferry to the islands",
+        ),
+        40,
+    )
     assert label.startswith("page.html · utf-16 · html · “") and label.endswith("…”")
     assert cell_len(label) <= 40
 
@@ -97,7 +115,9 @@ async def test_header_names_the_encodings_of_latin1_and_utf16_files_at_80_column
 
 async def test_header_shows_an_html_sides_format_and_title():
     comparison = sample_comparison()
-    page = replace(comparison.right, source="repost.html", format="html", title="Council backs pier plan")
+    page = replace(
+        comparison.right, source="repost.html", format="html", title="Council backs pier plan"
+    )
     app = CompareApp(comparison=replace(comparison, right=page))
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -111,8 +131,13 @@ def flagged_comparison():
     """The sample with a medium fact (split, change 3) read before a high one (moved, change 6)."""
     comparison = sample_comparison()
     changes = list(comparison.changes)
-    changes[3] = replace(changes[3], facts=(FactFlag("attribution", "medium", "They asked", None, "who asked was dropped"),))
-    changes[6] = replace(changes[6], facts=(FactFlag("name", "high", "Critics", "Critic", "possible misspelling"),))
+    changes[3] = replace(
+        changes[3],
+        facts=(FactFlag("attribution", "medium", "They asked", None, "who asked was dropped"),),
+    )
+    changes[6] = replace(
+        changes[6], facts=(FactFlag("name", "high", "Critics", "Critic", "possible misspelling"),)
+    )
     return replace(comparison, changes=tuple(changes))
 
 
@@ -129,8 +154,13 @@ severities = st.lists(st.sampled_from(["high", "medium"]), max_size=3)
 def test_facts_order_is_severity_then_reading_order_and_loses_nothing(flags, unreviewed_only):
     comparison = sample_comparison()
     changes = tuple(
-        replace(change, facts=tuple(FactFlag("number", severity, "1", "2", "changed") for severity in of_change))
-        for change, of_change in zip(comparison.changes, flags)
+        replace(
+            change,
+            facts=tuple(
+                FactFlag("number", severity, "1", "2", "changed") for severity in of_change
+            ),
+        )
+        for change, of_change in zip(comparison.changes, flags, strict=True)
     )
     comparison = replace(comparison, changes=changes)
     filters = Filters(facts_only=True, unreviewed_only=unreviewed_only)
@@ -164,7 +194,9 @@ async def test_n_steps_through_facts_highest_first_and_the_status_counts_facts()
 
 
 async def test_facts_filter_on_the_news_repost_orders_the_real_flags():
-    request = CompareRequest(str(FIXTURES / "news-repost" / "original.txt"), str(FIXTURES / "news-repost" / "repost.txt"))
+    request = CompareRequest(
+        str(FIXTURES / "news-repost" / "original.txt"), str(FIXTURES / "news-repost" / "repost.txt")
+    )
     app = CompareApp(request, load_sides(request))
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
@@ -213,7 +245,9 @@ async def test_a_bug_in_an_action_is_logged_shown_and_the_reader_goes_on():
         assert shown == "ZeroDivisionError: planted bug␛[2J"  # one line, control-safe
         assert str(log) in str(dialog.query_one("#crash-log").render())
         text = log.read_text(encoding="utf-8")
-        assert "action 'explode'" in text and "Traceback" in text and "raise ZeroDivisionError" in text
+        assert (
+            "action 'explode'" in text and "Traceback" in text and "raise ZeroDivisionError" in text
+        )
         assert "original.txt" in text  # which texts were open
         await pilot.press("escape")
         await pilot.pause()
@@ -243,7 +277,9 @@ async def test_a_bug_in_the_comparison_worker_is_shown_and_other_texts_can_be_op
         raise KeyError("aligner bug")
 
     monkeypatch.setattr("tui.engine.compare.compare_documents", broken)
-    request = CompareRequest(str(FIXTURES / "news-repost" / "original.txt"), str(FIXTURES / "news-repost" / "repost.txt"))
+    request = CompareRequest(
+        str(FIXTURES / "news-repost" / "original.txt"), str(FIXTURES / "news-repost" / "repost.txt")
+    )
     app = CompareApp(request, load_sides(request))
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
@@ -273,7 +309,9 @@ async def test_a_user_error_from_an_action_is_a_notification_not_a_crash(monkeyp
         await pilot.press("e")
         await pilot.pause()
         assert not isinstance(app.screen, CrashDialog)
-        assert "cannot write /nowhere/report.html" in "\n".join(n.message for n in app._notifications)
+        assert "cannot write /nowhere/report.html" in "\n".join(
+            n.message for n in app._notifications
+        )
         assert crash_logs() == []
 
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from tui.app.app import CompareApp
-from tui.engine.model import Change, Comparison, Document, FactFlag, InlineDiff, Kind, Paragraph, Span
+from tui.engine.model import (
+    Change,
+    Comparison,
+    Document,
+    FactFlag,
+    InlineDiff,
+    Kind,
+    Paragraph,
+    Span,
+)
 
 LEFT_TEXTS = (
     "By Ada Reporter",
@@ -62,10 +71,18 @@ def sample_comparison() -> Comparison:
             (0,),
             0.55,
             inline=_inline(
-                ["The [harbour] council [approved a $47 billion plan] on Wednesday [to rebuild the old pier and the fish market.]"],
-                ["The council [signed off] on Wednesday [on a plan worth tens of billions to rebuild the old pier.]"],
+                [
+                    "The [harbour] council [approved a $47 billion plan] on Wednesday [to rebuild the old pier and the fish market.]"
+                ],
+                [
+                    "The council [signed off] on Wednesday [on a plan worth tens of billions to rebuild the old pier.]"
+                ],
             ),
-            facts=(FactFlag("number", "high", "$47 billion", "tens of billions", "exact figure made vague"),),
+            facts=(
+                FactFlag(
+                    "number", "high", "$47 billion", "tens of billions", "exact figure made vague"
+                ),
+            ),
         ),
         Change(Kind.UNCHANGED, (2,), (1,), 1.0),
         Change(
@@ -74,8 +91,13 @@ def sample_comparison() -> Comparison:
             (2, 3),
             0.8,
             inline=_inline(
-                ["Fishermen said the plan ignored them. They [asked for] a second vote and a [new] survey of the seabed."],
-                ["Fishermen said the plan ignored them.", "They [want] a second vote and a [fresh] survey of the seabed."],
+                [
+                    "Fishermen said the plan ignored them. They [asked for] a second vote and a [new] survey of the seabed."
+                ],
+                [
+                    "Fishermen said the plan ignored them.",
+                    "They [want] a second vote and a [fresh] survey of the seabed.",
+                ],
             ),
         ),
         Change(
@@ -118,13 +140,19 @@ def test_main_screen_light_theme_160x45(snap_compare):
         pilot.app.theme = "textual-light"
         await pilot.pause()
 
-    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), run_before=light)
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), run_before=light
+    )
 
 
 def test_help_screen(snap_compare):
-    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(100, 40), press=["question_mark"])
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(100, 40), press=["question_mark"]
+    )
 
 
 def test_filtered_view_changes_only_without_reworded(snap_compare):
     # "2" hides reworded changes from the panel, "c" shows only listed changes in the panes.
-    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), press=["2", "c"])
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), press=["2", "c"]
+    )

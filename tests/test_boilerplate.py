@@ -244,12 +244,16 @@ def test_other_script_line_in_an_english_article() -> None:
 def test_other_language_line_is_furniture_beside_furniture_only() -> None:
     line = "Der Hafen wird für die großen Schiffe ausgebaut und ist nicht mehr auf die Flut angewiesen."
     assert classify([*BODY, "Our Standards: The Trust Principles.", line])[-1] == "other language"
-    epigraph = "Il n'y a pas de hasard, il y a des rendez-vous, et ce sont les nôtres que nous manquons."
+    epigraph = (
+        "Il n'y a pas de hasard, il y a des rendez-vous, et ce sont les nôtres que nous manquons."
+    )
     assert classify(["Chapter One", epigraph, *BODY])[1] is None
 
 
 def test_a_long_foreign_disclaimer_does_not_set_the_body_language() -> None:
-    disclaimer = "Die in diesem Artikel geäußerten Ansichten geben nicht die Meinung der Redaktion wieder."
+    disclaimer = (
+        "Die in diesem Artikel geäußerten Ansichten geben nicht die Meinung der Redaktion wieder."
+    )
     assert classify(["The the the the the the the a a a.", disclaimer]) == (None, "disclaimer")
 
 
@@ -276,7 +280,13 @@ def test_english_line_in_a_russian_article_is_other_script() -> None:
 
 
 def test_user_name_is_chrome_next_to_member_stats_only() -> None:
-    thread = ["Port to shut two terminals", "gridwatcher", "Joined: Mar 2019", "Messages: 1,204", *BODY]
+    thread = [
+        "Port to shut two terminals",
+        "gridwatcher",
+        "Joined: Mar 2019",
+        "Messages: 1,204",
+        *BODY,
+    ]
     labels = classify(thread)
     assert labels[:4] == (None, "forum chrome", "forum chrome", "forum chrome")
     assert classify(["gridwatcher", *BODY])[0] is None
@@ -304,7 +314,10 @@ def test_cookie_sentences_stay_content_in_a_cookie_policy() -> None:
         "We use cookies to measure traffic. By continuing to use the site you agree to this.",
     ]
     assert classify(policy) == (None, None, None)
-    section = ["Cookies", "We use cookies to keep you signed in. By using the app you agree to this."]
+    section = [
+        "Cookies",
+        "We use cookies to keep you signed in. By using the app you agree to this.",
+    ]
     assert classify(section) == (None, None)
 
 
@@ -348,7 +361,9 @@ def test_ordinary_prose_is_never_furniture(prose: list[str], furniture: list[str
     document = [(text, True) for text in prose] + [(text, False) for text in furniture]
     rng.shuffle(document)
     labels = classify([text for text, _ in document])
-    assert all(label is None for (_, is_prose), label in zip(document, labels) if is_prose)
+    assert all(
+        label is None for (_, is_prose), label in zip(document, labels, strict=True) if is_prose
+    )
 
 
 # --- Fixtures -------------------------------------------------------------------
@@ -372,7 +387,9 @@ def _confusion(path: Path, gold: dict) -> tuple[int, int, int]:
     """True positives, false positives and false negatives over both sides of one pair."""
     tp = fp = fn = 0
     for side in ("left", "right"):
-        predicted = {i for i, label in enumerate(classify(_paragraphs(path.parent / gold[side]))) if label}
+        predicted = {
+            i for i, label in enumerate(classify(_paragraphs(path.parent / gold[side]))) if label
+        }
         expected = set(gold["boilerplate"][side])
         tp += len(predicted & expected)
         fp += len(predicted - expected)

@@ -20,7 +20,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tests.test_cli_support import COSMETIC, ORIGINAL, REPO, REWRITE, cli_env, one_error_line, run_cli, write_pair
+from tests.test_cli_support import (
+    COSMETIC,
+    ORIGINAL,
+    REPO,
+    REWRITE,
+    cli_env,
+    one_error_line,
+    run_cli,
+    write_pair,
+)
 from tui import __version__
 from tui.cli import build_parser, main
 
@@ -49,8 +58,15 @@ def test_summary_names_counts_facts_and_differences(tmp_path, pair):
     lines = out.splitlines()
     assert lines[0] == "original.txt → rewrite.txt"
     assert "4 differences" in lines[1]
-    assert "~ reworded 1" in lines[2] and "↕ moved 1" in lines[2] and "+ added 1" in lines[2] and "- dropped 1" in lines[2]
-    facts = lines[lines.index(next(line for line in lines if line.startswith("Facts to check"))) + 1 :]
+    assert (
+        "~ reworded 1" in lines[2]
+        and "↕ moved 1" in lines[2]
+        and "+ added 1" in lines[2]
+        and "- dropped 1" in lines[2]
+    )
+    facts = lines[
+        lines.index(next(line for line in lines if line.startswith("Facts to check"))) + 1 :
+    ]
     assert facts[0].split()[0] == "high", "high-severity facts come first"
     assert "“£2.1 million” → “£2 million”" in out and "¶3→¶2" in out
     assert re.search(r"^  \+ added +— +—→¶4 +\d+ \++ +Some traders", out, re.MULTILINE), out
@@ -123,7 +139,11 @@ def test_exit_code_with_summary_and_export(tmp_path, pair):
     result = run_cli(*pair, "--summary", "--exit-code", "--export", "r.json", tmp_path=tmp_path)
     assert result.returncode == 1
     assert result.stdout.startswith("original.txt → rewrite.txt\n")
-    assert (tmp_path / "r.json").read_text(encoding="utf-8").startswith('{\n  "format": "compare-tui-report"')
+    assert (
+        (tmp_path / "r.json")
+        .read_text(encoding="utf-8")
+        .startswith('{\n  "format": "compare-tui-report"')
+    )
 
 
 def test_dev_null_is_an_empty_side(tmp_path, pair):
@@ -151,13 +171,24 @@ def test_stdin_dash_reads_one_side(tmp_path, pair):
 def test_process_substitution_pipe_is_read(tmp_path, pair):
     """``<(git show ...)`` arrives as /dev/fd/N, a pipe with no size: it must load like a file."""
     script = f'"{sys.executable}" -m tui <(cat original.txt) rewrite.txt --summary --exit-code'
-    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, cwd=tmp_path, env=cli_env(tmp_path), timeout=120)
+    result = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=cli_env(tmp_path),
+        timeout=120,
+    )
     assert result.returncode == 1, result.stderr
     assert re.match(r"/dev/fd/\d+ → rewrite.txt\n", result.stdout)
 
 
 def test_piped_output_has_no_escape_codes(tmp_path, pair):
-    for args in (("--summary",), ("--summary", "--color=auto"), ("--export", "-", "--format", "md")):
+    for args in (
+        ("--summary",),
+        ("--summary", "--color=auto"),
+        ("--export", "-", "--format", "md"),
+    ):
         result = run_cli(*pair, *args, tmp_path=tmp_path)
         assert result.returncode == 0, result.stderr
         assert "\x1b" not in result.stdout
@@ -166,8 +197,14 @@ def test_piped_output_has_no_escape_codes(tmp_path, pair):
 def test_color_always_colours_even_a_pipe_and_never_wins_over_it(tmp_path, pair):
     always = run_cli(*pair, "--summary", "--color=always", tmp_path=tmp_path)
     assert "\x1b[" in always.stdout
-    assert re.sub(r"\x1b\[[0-9;]*m", "", always.stdout) == run_cli(*pair, "--summary", tmp_path=tmp_path).stdout
-    assert "\x1b" not in run_cli(*pair, "--summary", "--color=always", "--no-color", tmp_path=tmp_path).stdout
+    assert (
+        re.sub(r"\x1b\[[0-9;]*m", "", always.stdout)
+        == run_cli(*pair, "--summary", tmp_path=tmp_path).stdout
+    )
+    assert (
+        "\x1b"
+        not in run_cli(*pair, "--summary", "--color=always", "--no-color", tmp_path=tmp_path).stdout
+    )
 
 
 def run_on_a_terminal(args: list[str], tmp_path: Path, **env: str) -> tuple[int, str]:
@@ -175,7 +212,11 @@ def run_on_a_terminal(args: list[str], tmp_path: Path, **env: str) -> tuple[int,
     main_fd, child_fd = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "tui", *args],
-        stdin=subprocess.DEVNULL, stdout=child_fd, stderr=child_fd, cwd=tmp_path, env=cli_env(tmp_path, **env),
+        stdin=subprocess.DEVNULL,
+        stdout=child_fd,
+        stderr=child_fd,
+        cwd=tmp_path,
+        env=cli_env(tmp_path, **env),
     )
     os.close(child_fd)
     chunks = []
@@ -221,7 +262,11 @@ def test_the_app_gets_the_no_state_option(tmp_path, pair, monkeypatch):
     from tui.options import AppOptions
 
     calls = []
-    monkeypatch.setattr(app_module, "run_app", lambda request, documents, options=AppOptions(): calls.append(options))
+    monkeypatch.setattr(
+        app_module,
+        "run_app",
+        lambda request, documents, options=AppOptions(): calls.append(options),
+    )
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.chdir(tmp_path)
@@ -237,19 +282,28 @@ def test_config_path_prints_the_settings_file_under_xdg_config_home(tmp_path):
     env = cli_env(tmp_path)
     result = run_cli("--config-path", tmp_path=tmp_path, env=env)
     assert result.returncode == 0
-    assert result.stdout == str(Path(env["XDG_CONFIG_HOME"]) / "compare-tui" / "settings.toml") + "\n"
+    assert (
+        result.stdout == str(Path(env["XDG_CONFIG_HOME"]) / "compare-tui" / "settings.toml") + "\n"
+    )
 
 
 def test_the_settings_threshold_is_the_default_and_the_flag_overrides_it(tmp_path):
     env = cli_env(tmp_path)
     settings_file = Path(env["XDG_CONFIG_HOME"]) / "compare-tui" / "settings.toml"
     default = run_cli("--example", "--summary", tmp_path=tmp_path, env=env).stdout
-    cautious = run_cli("--example", "--summary", "--threshold", "4", tmp_path=tmp_path, env=env).stdout
-    assert cautious != default, "the example must respond to the threshold for this test to mean anything"
+    cautious = run_cli(
+        "--example", "--summary", "--threshold", "4", tmp_path=tmp_path, env=env
+    ).stdout
+    assert cautious != default, (
+        "the example must respond to the threshold for this test to mean anything"
+    )
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text("threshold = 4.0\n", encoding="utf-8")
     assert run_cli("--example", "--summary", tmp_path=tmp_path, env=env).stdout == cautious
-    assert run_cli("--example", "--summary", "--threshold", "1", tmp_path=tmp_path, env=env).stdout == default
+    assert (
+        run_cli("--example", "--summary", "--threshold", "1", tmp_path=tmp_path, env=env).stdout
+        == default
+    )
 
 
 def test_a_bad_setting_is_one_warning_line_and_the_run_goes_on(tmp_path, pair):
@@ -260,7 +314,9 @@ def test_a_bad_setting_is_one_warning_line_and_the_run_goes_on(tmp_path, pair):
     result = run_cli(*pair, "--exit-code", tmp_path=tmp_path, env=env)
     assert result.returncode == 1
     warnings = result.stderr.splitlines()
-    assert len(warnings) == 2 and all(line.startswith("compare-tui: warning: ") for line in warnings)
+    assert len(warnings) == 2 and all(
+        line.startswith("compare-tui: warning: ") for line in warnings
+    )
     assert "threshold" in warnings[0] and "colour" in warnings[1]
 
 
@@ -271,15 +327,32 @@ def test_version(tmp_path):
 
 def test_help_has_examples_groups_and_exit_codes(tmp_path):
     out = run_cli("--help", tmp_path=tmp_path).stdout
-    for text in ("examples:", "git difftool", "exit status:", "NO_COLOR", "printed output and reports", "--exit-code", "--stat"):
+    for text in (
+        "examples:",
+        "git difftool",
+        "exit status:",
+        "NO_COLOR",
+        "printed output and reports",
+        "--exit-code",
+        "--stat",
+    ):
         assert text in out
 
 
 def test_installed_entry_point_runs(tmp_path, pair):
     script = Path(sys.executable).parent / "compare-tui"
     if not script.exists():
-        pytest.skip(f"no compare-tui console script next to {sys.executable} (package not installed in this env)")
-    result = subprocess.run([str(script), *pair, "--summary", "--exit-code"], capture_output=True, text=True, cwd=tmp_path, env=cli_env(tmp_path), timeout=120)
+        pytest.skip(
+            f"no compare-tui console script next to {sys.executable} (package not installed in this env)"
+        )
+    result = subprocess.run(
+        [str(script), *pair, "--summary", "--exit-code"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=cli_env(tmp_path),
+        timeout=120,
+    )
     assert result.returncode == 1, result.stderr
     assert result.stdout == run_cli(*pair, "--summary", tmp_path=tmp_path).stdout
 
@@ -288,14 +361,23 @@ def test_installed_entry_point_runs(tmp_path, pair):
 
 
 def _long_options() -> set[str]:
-    return {flag for action in build_parser()._actions for flag in action.option_strings if flag.startswith("--")}
+    return {
+        flag
+        for action in build_parser()._actions
+        for flag in action.option_strings
+        if flag.startswith("--")
+    }
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_script_names_every_option(tmp_path, shell):
     result = run_cli("--completion", shell, tmp_path=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
-    spelled = {flag.replace("-l ", "--") for flag in re.findall(r"-l [\w-]+", result.stdout)} if shell == "fish" else set()
+    spelled = (
+        {flag.replace("-l ", "--") for flag in re.findall(r"-l [\w-]+", result.stdout)}
+        if shell == "fish"
+        else set()
+    )
     for option in _long_options():
         assert option in result.stdout or option in spelled, option
 
@@ -307,7 +389,11 @@ def test_completion_script_is_valid_syntax(tmp_path, shell):
         pytest.skip(f"{shell} is not installed")
     script = tmp_path / f"completion.{shell}"
     script.write_text(run_cli("--completion", shell, tmp_path=tmp_path).stdout, encoding="utf-8")
-    check = [executable, "--no-execute", str(script)] if shell == "fish" else [executable, "-n", str(script)]
+    check = (
+        [executable, "--no-execute", str(script)]
+        if shell == "fish"
+        else [executable, "-n", str(script)]
+    )
     result = subprocess.run(check, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 

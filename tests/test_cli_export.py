@@ -41,7 +41,11 @@ def one_error_line(stderr: str) -> str:
 
 @pytest.mark.parametrize(
     ("name", "opening"),
-    [("r.json", '{\n  "format": "compare-tui-report"'), ("r.md", "# Comparison report"), ("r.HTML", "<!DOCTYPE html>")],
+    [
+        ("r.json", '{\n  "format": "compare-tui-report"'),
+        ("r.md", "# Comparison report"),
+        ("r.HTML", "<!DOCTYPE html>"),
+    ],
 )
 def test_the_extension_chooses_the_format(texts, tmp_path, capsys, name, opening):
     target = tmp_path / name

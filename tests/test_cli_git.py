@@ -20,7 +20,9 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 
 def git(repo: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 @pytest.fixture
@@ -32,7 +34,11 @@ def repo(tmp_path):
     git(repo, "init", "-q", env=env)
     git(repo, "config", "user.name", "Test Writer", env=env)
     git(repo, "config", "user.email", "writer@example.invalid", env=env)
-    for text, message in ((ORIGINAL, "first draft"), (COSMETIC, "curly quotes"), (REWRITE, "rewrite")):
+    for text, message in (
+        (ORIGINAL, "first draft"),
+        (COSMETIC, "curly quotes"),
+        (REWRITE, "rewrite"),
+    ):
         (repo / "story.txt").write_text(text, encoding="utf-8")
         git(repo, "add", "story.txt", env=env)
         assert git(repo, "commit", "-q", "-m", message, env=env).returncode == 0
@@ -42,7 +48,9 @@ def repo(tmp_path):
     return repo, env
 
 
-def difftool(repo: Path, env: dict[str, str], tool: str, *revisions: str) -> subprocess.CompletedProcess[str]:
+def difftool(
+    repo: Path, env: dict[str, str], tool: str, *revisions: str
+) -> subprocess.CompletedProcess[str]:
     command = f'"{sys.executable}" -m tui {tool}'
     return git(repo, "difftool", "-y", "--trust-exit-code", "-x", command, *revisions, env=env)
 
@@ -83,6 +91,8 @@ def test_configured_difftool_runs_with_local_and_remote(repo):
     repo, env = repo
     command = f'"{sys.executable}" -m tui --summary "$LOCAL" "$REMOTE"'
     git(repo, "config", "difftool.compare-tui.cmd", command, env=env)
-    result = git(repo, "difftool", "-y", "--tool=compare-tui", "HEAD~3", "HEAD~1", "--", "story.txt", env=env)
+    result = git(
+        repo, "difftool", "-y", "--tool=compare-tui", "HEAD~3", "HEAD~1", "--", "story.txt", env=env
+    )
     assert result.returncode == 0, result.stderr
     assert "4 differences" in result.stdout

@@ -29,14 +29,18 @@ Board chair Hilda Marsh said the building no longer met the safety rules. “We 
 
 Some traders say the new hall is too far from the boats, and that customers will not follow them there.
 """
-COSMETIC = ORIGINAL.replace('"We tried everything to keep it open,"', "“We tried everything to keep it open,”").replace(
-    "trading on the quay.", "trading  on the quay."
-)
+COSMETIC = ORIGINAL.replace(
+    '"We tried everything to keep it open,"', "“We tried everything to keep it open,”"
+).replace("trading on the quay.", "trading  on the quay.")
 
 
 def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     """The environment for a run: user dirs under ``tmp_path``, no inherited colour switches."""
-    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS")
+    }
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         folder = tmp_path / "home" / name.lower()
         folder.mkdir(parents=True, exist_ok=True)

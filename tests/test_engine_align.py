@@ -1,15 +1,15 @@
 """What the aligner says about the edits rewrites make: one behaviour per test."""
 
 import math
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.engine_helpers import assert_every_index_once, document
 from tui.engine.align import Thresholds, align, heaviest_chain
 from tui.engine.compare import compare_documents
 from tui.engine.model import Kind
-
-from tests.engine_helpers import assert_every_index_once, document
 
 STORY = [
     "The government announced a $53 billion plan to build wind farms along the northern coast on Tuesday.",
@@ -25,7 +25,9 @@ def kinds(comparison):
 
 
 def compare(left, right, **kwargs):
-    comparison = compare_documents(document(left, "left.txt"), document(right, "right.txt"), **kwargs)
+    comparison = compare_documents(
+        document(left, "left.txt"), document(right, "right.txt"), **kwargs
+    )
     assert_every_index_once(comparison)
     return comparison
 
@@ -39,7 +41,10 @@ def test_identical_texts_are_all_unchanged():
 def test_spacing_is_cosmetic_but_added_quote_marks_are_not():
     right = [STORY[0].replace(" ", "  "), STORY[1].replace("historic", "\u201chistoric\u201d")]
     comparison = compare(STORY[:2], right)
-    assert [(c.kind, c.cosmetic) for c in comparison.changes] == [(Kind.UNCHANGED, True), (Kind.REWORDED, False)]
+    assert [(c.kind, c.cosmetic) for c in comparison.changes] == [
+        (Kind.UNCHANGED, True),
+        (Kind.REWORDED, False),
+    ]
 
 
 def test_case_quotes_and_dashes_are_cosmetic():
@@ -51,7 +56,9 @@ def test_case_quotes_and_dashes_are_cosmetic():
 
 def test_reworded_pair_is_linked_with_partial_similarity():
     right = list(STORY)
-    right[1] = "Minister Anna Kowalczyk described the project as historic, saying 2,300 shipyard jobs would follow."
+    right[1] = (
+        "Minister Anna Kowalczyk described the project as historic, saying 2,300 shipyard jobs would follow."
+    )
     comparison = compare(STORY, right)
     change = next(c for c in comparison.changes if c.left == (1,))
     assert change.kind is Kind.REWORDED and change.right == (1,)
@@ -60,7 +67,11 @@ def test_reworded_pair_is_linked_with_partial_similarity():
 
 
 def test_added_and_dropped():
-    right = STORY[:2] + ["A completely new paragraph about football results and the weather in Spain."] + STORY[3:]
+    right = (
+        STORY[:2]
+        + ["A completely new paragraph about football results and the weather in Spain."]
+        + STORY[3:]
+    )
     comparison = compare(STORY, right)
     assert (Kind.DROPPED, (2,), ()) in kinds(comparison)
     assert (Kind.ADDED, (), (2,)) in kinds(comparison)
@@ -107,7 +118,11 @@ def test_merge_of_consecutive_paragraphs():
 
 
 def test_unrelated_texts_have_no_links():
-    recipe = ["Chop two onions and fry them gently in butter until soft.", "Add the rice and stir for a minute.", "Pour in hot stock a ladle at a time."]
+    recipe = [
+        "Chop two onions and fry them gently in butter until soft.",
+        "Add the rice and stir for a minute.",
+        "Pour in hot stock a ladle at a time.",
+    ]
     comparison = compare(STORY, recipe)
     assert all(not (c.left and c.right) for c in comparison.changes)
 
@@ -122,7 +137,11 @@ def test_higher_threshold_pairs_fewer():
 def test_reading_order_puts_dropped_before_the_next_in_order_change():
     right = [STORY[0], STORY[2], STORY[3], STORY[4]]
     comparison = compare(STORY, right)
-    assert kinds(comparison)[:3] == [(Kind.UNCHANGED, (0,), (0,)), (Kind.DROPPED, (1,), ()), (Kind.UNCHANGED, (2,), (1,))]
+    assert kinds(comparison)[:3] == [
+        (Kind.UNCHANGED, (0,), (0,)),
+        (Kind.DROPPED, (1,), ()),
+        (Kind.UNCHANGED, (2,), (1,)),
+    ]
 
 
 def test_heaviest_chain_is_strictly_increasing_and_heaviest():
@@ -160,6 +179,11 @@ def _heaviest_by_definition(weights: dict[tuple[int, int], float]) -> float:
 )
 def test_heaviest_chain_is_increasing_and_as_heavy_as_the_plain_recurrence(weights):
     chain = heaviest_chain(weights)
-    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(chain, chain[1:]))
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in pairwise(chain))
     assert set(chain) <= set(weights)
-    assert math.isclose(sum(weights[p] for p in chain), _heaviest_by_definition(weights), rel_tol=1e-12, abs_tol=1e-12)
+    assert math.isclose(
+        sum(weights[p] for p in chain),
+        _heaviest_by_definition(weights),
+        rel_tol=1e-12,
+        abs_tol=1e-12,
+    )

@@ -15,8 +15,16 @@ import pytest
 from tests.engine_helpers import document
 from tui.engine.compare import compare_documents
 
-LEFT = ["The council approved a budget of £2.1 million on Tuesday.", "Traders will move in May.", "The clock tower stays."]
-RIGHT = ["Traders move in May, the council says.", "On Tuesday the council passed a £2 million budget.", "A new hall opens."]
+LEFT = [
+    "The council approved a budget of £2.1 million on Tuesday.",
+    "Traders will move in May.",
+    "The clock tower stays.",
+]
+RIGHT = [
+    "Traders move in May, the council says.",
+    "On Tuesday the council passed a £2 million budget.",
+    "A new hall opens.",
+]
 
 
 @pytest.fixture

@@ -9,12 +9,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import EditRates, make_pair
+from tests.engine_helpers import assert_every_index_once, document
 from tui.engine.compare import compare_documents
 from tui.engine.model import Kind
 from tui.engine.report import report_dict
 from tui.export import render
-
-from tests.engine_helpers import assert_every_index_once, document
 
 WORDS = st.sampled_from(
     "the a minister plan wind farm coast jobs 2,300 $53 billion said critics cost high price "
@@ -58,7 +57,9 @@ def edited_pairs(draw, paragraphs=PARAGRAPH):
     return left, right
 
 
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @PROPERTY_SETTINGS
@@ -100,11 +101,20 @@ def test_inline_spans_rebuild_each_paragraph(pair):
     for change in comparison.changes:
         if change.inline is None:
             continue
-        assert ["".join(s.text for s in spans) for spans in change.inline.left] == [left[i] for i in change.left]
-        assert ["".join(s.text for s in spans) for spans in change.inline.right] == [right[j] for j in change.right]
+        assert ["".join(s.text for s in spans) for spans in change.inline.left] == [
+            left[i] for i in change.left
+        ]
+        assert ["".join(s.text for s in spans) for spans in change.inline.right] == [
+            right[j] for j in change.right
+        ]
 
 
-_MIRROR = {Kind.ADDED: Kind.DROPPED, Kind.DROPPED: Kind.ADDED, Kind.SPLIT: Kind.MERGED, Kind.MERGED: Kind.SPLIT}
+_MIRROR = {
+    Kind.ADDED: Kind.DROPPED,
+    Kind.DROPPED: Kind.ADDED,
+    Kind.SPLIT: Kind.MERGED,
+    Kind.MERGED: Kind.SPLIT,
+}
 
 
 @PROPERTY_SETTINGS
@@ -137,7 +147,9 @@ def test_exporting_never_raises(pair, fmt):
 
 def test_synthetic_pairs_keep_the_contract():
     for seed in range(3):
-        pair = make_pair(120, seed=seed, rates=EditRates(drop=0.2, add=0.2, move=0.1, split=0.1, merge=0.1))
+        pair = make_pair(
+            120, seed=seed, rates=EditRates(drop=0.2, add=0.2, move=0.1, split=0.1, merge=0.1)
+        )
         assert_every_index_once(compare_documents(document(pair.left), document(pair.right)))
 
 
@@ -148,7 +160,9 @@ def test_engine_imports_no_textual():
         "from tui.export import render; "
         "print('textual' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
@@ -169,9 +183,25 @@ def test_reports_are_the_same_in_every_process():
     outputs = set()
     for seed in ("1", "2", "3"):
         environment = {**os.environ, "PYTHONHASHSEED": seed}
-        candidates = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment)
+        candidates = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+        )
         report = subprocess.run(
-            [sys.executable, "-m", "tui", *fixture, "--export", "-", "--format", "json", "--no-state"],
+            [
+                sys.executable,
+                "-m",
+                "tui",
+                *fixture,
+                "--export",
+                "-",
+                "--format",
+                "json",
+                "--no-state",
+            ],
             capture_output=True,
             text=True,
             check=True,

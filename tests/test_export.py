@@ -39,7 +39,10 @@ WHEN = datetime(2025, 1, 31, 9, 30)
 
 FERRY_ORIGINAL = [
     ("By Ana Ruiz, Staff Reporter", "byline"),
-    ("The river ferry will stop running on 1 March after 84 years, the county said on Monday.", None),
+    (
+        "The river ferry will stop running on 1 March after 84 years, the county said on Monday.",
+        None,
+    ),
     (
         "Officials blamed a fall in passengers and the cost of repairing the landing stages, "
         "which they put at £2.1 million.",
@@ -59,7 +62,10 @@ FERRY_ORIGINAL = [
 ]
 FERRY_REWRITE = [
     ("Ferry to close after 84 years", None),
-    ("The county said on Monday that the river ferry will stop running on 1 March, after 84 years of service.", None),
+    (
+        "The county said on Monday that the river ferry will stop running on 1 March, after 84 years of service.",
+        None,
+    ),
     ("A campaign to save the service has gathered 3,000 signatures.", None),
     (
         "Officials blamed falling passenger numbers and the cost of repairing the landing stages, "
@@ -77,11 +83,15 @@ FERRY_REWRITE = [
     ("The county will review the decision in a year.", None),
     ("Share this article", "social"),
 ]
-FIGURE_MADE_VAGUE = FactFlag("number", "high", "£2.1 million", "around £2 million", "exact figure made vague")
+FIGURE_MADE_VAGUE = FactFlag(
+    "number", "high", "£2.1 million", "around £2 million", "exact figure made vague"
+)
 
 
 def document(source: str, paragraphs: list[tuple[str, str | None]]) -> Document:
-    return Document(source, tuple(Paragraph(i, text, reason) for i, (text, reason) in enumerate(paragraphs)))
+    return Document(
+        source, tuple(Paragraph(i, text, reason) for i, (text, reason) in enumerate(paragraphs))
+    )
 
 
 def ferry_comparison() -> Comparison:
@@ -112,12 +122,21 @@ def test_report_matches_golden_file(fmt):
     path = GOLDEN / f"ferry.{fmt}"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_text(rendered, encoding="utf-8")
-    assert rendered == path.read_text(encoding="utf-8"), f"{path.name} differs; UPDATE_GOLDEN=1 regenerates it"
+    assert rendered == path.read_text(encoding="utf-8"), (
+        f"{path.name} differs; UPDATE_GOLDEN=1 regenerates it"
+    )
 
 
 def test_sample_covers_every_kind_the_reports_render():
     kinds = {change.kind for change in ferry_comparison().changes}
-    assert {Kind.UNCHANGED, Kind.REWORDED, Kind.MOVED, Kind.SPLIT, Kind.MERGED, Kind.DROPPED} <= kinds
+    assert {
+        Kind.UNCHANGED,
+        Kind.REWORDED,
+        Kind.MOVED,
+        Kind.SPLIT,
+        Kind.MERGED,
+        Kind.DROPPED,
+    } <= kinds
     assert any(change.boilerplate for change in ferry_comparison().changes)
 
 
@@ -149,7 +168,9 @@ def hostile_comparison() -> Comparison:
     left = document('left <b>"1"</b>.txt', [(text, None) for text in HOSTILE_LEFT])
     right = document("right `2` [x](y).txt", [(text, None) for text in HOSTILE_RIGHT])
     comparison = compare_documents(left, right)
-    hostile_fact = FactFlag("quote", "high", "<script>", "</td>", "reason with *stars* and <b>tags</b>")
+    hostile_fact = FactFlag(
+        "quote", "high", "<script>", "</td>", "reason with *stars* and <b>tags</b>"
+    )
     changes = tuple(replace(change, facts=(hostile_fact,)) for change in comparison.changes)
     return replace(comparison, changes=changes)
 
@@ -167,7 +188,10 @@ class Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         classes = dict(attrs).get("class") or ""
-        if any(open_tag == "p" and "para" in open_classes.split() for open_tag, open_classes in self._stack):
+        if any(
+            open_tag == "p" and "para" in open_classes.split()
+            for open_tag, open_classes in self._stack
+        ):
             self.tags_in_paragraphs.add(tag)
         if tag == "p" and "para" in classes.split():
             self.paragraphs.append("")
@@ -255,7 +279,9 @@ def test_markdown_shows_hostile_text_literally():
     comparison = hostile_comparison()
     result = rendered_markdown(render_markdown(comparison, generated=WHEN))
     quotes = [quote.strip("\n") for quote in result.quotes]
-    assert sorted(quotes) == sorted(shown_in_markdown(t) for t in HOSTILE_LEFT + HOSTILE_RIGHT if t != HOSTILE_LEFT[4])
+    assert sorted(quotes) == sorted(
+        shown_in_markdown(t) for t in HOSTILE_LEFT + HOSTILE_RIGHT if t != HOSTILE_LEFT[4]
+    )
     assert result.tags_in_quotes <= {"p", "br", "s", "strong"}
     assert result.tags.count("table") == 1  # the summary's counts, nothing from the input
 
@@ -264,11 +290,21 @@ def test_markdown_highlights_only_changed_words():
     markdown = render_markdown(hostile_comparison(), generated=WHEN)
     html = MARKDOWN.render(markdown)
     assert "&lt;script&gt;alert(&quot;<s>x</s>&quot;)&lt;/script&gt; ends" in html
-    assert "&lt;script&gt;alert(&quot;<strong>y</strong>&quot;)&lt;/script&gt; <strong>still</strong> ends" in html
+    assert (
+        "&lt;script&gt;alert(&quot;<strong>y</strong>&quot;)&lt;/script&gt; <strong>still</strong> ends"
+        in html
+    )
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab1 \n\t.é中") + [chr(c) for c in range(33, 127)] + ["\x1b"]), max_size=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab1 \n\t.é中") + [chr(c) for c in range(33, 127)] + ["\x1b"]
+        ),
+        max_size=40,
+    )
+)
 def test_escaped_markdown_renders_as_the_text_itself(text):
     shown = shown_in_markdown(text)
     result = rendered_markdown(f"> {escape_markdown(text)}" if shown else "")
@@ -276,7 +312,24 @@ def test_escaped_markdown_renders_as_the_text_itself(text):
     assert result.tags_in_quotes <= {"p", "br"}
 
 
-WORDS = st.sampled_from(["cat", "sat", "*mat*", "_on_", "the", "[x]", '"hi"', "a,b", "9.5%", "`c`", "~", "#", "<i>", "\\"])
+WORDS = st.sampled_from(
+    [
+        "cat",
+        "sat",
+        "*mat*",
+        "_on_",
+        "the",
+        "[x]",
+        '"hi"',
+        "a,b",
+        "9.5%",
+        "`c`",
+        "~",
+        "#",
+        "<i>",
+        "\\",
+    ]
+)
 
 
 @settings(max_examples=40, deadline=None)
@@ -293,7 +346,9 @@ def test_highlighted_markdown_renders_both_versions_literally(left_words, right_
 def test_json_round_trips_hostile_paragraphs():
     comparison = hostile_comparison()
     data = json.loads(render_json(comparison))
-    assert data["left"]["paragraphs"] == HOSTILE_LEFT and data["right"]["paragraphs"] == HOSTILE_RIGHT
+    assert (
+        data["left"]["paragraphs"] == HOSTILE_LEFT and data["right"]["paragraphs"] == HOSTILE_RIGHT
+    )
     assert data["left"]["source"] == comparison.left.source
 
 
@@ -327,7 +382,11 @@ def test_schema_is_valid_draft_2020_12():
 
 def test_every_export_validates_against_the_schema():
     validator = jsonschema.Draft202012Validator(report_schema())
-    samples = [("ferry", ferry_comparison()), ("hostile", hostile_comparison()), *fixture_comparisons()]
+    samples = [
+        ("ferry", ferry_comparison()),
+        ("hostile", hostile_comparison()),
+        *fixture_comparisons(),
+    ]
     for name, comparison in samples:
         data = json.loads(render(comparison, "json"))
         errors = [error.message for error in validator.iter_errors(data)]
@@ -349,14 +408,25 @@ def test_json_keeps_every_paragraph_index_exactly_once():
         for side in ("left", "right"):
             indices = sorted(i for change in data["changes"] for i in change[side])
             assert indices == list(range(len(data[side]["paragraphs"]))), (name, side)
-        assert [row["change"] for row in data["rows"] if not row["ghost"]] == list(range(len(data["changes"])))
+        assert [row["change"] for row in data["rows"] if not row["ghost"]] == list(
+            range(len(data["changes"]))
+        )
 
 
 # --- A real browser -------------------------------------------------------------------------
 # Debian's chromium is not a Python package, so CI without it skips these (apt-get install chromium).
 
-CHROMIUM = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+CHROMIUM = next(
+    (
+        shutil.which(name)
+        for name in ("chromium", "chromium-browser", "google-chrome")
+        if shutil.which(name)
+    ),
+    None,
+)
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"
+)
 
 
 def headless(page: Path, *arguments: str) -> subprocess.CompletedProcess:

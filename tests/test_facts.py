@@ -58,12 +58,16 @@ def test_currency_swap_is_a_changed_figure() -> None:
 
 
 def test_exact_figure_made_vague() -> None:
-    flag = only("The plan costs $53 billion.", "The plan costs tens of billions of dollars.", "number")
+    flag = only(
+        "The plan costs $53 billion.", "The plan costs tens of billions of dollars.", "number"
+    )
     assert flag.reason == "exact figure “$53 billion” made vague: “tens of billions of dollars”"
 
 
 def test_dropped_figure_from_a_kept_statement() -> None:
-    flag = only("The plan, which costs $53 billion, was approved.", "The plan was approved.", "number")
+    flag = only(
+        "The plan, which costs $53 billion, was approved.", "The plan was approved.", "number"
+    )
     assert (flag.left, flag.right, flag.severity) == ("$53 billion", None, "high")
 
 
@@ -73,11 +77,16 @@ def test_figure_dropped_with_its_whole_clause_rewritten_is_not_flagged() -> None
 
 def test_section_numbers_and_references_are_not_figures() -> None:
     assert kinds("4.2 Licensee shall pay the Fees.", "5.2 Licensee shall pay the Fees.") == []
-    assert kinds("As set out in section 4.1, fees apply.", "As set out in section 5.1, fees apply.") == []
+    assert (
+        kinds("As set out in section 4.1, fees apply.", "As set out in section 5.1, fees apply.")
+        == []
+    )
 
 
 def test_chinese_numerals_are_figures() -> None:
-    flag = only("全长约二十八公里，发车间隔为三十分钟。", "全长约三十公里，每三十分钟一班。", "number")
+    flag = only(
+        "全长约二十八公里，发车间隔为三十分钟。", "全长约三十公里，每三十分钟一班。", "number"
+    )
     assert (flag.left, flag.right) == ("二十八公里", "三十公里")
 
 
@@ -115,12 +124,16 @@ def test_changed_quote_names_the_changed_words() -> None:
 
 
 def test_quote_with_marks_removed() -> None:
-    flag = only("He called it “reckless and dangerous”.", "He called it reckless and dangerous.", "quote")
+    flag = only(
+        "He called it “reckless and dangerous”.", "He called it reckless and dangerous.", "quote"
+    )
     assert flag.reason == "quotation marks removed: words presented as the writer's own"
 
 
 def test_dropped_quote_is_high() -> None:
-    flag = only('She said: "We will never sell." Shares fell.', "Shares fell after her remarks.", "quote")
+    flag = only(
+        'She said: "We will never sell." Shares fell.', "Shares fell after her remarks.", "quote"
+    )
     assert (flag.severity, flag.right) == ("high", None)
 
 
@@ -146,7 +159,10 @@ def test_misspelt_name_is_flagged() -> None:
 
 
 def test_short_surname_misspelt_within_a_full_name() -> None:
-    assert only("chief Henrike Vos told reporters", "CEO Henrike Voss told a briefing", "name").right == "Voss"
+    assert (
+        only("chief Henrike Vos told reporters", "CEO Henrike Voss told a briefing", "name").right
+        == "Voss"
+    )
 
 
 @pytest.mark.parametrize(
@@ -167,22 +183,30 @@ def test_name_forms_and_dropped_names_are_not_misspellings(left: str, right: str
 
 
 def test_dropped_attribution() -> None:
-    flag = only("The plan will cut prices, said Maria Lopez.", "The plan will cut prices.", "attribution")
+    flag = only(
+        "The plan will cut prices, said Maria Lopez.", "The plan will cut prices.", "attribution"
+    )
     assert (flag.severity, flag.reason) == ("medium", "attribution dropped: “said Maria Lopez”")
 
 
 def test_unnamed_source_dropped() -> None:
-    flag = only("The government says the plan will cut prices.", "The plan will cut prices.", "attribution")
+    flag = only(
+        "The government says the plan will cut prices.", "The plan will cut prices.", "attribution"
+    )
     assert flag.left == "The government says"
 
 
 def test_source_changed_to_another_name() -> None:
-    flag = only("Maria Lopez said prices will fall.", "John Smith said prices will fall.", "attribution")
+    flag = only(
+        "Maria Lopez said prices will fall.", "John Smith said prices will fall.", "attribution"
+    )
     assert flag.reason.startswith("attribution changed:")
 
 
 def test_named_source_made_anonymous() -> None:
-    assert only("Tomas Elling said the vote was easy.", "Officials said the vote was easy.", "attribution")
+    assert only(
+        "Tomas Elling said the vote was easy.", "Officials said the vote was easy.", "attribution"
+    )
 
 
 @pytest.mark.parametrize(
@@ -191,7 +215,10 @@ def test_named_source_made_anonymous() -> None:
         ("Maria Lopez said prices will fall.", "Prices will fall, said Lopez."),
         ("Prices will fall, said Maria Lopez.", "Maria Lopez said prices will fall."),
         ("Lopez said prices will fall.", "He said prices will fall."),
-        ("Vos said nobody would lose their job.", "According to the port chief, nobody will lose their job."),
+        (
+            "Vos said nobody would lose their job.",
+            "According to the port chief, nobody will lose their job.",
+        ),
         ("According to Lopez, prices will fall.", "Prices will fall, Lopez says."),
         ("The authority said it would negotiate cuts.", "Farmers face a ban on hosepipes."),
     ],
@@ -204,12 +231,16 @@ def test_kept_or_restated_sources_are_not_flagged(left: str, right: str) -> None
 
 
 def test_negation_removed_is_high() -> None:
-    flag = only("The minister did not approve the plan.", "The minister approved the plan.", "negation")
+    flag = only(
+        "The minister did not approve the plan.", "The minister approved the plan.", "negation"
+    )
     assert (flag.severity, flag.right) == ("high", None)
 
 
 def test_negation_added() -> None:
-    assert only("Licensee shall sell the data.", "Licensee shall never sell the data.", "negation").right
+    assert only(
+        "Licensee shall sell the data.", "Licensee shall never sell the data.", "negation"
+    ).right
 
 
 def test_negation_flip_with_a_new_modal_is_one_flag() -> None:
@@ -239,7 +270,9 @@ def test_hedge_dropped() -> None:
 
 
 def test_hedge_added() -> None:
-    assert only("Bills will rise 6 percent.", "Bills are reportedly rising 6 percent.", "hedging").right
+    assert only(
+        "Bills will rise 6 percent.", "Bills are reportedly rising 6 percent.", "hedging"
+    ).right
 
 
 def test_modal_shift() -> None:
@@ -269,7 +302,9 @@ def test_repost_case_flags_each_change_high_first() -> None:
         'Anna Kowalczyk called the $53 billion plan "reckless", said Piotr Nowak.\n\n'
         "Nowak added that costs would not fall."
     )
-    right = "Anna Kowalcyk called the tens of billions of dollars plan “careless”.\n\nCosts would fall."
+    right = (
+        "Anna Kowalcyk called the tens of billions of dollars plan “careless”.\n\nCosts would fall."
+    )
     flags = compare_facts(left, right)
     assert {f.kind for f in flags} == {"number", "name", "quote", "attribution", "negation"}
     severities = [f.severity for f in flags]
@@ -305,7 +340,7 @@ def test_unpaired_rejects_an_unknown_side() -> None:
 
 WORDS = st.sampled_from(
     "the plan said Lopez Maria not never may will could allegedly costs $53 billion 2,300 jobs "
-    "53% two-thirds March 3, 2019 according to Kowalczyk “reckless” \"careless\" ‘quote’ "
+    '53% two-thirds March 3, 2019 according to Kowalczyk “reckless” "careless" ‘quote’ '
     "doesn't no longer tens of billions a dozen 1.5 million. Officials warned: 二十八公里 huit".split()
 )
 TEXTS = st.lists(WORDS, max_size=40).map(" ".join) | st.text(max_size=300)
@@ -398,7 +433,9 @@ class Score:
 
 
 def _covers(fact: dict, link: dict) -> bool:
-    return bool(set(fact["left"]) & set(link["left"])) and bool(set(fact["right"]) & set(link["right"]))
+    return bool(set(fact["left"]) & set(link["left"])) and bool(
+        set(fact["right"]) & set(link["right"])
+    )
 
 
 def score_fixture(gold_path: Path) -> Score:
@@ -416,16 +453,21 @@ def score_fixture(gold_path: Path) -> Score:
             "\n\n".join(left[i] for i in link["left"]), "\n\n".join(right[j] for j in link["right"])
         )
         for flag in flags:
-            matches = [n for n, f in enumerate(facts) if f["kind"] == flag.kind and _covers(f, link)]
+            matches = [
+                n for n, f in enumerate(facts) if f["kind"] == flag.kind and _covers(f, link)
+            ]
             if matches:
                 score.true_positives += 1
                 found_facts.update(matches)
             else:
-                score.false_positives.append(f"{link['left']}->{link['right']} {flag.kind}: {flag.reason}")
+                score.false_positives.append(
+                    f"{link['left']}->{link['right']} {flag.kind}: {flag.reason}"
+                )
     score.found = len(found_facts)
     score.missed = [
         f"{f['left']}->{f['right']} {f['kind']}: {f['left_value']!r} -> {f['right_value']!r} ({f['why']})"
-        for n, f in enumerate(facts) if n not in found_facts
+        for n, f in enumerate(facts)
+        if n not in found_facts
     ]
     return score
 
@@ -467,8 +509,17 @@ def test_attribution_whose_source_runs_over_a_line_break_does_not_crash():
 # a word matched that way must still be found in the word lists, never raise.
 _IGNORECASE_TWINS = str.maketrans({"s": "ſ", "i": "ı", "I": "İ"})
 _FIGURE_PHRASES = [
-    "seven men", "forty-six jobs", "three million dollars", "twenty-five dollars", "a third of the staff",
-    "six percent", "six euros", "quinze people", "on 3 August 2021", "in September 1999", "five billion",
+    "seven men",
+    "forty-six jobs",
+    "three million dollars",
+    "twenty-five dollars",
+    "a third of the staff",
+    "six percent",
+    "six euros",
+    "quinze people",
+    "on 3 August 2021",
+    "in September 1999",
+    "five billion",
 ]
 
 
@@ -476,13 +527,21 @@ _FIGURE_PHRASES = [
 def test_words_matched_through_ignorecase_twins_read_as_their_plain_spelling(phrase):
     twin = phrase.translate(_IGNORECASE_TWINS)
     assert twin != phrase
-    text, twin_text = f"Officials said {phrase} were involved.", f"Officials said {twin} were involved."
+    text, twin_text = (
+        f"Officials said {phrase} were involved.",
+        f"Officials said {twin} were involved.",
+    )
     assert len(unpaired_facts(twin_text, "left")) == len(unpaired_facts(text, "left"))
-    assert len(compare_facts(twin_text, "Officials said nothing.")) == len(compare_facts(text, "Officials said nothing."))
+    assert len(compare_facts(twin_text, "Officials said nothing.")) == len(
+        compare_facts(text, "Officials said nothing.")
+    )
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(_FIGURE_PHRASES), min_size=1, max_size=4), st.lists(st.sampled_from(_FIGURE_PHRASES), max_size=4))
+@given(
+    st.lists(st.sampled_from(_FIGURE_PHRASES), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_FIGURE_PHRASES), max_size=4),
+)
 def test_fact_checks_never_raise_on_ignorecase_twins(left, right):
     left_text = " and ".join(left).translate(_IGNORECASE_TWINS)
     right_text = " and ".join(right)

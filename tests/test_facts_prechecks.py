@@ -23,14 +23,93 @@ from tui.engine.facts import compare_facts
 
 # Pieces that sit on the shortcuts' edges, glued in any order.
 _PIECES = [
-    "two", "Twom", "tension", "often", "ten", "twenty-three", "a half", "one-third", "half a dozen", "dozen",
-    "fünf", "一", "二十八公里", "万", "第", "$", "US$", "€", "5", "2019", "1,200", "March", "May", "may",
-    "not", "don't", "won’t", "declined", "fails", "refusing", "can", "will", "reportedly", "is expected to",
-    "said", "according to", "Lopez", "Maria Lopez's", "O'Brien", "anti-Lopez", "9-Lopez", "-Lopez", "Vos-", "x-Y",
-    "Émile", "Zoë", "ÉCOLE", "ǅemal", "ſ", "ı", "İ", "K", "ẞ", "é", "_", "’", "'", "-", "“", "”", "\"", "«", "»", "‘",
+    "two",
+    "Twom",
+    "tension",
+    "often",
+    "ten",
+    "twenty-three",
+    "a half",
+    "one-third",
+    "half a dozen",
+    "dozen",
+    "fünf",
+    "一",
+    "二十八公里",
+    "万",
+    "第",
+    "$",
+    "US$",
+    "€",
+    "5",
+    "2019",
+    "1,200",
+    "March",
+    "May",
+    "may",
+    "not",
+    "don't",
+    "won’t",
+    "declined",
+    "fails",
+    "refusing",
+    "can",
+    "will",
+    "reportedly",
+    "is expected to",
+    "said",
+    "according to",
+    "Lopez",
+    "Maria Lopez's",
+    "O'Brien",
+    "anti-Lopez",
+    "9-Lopez",
+    "-Lopez",
+    "Vos-",
+    "x-Y",
+    "Émile",
+    "Zoë",
+    "ÉCOLE",
+    "ǅemal",
+    "ſ",
+    "ı",
+    "İ",
+    "K",
+    "ẞ",
+    "é",
+    "_",
+    "’",
+    "'",
+    "-",
+    "“",
+    "”",
+    '"',
+    "«",
+    "»",
+    "‘",
     "٣",
 ]
-_GLUE = [" ", "  ", ", ", ". ", ".\n", "\n\n", "", "? ", "—", " – ", ": ", "(", ") ", "“", "” ", "’", "'", "-", "\t"]
+_GLUE = [
+    " ",
+    "  ",
+    ", ",
+    ". ",
+    ".\n",
+    "\n\n",
+    "",
+    "? ",
+    "—",
+    " – ",
+    ": ",
+    "(",
+    ") ",
+    "“",
+    "” ",
+    "’",
+    "'",
+    "-",
+    "\t",
+]
 
 
 @st.composite
@@ -81,7 +160,10 @@ def test_digit_test_agrees_with_the_regex(text: str):
 @given(text=st.one_of(any_text, st.text(st.characters(max_codepoint=127), max_size=40)))
 def test_accent_folding_agrees_with_decomposing(text: str):
     decomposed = unicodedata.normalize("NFKD", text)
-    assert facts._fold_accents(text) == "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    assert (
+        facts._fold_accents(text)
+        == "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    )
 
 
 # --- guards ------------------------------------------------------------------------------
@@ -94,7 +176,9 @@ GUARDS = {name: value for name, value in vars(facts).items() if isinstance(value
 @given(text=any_text)
 def test_guard_never_hides_a_match(name: str, text: str):
     guarded = GUARDS[name]
-    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in guarded.pattern.finditer(text)]
+    assert [m.span() for m in guarded.finditer(text)] == [
+        m.span() for m in guarded.pattern.finditer(text)
+    ]
 
 
 def test_one_word_search_holds_every_guard():
@@ -106,7 +190,9 @@ def test_one_word_search_holds_every_guard():
 def test_one_word_search_agrees_with_each_guard(text: str):
     """The search for every guard's words finds one exactly when some guard's own search does."""
     blanked = facts._blanked(text)
-    each = any(guard._find_word(blanked) or guard._find_word_start(blanked) for guard in GUARDS.values())
+    each = any(
+        guard._find_word(blanked) or guard._find_word_start(blanked) for guard in GUARDS.values()
+    )
     assert facts._holds_guard_word(text) == each
 
 
@@ -151,7 +237,9 @@ def test_figures_shortcut_gives_what_extraction_gives(text: str):
 def test_stance_is_silent_only_when_neither_side_holds_a_marker(left: str, right: str):
     flags = facts._compare_stance(left, right)
     markers = [
-        m for text in (left, right) for g in (facts._NEGATION, facts._MODAL, facts._HEDGE)
+        m
+        for text in (left, right)
+        for g in (facts._NEGATION, facts._MODAL, facts._HEDGE)
         for m in g.pattern.finditer(text)
     ]
     if flags:
@@ -168,8 +256,11 @@ def test_capital_scan_finds_the_capitalised_words(text: str):
     (its sentence boundaries never swallow one)."""
     everything = [m.span() for m in facts._CAPITALISED.finditer(text) if m.group()[0].isupper()]
     scanned = [
-        m.span() for m in facts._BOUNDARY_OR_CAPITAL.finditer(text)
-        if m["rest_of_word"] is not None and m.group()[0].isupper() and facts._opens_its_word(text, m.start())
+        m.span()
+        for m in facts._BOUNDARY_OR_CAPITAL.finditer(text)
+        if m["rest_of_word"] is not None
+        and m.group()[0].isupper()
+        and facts._opens_its_word(text, m.start())
     ]
     assert scanned == everything
 
@@ -191,7 +282,10 @@ def test_name_words(text: str, words: list[str]):
     ("text", "initial"),
     [
         ("(Henrike) met “Vos” at Lopez: Maria Lopez-\nVos", [True, True, False, True, False, True]),
-        ("Talks with Vos- Henrike came; with Vos--  Henrike too.", [True, False, True, False, True]),
+        (
+            "Talks with Vos- Henrike came; with Vos--  Henrike too.",
+            [True, False, True, False, True],
+        ),
     ],
 )
 def test_sentence_initial_name_words(text: str, initial: list[bool]):
@@ -203,7 +297,9 @@ def plain_prose(draw) -> str:
     """Sentences of lower-case words with a few capitalised ones: the text the name shortcut skips."""
     lower = st.sampled_from(["it", "rained", "came", "over", "said"])
     capital = st.sampled_from(["It", "The", "Lopez", "Vos", "Émile", "Lopez’s"])
-    glue = st.sampled_from([" ", " ", " ", ". ", ", ", ".  ", ".\n", "! ", "? ", "… ", ": ", "; ", "- "])
+    glue = st.sampled_from(
+        [" ", " ", " ", ". ", ", ", ".  ", ".\n", "! ", "? ", "… ", ": ", "; ", "- "]
+    )
     words = st.one_of(lower, lower, lower, capital)
     return "".join(draw(words) + draw(glue) for _ in range(draw(st.integers(0, 10))))
 
@@ -218,7 +314,11 @@ def test_names_shortcut_gives_what_finding_gives(text: str):
     ("text", "names", "looked"),
     [
         ("It rained. Lopez came.", [], False),  # the one capital opens a sentence: nothing to find
-        ("It rained.  Lopez came.", [], True),  # two spaces: not certainly a sentence start, so looked at
+        (
+            "It rained.  Lopez came.",
+            [],
+            True,
+        ),  # two spaces: not certainly a sentence start, so looked at
         ("It rained on Lopez.", ["Lopez"], True),
         ("It rained, Lopez came.", ["Lopez"], True),
         ("It rained. Maria Lopez came.", ["Maria", "Lopez"], True),
@@ -239,7 +339,9 @@ _BOUNDARY_AS_WRITTEN = re.compile(r"""[.!?…]["'”’)\]]*\s+|\n\s*|[:;]\s+|[�
 def test_sentence_starts_follow_each_kind_of_boundary(text: str):
     """The boundaries found in the same scan as the words, and the dash a word ran into
     ("Vos- Henrike"), mark the same sentence starts as a scan for boundaries alone."""
-    starts = {m.end() for m in _BOUNDARY_AS_WRITTEN.finditer(text)} | {len(text) - len(text.lstrip())}
+    starts = {m.end() for m in _BOUNDARY_AS_WRITTEN.finditer(text)} | {
+        len(text) - len(text.lstrip())
+    }
     assert [w.sentence_initial for w in facts._name_words(text)] == [
         w.start in starts for w in facts._name_words(text)
     ]

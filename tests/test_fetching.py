@@ -61,7 +61,14 @@ def server():
 
 @pytest.fixture(autouse=True)
 def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+    for name in (
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -113,4 +120,6 @@ def test_load_document_from_url_uses_declared_charset_and_html(server):
     assert document.format == "html"
     assert document.encoding == "cp1252"
     assert document.title == "Local page"
-    assert document.texts == ("Café owners on the quay said the new wall blocks their view of the sea.",)
+    assert document.texts == (
+        "Café owners on the quay said the new wall blocks their view of the sea.",
+    )

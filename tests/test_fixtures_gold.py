@@ -20,11 +20,27 @@ GOLD_FILES = sorted(FIXTURES.glob("*/gold.json")) + sorted(FIXTURES.glob("real-p
 
 LINK_KINDS = {"unchanged", "reworded", "moved", "split", "merged"}
 FACT_KINDS = {"number", "name", "quote", "attribution", "negation", "hedging", "modality", "date"}
-REQUIRED_KEYS = {"left", "right", "description", "left_heads", "right_heads", "links", "dropped", "added"}
+REQUIRED_KEYS = {
+    "left",
+    "right",
+    "description",
+    "left_heads",
+    "right_heads",
+    "links",
+    "dropped",
+    "added",
+}
 # The real pairs label no boilerplate or facts, but carry their source, dev/test half and sentence links
 # (checked in test_real_pairs_gold.py).
 OPTIONAL_KEYS = {
-    "boilerplate", "facts", "source", "split", "type", "sentences", "sentences_dropped", "sentences_added",
+    "boilerplate",
+    "facts",
+    "source",
+    "split",
+    "type",
+    "sentences",
+    "sentences_dropped",
+    "sentences_added",
 }
 HEAD_LENGTH = 30
 
@@ -85,7 +101,9 @@ def test_heads_are_short_and_stripped(gold: dict) -> None:
         heads = gold[f"{side}_heads"]
         assert heads, f"no {side} heads"
         for i, head in enumerate(heads):
-            assert isinstance(head, str) and 0 < len(head) <= HEAD_LENGTH, f"{side} head {i}: {head!r}"
+            assert isinstance(head, str) and 0 < len(head) <= HEAD_LENGTH, (
+                f"{side} head {i}: {head!r}"
+            )
             # A cut at 30 characters may end on a space, but a paragraph never starts with one.
             assert head == head.lstrip(), f"{side} head {i} starts with whitespace"
 

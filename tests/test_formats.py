@@ -54,8 +54,17 @@ def test_html_article_keeps_headings_and_paragraphs_in_order():
 
 def test_html_article_drops_nav_footer_share_buttons_cookie_banner_and_scripts():
     text = "\n".join(html_paragraphs(PAGE)[0]).lower()
-    for chrome in ("cookies", "accept all", "sport", "weather", "share on", "email this",
-                   "rights reserved", "privacy policy", "analytics"):
+    for chrome in (
+        "cookies",
+        "accept all",
+        "sport",
+        "weather",
+        "share on",
+        "email this",
+        "rights reserved",
+        "privacy policy",
+        "analytics",
+    ):
         assert chrome not in text
 
 

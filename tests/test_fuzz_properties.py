@@ -17,18 +17,52 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from tests.engine_helpers import assert_every_index_once
 from tui.engine.errors import InputError
 from tui.engine.model import Kind
 from tui.engine.pipeline import CompareRequest, run_comparison
 from tui.export import render
 
-from tests.engine_helpers import assert_every_index_once
-
 HOSTILE_TOKENS = [
-    "\x1b[31m", "\x1b[0m", "\x1b[2J", "\x1b]52;c;ZXZpbA==\x07", "\x1b]0;title\x07", "\x07", "\x08\x08",
-    "[bold red]", "[/]", "[link=https://evil.example]", "[/link]", "<script>", "</script>", "&amp;", "<b>",
-    "**", "_", "`", "# ", "|", "\\", "$(rm)", "%s", "{0}", "\u202e", "\u200b", "\u2028", "\u00a0",
-    "الوزير", "השר", "cafe\u0301", "n\u0303", "👍🏽", "🇫🇷", "👨‍👩‍👧‍👦", "政府", "Ωμέγα", "2,300", "12.4%",
+    "\x1b[31m",
+    "\x1b[0m",
+    "\x1b[2J",
+    "\x1b]52;c;ZXZpbA==\x07",
+    "\x1b]0;title\x07",
+    "\x07",
+    "\x08\x08",
+    "[bold red]",
+    "[/]",
+    "[link=https://evil.example]",
+    "[/link]",
+    "<script>",
+    "</script>",
+    "&amp;",
+    "<b>",
+    "**",
+    "_",
+    "`",
+    "# ",
+    "|",
+    "\\",
+    "$(rm)",
+    "%s",
+    "{0}",
+    "\u202e",
+    "\u200b",
+    "\u2028",
+    "\u00a0",
+    "الوزير",
+    "השר",
+    "cafe\u0301",
+    "n\u0303",
+    "👍🏽",
+    "🇫🇷",
+    "👨‍👩‍👧‍👦",
+    "政府",
+    "Ωμέγα",
+    "2,300",
+    "12.4%",
 ]
 PROSE_WORDS = (
     "minister plan wind farm coast jobs billion critics cost price government energy survey grid "
@@ -37,7 +71,8 @@ PROSE_WORDS = (
 # Any character but line breaks (which make paragraphs), NUL (dropped by the loader, tested
 # apart), U+FEFF (a leading one is a byte-order mark) and surrogates (not encodable).
 ODD_CHARACTERS = st.characters(
-    blacklist_categories=("Cs",), blacklist_characters="\n\r\x00\ufeff\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2029"
+    blacklist_categories=("Cs",),
+    blacklist_characters="\n\r\x00\ufeff\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2029",
 )
 WORD = st.one_of(
     st.sampled_from(PROSE_WORDS),
@@ -66,7 +101,11 @@ def encode(paragraphs: list[str], encoding: str) -> bytes:
 
 
 def control_share(text: str) -> float:
-    odd = sum(1 for ch in text if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n"))
+    odd = sum(
+        1
+        for ch in text
+        if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n")
+    )
     return odd / len(text)
 
 
@@ -74,11 +113,15 @@ def compare_plain_text(left: list[str], right: list[str], encoding: str = "utf-8
     """The comparison of two documents written to disk, or None when the loader refused one as binary."""
     with files_on_disk(encode(left, encoding), encode(right, encoding)) as (left_path, right_path):
         try:
-            return run_comparison(CompareRequest(left_path, right_path, left_format="text", right_format="text"))
+            return run_comparison(
+                CompareRequest(left_path, right_path, left_format="text", right_format="text")
+            )
         except InputError as error:
             assert "looks like a binary file" in str(error) and "\n" not in str(error)
             text = "\n\n".join(left if left_path in str(error) else right)
-            assert control_share(text) > BINARY_CONTROL_SHARE * 0.9  # refused only when mostly controls
+            assert (
+                control_share(text) > BINARY_CONTROL_SHARE * 0.9
+            )  # refused only when mostly controls
             return None
 
 
@@ -119,7 +162,12 @@ def test_same_files_same_report(left, right):
         assert first == render(run_comparison(request), "json")
 
 
-_MIRROR = {Kind.ADDED: Kind.DROPPED, Kind.DROPPED: Kind.ADDED, Kind.SPLIT: Kind.MERGED, Kind.MERGED: Kind.SPLIT}
+_MIRROR = {
+    Kind.ADDED: Kind.DROPPED,
+    Kind.DROPPED: Kind.ADDED,
+    Kind.SPLIT: Kind.MERGED,
+    Kind.MERGED: Kind.SPLIT,
+}
 DISTINCT_PARAGRAPH = st.tuples(
     st.lists(st.sampled_from(PROSE_WORDS), min_size=3, max_size=12, unique=True),
     st.lists(st.sampled_from(HOSTILE_TOKENS), max_size=3),
@@ -168,7 +216,9 @@ def test_swapping_the_files_mirrors_the_kinds_and_keeps_the_links(pair):
 @EXAMPLES
 @given(
     st.binary(max_size=600) | st.text(max_size=600).map(str.encode),
-    st.lists(st.sampled_from(PROSE_WORDS), min_size=1, max_size=30).map(lambda ws: " ".join(ws).encode()),
+    st.lists(st.sampled_from(PROSE_WORDS), min_size=1, max_size=30).map(
+        lambda ws: " ".join(ws).encode()
+    ),
     st.sampled_from([None, "text", "markdown", "html"]),
 )
 def test_any_bytes_either_compare_or_stop_with_one_line(data, other, fmt):
@@ -190,7 +240,10 @@ def test_any_bytes_either_compare_or_stop_with_one_line(data, other, fmt):
 def test_markup_formats_never_break_the_contract(left, right, suffix):
     """200 examples: the same hostile documents read as Markdown or HTML (markup characters
     included) load, align and export with every paragraph in exactly one change."""
-    with files_on_disk(encode(left, "utf-8"), encode(right, "utf-8"), suffix) as (left_path, right_path):
+    with files_on_disk(encode(left, "utf-8"), encode(right, "utf-8"), suffix) as (
+        left_path,
+        right_path,
+    ):
         try:
             comparison = run_comparison(CompareRequest(left_path, right_path))
         except InputError as error:

@@ -17,12 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.engine_helpers import assert_every_index_once
 from tui.engine.formats import markdown_paragraphs
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
 from tui.engine.pipeline import CompareRequest, run_comparison
 from tui.export import render
-
-from tests.engine_helpers import assert_every_index_once
 
 #: A hang fails the test; no test asserts speed. Most cases take a few seconds.
 CLI_TIMEOUT = 120
@@ -57,6 +56,7 @@ UNICODE = [
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> str:
     path = tmp_path / name
@@ -127,12 +127,22 @@ DAMAGED_AT = DAMAGED_UTF8.index(b"\xff")
     [
         (as_text(PROSE).encode("utf-16")[:-1], ("truncated", "UTF-16")),
         (as_text(PROSE).encode("utf-16-le")[:-1], ("truncated", "UTF-16-LE")),
-        (codecs.BOM_UTF16_LE + "ok \ud800 lone".encode("utf-16-le", "surrogatepass"), ("corrupt", "UTF-16")),
+        (
+            codecs.BOM_UTF16_LE + "ok \ud800 lone".encode("utf-16-le", "surrogatepass"),
+            ("corrupt", "UTF-16"),
+        ),
         (b"", ("is empty",)),
         (b" \n\t\n\r\n\xc2\xa0\xe2\x80\x83\n", ("contains only whitespace",)),
         (DAMAGED_UTF8, (f"byte {DAMAGED_AT} is not valid UTF-8",)),
     ],
-    ids=["utf16-bom-truncated", "utf16-le-truncated", "utf16-lone-surrogate", "empty", "only-whitespace", "utf8-damaged"],
+    ids=[
+        "utf16-bom-truncated",
+        "utf16-le-truncated",
+        "utf16-lone-surrogate",
+        "empty",
+        "only-whitespace",
+        "utf8-damaged",
+    ],
 )
 def test_undecodable_text_is_refused_with_a_reason(tmp_path, data, fragments):
     source = write(tmp_path, "bad.txt", data)
@@ -144,16 +154,22 @@ def test_a_coloured_terminal_capture_is_refused_as_binary(tmp_path):
     """More than 5% control characters is not prose: refused rather than shown as a wall of symbols."""
     capture = "".join(f"\x1b[0m\x1b[01;34mdir{i}\x1b[0m  " for i in range(200))
     source = write(tmp_path, "ls.txt", capture)
-    assert_one_error_line(cli(source, write(tmp_path, "prose.txt", as_text(PROSE))), "looks like a binary file")
+    assert_one_error_line(
+        cli(source, write(tmp_path, "prose.txt", as_text(PROSE))), "looks like a binary file"
+    )
 
 
 def test_a_50_mb_file_stops_at_the_size_limit_before_reading_it(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as stream:
-        stream.write(as_text(PROSE * 200).encode() * (50 * 1024 * 1024 // len(as_text(PROSE * 200)) + 1))
+        stream.write(
+            as_text(PROSE * 200).encode() * (50 * 1024 * 1024 // len(as_text(PROSE * 200)) + 1)
+        )
     assert big.stat().st_size > DEFAULT_MAX_BYTES
     prose = write(tmp_path, "prose.txt", as_text(PROSE))
-    assert_one_error_line(cli(str(big), prose), f"{big} is larger than the 20 MiB limit", "--max-size")
+    assert_one_error_line(
+        cli(str(big), prose), f"{big} is larger than the 20 MiB limit", "--max-size"
+    )
 
 
 def test_max_size_lowers_and_raises_the_limit(tmp_path):
@@ -168,7 +184,19 @@ def test_max_size_lowers_and_raises_the_limit(tmp_path):
 def test_stdin_larger_than_the_limit_is_refused(tmp_path):
     prose = write(tmp_path, "prose.txt", as_text(PROSE))
     result = subprocess.run(
-        [sys.executable, "-m", "tui", prose, "-", "--max-size", "2K", "--export", "-", "--format", "json"],
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            prose,
+            "-",
+            "--max-size",
+            "2K",
+            "--export",
+            "-",
+            "--format",
+            "json",
+        ],
         input=as_text(PROSE * 50),
         capture_output=True,
         text=True,
@@ -184,7 +212,9 @@ def test_too_many_paragraphs_stop_with_the_limit_and_max_size_raises_it(tmp_path
     source = write(tmp_path, "words.txt", "word\n\n" * count)
     prose = write(tmp_path, "prose.txt", as_text(PROSE))
     assert_one_error_line(
-        cli(source, prose, "--max-size", "1M"), f"has {count:,} paragraphs, more than the {count - 1:,} allowed", "--max-size"
+        cli(source, prose, "--max-size", "1M"),
+        f"has {count:,} paragraphs, more than the {count - 1:,} allowed",
+        "--max-size",
     )
     opened = cli(source, prose, "--max-size", "2M")
     assert opened.returncode == 0, opened.stderr
@@ -195,13 +225,20 @@ def test_100_000_one_word_paragraphs_open_and_align(tmp_path):
     """The slowest case here (about a minute on a loaded 2-core machine; see the README's figures)."""
     words = [PROSE_WORDS[i % len(PROSE_WORDS)] + str(i % 7) for i in range(100_000)]
     edited = words[:500] + words[510:50_000] + ["inserted"] + words[50_000:]
-    left, right = write(tmp_path, "left.txt", as_text(words)), write(tmp_path, "right.txt", as_text(edited))
+    left, right = (
+        write(tmp_path, "left.txt", as_text(words)),
+        write(tmp_path, "right.txt", as_text(edited)),
+    )
     result = cli(left, right, timeout=LARGE_INPUT_TIMEOUT)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["left"]["paragraphs"] == words and report["right"]["paragraphs"] == edited
-    assert sorted(i for change in report["changes"] for i in change["left"]) == list(range(len(words)))
-    assert sorted(j for change in report["changes"] for j in change["right"]) == list(range(len(edited)))
+    assert sorted(i for change in report["changes"] for i in change["left"]) == list(
+        range(len(words))
+    )
+    assert sorted(j for change in report["changes"] for j in change["right"]) == list(
+        range(len(edited))
+    )
 
 
 def test_the_default_limits_allow_100_000_paragraphs():
@@ -209,6 +246,7 @@ def test_the_default_limits_allow_100_000_paragraphs():
 
 
 # --------------------------------------------------------------------------- inputs that open
+
 
 def test_terminal_escapes_and_markup_come_out_exactly_as_they_went_in(tmp_path):
     left = write(tmp_path, "left.txt", as_text(PROSE + TERMINAL_AND_MARKUP))
@@ -231,12 +269,15 @@ def test_8_bit_controls_never_reach_a_terminal_raw(tmp_path):
     assert comparison.left.texts[-1] == hostile
     for report in reports.values():
         assert not set(report) & {"\x7f", "\x9b", "\x9c", "\x9d"}
-    assert "\\u009b2J" in reports["json"] and json.loads(reports["json"])["left"]["paragraphs"][-1] == hostile
+    assert (
+        "\\u009b2J" in reports["json"]
+        and json.loads(reports["json"])["left"]["paragraphs"][-1] == hostile
+    )
     assert "�2J clear" in reports["html"] and "DEL␡ in" in reports["md"]
 
 
 def test_carriage_return_overwrite_is_defused_into_two_visible_paragraphs(tmp_path):
-    """"safe\\rEVIL" would print as "EVIL" over "safe" in a terminal; a lone CR is a line end."""
+    """ "safe\\rEVIL" would print as "EVIL" over "safe" in a terminal; a lone CR is a line end."""
     left = write(tmp_path, "left.txt", as_text(PROSE))
     right = write(tmp_path, "right.txt", "safe\rEVIL\n\nalso safe\r\nline\n")
     comparison, _ = compare_and_export(left, right)
@@ -262,7 +303,10 @@ def test_stray_nul_bytes_in_utf8_text_are_dropped_and_the_text_opens(tmp_path):
 
 
 def test_nul_bytes_in_a_short_ascii_line_are_not_mistaken_for_utf16():
-    assert decode(b"Hello\x00 world.\n\nSecond\x00 para.\n") == ("Hello world.\n\nSecond para.\n", "utf-8")
+    assert decode(b"Hello\x00 world.\n\nSecond\x00 para.\n") == (
+        "Hello world.\n\nSecond para.\n",
+        "utf-8",
+    )
 
 
 def test_latin1_prose_that_is_invalid_utf8_opens_as_cp1252(tmp_path):
@@ -276,7 +320,9 @@ def test_latin1_prose_that_is_invalid_utf8_opens_as_cp1252(tmp_path):
 def test_utf8_with_a_damaged_byte_is_refused_rather_than_turned_into_mojibake(tmp_path):
     data = as_text(["Le café était fermé à l'été, dit l'élève."] * 3).encode() + b"fin \xe9t\xe9\n"
     source = write(tmp_path, "damaged.txt", data)
-    assert_one_error_line(cli(source, write(tmp_path, "prose.txt", as_text(PROSE))), "is not valid UTF-8")
+    assert_one_error_line(
+        cli(source, write(tmp_path, "prose.txt", as_text(PROSE))), "is not valid UTF-8"
+    )
 
 
 def test_a_5_mb_single_line_is_one_paragraph(tmp_path):
@@ -290,7 +336,9 @@ def test_a_5_mb_single_line_is_one_paragraph(tmp_path):
 
 def test_a_single_2_mb_word_opens(tmp_path):
     source = write(tmp_path, "word.txt", "x" * 2_000_000 + "\n\nend\n")
-    comparison, _ = compare_and_export(source, write(tmp_path, "prose.txt", as_text(PROSE + ["end"])))
+    comparison, _ = compare_and_export(
+        source, write(tmp_path, "prose.txt", as_text(PROSE + ["end"]))
+    )
     assert [len(t) for t in comparison.left.texts] == [2_000_000, 3]
 
 
@@ -319,7 +367,15 @@ def test_unknown_html_marked_sections_are_skipped_not_a_crash(tmp_path, declarat
 
 
 def test_deeply_nested_html_opens(tmp_path):
-    html = "<html><body>" + "<div>" * 20000 + "<p>Deep text survives here.</p>" + "</div>" * 20000 + "</body></html>"
+    html = (
+        "<html><body>"
+        + "<div>" * 20000
+        + "<p>Deep text survives here.</p>"
+        + "</div>" * 20000
+        + "</body></html>"
+    )
     source = write(tmp_path, "deep.html", html)
-    comparison, _ = compare_and_export(source, write(tmp_path, "prose.txt", "Deep text survives here.\n"))
+    comparison, _ = compare_and_export(
+        source, write(tmp_path, "prose.txt", "Deep text survives here.\n")
+    )
     assert comparison.left.texts == ("Deep text survives here.",)

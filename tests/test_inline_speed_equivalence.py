@@ -22,7 +22,25 @@ from tui.engine.tokens import display_tokens, token_key
 
 # Few distinct words, so that the two sides share many and the diff has both
 # equal and changed runs; case, typography, numbers, unspaced scripts, ligatures.
-_WORDS = ["the", "The", "THE", "cat", "sat", "on", "mat", "12", "12.5", "2,300", "don't", "don’t", "ﬁne", "fine", "東", "京", "é"]
+_WORDS = [
+    "the",
+    "The",
+    "THE",
+    "cat",
+    "sat",
+    "on",
+    "mat",
+    "12",
+    "12.5",
+    "2,300",
+    "don't",
+    "don’t",
+    "ﬁne",
+    "fine",
+    "東",
+    "京",
+    "é",
+]
 _GLUE = [" ", " ", " ", "  ", "\n", "\t", ", ", ". ", "; ", " — ", " -- ", "", "“", "”", "\u00a0"]
 
 _paragraph = st.builds(
@@ -31,7 +49,9 @@ _paragraph = st.builds(
 )
 _side = st.lists(_paragraph, min_size=1, max_size=3)
 # Any ASCII (the fast path: control characters, \x1c-\x1f count as whitespace) and any text at all.
-_ascii_side = st.lists(st.text(st.characters(max_codepoint=127), max_size=40), min_size=1, max_size=3)
+_ascii_side = st.lists(
+    st.text(st.characters(max_codepoint=127), max_size=40), min_size=1, max_size=3
+)
 _any_side = st.lists(st.text(max_size=40), min_size=1, max_size=3)
 
 
@@ -40,7 +60,9 @@ def _words(texts: list[str]) -> list[str]:
 
 
 def _span_words(spans: tuple[tuple[Span, ...], ...], changed: bool) -> list[str]:
-    return _words([span.text for paragraph in spans for span in paragraph if span.changed is changed])
+    return _words(
+        [span.text for paragraph in spans for span in paragraph if span.changed is changed]
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -77,7 +99,7 @@ def test_whitespace_between_changed_words_is_changed(left, right):
     """An unchanged span between two changed ones holds a word: whitespace alone would be changed."""
     diff, _ = word_diff(left, right)
     for spans in diff.left + diff.right:
-        for before, span, after in zip(spans, spans[1:], spans[2:]):
+        for before, span, after in zip(spans, spans[1:], spans[2:], strict=False):
             if before.changed and after.changed:
                 assert _words([span.text])
 
@@ -102,17 +124,24 @@ def test_ops_are_merged_runs_of_consistent_kind(left, right):
         if op.op == "equal":
             assert left_keys == right_keys and left_keys
         else:
-            assert op.op == {(True, True): "replace", (True, False): "delete", (False, True): "insert"}[
-                (bool(left_keys), bool(right_keys))
-            ]
+            assert (
+                op.op
+                == {(True, True): "replace", (True, False): "delete", (False, True): "insert"}[
+                    (bool(left_keys), bool(right_keys))
+                ]
+            )
 
 
 @settings(max_examples=300, deadline=None)
 @given(_side, _side)
 def test_changed_spans_hold_exactly_the_words_the_ops_change(left, right):
     diff, _ = word_diff(left, right)
-    changed_left = [word for op in diff.ops if op.op != "equal" for word in op.left.split(" ") if word]
-    changed_right = [word for op in diff.ops if op.op != "equal" for word in op.right.split(" ") if word]
+    changed_left = [
+        word for op in diff.ops if op.op != "equal" for word in op.left.split(" ") if word
+    ]
+    changed_right = [
+        word for op in diff.ops if op.op != "equal" for word in op.right.split(" ") if word
+    ]
     assert _span_words(diff.left, changed=True) == changed_left
     assert _span_words(diff.right, changed=True) == changed_right
 
@@ -121,7 +150,9 @@ def test_changed_spans_hold_exactly_the_words_the_ops_change(left, right):
 @given(_side, _side)
 def test_similarity_is_indel_similarity_of_word_keys(left, right):
     _, similarity = word_diff(left, right)
-    expected = Indel.normalized_similarity([token_key(w) for w in _words(left)], [token_key(w) for w in _words(right)])
+    expected = Indel.normalized_similarity(
+        [token_key(w) for w in _words(left)], [token_key(w) for w in _words(right)]
+    )
     assert similarity == expected
 
 
@@ -163,7 +194,9 @@ def _reference_word_diff(left: list[str], right: list[str]) -> tuple[InlineDiff,
     when the words on both sides of it in its paragraph are.
     """
     sides = [[display_tokens(text) for text in texts] for texts in (left, right)]
-    words = [[token for tokens in side for token in tokens if not token.isspace()] for side in sides]
+    words = [
+        [token for tokens in side for token in tokens if not token.isspace()] for side in sides
+    ]
     keys = [[token_key(word) for word in side_words] for side_words in words]
     opcodes = Levenshtein.opcodes(*keys).as_list()
     changed = [[True] * len(side_words) for side_words in words]
@@ -171,24 +204,29 @@ def _reference_word_diff(left: list[str], right: list[str]) -> tuple[InlineDiff,
         changed[0][i1:i2] = [False] * (i2 - i1)
         changed[1][j1:j2] = [False] * (j2 - j1)
     spans = []
-    for side, side_changed in zip(sides, changed):
+    for side, side_changed in zip(sides, changed, strict=True):
         flags = iter(side_changed)
         side_spans = []
         for tokens in side:
             word_flags = [None if token.isspace() else next(flags) for token in tokens]
             token_flags = [
-                flag if flag is not None else (0 < k < len(tokens) - 1 and word_flags[k - 1] and word_flags[k + 1])
+                flag
+                if flag is not None
+                else (0 < k < len(tokens) - 1 and word_flags[k - 1] and word_flags[k + 1])
                 for k, flag in enumerate(word_flags)
             ]
             paragraph_spans: list[Span] = []
-            for token, flag in zip(tokens, token_flags):
+            for token, flag in zip(tokens, token_flags, strict=True):
                 if paragraph_spans and paragraph_spans[-1].changed == flag:
                     paragraph_spans[-1] = Span(paragraph_spans[-1].text + token, flag)
                 else:
                     paragraph_spans.append(Span(token, bool(flag)))
             side_spans.append(tuple(paragraph_spans))
         spans.append(tuple(side_spans))
-    ops = tuple(WordOp(tag, " ".join(words[0][i1:i2]), " ".join(words[1][j1:j2])) for tag, i1, i2, j1, j2 in opcodes)
+    ops = tuple(
+        WordOp(tag, " ".join(words[0][i1:i2]), " ".join(words[1][j1:j2]))
+        for tag, i1, i2, j1, j2 in opcodes
+    )
     return InlineDiff(spans[0], spans[1], ops), Indel.normalized_similarity(*keys)
 
 

@@ -15,7 +15,9 @@ from tui.engine.errors import InputError
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, detect_format, load_document
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-FRENCH = "Le café était fermé. À l'école, les élèves ont étudié la poésie de Molière.\nÇa va très bien."
+FRENCH = (
+    "Le café était fermé. À l'école, les élèves ont étudié la poésie de Molière.\nÇa va très bien."
+)
 
 
 def write(tmp_path, name, data: bytes) -> str:
@@ -33,6 +35,7 @@ def load_error(source, **kwargs) -> str:
 
 
 # --------------------------------------------------------------------------- decoding
+
 
 @pytest.mark.parametrize(
     ("data", "encoding"),
@@ -53,7 +56,10 @@ def test_decode_honours_boms_and_detects_encodings(data, encoding):
 
 
 def test_decode_latin1_german_and_spanish_as_cp1252():
-    for text in ("Grüße aus Köln, sagte Müller an der Straße.", "El niño comió paella. ¿Qué tal mañana?"):
+    for text in (
+        "Grüße aus Köln, sagte Müller an der Straße.",
+        "El niño comió paella. ¿Qué tal mañana?",
+    ):
         assert decode(text.encode("latin-1")) == (text, "cp1252")
 
 
@@ -73,7 +79,9 @@ def test_decode_normalises_line_endings_and_nfc():
 
 
 def test_decode_keeps_control_characters_but_not_nul():
-    text, _ = decode("Title\x0c\nA bell \x07 rang in a long line of perfectly ordinary text.".encode("utf-16"))
+    text, _ = decode(
+        "Title\x0c\nA bell \x07 rang in a long line of perfectly ordinary text.".encode("utf-16")
+    )
     assert "\x07" in text and "\x0c" in text
     assert decode("a\x00b".encode("utf-16"))[0] == "ab"
 
@@ -85,15 +93,23 @@ def test_declared_charset_is_used_after_utf8_fails():
 
 def test_html_meta_charset_is_honoured():
     data = '<html><head><meta charset="koi8-r"></head><body>Привет</body></html>'.encode("koi8-r")
-    assert decode(data) == ('<html><head><meta charset="koi8-r"></head><body>Привет</body></html>', "koi8-r")
+    assert decode(data) == (
+        '<html><head><meta charset="koi8-r"></head><body>Привет</body></html>',
+        "koi8-r",
+    )
 
 
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffd"), min_size=1))
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffd"), min_size=1
+    )
+)
 def test_decode_round_trips_utf8_text(text):
     assert decode(text.encode("utf-8")) == (unicodedata.normalize("NFC", text), "utf-8")
 
 
 # --------------------------------------------------------------------------- errors
+
 
 def test_binary_with_nul_bytes(tmp_path):
     data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
@@ -184,11 +200,14 @@ def test_unknown_format_name(tmp_path):
 
 
 def test_html_without_visible_text(tmp_path):
-    source = write(tmp_path, "empty.html", b"<!doctype html><html><body><script>x()</script></body></html>")
+    source = write(
+        tmp_path, "empty.html", b"<!doctype html><html><body><script>x()</script></body></html>"
+    )
     assert load_error(source) == f"{source} has no readable text as html"
 
 
 # --------------------------------------------------------------------------- documents
+
 
 def test_text_document_from_stdin():
     data = "\ufeffFirst paragraph.\r\n\r\nSecond paragraph.\r\n".encode("utf-8")
@@ -209,7 +228,11 @@ def test_source_is_kept_exactly_as_given(tmp_path, monkeypatch):
 def test_markdown_by_extension_and_title(tmp_path):
     source = write(tmp_path, "draft.md", b"# Plan\n\nDo *this*.\n")
     document = load_document(source)
-    assert (document.format, document.title, document.texts) == ("markdown", "Plan", ("Plan", "Do this."))
+    assert (document.format, document.title, document.texts) == (
+        "markdown",
+        "Plan",
+        ("Plan", "Do this."),
+    )
 
 
 def test_forced_text_format_keeps_markup(tmp_path):
@@ -218,7 +241,11 @@ def test_forced_text_format_keeps_markup(tmp_path):
 
 
 def test_html_by_content_without_extension(tmp_path):
-    source = write(tmp_path, "saved", b"<!DOCTYPE html><html><head><title>T</title></head><body><p>Body text.</p></body></html>")
+    source = write(
+        tmp_path,
+        "saved",
+        b"<!DOCTYPE html><html><head><title>T</title></head><body><p>Body text.</p></body></html>",
+    )
     document = load_document(source)
     assert (document.format, document.title, document.texts) == ("html", "T", ("Body text.",))
 
@@ -242,16 +269,21 @@ def test_detect_format(source, text, expected):
 
 # --------------------------------------------------------------------------- fixtures
 
+
 def fixture_sides():
     for gold_path in sorted(FIXTURES.glob("*/gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         for side in ("left", "right"):
-            yield pytest.param(gold_path.parent / gold[side], gold[f"{side}_heads"], id=f"{gold_path.parent.name}-{side}")
+            yield pytest.param(
+                gold_path.parent / gold[side],
+                gold[f"{side}_heads"],
+                id=f"{gold_path.parent.name}-{side}",
+            )
 
 
 @pytest.mark.parametrize(("path", "heads"), list(fixture_sides()))
 def test_fixture_paragraphs_match_gold_heads(path, heads):
     texts = load_document(str(path)).texts
     assert len(texts) == len(heads)
-    for text, head in zip(texts, heads):
+    for text, head in zip(texts, heads, strict=True):
         assert text.startswith(head), (text[:40], head)

@@ -7,11 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
-import tui.review as review_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import tui.review as review_module
 from tui.engine.model import Change, Comparison, Document, Kind, Paragraph
 from tui.review import (
     Mark,
@@ -27,7 +26,11 @@ from tui.review import (
 )
 
 LEFT = ["The council met on Monday.", "It approved the budget of 4 million.", "Residents objected."]
-RIGHT = ["The council met on Monday.", "It approved a budget of 5 million.", "A new park was announced."]
+RIGHT = [
+    "The council met on Monday.",
+    "It approved a budget of 5 million.",
+    "A new park was announced.",
+]
 
 
 @pytest.fixture
@@ -38,13 +41,15 @@ def store(tmp_path: Path):
 
 def diff_keys(left: list[str], right: list[str]) -> list[str]:
     """Keys of a hand-made difference list: each differing paragraph index as a reworded pair."""
-    return [change_key([a], [b], "reworded") for a, b in zip(left, right) if a != b]
+    return [change_key([a], [b], "reworded") for a, b in zip(left, right, strict=True) if a != b]
 
 
 def open_pair(store, left, right, left_source="a.txt", right_source="b.txt"):
     keys = diff_keys(left, right)
     key = pair_key(left, right)
-    result = store.record_open(key, side_hash(left), side_hash(right), left_source, right_source, len(keys), keys)
+    result = store.record_open(
+        key, side_hash(left), side_hash(right), left_source, right_source, len(keys), keys
+    )
     return key, keys, result
 
 
@@ -65,7 +70,9 @@ def test_change_key_depends_on_texts_and_kind_but_not_on_split_point_ambiguity()
 
 def test_comparison_keys_number_identical_differences_apart():
     left = Document("l", (Paragraph(0, "Intro."),))
-    right = Document("r", (Paragraph(0, "Intro."), Paragraph(1, "Same line."), Paragraph(2, "Same line.")))
+    right = Document(
+        "r", (Paragraph(0, "Intro."), Paragraph(1, "Same line."), Paragraph(2, "Same line."))
+    )
     changes = (
         Change(Kind.UNCHANGED, (0,), (0,), 1.0),
         Change(Kind.ADDED, (), (1,), 0.0),
@@ -82,7 +89,9 @@ def test_comparison_keys_number_identical_differences_apart():
 
 
 def test_the_default_database_lives_in_the_user_data_dir(monkeypatch, tmp_path: Path):
-    monkeypatch.setattr(review_module.platformdirs, "user_data_dir", lambda app: str(tmp_path / app))
+    monkeypatch.setattr(
+        review_module.platformdirs, "user_data_dir", lambda app: str(tmp_path / app)
+    )
     assert default_state_path().parent == tmp_path / "compare-tui"
     with ReviewStore.open() as store:
         assert store.path == default_state_path() and store.path.exists()
@@ -262,7 +271,9 @@ def test_null_store_accepts_everything_and_remembers_nothing():
 marks_strategy = st.builds(Mark, st.booleans(), st.booleans(), st.text(max_size=30))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.tuples(st.sampled_from(["k1", "k2", "k3", "k4"]), marks_strategy), max_size=25))
 def test_marks_returns_the_last_mark_set_per_key(tmp_path_factory, calls):
     path = tmp_path_factory.mktemp("prop") / "review.sqlite3"

@@ -27,7 +27,9 @@ FIXTURE = Path(__file__).parent.parent / "fixtures" / "news-repost"
 
 
 def fixture_request(left: Path | None = None, right: Path | None = None) -> CompareRequest:
-    return CompareRequest(str(left or FIXTURE / "original.txt"), str(right or FIXTURE / "repost.txt"))
+    return CompareRequest(
+        str(left or FIXTURE / "original.txt"), str(right or FIXTURE / "repost.txt")
+    )
 
 
 def fixture_app(request: CompareRequest | None = None, **options) -> CompareApp:
@@ -167,7 +169,11 @@ async def test_a_changed_input_is_detected_and_said(tmp_path):
     async with app.run_test(size=(160, 45)) as pilot:
         await until_compared(app, pilot)
         await pilot.press("space")
-    right.write_text(right.read_text(encoding="utf-8") + "\n\nA brand new closing paragraph about something else entirely.\n", encoding="utf-8")
+    right.write_text(
+        right.read_text(encoding="utf-8")
+        + "\n\nA brand new closing paragraph about something else entirely.\n",
+        encoding="utf-8",
+    )
     again = fixture_app(request)
     async with again.run_test(size=(160, 45)) as pilot:
         await until_compared(again, pilot)
@@ -228,13 +234,24 @@ async def test_a_corrupt_settings_file_is_a_warning_and_is_not_overwritten():
 
 
 async def test_settings_are_applied_and_changes_saved():
-    save_settings(Settings(theme="textual-light", show_boilerplate=True, kinds_filter=("reworded", "added"), export_format="md"))
+    save_settings(
+        Settings(
+            theme="textual-light",
+            show_boilerplate=True,
+            kinds_filter=("reworded", "added"),
+            export_format="md",
+        )
+    )
     app = CompareApp(comparison=sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert app.theme == "textual-light"
         assert app.filters.show_boilerplate
-        assert {app.comparison.changes[i].kind.value for i in app.model.differences} <= {"reworded", "added", "dropped"}
+        assert {app.comparison.changes[i].kind.value for i in app.model.differences} <= {
+            "reworded",
+            "added",
+            "dropped",
+        }
         await pilot.press("b", "c")
         app.theme = "textual-dark"
         await pilot.pause()
@@ -244,7 +261,11 @@ async def test_settings_are_applied_and_changes_saved():
         assert app.screen.query_one("#path", Input).value.endswith(".md")
     saved, warnings = load_settings()
     assert not warnings
-    assert (saved.theme, saved.show_boilerplate, saved.show_unchanged) == ("textual-dark", False, False)
+    assert (saved.theme, saved.show_boilerplate, saved.show_unchanged) == (
+        "textual-dark",
+        False,
+        False,
+    )
     assert set(saved.kinds_filter) == {"unchanged", "reworded", "added"}
 
 
@@ -261,7 +282,12 @@ async def test_settings_that_cannot_be_saved_are_one_warning_not_a_crash(monkeyp
 
 
 async def test_settings_warnings_from_the_cli_are_shown_once():
-    app = CompareApp(comparison=sample_comparison(), options=AppOptions(settings=Settings(), settings_warnings=("x.toml: unknown setting 'colour' ignored",)))
+    app = CompareApp(
+        comparison=sample_comparison(),
+        options=AppOptions(
+            settings=Settings(), settings_warnings=("x.toml: unknown setting 'colour' ignored",)
+        ),
+    )
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert notifications(app).count("unknown setting 'colour'") == 1
@@ -288,8 +314,14 @@ async def test_export_from_the_app_carries_marks_and_notes_in_every_format(tmp_p
             assert not isinstance(app.screen, ExportDialog)
     data = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert not list(jsonschema.Draft202012Validator(report_schema()).iter_errors(data))
-    assert data["changes"][current]["review"] == {"reviewed": True, "significant": True, "note": "vague <figure> & *all*"}
-    assert "vague &lt;figure&gt; &amp; *all*" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert data["changes"][current]["review"] == {
+        "reviewed": True,
+        "significant": True,
+        "note": "vague <figure> & *all*",
+    }
+    assert "vague &lt;figure&gt; &amp; *all*" in (tmp_path / "report.html").read_text(
+        encoding="utf-8"
+    )
     assert "vague \\<figure\\> & \\*all\\*" in (tmp_path / "report.md").read_text(encoding="utf-8")
     assert load_settings()[0].export_format == "html"  # the last format used is the next default
 

@@ -20,7 +20,10 @@ def reviewed_sample():
     """The sample comparison with its first difference noted and flagged, its second only reviewed."""
     comparison = sample_comparison()
     first, second, *_ = difference_numbers(comparison)
-    review = {first: Mark(reviewed=True, significant=True, note=HOSTILE_NOTE), second: Mark(reviewed=True)}
+    review = {
+        first: Mark(reviewed=True, significant=True, note=HOSTILE_NOTE),
+        second: Mark(reviewed=True),
+    }
     return comparison, review, first, second
 
 
@@ -28,7 +31,11 @@ def test_json_has_a_review_on_every_difference_and_validates():
     comparison, review, first, second = reviewed_sample()
     data = json.loads(render(comparison, "json", review=review))
     assert not list(jsonschema.Draft202012Validator(report_schema()).iter_errors(data))
-    assert data["changes"][first]["review"] == {"reviewed": True, "significant": True, "note": HOSTILE_NOTE}
+    assert data["changes"][first]["review"] == {
+        "reviewed": True,
+        "significant": True,
+        "note": HOSTILE_NOTE,
+    }
     assert data["changes"][second]["review"] == {"reviewed": True, "significant": False, "note": ""}
     for index, change in enumerate(data["changes"]):
         assert ("review" in change) is change["difference"], index
@@ -66,7 +73,9 @@ def test_markdown_shows_notes_literally_with_marks():
     markdown = render(comparison, "md", review=review)
     assert "## Review" in markdown and "### Reviewer's notes" in markdown
     html = MarkdownIt("commonmark").render(markdown)
-    assert "<script>" not in html and "<em>" not in html.split("Reviewer")[1].split("second line")[0]
+    assert (
+        "<script>" not in html and "<em>" not in html.split("Reviewer")[1].split("second line")[0]
+    )
     assert html.count("*not emphasis*") == 2
     number = difference_numbers(comparison)[first]
     assert f"### {number}. " in markdown and "· ✓ reviewed · ★ significant" in markdown
@@ -77,4 +86,7 @@ def test_progress_counts_only_differences():
     unchanged = next(i for i, c in enumerate(comparison.changes) if not c.is_difference)
     total = len(difference_numbers(comparison))
     with_stray = {**review, unchanged: Mark(reviewed=True)}
-    assert review_progress(comparison, with_stray) == f"2 of {total} differences reviewed · 1 flagged significant"
+    assert (
+        review_progress(comparison, with_stray)
+        == f"2 of {total} differences reviewed · 1 flagged significant"
+    )

@@ -18,22 +18,75 @@ from hypothesis import strategies as st
 from tui.engine import boilerplate, facts
 
 GUARDED = {
-    name: value for name, value in vars(facts).items() if isinstance(value, facts._Guarded)  # noqa: SLF001
+    name: value
+    for name, value in vars(facts).items()
+    if isinstance(value, facts._Guarded)  # noqa: SLF001
 }
 
 _PATTERN_WORDS = [
     # What the patterns look for, as written in prose.
-    "not", "Not only", "no longer", "don't", "doesn’t", "won't", "can't", "shan't", "mightn't", "declined to",
-    "refuses to", "failed to", "may", "May", "will", "would", "has to", "ought to", "needs to", "is expected to",
-    "appears to", "reportedly", "peut-être", "al parecer", "Podría", "könnten", "said", "says", "according to",
-    "Maria Lopez", "Lopez", "officials", "the minister", "twenty-three", "a dozen", "half a dozen", "two-thirds",
-    "one third", "three", "SEVEN", "dreißig", "fünf", "$53bn", "53", "1,200.5", "2019", "March 3", "3 May 2021",
-    "1990s", "12%", "per cent", "二十八公里", "一万人", "2023年", "5%",
+    "not",
+    "Not only",
+    "no longer",
+    "don't",
+    "doesn’t",
+    "won't",
+    "can't",
+    "shan't",
+    "mightn't",
+    "declined to",
+    "refuses to",
+    "failed to",
+    "may",
+    "May",
+    "will",
+    "would",
+    "has to",
+    "ought to",
+    "needs to",
+    "is expected to",
+    "appears to",
+    "reportedly",
+    "peut-être",
+    "al parecer",
+    "Podría",
+    "könnten",
+    "said",
+    "says",
+    "according to",
+    "Maria Lopez",
+    "Lopez",
+    "officials",
+    "the minister",
+    "twenty-three",
+    "a dozen",
+    "half a dozen",
+    "two-thirds",
+    "one third",
+    "three",
+    "SEVEN",
+    "dreißig",
+    "fünf",
+    "$53bn",
+    "53",
+    "1,200.5",
+    "2019",
+    "March 3",
+    "3 May 2021",
+    "1990s",
+    "12%",
+    "per cent",
+    "二十八公里",
+    "一万人",
+    "2023年",
+    "5%",
 ]
 # Every word spelled out in the patterns' own source, so a word added there is tried too.
-_SOURCE_WORDS = sorted({w for g in GUARDED.values() for w in re.findall(r"[^\W\d_]{2,}", g.pattern.pattern)})
+_SOURCE_WORDS = sorted(
+    {w for g in GUARDED.values() for w in re.findall(r"[^\W\d_]{2,}", g.pattern.pattern)}
+)
 _ODD_LETTERS = ["ſ", "ı", "İ", "K", "ẞ", "é", "’", "'", "-", "_", "万", "第"]
-_GLUE = [" ", "  ", ", ", ". ", "\n", "", "“", "”", "\"", "(", ")"]
+_GLUE = [" ", "  ", ", ", ". ", "\n", "", "“", "”", '"', "(", ")"]
 
 
 @st.composite
@@ -83,8 +136,13 @@ _RULE_WORDS = sorted(
 @st.composite
 def lines(draw) -> str:
     """A whitespace-normalised line of the needy rules' own words, capitalised or not, and odd letters."""
-    words = draw(st.lists(st.sampled_from(_RULE_WORDS + _ODD_LETTERS + ["/", "©", "Reuters/Jane Doe", "'"]),
-                          min_size=1, max_size=14))
+    words = draw(
+        st.lists(
+            st.sampled_from(_RULE_WORDS + _ODD_LETTERS + ["/", "©", "Reuters/Jane Doe", "'"]),
+            min_size=1,
+            max_size=14,
+        )
+    )
     words = [w.upper() if draw(st.booleans()) else w for w in words]
     return " ".join(" ".join(words).split())
 

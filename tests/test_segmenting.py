@@ -73,7 +73,14 @@ def test_list_items_are_their_own_paragraphs_and_wrapped_items_join():
     item = "- first item that runs long enough to be wrapped by the editor before the end of it"
     wrapped_item = textwrap.fill(item, 60, subsequent_indent="  ")
     text = "Steps:\n" + wrapped_item + "\n* second\n+ third\n1. fourth\n2) fifth"
-    assert split_paragraphs(text) == ["Steps:", item, "* second", "+ third", "1. fourth", "2) fifth"]
+    assert split_paragraphs(text) == [
+        "Steps:",
+        item,
+        "* second",
+        "+ third",
+        "1. fourth",
+        "2) fifth",
+    ]
 
 
 def test_short_paragraph_in_wrapped_document_is_joined_without_own_evidence():
@@ -102,7 +109,10 @@ def test_whitespace_inside_a_paragraph_is_kept_and_trailing_stripped():
 
 def test_chinese_lines_without_spaces_stay_separate():
     text = "政府周三批准了新的预算。\n市民对此表示欢迎，专家认为这是一个好消息。\n"
-    assert split_paragraphs(text) == ["政府周三批准了新的预算。", "市民对此表示欢迎，专家认为这是一个好消息。"]
+    assert split_paragraphs(text) == [
+        "政府周三批准了新的预算。",
+        "市民对此表示欢迎，专家认为这是一个好消息。",
+    ]
 
 
 def test_whitespace_only_text_has_no_paragraphs():
@@ -111,7 +121,10 @@ def test_whitespace_only_text_has_no_paragraphs():
 
 line_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=90)
 documents = st.lists(
-    st.one_of(line_text, st.sampled_from(["", "  ", "- item", "Top", PROSE[:70], "continued here", SECOND])),
+    st.one_of(
+        line_text,
+        st.sampled_from(["", "  ", "- item", "Top", PROSE[:70], "continued here", SECOND]),
+    ),
     max_size=25,
 ).map("\n".join)
 

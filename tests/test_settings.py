@@ -34,19 +34,29 @@ def test_a_missing_file_gives_defaults_and_no_warning(tmp_path: Path):
     settings, warnings = load_settings(tmp_path / "nowhere" / "settings.toml")
     assert settings == Settings() and warnings == []
     assert settings.theme == "textual-dark" and settings.threshold == 1.0
-    assert settings.export_format == "html" and not settings.show_boilerplate and settings.show_unchanged
+    assert (
+        settings.export_format == "html"
+        and not settings.show_boilerplate
+        and settings.show_unchanged
+    )
     assert settings.kinds_filter == ALL_KINDS and len(ALL_KINDS) == 7
 
 
 def test_settings_path_is_in_the_user_config_dir(monkeypatch, tmp_path: Path):
-    monkeypatch.setattr(settings_module.platformdirs, "user_config_dir", lambda app: str(tmp_path / app))
+    monkeypatch.setattr(
+        settings_module.platformdirs, "user_config_dir", lambda app: str(tmp_path / app)
+    )
     assert settings_path() == tmp_path / "compare-tui" / "settings.toml"
 
 
 def test_round_trip_through_the_file(tmp_path: Path):
     chosen = Settings(
-        theme="nord", threshold=1.25, export_format="md", show_boilerplate=True,
-        show_unchanged=False, kinds_filter=("reworded", "added", "dropped"),
+        theme="nord",
+        threshold=1.25,
+        export_format="md",
+        show_boilerplate=True,
+        show_unchanged=False,
+        kinds_filter=("reworded", "added", "dropped"),
     )
     path = tmp_path / "deep" / "config" / "settings.toml"
     save_settings(chosen, path)
@@ -61,7 +71,9 @@ def test_a_partial_file_keeps_defaults_for_the_rest(tmp_path: Path):
 
 
 def test_kinds_are_kept_in_engine_order_without_repeats(tmp_path: Path):
-    settings, warnings = load_settings(write(tmp_path, 'kinds_filter = ["dropped", "added", "dropped"]\n'))
+    settings, warnings = load_settings(
+        write(tmp_path, 'kinds_filter = ["dropped", "added", "dropped"]\n')
+    )
     assert warnings == [] and settings.kinds_filter == ("added", "dropped")
 
 
@@ -93,7 +105,9 @@ def test_an_unknown_theme_name_is_kept_for_the_app_to_judge(tmp_path: Path):
     ],
 )
 def test_each_bad_value_is_one_warning_and_the_default(tmp_path: Path, line: str, key: str):
-    path = write(tmp_path, f'export_format = "json"\n{line}\n' if key != "export_format" else f"{line}\n")
+    path = write(
+        tmp_path, f'export_format = "json"\n{line}\n' if key != "export_format" else f"{line}\n"
+    )
     settings, warnings = load_settings(path)
     assert getattr(settings, key) == getattr(Settings(), key)
     assert len(warnings) == 1 and "\n" not in warnings[0]
@@ -110,7 +124,13 @@ def test_an_unknown_key_is_a_warning_and_ignored(tmp_path: Path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"theme = \n", b"[[[", b'theme = "unterminated\n', b"\xff\xfe\x00garbage", b'theme = "a"\ntheme = "b"\n'],
+    [
+        b"theme = \n",
+        b"[[[",
+        b'theme = "unterminated\n',
+        b"\xff\xfe\x00garbage",
+        b'theme = "a"\ntheme = "b"\n',
+    ],
 )
 def test_a_corrupt_file_gives_defaults_and_a_warning(tmp_path: Path, content: bytes):
     path = tmp_path / "settings.toml"

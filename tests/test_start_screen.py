@@ -37,7 +37,9 @@ def test_complete_path_offers_the_first_match_and_marks_folders(tmp_path):
     (tmp_path / ".hidden").write_text("a", encoding="utf-8")
     assert complete_path(str(tmp_path / "orig")) == str(tmp_path / "original.txt")
     assert complete_path(str(tmp_path / "originals")) == str(tmp_path / "originals") + "/"
-    assert complete_path(str(tmp_path) + "/") == str(tmp_path / "original.txt")  # hidden files only on a dot
+    assert complete_path(str(tmp_path) + "/") == str(
+        tmp_path / "original.txt"
+    )  # hidden files only on a dot
     assert complete_path(str(tmp_path / ".h")) == str(tmp_path / ".hidden")
     assert complete_path(str(tmp_path / "nothing-like-it")) is None
     assert complete_path(str(tmp_path / "original.txt")) is None  # already complete
@@ -65,7 +67,9 @@ async def test_no_files_shows_the_start_screen_and_the_example_button_opens_the_
         assert app.review is not None and app.review.total > 0
 
 
-async def test_recent_list_shows_a_reviewed_pair_and_enter_reopens_it_with_its_marks(tmp_path, monkeypatch):
+async def test_recent_list_shows_a_reviewed_pair_and_enter_reopens_it_with_its_marks(
+    tmp_path, monkeypatch
+):
     await review_once(FIXTURE / "original.txt", FIXTURE / "repost.txt", ("space", "n", "space"))
     monkeypatch.chdir(tmp_path)  # sources were remembered as absolute paths
     app = CompareApp()
@@ -87,7 +91,10 @@ async def test_recent_list_shows_a_reviewed_pair_and_enter_reopens_it_with_its_m
 async def test_most_recent_first(tmp_path):
     for name in ("first", "second"):
         right = tmp_path / f"{name}.txt"
-        right.write_text((FIXTURE / "repost.txt").read_text(encoding="utf-8") + f"\n\n{name} closing words.\n", encoding="utf-8")
+        right.write_text(
+            (FIXTURE / "repost.txt").read_text(encoding="utf-8") + f"\n\n{name} closing words.\n",
+            encoding="utf-8",
+        )
         await review_once(FIXTURE / "original.txt", right)
     with ReviewStore.open() as store:
         assert [Path(s.right_source).name for s in store.recent()] == ["second.txt", "first.txt"]
@@ -95,7 +102,10 @@ async def test_most_recent_first(tmp_path):
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#recent", DataTable)
-        assert [table.get_row_at(n)[2].endswith(f"{name}.txt") for n, name in enumerate(("second", "first"))] == [True, True]
+        assert [
+            table.get_row_at(n)[2].endswith(f"{name}.txt")
+            for n, name in enumerate(("second", "first"))
+        ] == [True, True]
 
 
 async def test_a_recent_pair_whose_file_is_gone_says_so(tmp_path):
@@ -113,7 +123,9 @@ async def test_a_recent_pair_whose_file_is_gone_says_so(tmp_path):
         assert f"{right} no longer exists" in message
 
 
-async def test_two_typed_paths_are_compared_and_a_bad_one_is_an_error_on_the_start_screen(tmp_path, monkeypatch):
+async def test_two_typed_paths_are_compared_and_a_bad_one_is_an_error_on_the_start_screen(
+    tmp_path, monkeypatch
+):
     app = CompareApp()
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -166,7 +178,9 @@ def test_the_cli_without_files_opens_the_start_screen(monkeypatch, tmp_path):
     import tui.app.app as app_module
 
     calls = []
-    monkeypatch.setattr(app_module, "run_app", lambda request, documents, options: calls.append((request, options)))
+    monkeypatch.setattr(
+        app_module, "run_app", lambda request, documents, options: calls.append((request, options))
+    )
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     assert main(["--no-state"]) == 0

@@ -13,7 +13,15 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.engine.tokens import _TERM, _UNSPACED, _fold_for_terms, _terms_of_match, content_terms, cosmetic_key, display_tokens
+from tui.engine.tokens import (
+    _TERM,
+    _UNSPACED,
+    _fold_for_terms,
+    _terms_of_match,
+    content_terms,
+    cosmetic_key,
+    display_tokens,
+)
 
 # Characters that matter to the rules: separators inside words, dashes, quotes,
 # spaces of several kinds, case folds that change length, CJK, combining marks.
@@ -56,7 +64,9 @@ def test_cosmetic_key_ignores_case_spacing_and_quote_style(text):
 
 def _terms_by_definition(text: str) -> list[str]:
     """One paragraph's content terms, match by match, as the module docstring defines them."""
-    return [term for match in _TERM.findall(_fold_for_terms(text)) for term in _terms_of_match(match)]
+    return [
+        term for match in _TERM.findall(_fold_for_terms(text)) for term in _terms_of_match(match)
+    ]
 
 
 @settings(max_examples=200)
@@ -64,8 +74,12 @@ def _terms_by_definition(text: str) -> list[str]:
 def test_content_terms_of_a_document_are_each_paragraphs_terms(paragraphs):
     """Working on the whole document's distinct pieces gives each paragraph exactly its own terms."""
     terms = content_terms(paragraphs)
-    assert len(terms.pieces_per_text) == len(paragraphs) and terms.pieces_per_text.sum() == len(terms.pieces)
-    assert [terms.terms_of(k) for k in range(len(paragraphs))] == list(map(_terms_by_definition, paragraphs))
+    assert len(terms.pieces_per_text) == len(paragraphs) and terms.pieces_per_text.sum() == len(
+        terms.pieces
+    )
+    assert [terms.terms_of(k) for k in range(len(paragraphs))] == list(
+        map(_terms_by_definition, paragraphs)
+    )
 
 
 def test_content_terms_keep_stems_names_and_figures_and_drop_function_words():

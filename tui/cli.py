@@ -74,13 +74,42 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--example", action="store_true", help="compare the bundled news example")
 
     output = parser.add_argument_group("printed output and reports (no app is opened)")
-    output.add_argument("--summary", "--stat", action="store_true", help="print counts, flagged facts and the largest differences")
-    output.add_argument("--exit-code", action="store_true", help="exit 1 if the texts differ in content, 0 if not; alone, print nothing")
-    output.add_argument("--export", metavar="PATH", help="write a report; the format follows the extension, '-' is stdout")
-    output.add_argument("--format", dest="report_format", choices=["json", "md", "html"], help="report format (needed with --export -)")
+    output.add_argument(
+        "--summary",
+        "--stat",
+        action="store_true",
+        help="print counts, flagged facts and the largest differences",
+    )
+    output.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit 1 if the texts differ in content, 0 if not; alone, print nothing",
+    )
+    output.add_argument(
+        "--export",
+        metavar="PATH",
+        help="write a report; the format follows the extension, '-' is stdout",
+    )
+    output.add_argument(
+        "--format",
+        dest="report_format",
+        choices=["json", "md", "html"],
+        help="report format (needed with --export -)",
+    )
     output.add_argument("--force", action="store_true", help="overwrite an existing report file")
-    output.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in printed output (default: auto, off in pipes and with NO_COLOR)")
-    output.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color=never")
+    output.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour in printed output (default: auto, off in pipes and with NO_COLOR)",
+    )
+    output.add_argument(
+        "--no-color",
+        dest="color",
+        action="store_const",
+        const="never",
+        help="same as --color=never",
+    )
 
     engine = parser.add_argument_group("comparison")
     engine.add_argument(
@@ -90,17 +119,44 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FACTOR",
         help="scale the alignment thresholds: above 1 pairs fewer, more cautiously; below 1 pairs more (default 1.0, or the settings file's)",
     )
-    engine.add_argument("--left-format", choices=["auto", "text", "markdown", "html"], default="auto", help="how to read the left input (default: detect)")
-    engine.add_argument("--right-format", choices=["auto", "text", "markdown", "html"], default="auto", help="how to read the right input (default: detect)")
-    engine.add_argument("--max-size", type=_size, default=None, metavar="SIZE", help="largest input to read, e.g. 50M (default 20M)")
+    engine.add_argument(
+        "--left-format",
+        choices=["auto", "text", "markdown", "html"],
+        default="auto",
+        help="how to read the left input (default: detect)",
+    )
+    engine.add_argument(
+        "--right-format",
+        choices=["auto", "text", "markdown", "html"],
+        default="auto",
+        help="how to read the right input (default: detect)",
+    )
+    engine.add_argument(
+        "--max-size",
+        type=_size,
+        default=None,
+        metavar="SIZE",
+        help="largest input to read, e.g. 50M (default 20M)",
+    )
 
     app = parser.add_argument_group("the app")
-    app.add_argument("--no-state", action="store_true", help="neither read nor save review marks and notes (e.g. in CI)")
+    app.add_argument(
+        "--no-state",
+        action="store_true",
+        help="neither read nor save review marks and notes (e.g. in CI)",
+    )
 
     setup = parser.add_argument_group("setup")
     setup.add_argument("--version", action="version", version=f"compare-tui {__version__}")
-    setup.add_argument("--config-path", action="store_true", help="print where the settings file is and exit")
-    setup.add_argument("--completion", choices=["bash", "zsh", "fish"], metavar="SHELL", help="print a completion script for bash, zsh or fish and exit")
+    setup.add_argument(
+        "--config-path", action="store_true", help="print where the settings file is and exit"
+    )
+    setup.add_argument(
+        "--completion",
+        choices=["bash", "zsh", "fish"],
+        metavar="SHELL",
+        help="print a completion script for bash, zsh or fish and exit",
+    )
     return parser
 
 
@@ -223,7 +279,9 @@ def _settings():
 def _require_terminal() -> None:
     """The app draws on stdout and reads keys from stdin: without a terminal on both it cannot work."""
     if sys.stdout is None or not sys.stdout.isatty():
-        raise UserError("stdout is not a terminal, and the app needs one: use --summary, --export PATH or --exit-code")
+        raise UserError(
+            "stdout is not a terminal, and the app needs one: use --summary, --export PATH or --exit-code"
+        )
     if sys.stdin is None or not sys.stdin.isatty():
         raise UserError(
             "stdin is not a terminal, and the app reads keys from it: with a pipe or '-' as input, "
@@ -244,7 +302,9 @@ def _load(request):
         return load_sides(request)
     if request.left in NULL_SOURCES and request.right in NULL_SOURCES:
         raise UserError("both sides are /dev/null: nothing to compare")
-    return _load_side(request.left, request.left_format, request), _load_side(request.right, request.right_format, request)
+    return _load_side(request.left, request.left_format, request), _load_side(
+        request.right, request.right_format, request
+    )
 
 
 def _load_side(source: str, fmt: str | None, request):
@@ -254,7 +314,9 @@ def _load_side(source: str, fmt: str | None, request):
 
     if source in NULL_SOURCES:
         return Document(source=source, paragraphs=())
-    return label_boilerplate(load_document(source, fmt, max_bytes=request.max_bytes or DEFAULT_MAX_BYTES))
+    return label_boilerplate(
+        load_document(source, fmt, max_bytes=request.max_bytes or DEFAULT_MAX_BYTES)
+    )
 
 
 def _open_app(request, documents, options) -> None:
@@ -318,7 +380,11 @@ def _console(color: str):
     wants_color = color == "auto" and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
     if wants_color:
         return Console()
-    return Console(color_system=None, force_terminal=False, width=PIPE_WIDTH if not sys.stdout.isatty() else None)
+    return Console(
+        color_system=None,
+        force_terminal=False,
+        width=PIPE_WIDTH if not sys.stdout.isatty() else None,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -45,7 +45,8 @@ def completion_script(shell: str, parser: argparse.ArgumentParser) -> str:
 def _options(parser: argparse.ArgumentParser) -> list[_Option]:
     return [
         _Option(
-            flags=tuple(flag for flag in action.option_strings if flag.startswith("--")) or tuple(action.option_strings),
+            flags=tuple(flag for flag in action.option_strings if flag.startswith("--"))
+            or tuple(action.option_strings),
             takes_value=action.nargs != 0,
             choices=tuple(str(choice) for choice in action.choices or ()),
             wants_path=action.metavar == "PATH",
@@ -114,7 +115,10 @@ complete -o default -F _compare_tui {PROG}
 
 def _zsh(options: list[_Option]) -> str:
     specs = [_zsh_spec(option, flag) for option in options for flag in option.flags]
-    specs += ["'1:original (file, - for stdin, or URL):_files'", "'2:rewrite (file, - for stdin, or URL):_files'"]
+    specs += [
+        "'1:original (file, - for stdin, or URL):_files'",
+        "'2:rewrite (file, - for stdin, or URL):_files'",
+    ]
     body = " \\\n    ".join(specs)
     return f"""\
 #compdef {PROG}
@@ -134,7 +138,12 @@ fi
 
 
 def _zsh_spec(option: _Option, flag: str) -> str:
-    described = option.help.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace(":", "\\:")
+    described = (
+        option.help.replace("\\", "\\\\")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+        .replace(":", "\\:")
+    )
     if not option.takes_value:
         return _quote(f"{flag}[{described}]")
     if option.choices:

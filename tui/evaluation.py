@@ -132,8 +132,12 @@ def _fact_score(comparison: Comparison, gold: dict) -> Score | None:
 def evaluate_pair(directory: Path) -> PairResult:
     """Compare one fixture pair and score it against its gold.json."""
     gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
-    comparison = run_comparison(CompareRequest(str(directory / gold["left"]), str(directory / gold["right"])))
-    predicted_links = _link_pairs((c.left, c.right) for c in comparison.changes if c.left and c.right)
+    comparison = run_comparison(
+        CompareRequest(str(directory / gold["left"]), str(directory / gold["right"]))
+    )
+    predicted_links = _link_pairs(
+        (c.left, c.right) for c in comparison.changes if c.left and c.right
+    )
     expected_links = _link_pairs((link["left"], link["right"]) for link in gold["links"])
     predicted_changes = {(c.kind.value, c.left, c.right) for c in comparison.changes}
     return PairResult(
@@ -152,7 +156,9 @@ def _cells(score: Score | None, f1: bool = True) -> str:
     return text + (f" {score.f1:6.3f}" if f1 else "")
 
 
-def _line(name: str, links: Score, kinds: Score, boilerplate: Score | None, facts: Score | None) -> str:
+def _line(
+    name: str, links: Score, kinds: Score, boilerplate: Score | None, facts: Score | None
+) -> str:
     return (
         f"{name:<24} {_cells(links)}   {kinds.recall:6.3f}   "
         f"{_cells(boilerplate, f1=False)}   {_cells(facts, f1=False)}"
@@ -165,8 +171,15 @@ def _total(scores: list[Score | None]) -> Score | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tui.evaluation", description=__doc__.split("\n")[0])
-    parser.add_argument("fixtures", nargs="?", default="fixtures", help="folder of fixture pairs (default: fixtures)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tui.evaluation", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "fixtures",
+        nargs="?",
+        default="fixtures",
+        help="folder of fixture pairs (default: fixtures)",
+    )
     args = parser.parse_args(argv)
     root = Path(args.fixtures)
     folders = [p.parent for pattern in GOLD_PATTERNS for p in sorted(root.glob(pattern))]
@@ -174,7 +187,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no {' or '.join(GOLD_PATTERNS)} under {args.fixtures}", file=sys.stderr)
         return 2
     results = [evaluate_pair(folder) for folder in folders]
-    print(f"{'pair':<24} {'link P':>6} {'R':>6} {'F1':>6}   {'kinds':>6}   {'boil P':>6} {'R':>6}   {'fact P':>6} {'R':>6}")
+    print(
+        f"{'pair':<24} {'link P':>6} {'R':>6} {'F1':>6}   {'kinds':>6}   {'boil P':>6} {'R':>6}   {'fact P':>6} {'R':>6}"
+    )
     for r in results:
         print(_line(r.name, r.links, r.kinds, r.boilerplate, r.facts))
     print(

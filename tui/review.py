@@ -122,7 +122,9 @@ def comparison_keys(comparison: Comparison) -> ComparisonKeys:
         change_key([left[i] for i in c.left], [right[j] for j in c.right], c.kind)
         for c in comparison.differences
     ]
-    return ComparisonKeys(pair_key(left, right), side_hash(left), side_hash(right), _number_repeats(raw))
+    return ComparisonKeys(
+        pair_key(left, right), side_hash(left), side_hash(right), _number_repeats(raw)
+    )
 
 
 def difference_indices(comparison: Comparison) -> tuple[int, ...]:
@@ -130,14 +132,16 @@ def difference_indices(comparison: Comparison) -> tuple[int, ...]:
     return tuple(i for i, change in enumerate(comparison.changes) if change.is_difference)
 
 
-def marks_by_change(comparison: Comparison, keys: ComparisonKeys, by_key: dict[str, Mark]) -> dict[int, Mark]:
+def marks_by_change(
+    comparison: Comparison, keys: ComparisonKeys, by_key: dict[str, Mark]
+) -> dict[int, Mark]:
     """Stored marks (by content key) re-keyed by change index into ``comparison.changes``.
 
     The store speaks in content keys, the app and the reports in change
     indices; this is the one translation, so the app's marks and the CLI's
     headless export cannot disagree about which mark belongs where.
     """
-    pairs = zip(difference_indices(comparison), keys.change_keys)
+    pairs = zip(difference_indices(comparison), keys.change_keys, strict=True)
     return {index: by_key[key] for index, key in pairs if key in by_key}
 
 
@@ -186,7 +190,11 @@ class OpenResult:
     @property
     def message(self) -> str | None:
         """One line for the user, or None when there is nothing to say."""
-        sides = [name for name, changed in (("left", self.left_changed), ("right", self.right_changed)) if changed]
+        sides = [
+            name
+            for name, changed in (("left", self.left_changed), ("right", self.right_changed))
+            if changed
+        ]
         if not sides:
             return None
         which = "both sides" if len(sides) == 2 else f"the {sides[0]} side"
@@ -281,12 +289,16 @@ class ReviewStore:
         self._lock = threading.Lock()  # the app may call from a worker thread
 
     @classmethod
-    def open(cls, path: Path | None = None, *, timeout: float = BUSY_TIMEOUT_SECONDS) -> ReviewStore:
+    def open(
+        cls, path: Path | None = None, *, timeout: float = BUSY_TIMEOUT_SECONDS
+    ) -> ReviewStore:
         """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
         path = default_state_path() if path is None else Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(
+                path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
         except (OSError, sqlite3.Error) as error:
             raise _unavailable(path, error) from error
         store = cls(db, path)
@@ -373,22 +385,42 @@ class ReviewStore:
         comparison, so an edit on one side does not throw the review away.
         """
         with self._writing() as db:
-            known = db.execute("SELECT 1 FROM pairs WHERE pair_key = ?", (pair_key,)).fetchone() is not None
+            known = (
+                db.execute("SELECT 1 FROM pairs WHERE pair_key = ?", (pair_key,)).fetchone()
+                is not None
+            )
             previous = self._previous_review(db, pair_key, left_source, right_source)
-            self._upsert_pair(db, pair_key, left_side_hash, right_side_hash, left_source, right_source, total_differences)
+            self._upsert_pair(
+                db,
+                pair_key,
+                left_side_hash,
+                right_side_hash,
+                left_source,
+                right_source,
+                total_differences,
+            )
             db.execute("DELETE FROM pair_changes WHERE pair_key = ?", (pair_key,))
-            db.executemany("INSERT OR IGNORE INTO pair_changes VALUES (?, ?)", ((pair_key, k) for k in change_keys))
+            db.executemany(
+                "INSERT OR IGNORE INTO pair_changes VALUES (?, ?)",
+                ((pair_key, k) for k in change_keys),
+            )
             if previous is None:
                 return OpenResult(first_open=not known)
-            return self._carry_over(db, previous, pair_key, left_side_hash, right_side_hash, change_keys, known)
+            return self._carry_over(
+                db, previous, pair_key, left_side_hash, right_side_hash, change_keys, known
+            )
 
     def marks(self, pair_key: str) -> dict[str, Mark]:
         """Every mark of a comparison, by change key."""
         with self._reading() as db:
             rows = db.execute(
-                "SELECT change_key, reviewed, significant, note FROM marks WHERE pair_key = ?", (pair_key,)
+                "SELECT change_key, reviewed, significant, note FROM marks WHERE pair_key = ?",
+                (pair_key,),
             ).fetchall()
-        return {key: Mark(bool(reviewed), bool(significant), note) for key, reviewed, significant, note in rows}
+        return {
+            key: Mark(bool(reviewed), bool(significant), note)
+            for key, reviewed, significant, note in rows
+        }
 
     def set_mark(self, pair_key: str, change_key: str, mark: Mark) -> None:
         """Store the mark of one difference (a blank mark removes it).
@@ -397,7 +429,10 @@ class ReviewStore:
         """
         with self._writing() as db:
             if mark.is_blank:
-                db.execute("DELETE FROM marks WHERE pair_key = ? AND change_key = ?", (pair_key, change_key))
+                db.execute(
+                    "DELETE FROM marks WHERE pair_key = ? AND change_key = ?",
+                    (pair_key, change_key),
+                )
                 return
             db.execute(
                 "INSERT OR REPLACE INTO marks VALUES (?, ?, ?, ?, ?)",
@@ -409,7 +444,9 @@ class ReviewStore:
         with self._reading() as db:
             rows = db.execute(_RECENT_SQL, (limit,)).fetchall()
         return [
-            ReviewSummary(key, left, right, datetime.fromtimestamp(opened, UTC), reviewed, total, significant)
+            ReviewSummary(
+                key, left, right, datetime.fromtimestamp(opened, UTC), reviewed, total, significant
+            )
             for key, left, right, opened, total, reviewed, significant in rows
         ]
 
@@ -421,7 +458,9 @@ class ReviewStore:
     # -- helpers of record_open
 
     @staticmethod
-    def _previous_review(db: sqlite3.Connection, key: str, left_source: str, right_source: str) -> tuple | None:
+    def _previous_review(
+        db: sqlite3.Connection, key: str, left_source: str, right_source: str
+    ) -> tuple | None:
         """The last comparison opened under these names, if it had other content than ``key``.
 
         Only the *latest* one counts: reopening an edited pair a second time
@@ -435,8 +474,15 @@ class ReviewStore:
         return None if latest is None or latest[0] == key else latest
 
     @staticmethod
-    def _upsert_pair(db: sqlite3.Connection, key: str, left_hash: str, right_hash: str,
-                     left_source: str, right_source: str, total: int) -> None:
+    def _upsert_pair(
+        db: sqlite3.Connection,
+        key: str,
+        left_hash: str,
+        right_hash: str,
+        left_source: str,
+        right_source: str,
+        total: int,
+    ) -> None:
         """Insert or refresh a pair; a renamed file just updates the source names."""
         seq = db.execute("SELECT COALESCE(MAX(open_seq), 0) + 1 FROM pairs").fetchone()[0]
         db.execute(
@@ -447,11 +493,23 @@ class ReviewStore:
         )
 
     @staticmethod
-    def _carry_over(db: sqlite3.Connection, previous: tuple, key: str, left_hash: str, right_hash: str,
-                    change_keys: Sequence[str], known: bool) -> OpenResult:
+    def _carry_over(
+        db: sqlite3.Connection,
+        previous: tuple,
+        key: str,
+        left_hash: str,
+        right_hash: str,
+        change_keys: Sequence[str],
+        known: bool,
+    ) -> OpenResult:
         """Copy the earlier review's marks on differences still present; count the new ones."""
         old_key, old_left, old_right = previous
-        old_changes = {row[0] for row in db.execute("SELECT change_key FROM pair_changes WHERE pair_key = ?", (old_key,))}
+        old_changes = {
+            row[0]
+            for row in db.execute(
+                "SELECT change_key FROM pair_changes WHERE pair_key = ?", (old_key,)
+            )
+        }
         carried = db.execute(
             "INSERT OR IGNORE INTO marks SELECT ?, m.change_key, m.reviewed, m.significant, m.note"
             " FROM marks m JOIN pair_changes c ON c.pair_key = ? AND c.change_key = m.change_key"
@@ -500,8 +558,16 @@ class NullStore:
     def __exit__(self, *exc_info: object) -> None:
         pass
 
-    def record_open(self, pair_key: str, left_side_hash: str, right_side_hash: str, left_source: str,
-                    right_source: str, total_differences: int, change_keys: Sequence[str]) -> OpenResult:
+    def record_open(
+        self,
+        pair_key: str,
+        left_side_hash: str,
+        right_side_hash: str,
+        left_source: str,
+        right_source: str,
+        total_differences: int,
+        change_keys: Sequence[str],
+    ) -> OpenResult:
         return OpenResult(first_open=True)
 
     def marks(self, pair_key: str) -> dict[str, Mark]:
@@ -517,7 +583,9 @@ class NullStore:
         pass
 
 
-def open_store(no_state: bool = False, path: Path | None = None) -> tuple[ReviewStore | NullStore, str | None]:
+def open_store(
+    no_state: bool = False, path: Path | None = None
+) -> tuple[ReviewStore | NullStore, str | None]:
     """The store the app should use, and a warning to show if the real one failed.
 
     ``--no-state`` never touches the database; a failure never stops the app.
@@ -536,7 +604,11 @@ def source_identity(source: str) -> str:
     A local file becomes its absolute path (the app may be started in another
     folder next time); a URL, stdin ('-') or git's /dev/null stay as given.
     """
-    if source == "-" or urlparse(source).scheme in ("http", "https", "file") or source.startswith("/dev/"):
+    if (
+        source == "-"
+        or urlparse(source).scheme in ("http", "https", "file")
+        or source.startswith("/dev/")
+    ):
         return source
     return str(Path(source).expanduser().absolute())
 

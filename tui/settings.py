@@ -167,7 +167,9 @@ def _from_table(raw: dict[str, Any], path: Path) -> tuple[Settings, list[str]]:
             values[key] = validate(value)
         except ValueError as error:
             default = getattr(defaults, key)
-            warnings.append(f"{path}: {key} must be {error}, not {_toml_value(value, 40)}; using {_toml_value(default)}")
+            warnings.append(
+                f"{path}: {key} must be {error}, not {_toml_value(value, 40)}; using {_toml_value(default)}"
+            )
     return Settings(**values), warnings
 
 
@@ -212,7 +214,9 @@ def _replace_atomically(path: Path, text: str) -> None:
 def to_toml(settings: Settings) -> str:
     """The settings as a flat TOML document, one ``key = value`` line per field."""
     lines = ["# compare-tui settings. Unknown keys and bad values are ignored with a warning."]
-    lines += [f"{field.name} = {_toml_value(getattr(settings, field.name))}" for field in fields(settings)]
+    lines += [
+        f"{field.name} = {_toml_value(getattr(settings, field.name))}" for field in fields(settings)
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -221,7 +225,11 @@ def _toml_value(value: Any, limit: int | None = None) -> str:
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, int | float):
-        text = repr(value) if math.isfinite(value) else ("nan" if math.isnan(value) else f"{'-' if value < 0 else ''}inf")
+        text = (
+            repr(value)
+            if math.isfinite(value)
+            else ("nan" if math.isnan(value) else f"{'-' if value < 0 else ''}inf")
+        )
     elif isinstance(value, str):
         text = _toml_string(value)
     elif isinstance(value, list | tuple):

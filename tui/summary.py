@@ -67,7 +67,10 @@ def _header(comparison: Comparison, width: int) -> list[Text]:
     counts = comparison.counts()
     differences = len(comparison.differences)
     cosmetic = sum(1 for change in comparison.changes if change.cosmetic and not change.boilerplate)
-    overview = [f"{percent(comparison.similarity)} of the text kept", _plural(differences, "difference")]
+    overview = [
+        f"{percent(comparison.similarity)} of the text kept",
+        _plural(differences, "difference"),
+    ]
     if cosmetic:
         overview.append(f"{cosmetic} cosmetic only")
     if counts["boilerplate"]:
@@ -84,7 +87,12 @@ def _kind_counts(counts: dict[str, int]) -> Text:
     parts: list[Text] = []
     for kind in KIND_ORDER:
         if counts[kind.value]:
-            parts.append(Text(f"{KIND_MARK[kind].strip() or '='} {kind.value} {counts[kind.value]}", style=KIND_STYLE[kind]))
+            parts.append(
+                Text(
+                    f"{KIND_MARK[kind].strip() or '='} {kind.value} {counts[kind.value]}",
+                    style=KIND_STYLE[kind],
+                )
+            )
     return Text("  ").join(parts) if parts else Text("nothing to compare", style="dim")
 
 
@@ -104,7 +112,12 @@ def _fact_lines(comparison: Comparison) -> list[Text]:
     lines = [Text(heading, style="bold")]
     lines += [_fact_line(change, fact, place_width) for change, fact in shown]
     if len(found) > MAX_FACTS:
-        lines.append(Text(f"  … and {len(found) - MAX_FACTS} more (--export a report for all of them)", style="dim"))
+        lines.append(
+            Text(
+                f"  … and {len(found) - MAX_FACTS} more (--export a report for all of them)",
+                style="dim",
+            )
+        )
     return lines
 
 
@@ -147,13 +160,20 @@ def _difference_lines(comparison: Comparison, width: int) -> list[Text]:
     lines = [Text(f"{heading} (words removed - / inserted +)", style="bold")]
     lines += _stat_lines(shown, width)
     if len(rows) > len(shown):
-        lines.append(Text(f"  … and {len(rows) - len(shown)} smaller (open the app or --export a report)", style="dim"))
+        lines.append(
+            Text(
+                f"  … and {len(rows) - len(shown)} smaller (open the app or --export a report)",
+                style="dim",
+            )
+        )
     return lines
 
 
 def _row(comparison: Comparison, change: Change, order: int) -> _Row:
     removed, inserted = _words_changed(comparison, change)
-    side, indices = (comparison.right, change.right) if change.right else (comparison.left, change.left)
+    side, indices = (
+        (comparison.right, change.right) if change.right else (comparison.left, change.left)
+    )
     excerpt = printable(" ".join(side.paragraphs[indices[0]].text.split()))
     return _Row(change, order, removed, inserted, excerpt)
 

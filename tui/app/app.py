@@ -41,7 +41,14 @@ from tui.app.panes import SideBySide
 from tui.app.preferences import filters_from_settings, settings_with_filters
 from tui.app.review_session import ReviewSession, open_review
 from tui.app.start_screen import StartScreen
-from tui.app.view_model import SEVERITIES, Filters, Match, ReaderModel, paragraph_number, severity_rank
+from tui.app.view_model import (
+    SEVERITIES,
+    Filters,
+    Match,
+    ReaderModel,
+    paragraph_number,
+    severity_rank,
+)
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison, Document
 from tui.engine.pipeline import CompareRequest
@@ -76,23 +83,117 @@ class CompareApp(App[None]):
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     BINDINGS = [
-        Binding("n", "next", "Next", id="next", tooltip="Next difference (next search match while searching)"),
-        Binding("p", "previous", "Prev", id="previous", tooltip="Previous difference (previous search match while searching)"),
-        Binding("g", "first", "First difference", show=False, id="first", tooltip="Go to the first difference"),
-        Binding("G", "last", "Last difference", show=False, id="last", tooltip="Go to the last difference"),
-        Binding("m", "moved_partner", "Moved", id="moved", tooltip="Jump between a moved paragraph and its old place"),
+        Binding(
+            "n",
+            "next",
+            "Next",
+            id="next",
+            tooltip="Next difference (next search match while searching)",
+        ),
+        Binding(
+            "p",
+            "previous",
+            "Prev",
+            id="previous",
+            tooltip="Previous difference (previous search match while searching)",
+        ),
+        Binding(
+            "g",
+            "first",
+            "First difference",
+            show=False,
+            id="first",
+            tooltip="Go to the first difference",
+        ),
+        Binding(
+            "G",
+            "last",
+            "Last difference",
+            show=False,
+            id="last",
+            tooltip="Go to the last difference",
+        ),
+        Binding(
+            "m",
+            "moved_partner",
+            "Moved",
+            id="moved",
+            tooltip="Jump between a moved paragraph and its old place",
+        ),
         Binding("slash", "search", "Search", id="search", tooltip="Search both texts"),
-        Binding("escape", "clear_search", "Clear search", show=False, id="clear_search", tooltip="Stop searching"),
-        Binding("c", "toggle_changes_only", "Changes only", id="changes_only", tooltip="Hide unchanged paragraphs in the panes"),
-        Binding("b", "toggle_boilerplate", "Boilerplate", id="boilerplate", tooltip="Show or hide boilerplate (bylines, links, forum chrome)"),
-        Binding("f", "toggle_facts", "Facts", id="facts", tooltip="List only differences with fact drift"),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search",
+            show=False,
+            id="clear_search",
+            tooltip="Stop searching",
+        ),
+        Binding(
+            "c",
+            "toggle_changes_only",
+            "Changes only",
+            id="changes_only",
+            tooltip="Hide unchanged paragraphs in the panes",
+        ),
+        Binding(
+            "b",
+            "toggle_boilerplate",
+            "Boilerplate",
+            id="boilerplate",
+            tooltip="Show or hide boilerplate (bylines, links, forum chrome)",
+        ),
+        Binding(
+            "f",
+            "toggle_facts",
+            "Facts",
+            id="facts",
+            tooltip="List only differences with fact drift",
+        ),
         *_KIND_BINDINGS,
-        Binding("space", "toggle_reviewed", "Reviewed", id="reviewed", tooltip="Mark the current difference reviewed (✓), or not"),
-        Binding("exclamation_mark", "toggle_significant", "Significant", id="significant", tooltip="Flag the current difference as significant (★), or not"),
-        Binding("a", "note", "Note", id="note", tooltip="Add or edit a note on the current difference (✎)"),
-        Binding("u", "toggle_unreviewed", "Unreviewed", id="unreviewed", tooltip="List only the differences not yet reviewed"),
-        Binding("o", "open", "Open…", show=False, id="open", tooltip="Start screen: recent reviews, other files, the example"),
-        Binding("e", "export", "Export", id="export", tooltip="Write a report (HTML, Markdown, JSON) with your notes"),
+        Binding(
+            "space",
+            "toggle_reviewed",
+            "Reviewed",
+            id="reviewed",
+            tooltip="Mark the current difference reviewed (✓), or not",
+        ),
+        Binding(
+            "exclamation_mark",
+            "toggle_significant",
+            "Significant",
+            id="significant",
+            tooltip="Flag the current difference as significant (★), or not",
+        ),
+        Binding(
+            "a",
+            "note",
+            "Note",
+            id="note",
+            tooltip="Add or edit a note on the current difference (✎)",
+        ),
+        Binding(
+            "u",
+            "toggle_unreviewed",
+            "Unreviewed",
+            id="unreviewed",
+            tooltip="List only the differences not yet reviewed",
+        ),
+        Binding(
+            "o",
+            "open",
+            "Open…",
+            show=False,
+            id="open",
+            tooltip="Start screen: recent reviews, other files, the example",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="export",
+            tooltip="Write a report (HTML, Markdown, JSON) with your notes",
+        ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Show this help: every key"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit compare-tui"),
     ]
@@ -124,7 +225,9 @@ class CompareApp(App[None]):
         self._at_ghost = False
         self._given = comparison
         self._binding_state: tuple[bool, ...] = ()
-        self.crash_logs: list[Path] = []  # written this session; run_app names them if the app dies anyway
+        self.crash_logs: list[
+            Path
+        ] = []  # written this session; run_app names them if the app dies anyway
 
     # ----- composition and loading
 
@@ -175,7 +278,9 @@ class CompareApp(App[None]):
 
     def _save_preferences(self, **changes) -> None:
         """Save the settings if the filters, theme or ``changes`` made them differ; a failure is one warning."""
-        updated = replace(settings_with_filters(self.settings, self.filters), theme=self.theme, **changes)
+        updated = replace(
+            settings_with_filters(self.settings, self.filters), theme=self.theme, **changes
+        )
         if updated == self.settings:
             return
         self.settings = updated
@@ -185,7 +290,12 @@ class CompareApp(App[None]):
             save_settings(updated)
         except SettingsError as error:
             self._settings_savable = False
-            self.notify(f"{error}; settings are kept for this session only", title="Settings", severity="warning", timeout=15)
+            self.notify(
+                f"{error}; settings are kept for this session only",
+                title="Settings",
+                severity="warning",
+                timeout=15,
+            )
 
     def watch_theme(self, theme: str) -> None:
         if self._settings_savable:
@@ -204,7 +314,12 @@ class CompareApp(App[None]):
         self.store = NullStore()
         if self.review is not None:
             self.review.store = self.store
-        self.notify(f"{error}; reviewing without saving", title="Review state", severity="warning", timeout=15)
+        self.notify(
+            f"{error}; reviewing without saving",
+            title="Review state",
+            severity="warning",
+            timeout=15,
+        )
 
     def _recent(self) -> list:
         try:
@@ -219,7 +334,9 @@ class CompareApp(App[None]):
         """Compare two sources in the worker (the start screen's choice); errors come back to the start screen."""
         from tui.engine.align import Thresholds
 
-        self.request = CompareRequest(left, right, thresholds=Thresholds().scaled(self.settings.threshold))
+        self.request = CompareRequest(
+            left, right, thresholds=Thresholds().scaled(self.settings.threshold)
+        )
         self.documents = None
         self._start_comparing()
 
@@ -252,7 +369,9 @@ class CompareApp(App[None]):
         except UserError as error:
             self.call_from_thread(self._show_error, str(error))
             return
-        opened = open_review(comparison, self.store)  # may wait on a locked database: not on the UI thread
+        opened = open_review(
+            comparison, self.store
+        )  # may wait on a locked database: not on the UI thread
         self.call_from_thread(self.show_comparison, comparison, opened)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -299,14 +418,25 @@ class CompareApp(App[None]):
     def _first_unreviewed(self) -> int:
         """Where a review resumes: the first listed difference not yet reviewed (the first if all are)."""
         listed = self.model.differences
-        return next((n for n, change in enumerate(listed) if not self.model.mark(change).reviewed), 0)
+        return next(
+            (n for n, change in enumerate(listed) if not self.model.mark(change).reviewed), 0
+        )
 
     def _show_open_result(self, result: OpenResult | None) -> None:
         if result is None:
             return
         if result.message:
-            carried = f" ({result.carried_marks} of your marks carried over)" if result.carried_marks else ""
-            self.notify(result.message + carried, title="Changed since your review", severity="warning", timeout=20)
+            carried = (
+                f" ({result.carried_marks} of your marks carried over)"
+                if result.carried_marks
+                else ""
+            )
+            self.notify(
+                result.message + carried,
+                title="Changed since your review",
+                severity="warning",
+                timeout=20,
+            )
 
     # ----- layout
 
@@ -324,7 +454,11 @@ class CompareApp(App[None]):
         """Rebuild what the panel and panes show; stay on change ``keep`` (or the next listed one)."""
         self.filters = filters
         marks = self.review.marks if self.review else {}
-        self.model = (self.model or ReaderModel(self.comparison)).with_filters(filters).with_marks(dict(marks))
+        self.model = (
+            (self.model or ReaderModel(self.comparison))
+            .with_filters(filters)
+            .with_marks(dict(marks))
+        )
         panes, panel = self.query_one(SideBySide), self.query_one(DiffPanel)
         panes.show_model(self.model)
         panel.show_model(self.model)
@@ -379,9 +513,19 @@ class CompareApp(App[None]):
         listed = len(self.model.differences)
         review = (self.review.reviewed, self.review.total) if self.review else None
         change = self._current_change()
-        severity = self._fact_severity(change) if change is not None and self.filters.facts_only else None
+        severity = (
+            self._fact_severity(change) if change is not None and self.filters.facts_only else None
+        )
         self.query_one(StatusBar).show(
-            status_text(self._summary, self.filters, self.position, listed, search, review, severity=severity)
+            status_text(
+                self._summary,
+                self.filters,
+                self.position,
+                listed,
+                search,
+                review,
+                severity=severity,
+            )
         )
 
     def _fact_severity(self, change: int) -> str | None:
@@ -397,7 +541,10 @@ class CompareApp(App[None]):
         total = panes.virtual_size.height
         ends = starts[1:] + (total,)
         changes = self.comparison.changes
-        spans = [(start, end, changes[row.change]) for start, end, row in zip(starts, ends, self.model.rows)]
+        spans = [
+            (start, end, changes[row.change])
+            for start, end, row in zip(starts, ends, self.model.rows, strict=True)
+        ]
         self.query_one(Overview).show_rows(spans, total)
 
     # ----- messages from the widgets
@@ -437,10 +584,24 @@ class CompareApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out what does not apply now (None), hide what is irrelevant (False)."""
         if isinstance(self.screen, StartScreen) and action in _READER_ACTIONS:
-            return False  # the start screen's footer shows its own keys (tab, quit, help still work)
+            return (
+                False  # the start screen's footer shows its own keys (tab, quit, help still work)
+            )
         if action in _MARK_ACTIONS:
-            return True if self.review is not None and self.review.can_mark(self._current_change()) else None
-        if action in {"next", "previous", "first", "last", "moved_partner", "export", "search"} or action.startswith("toggle_"):
+            return (
+                True
+                if self.review is not None and self.review.can_mark(self._current_change())
+                else None
+            )
+        if action in {
+            "next",
+            "previous",
+            "first",
+            "last",
+            "moved_partner",
+            "export",
+            "search",
+        } or action.startswith("toggle_"):
             if self.model is None:
                 return None
         if action in {"next", "previous"}:
@@ -488,7 +649,9 @@ class CompareApp(App[None]):
 
     def action_toggle_kind(self, number: int) -> None:
         if self.model:
-            self._apply_filters(self.filters.toggle_kind(KIND_ORDER[number - 1]), keep=self._current_change())
+            self._apply_filters(
+                self.filters.toggle_kind(KIND_ORDER[number - 1]), keep=self._current_change()
+            )
 
     def action_toggle_facts(self) -> None:
         self._toggle("facts_only")
@@ -504,7 +667,10 @@ class CompareApp(App[None]):
 
     def _toggle(self, name: str) -> None:
         if self.model:
-            self._apply_filters(replace(self.filters, **{name: not getattr(self.filters, name)}), keep=self._current_change())
+            self._apply_filters(
+                replace(self.filters, **{name: not getattr(self.filters, name)}),
+                keep=self._current_change(),
+            )
             self._save_preferences()
 
     # ----- the review
@@ -524,7 +690,11 @@ class CompareApp(App[None]):
         title = f"Note on difference {self.position + 1} ({c.kind.value}, {'right' if c.right else 'left'} {where})"
         self.push_screen(
             NoteEditor(title, self.review.mark(change).note),
-            lambda note: None if note is None else self._change_mark(lambda mark: replace(mark, note=note), change),
+            lambda note: (
+                None
+                if note is None
+                else self._change_mark(lambda mark: replace(mark, note=note), change)
+            ),
         )
 
     def _change_mark(self, edit, change: int | None = None) -> None:
@@ -539,7 +709,10 @@ class CompareApp(App[None]):
             self._state_lost(error)
         self._apply_filters(self.filters, keep=change)
         if not was_done and self.review.reviewed == self.review.total:
-            self.notify(f"all {self.review.total} differences reviewed; e writes a report with your notes", title="Review done")
+            self.notify(
+                f"all {self.review.total} differences reviewed; e writes a report with your notes",
+                title="Review done",
+            )
 
     # ----- search
 
@@ -654,7 +827,9 @@ class CompareApp(App[None]):
     def action_export(self) -> None:
         if self.comparison is not None:
             review = dict(self.review.marks) if self.review else None
-            dialog = ExportDialog(self.comparison, Path.cwd(), self.settings.export_format, review=review)
+            dialog = ExportDialog(
+                self.comparison, Path.cwd(), self.settings.export_format, review=review
+            )
             self.push_screen(dialog, self._exported)
 
     def _exported(self, written: tuple[Path, str] | None) -> None:
@@ -672,7 +847,10 @@ class CompareApp(App[None]):
 
 
 _MARK_ACTIONS = frozenset({"toggle_reviewed", "toggle_significant", "note"})
-_READER_ACTIONS = frozenset(binding.action.split("(")[0] for binding in CompareApp.BINDINGS) - {"quit", "help"}
+_READER_ACTIONS = frozenset(binding.action.split("(")[0] for binding in CompareApp.BINDINGS) - {
+    "quit",
+    "help",
+}
 
 
 def run_app(

@@ -36,9 +36,16 @@ class PaneTitles(Widget):
         if self._documents is None:
             return Content("")
         widths = column_widths(self.size.width - self.reserve)
-        left, right = (pane_label(document, width) for document, width in zip(self._documents, widths))
+        left, right = (
+            pane_label(document, width)
+            for document, width in zip(self._documents, widths, strict=True)
+        )
         return Content.assemble(
-            " " * GUTTER, _pad(left, widths[0]), " " * len(DIVIDER), " " * GUTTER, _pad(right, widths[1])
+            " " * GUTTER,
+            _pad(left, widths[0]),
+            " " * len(DIVIDER),
+            " " * GUTTER,
+            _pad(right, widths[1]),
         )
 
 
@@ -61,7 +68,9 @@ def pane_label(document: Document, width: int) -> str:
     end), and the encoding and format notes last of all.
     """
     name = visible_controls(document.source)
-    notes = [note for note in (_encoding_note(document.encoding), _format_note(document.format)) if note]
+    notes = [
+        note for note in (_encoding_note(document.encoding), _format_note(document.format)) if note
+    ]
     title = " ".join(visible_controls(document.title or "").split())
     fixed = SEPARATOR.join([name, *notes])
     if cell_len(fixed) <= width:
@@ -111,7 +120,11 @@ class Summary:
 
     @classmethod
     def of(cls, comparison: Comparison) -> Summary:
-        return cls(comparison.counts(), comparison.similarity, sum(bool(c.facts) for c in comparison.changes))
+        return cls(
+            comparison.counts(),
+            comparison.similarity,
+            sum(bool(c.facts) for c in comparison.changes),
+        )
 
 
 def status_text(
@@ -139,7 +152,13 @@ def status_text(
     parts: list[Content | str | tuple[str, str]] = [(where, "bold")]
     if review is not None:
         reviewed, total = review
-        parts += [" │ ", (f"reviewed {reviewed} / {total}", "$text-success bold" if total and reviewed >= total else "")]
+        parts += [
+            " │ ",
+            (
+                f"reviewed {reviewed} / {total}",
+                "$text-success bold" if total and reviewed >= total else "",
+            ),
+        ]
     parts.append(f" │ {summary.similarity:.0%} similar │")
     for kind in KIND_ORDER[1:]:
         parts += [" ", (f"{KIND_MARK[kind]}{counts[kind.value]}", KIND_STYLE[kind])]

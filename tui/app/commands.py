@@ -19,7 +19,8 @@ class ReaderCommands(Provider):
         return [
             (binding.description, binding.tooltip or binding.description, binding.action)
             for binding in self.app.reader_bindings()
-            if binding.description and self.app.check_action(binding.action.split("(")[0], ()) is not False
+            if binding.description
+            and self.app.check_action(binding.action.split("(")[0], ()) is not False
         ]
 
     async def discover(self) -> Hits:
@@ -31,4 +32,9 @@ class ReaderCommands(Provider):
         for title, help_text, action in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self.app.run_action, action), help=help_text)
+                yield Hit(
+                    score,
+                    matcher.highlight(title),
+                    partial(self.app.run_action, action),
+                    help=help_text,
+                )

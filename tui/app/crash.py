@@ -36,7 +36,9 @@ from tui.review import APP_NAME
 __all__ = ["CrashDialog", "MAX_LOGS", "crash_dir", "one_line", "write_crash_log"]
 
 MAX_LOGS = 20
-MAX_LOG_CHARS = 200_000  # a traceback is a few kB; an error quoting a 5 MB paragraph is cut in the middle
+MAX_LOG_CHARS = (
+    200_000  # a traceback is a few kB; an error quoting a 5 MB paragraph is cut in the middle
+)
 MAX_LINE = 200
 
 
@@ -53,7 +55,9 @@ def one_line(error: BaseException) -> str:
     return line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…"
 
 
-def write_crash_log(error: BaseException, context: str, details: str = "", folder: Path | None = None) -> Path:
+def write_crash_log(
+    error: BaseException, context: str, details: str = "", folder: Path | None = None
+) -> Path:
     """Write ``error``'s traceback with what the app was doing (``context``) to a new log; return its path.
 
     Raises :class:`OSError` when the folder cannot be written: the caller
@@ -63,7 +67,9 @@ def write_crash_log(error: BaseException, context: str, details: str = "", folde
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC)
     path = folder / f"crash-{now:%Y%m%dT%H%M%S%f}Z-{os.getpid()}.log"
-    path.write_text(_bounded(_report(error, context, details, now)), encoding="utf-8", errors="backslashreplace")
+    path.write_text(
+        _bounded(_report(error, context, details, now)), encoding="utf-8", errors="backslashreplace"
+    )
     _keep_newest(folder)
     return path
 
@@ -91,7 +97,7 @@ def _keep_newest(folder: Path) -> None:
 
 
 class CrashDialog(ModalScreen[bool]):
-    """"Something went wrong": the one-line error, where the log is, continue or quit.
+    """ "Something went wrong": the one-line error, where the log is, continue or quit.
 
     Dismisses with True when the reader chose to quit.
     """
@@ -119,7 +125,10 @@ class CrashDialog(ModalScreen[bool]):
         with Vertical(id="crash"):
             yield Static(self.error, id="crash-error", markup=False)
             yield Static(self._where(), id="crash-log", markup=False)
-            yield Static("The reader goes on; if something looks wrong, reopen the texts (o) or quit.", markup=False)
+            yield Static(
+                "The reader goes on; if something looks wrong, reopen the texts (o) or quit.",
+                markup=False,
+            )
             with Horizontal(id="crash-buttons"):
                 yield Button("Continue", id="continue", variant="primary")
                 yield Button("Quit", id="quit")

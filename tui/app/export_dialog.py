@@ -24,7 +24,11 @@ from tui.export import FORMATS, export
 
 __all__ = ["ExportDialog", "ConfirmScreen", "default_report_name"]
 
-_FORMAT_LABELS = {"html": "HTML (to read or share)", "md": "Markdown", "json": "JSON (for programs)"}
+_FORMAT_LABELS = {
+    "html": "HTML (to read or share)",
+    "md": "Markdown",
+    "json": "JSON (for programs)",
+}
 
 
 def _stem(source: str) -> str:
@@ -72,7 +76,14 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, comparison: Comparison, directory: Path, fmt: str = "html", *, review: Review | None = None) -> None:
+    def __init__(
+        self,
+        comparison: Comparison,
+        directory: Path,
+        fmt: str = "html",
+        *,
+        review: Review | None = None,
+    ) -> None:
         super().__init__()
         self._comparison = comparison
         self._directory = directory
@@ -83,9 +94,15 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
         with Vertical(classes="dialog", id="export-dialog"):
             yield Label("Export a report")
             yield Select(
-                [(_FORMAT_LABELS[fmt], fmt) for fmt in FORMATS], value=self._format, allow_blank=False, id="format"
+                [(_FORMAT_LABELS[fmt], fmt) for fmt in FORMATS],
+                value=self._format,
+                allow_blank=False,
+                id="format",
             )
-            yield Input(str(self._directory / default_report_name(self._comparison, self._format)), id="path")
+            yield Input(
+                str(self._directory / default_report_name(self._comparison, self._format)),
+                id="path",
+            )
             yield Label("", id="export-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Write", id="write", variant="primary")
@@ -124,7 +141,9 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
 
     def _write(self, path: Path, *, overwrite: bool) -> None:
         try:
-            written = export(self._comparison, path, self._format, overwrite=overwrite, review=self._review)
+            written = export(
+                self._comparison, path, self._format, overwrite=overwrite, review=self._review
+            )
         except UserError as error:
             self._show_error(str(error))
             return

@@ -24,7 +24,11 @@ __all__ = ["Overview"]
 class Overview(Widget):
     """Differences over the whole document, with the visible window marked."""
 
-    COMPONENT_CLASSES = {"overview--window", "overview--fact", *(f"overview--kind-{k.value}" for k in Kind)}
+    COMPONENT_CLASSES = {
+        "overview--window",
+        "overview--fact",
+        *(f"overview--kind-{k.value}" for k in Kind),
+    }
 
     DEFAULT_CSS = """
     Overview { width: 2; height: 1fr; }
@@ -94,14 +98,18 @@ class Overview(Widget):
         scale = self._lines_per_cell()
         top, height = self._window
         in_window = self._total and y * scale < top + height and (y + 1) * scale > top
-        bar = Segment("▐" if in_window else " ", base + self._style("overview--window") if in_window else base)
+        bar = Segment(
+            "▐" if in_window else " ", base + self._style("overview--window") if in_window else base
+        )
         change = self._cells[y] if y < len(self._cells) else None
         if change is None or change.boilerplate:
             return Strip([bar, Segment(" ", base)], 2)
         if change.facts:
             mark = Segment(FACT_MARK, base + self._style("overview--fact"))
         else:
-            mark = Segment(KIND_MARK[change.kind], base + self._style(f"overview--kind-{change.kind.value}"))
+            mark = Segment(
+                KIND_MARK[change.kind], base + self._style(f"overview--kind-{change.kind.value}")
+            )
         return Strip([bar, mark], 2)
 
     def on_click(self, event: events.Click) -> None:

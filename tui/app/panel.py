@@ -27,7 +27,14 @@ from tui.app.view_model import NO_MARK, NOTE_MARK, ReaderModel, excerpt
 from tui.engine.model import Change, Comparison, Kind
 from tui.review import Mark
 
-__all__ = ["DiffPanel", "panel_line", "review_marks", "KIND_STYLE", "REVIEWED_MARK", "SIGNIFICANT_MARK"]
+__all__ = [
+    "DiffPanel",
+    "panel_line",
+    "review_marks",
+    "KIND_STYLE",
+    "REVIEWED_MARK",
+    "SIGNIFICANT_MARK",
+]
 
 REVIEWED_MARK = "✓"
 SIGNIFICANT_MARK = "★"
@@ -48,7 +55,11 @@ def review_marks(mark: Mark) -> str:
     """Three columns, always: ``✓`` reviewed, ``★`` significant, ``✎`` has a note (spaces when not)."""
     return "".join(
         symbol if on else " "
-        for symbol, on in ((REVIEWED_MARK, mark.reviewed), (SIGNIFICANT_MARK, mark.significant), (NOTE_MARK, bool(mark.note.strip())))
+        for symbol, on in (
+            (REVIEWED_MARK, mark.reviewed),
+            (SIGNIFICANT_MARK, mark.significant),
+            (NOTE_MARK, bool(mark.note.strip())),
+        )
     )
 
 
@@ -68,7 +79,10 @@ def panel_line(comparison: Comparison, change: Change, width: int, mark: Mark = 
         f" {similarity} ",
         (facts, "$text-warning bold"),
         ("[boilerplate] " if change.boilerplate else "", "$text-muted italic"),
-        (excerpt(side.paragraphs[first].text, max(2, width)), "$text-muted" if change.boilerplate else ""),
+        (
+            excerpt(side.paragraphs[first].text, max(2, width)),
+            "$text-muted" if change.boilerplate else "",
+        ),
     )
 
 
@@ -84,12 +98,54 @@ class DiffPanel(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("down,j", "cursor(1)", "Next in list", show=False, id="panel.down", tooltip="In the panel: next difference"),
-        Binding("up,k", "cursor(-1)", "Previous in list", show=False, id="panel.up", tooltip="In the panel: previous difference"),
-        Binding("pagedown", "page(1)", "Page down in list", show=False, id="panel.page_down", tooltip="In the panel: a page down"),
-        Binding("pageup", "page(-1)", "Page up in list", show=False, id="panel.page_up", tooltip="In the panel: a page up"),
-        Binding("home", "cursor_to(0)", "Top of list", show=False, id="panel.top", tooltip="In the panel: first difference"),
-        Binding("end", "cursor_to(-1)", "End of list", show=False, id="panel.end", tooltip="In the panel: last difference"),
+        Binding(
+            "down,j",
+            "cursor(1)",
+            "Next in list",
+            show=False,
+            id="panel.down",
+            tooltip="In the panel: next difference",
+        ),
+        Binding(
+            "up,k",
+            "cursor(-1)",
+            "Previous in list",
+            show=False,
+            id="panel.up",
+            tooltip="In the panel: previous difference",
+        ),
+        Binding(
+            "pagedown",
+            "page(1)",
+            "Page down in list",
+            show=False,
+            id="panel.page_down",
+            tooltip="In the panel: a page down",
+        ),
+        Binding(
+            "pageup",
+            "page(-1)",
+            "Page up in list",
+            show=False,
+            id="panel.page_up",
+            tooltip="In the panel: a page up",
+        ),
+        Binding(
+            "home",
+            "cursor_to(0)",
+            "Top of list",
+            show=False,
+            id="panel.top",
+            tooltip="In the panel: first difference",
+        ),
+        Binding(
+            "end",
+            "cursor_to(-1)",
+            "End of list",
+            show=False,
+            id="panel.end",
+            tooltip="In the panel: last difference",
+        ),
     ]
 
     cursor: reactive[int | None] = reactive(None, always_update=False, init=False)

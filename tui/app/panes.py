@@ -36,7 +36,12 @@ GUTTER = 3  # kind mark, fact mark, space
 DIVIDER = " │ "
 
 
-_STYLED_ROLES = {"marker", "excerpt", "fact", "note"}  # parts other than paragraphs with a style of their own
+_STYLED_ROLES = {
+    "marker",
+    "excerpt",
+    "fact",
+    "note",
+}  # parts other than paragraphs with a style of their own
 
 
 def column_widths(width: int) -> tuple[int, int]:
@@ -104,8 +109,22 @@ class SideBySide(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Scroll down", show=False, id="pane.scroll_down", tooltip="In the panes: scroll a line down"),
-        Binding("k", "scroll_up", "Scroll up", show=False, id="pane.scroll_up", tooltip="In the panes: scroll a line up"),
+        Binding(
+            "j",
+            "scroll_down",
+            "Scroll down",
+            show=False,
+            id="pane.scroll_down",
+            tooltip="In the panes: scroll a line down",
+        ),
+        Binding(
+            "k",
+            "scroll_up",
+            "Scroll up",
+            show=False,
+            id="pane.scroll_up",
+            tooltip="In the panes: scroll a line up",
+        ),
     ]
 
     class RowClicked(Message):
@@ -159,7 +178,9 @@ class SideBySide(ScrollView, can_focus=True):
         self.matches, self.current_match = matches, current
         by_paragraph: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
         for number, match in enumerate(matches):
-            by_paragraph.setdefault((match.side, match.paragraph), []).append((match.start, match.end, number))
+            by_paragraph.setdefault((match.side, match.paragraph), []).append(
+                (match.start, match.end, number)
+            )
         self._matches_by_paragraph = by_paragraph
         self._row_cache.clear()
         self.refresh()
@@ -206,9 +227,13 @@ class SideBySide(ScrollView, can_focus=True):
         starts, line = [], 0
         for row in self.model.rows:
             starts.append(line)
-            line += max(
-                self._cell_height(row, LEFT, left_width), self._cell_height(row, RIGHT, right_width)
-            ) + 1
+            line += (
+                max(
+                    self._cell_height(row, LEFT, left_width),
+                    self._cell_height(row, RIGHT, right_width),
+                )
+                + 1
+            )
         self._geometry = _Geometry(width, left_width, right_width, tuple(starts), line)
         self._row_cache.clear()
         self.virtual_size = Size(width, line)
@@ -243,7 +268,9 @@ class SideBySide(ScrollView, can_focus=True):
 
     def _report_scroll(self) -> None:
         total = self._geometry.total if self._geometry else 0
-        self.post_message(self.Scrolled(self, round(self.scroll_y), self.scrollable_content_region.height, total))
+        self.post_message(
+            self.Scrolled(self, round(self.scroll_y), self.scrollable_content_region.height, total)
+        )
 
     # ----- drawing
 
@@ -298,7 +325,9 @@ class SideBySide(ScrollView, can_focus=True):
             )
         return strips
 
-    def _gutter(self, change: Change, ghost: bool, side: str, y: int, height: int, current: bool) -> Strip:
+    def _gutter(
+        self, change: Change, ghost: bool, side: str, y: int, height: int, current: bool
+    ) -> Strip:
         base = self._style("")
         if current:
             base += self._style("pane--gutter-current")
@@ -309,7 +338,9 @@ class SideBySide(ScrollView, can_focus=True):
         fact = FACT_MARK if y == 0 and change.facts and side == RIGHT else " "
         kind_style = base + self._style(f"pane--kind-{kind.value}")
         fact_style = base + self._style("pane--fact-mark")
-        return Strip([Segment(mark, kind_style), Segment(fact, fact_style), Segment(" ", base)], GUTTER)
+        return Strip(
+            [Segment(mark, kind_style), Segment(fact, fact_style), Segment(" ", base)], GUTTER
+        )
 
     def _cell_lines(self, row, change: Change, side: str, width: int) -> list[Strip]:
         console = self.app.console
@@ -332,7 +363,10 @@ class SideBySide(ScrollView, can_focus=True):
 
     def _styled(self, part: Part, change: Change, side: str) -> Text:
         if part.role != "paragraph":
-            return Text(part.text, style=self._style(f"pane--{part.role}") if part.role in _STYLED_ROLES else "")
+            return Text(
+                part.text,
+                style=self._style(f"pane--{part.role}") if part.role in _STYLED_ROLES else "",
+            )
         text = Text(part.text)
         if change.inline is not None:
             spans = (change.inline.left if side == LEFT else change.inline.right)[part.position]

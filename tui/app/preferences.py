@@ -25,7 +25,11 @@ __all__ = ["filters_from_settings", "settings_with_filters"]
 
 def filters_from_settings(settings: Settings) -> Filters:
     kinds = frozenset(Kind(name) for name in settings.kinds_filter if name != Kind.UNCHANGED.value)
-    return Filters(kinds=kinds, changes_only=not settings.show_unchanged, show_boilerplate=settings.show_boilerplate)
+    return Filters(
+        kinds=kinds,
+        changes_only=not settings.show_unchanged,
+        show_boilerplate=settings.show_boilerplate,
+    )
 
 
 def settings_with_filters(settings: Settings, filters: Filters) -> Settings:

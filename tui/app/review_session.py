@@ -42,7 +42,9 @@ class ReviewSession:
     marks: dict[int, Mark] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._key_of = dict(zip(difference_indices(self.comparison), self.keys.change_keys))
+        self._key_of = dict(
+            zip(difference_indices(self.comparison), self.keys.change_keys, strict=True)
+        )
 
     @property
     def total(self) -> int:
@@ -68,7 +70,9 @@ class ReviewSession:
         self.store.set_mark(self.keys.pair_key, self._key_of[change], mark)
 
 
-def open_review(comparison: Comparison, store: Store) -> tuple[ReviewSession, OpenResult | None, StateUnavailable | None]:
+def open_review(
+    comparison: Comparison, store: Store
+) -> tuple[ReviewSession, OpenResult | None, StateUnavailable | None]:
     """Record that ``comparison`` was opened and load its marks.
 
     Safe to call from a worker thread. When the store fails, the review goes
@@ -88,4 +92,8 @@ def open_review(comparison: Comparison, store: Store) -> tuple[ReviewSession, Op
         by_key = store.marks(keys.pair_key)
     except StateUnavailable as error:
         return ReviewSession(comparison, keys, NullStore()), None, error
-    return ReviewSession(comparison, keys, store, marks_by_change(comparison, keys, by_key)), result, None
+    return (
+        ReviewSession(comparison, keys, store, marks_by_change(comparison, keys, by_key)),
+        result,
+        None,
+    )

@@ -40,7 +40,8 @@ def complete_path(value: str) -> str | None:
             names = sorted(
                 entry.name + (os.sep if entry.is_dir() else "")
                 for entry in entries
-                if entry.name.startswith(prefix) and (prefix.startswith(".") or not entry.name.startswith("."))
+                if entry.name.startswith(prefix)
+                and (prefix.startswith(".") or not entry.name.startswith("."))
             )
     except OSError:
         return None
@@ -59,8 +60,12 @@ class PathSuggester(Suggester):
 
 
 def progress_label(summary: ReviewSummary) -> str:
-    """"12/48 reviewed", "done (48)"; and "★3" when differences were flagged."""
-    progress = f"done ({summary.total})" if summary.done and summary.total else f"{summary.reviewed}/{summary.total} reviewed"
+    """ "12/48 reviewed", "done (48)"; and "★3" when differences were flagged."""
+    progress = (
+        f"done ({summary.total})"
+        if summary.done and summary.total
+        else f"{summary.reviewed}/{summary.total} reviewed"
+    )
     return progress + (f" ★{summary.significant}" if summary.significant else "")
 
 
@@ -89,8 +94,20 @@ class StartScreen(Screen[None]):
     """Pick what to compare: a recent pair (enter), two paths, or the example."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back to the reader", id="start.back", tooltip="Return to the open comparison"),
-        Binding("ctrl+t", "example", "Example", id="start.example", tooltip="Open the bundled news example"),
+        Binding(
+            "escape",
+            "back",
+            "Back to the reader",
+            id="start.back",
+            tooltip="Return to the open comparison",
+        ),
+        Binding(
+            "ctrl+t",
+            "example",
+            "Example",
+            id="start.example",
+            tooltip="Open the bundled news example",
+        ),
     ]
 
     def __init__(self, recent: list[ReviewSummary], *, can_go_back: bool = False) -> None:
@@ -100,15 +117,27 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="start"):
-            yield Static("compare-tui: read two versions of a text against each other", id="start-title")
+            yield Static(
+                "compare-tui: read two versions of a text against each other", id="start-title"
+            )
             yield Label(self._recent_heading(), id="recent-heading")
             table = DataTable(id="recent", cursor_type="row", zebra_stripes=True)
             table.display = bool(self._recent)
             yield table
-            yield Label("Compare two files (→ accepts a completion, enter compares)", classes="heading")
+            yield Label(
+                "Compare two files (→ accepts a completion, enter compares)", classes="heading"
+            )
             with Vertical(id="paths"):
-                yield Input(placeholder="the original: path to a file (or a URL)", suggester=PathSuggester(), id="left")
-                yield Input(placeholder="the rewrite: path to a file (or a URL)", suggester=PathSuggester(), id="right")
+                yield Input(
+                    placeholder="the original: path to a file (or a URL)",
+                    suggester=PathSuggester(),
+                    id="left",
+                )
+                yield Input(
+                    placeholder="the rewrite: path to a file (or a URL)",
+                    suggester=PathSuggester(),
+                    id="right",
+                )
             with Horizontal(classes="buttons"):
                 yield Button("Compare", id="compare", variant="primary")
                 yield Button("Open the bundled example (ctrl+t)", id="example")
@@ -125,7 +154,10 @@ class StartScreen(Screen[None]):
         table.add_columns("Progress", "Original", "Rewrite", "Opened")
         for summary in self._recent:
             table.add_row(
-                progress_label(summary), _short(summary.left_source), _short(summary.right_source), _when(summary.opened_at),
+                progress_label(summary),
+                _short(summary.left_source),
+                _short(summary.right_source),
+                _when(summary.opened_at),
                 key=summary.pair_key,
             )
         (table if self._recent else self.query_one("#left", Input)).focus()
@@ -137,7 +169,11 @@ class StartScreen(Screen[None]):
         summary = self._recent[event.cursor_row]
         missing = missing_sources(summary.left_source, summary.right_source)
         if missing:
-            self.show_error("cannot reopen: " + " and ".join(missing) + (" no longer exists" if len(missing) == 1 else " no longer exist"))
+            self.show_error(
+                "cannot reopen: "
+                + " and ".join(missing)
+                + (" no longer exists" if len(missing) == 1 else " no longer exist")
+            )
             return
         self._open(summary.left_source, summary.right_source)
 
@@ -148,12 +184,16 @@ class StartScreen(Screen[None]):
     @on(Input.Submitted, "#right")
     @on(Button.Pressed, "#compare")
     def _compare(self) -> None:
-        left, right = (self.query_one(f"#{side}", Input).value.strip() for side in ("left", "right"))
+        left, right = (
+            self.query_one(f"#{side}", Input).value.strip() for side in ("left", "right")
+        )
         if not left or not right:
             self.show_error("give both files: the original and the rewrite")
             self.query_one("#left" if not left else "#right", Input).focus()
             return
-        self._open(os.path.expanduser(left), os.path.expanduser(right))  # the shell is not there to expand '~'
+        self._open(
+            os.path.expanduser(left), os.path.expanduser(right)
+        )  # the shell is not there to expand '~'
 
     @on(Button.Pressed, "#example")
     def action_example(self) -> None:

@@ -27,5 +27,7 @@ class ComponentStyles:
         style = self._styles.get(name)
         if style is None:
             widget = self._widget
-            style = self._styles[name] = widget.get_component_rich_style(name) if name else widget.rich_style
+            style = self._styles[name] = (
+                widget.get_component_rich_style(name) if name else widget.rich_style
+            )
         return style

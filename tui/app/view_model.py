@@ -17,7 +17,16 @@ from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, Kind
 from tui.review import Mark
 
-__all__ = ["Filters", "Part", "Match", "ReaderModel", "SEVERITIES", "excerpt", "paragraph_number", "severity_rank"]
+__all__ = [
+    "Filters",
+    "Part",
+    "Match",
+    "ReaderModel",
+    "SEVERITIES",
+    "excerpt",
+    "paragraph_number",
+    "severity_rank",
+]
 
 LEFT, RIGHT = "left", "right"
 
@@ -86,7 +95,10 @@ SEVERITIES = ("high", "medium")
 
 def severity_rank(change: Change) -> int:
     """0 when the change has a high-severity fact, 1 for medium at most; unflagged (or unknown) changes last."""
-    ranks = [SEVERITIES.index(f.severity) if f.severity in SEVERITIES else len(SEVERITIES) for f in change.facts]
+    ranks = [
+        SEVERITIES.index(f.severity) if f.severity in SEVERITIES else len(SEVERITIES)
+        for f in change.facts
+    ]
     return min(ranks, default=len(SEVERITIES) + 1)
 
 
@@ -148,7 +160,9 @@ class ReaderModel:
             if self.filters.lists(change) and not (hide_reviewed and self.mark(i).reviewed)
         ]
         if self.filters.facts_only:
-            listed.sort(key=lambda i: severity_rank(changes[i]))  # stable: reading order within a rank
+            listed.sort(
+                key=lambda i: severity_rank(changes[i])
+            )  # stable: reading order within a rank
         return tuple(listed)
 
     @cached_property
@@ -208,7 +222,11 @@ class ReaderModel:
         for position, index in enumerate(indices):
             if position:
                 parts.append(_GAP)
-            parts.append(Part(visible_controls(document.paragraphs[index].text), "paragraph", index, position))
+            parts.append(
+                Part(
+                    visible_controls(document.paragraphs[index].text), "paragraph", index, position
+                )
+            )
         if side == RIGHT:
             parts += [Part(_fact_note(fact), "fact") for fact in change.facts]
         note = self.mark(row.change).note
@@ -248,7 +266,10 @@ class ReaderModel:
             ):
                 for index in indices:
                     text = document.paragraphs[index].text
-                    matches += [Match(number, side, index, m.start(), m.end()) for m in pattern.finditer(text)]
+                    matches += [
+                        Match(number, side, index, m.start(), m.end())
+                        for m in pattern.finditer(text)
+                    ]
         return tuple(matches)
 
 

@@ -77,4 +77,4 @@ def _cut_long_word(word: str, position: int, width: int, offsets: list[int], use
             offsets.append(offset)
             used = 0
         used += size
-    return used + cell_len(word[len(visible):])
+    return used + cell_len(word[len(visible) :])

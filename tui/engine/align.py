@@ -40,7 +40,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, groupby
+from itertools import chain, groupby, pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -105,7 +105,9 @@ class Thresholds:
     split: float = SPLIT_THRESHOLD
 
     def scaled(self, factor: float) -> Thresholds:
-        return Thresholds(self.pair * factor, self.gap * factor, self.move * factor, self.split * factor)
+        return Thresholds(
+            self.pair * factor, self.gap * factor, self.move * factor, self.split * factor
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +149,12 @@ def align(
         return _Aligner(left, right, thresholds, left_boilerplate, right_boilerplate).run()
     mirrored = _Aligner(right, left, thresholds, right_boilerplate, left_boilerplate).run()
     return Alignment(
-        links=tuple(sorted((Link(k.right, k.left, k.score, k.moved) for k in mirrored.links), key=lambda k: k.right[0])),
+        links=tuple(
+            sorted(
+                (Link(k.right, k.left, k.score, k.moved) for k in mirrored.links),
+                key=lambda k: k.right[0],
+            )
+        ),
         dropped=mirrored.added,
         added=mirrored.dropped,
     )
@@ -160,14 +167,28 @@ def _checksum(texts: Sequence[str]) -> tuple[int, int]:
 class _Aligner:
     """One alignment run: the texts, their vectors and candidate scores, and the steps."""
 
-    def __init__(self, left, right, thresholds: Thresholds, left_boilerplate=(), right_boilerplate=()):
+    def __init__(
+        self, left, right, thresholds: Thresholds, left_boilerplate=(), right_boilerplate=()
+    ):
         self.left, self.right, self.thresholds = left, right, thresholds
         self.vectors = build_vectors(left, right)
-        self.left_vectors, self.right_vectors = _VectorDicts(self.vectors.left), _VectorDicts(self.vectors.right)
+        self.left_vectors, self.right_vectors = (
+            _VectorDicts(self.vectors.left),
+            _VectorDicts(self.vectors.right),
+        )
         self.left_fixed, self.right_fixed = set(left_boilerplate), set(right_boilerplate)
         pairs, scores = candidate_scores(self.vectors)
-        open_ = ~(np.isin(pairs[:, 0], list(self.left_fixed)) | np.isin(pairs[:, 1], list(self.right_fixed)))
-        self.scores = dict(zip(zip(pairs[open_, 0].tolist(), pairs[open_, 1].tolist()), scores[open_].tolist()))
+        open_ = ~(
+            np.isin(pairs[:, 0], list(self.left_fixed))
+            | np.isin(pairs[:, 1], list(self.right_fixed))
+        )
+        self.scores = dict(
+            zip(
+                zip(pairs[open_, 0].tolist(), pairs[open_, 1].tolist(), strict=True),
+                scores[open_].tolist(),
+                strict=True,
+            )
+        )
         self.scores.update(_identical_pairs(left, right))
         self.candidates = _Candidates.of(self.scores)
         self.best_row = _best_by_index(self.candidates.left, self.candidates.score, len(left))
@@ -189,7 +210,9 @@ class _Aligner:
         links += self._grow_groups(links, self._moves(links))
         return self._finish(links)
 
-    def _backbone(self, candidates: _Candidates, threshold: float, rescored: bool = False) -> list[tuple[int, int]]:
+    def _backbone(
+        self, candidates: _Candidates, threshold: float, rescored: bool = False
+    ) -> list[tuple[int, int]]:
         """The heaviest chain of near-best pairs increasing on both sides.
 
         "Near-best" is measured against the best score each paragraph has
@@ -206,7 +229,15 @@ class _Aligner:
         near = closeness >= NEAR_BEST
         chosen = candidates.subset(np.flatnonzero(strong)[near])
         weights = (chosen.score * closeness[near]).tolist()
-        return heaviest_chain(dict(zip(zip(chosen.left.tolist(), chosen.right.tolist()), weights)))
+        return heaviest_chain(
+            dict(
+                zip(
+                    zip(chosen.left.tolist(), chosen.right.tolist(), strict=True),
+                    weights,
+                    strict=True,
+                )
+            )
+        )
 
     def _fill_gaps(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Align what lies between consecutive backbone pairs, where position supports a pair."""
@@ -214,10 +245,10 @@ class _Aligner:
         bounds = [(-1, -1), *pairs, end]
         gaps = {
             k: (range(i0 + 1, i1), range(j0 + 1, j1))
-            for k, ((i0, j0), (i1, j1)) in enumerate(zip(bounds, bounds[1:]))
+            for k, ((i0, j0), (i1, j1)) in enumerate(pairwise(bounds))
             if i1 - i0 > 1 and j1 - j0 > 1
         }
-        backbones = dict(zip(gaps, self._gap_backbones(list(gaps.values()))))
+        backbones = dict(zip(gaps, self._gap_backbones(list(gaps.values())), strict=True))
         filled: list[tuple[int, int]] = []
         for k, bound in enumerate(bounds[1:]):
             filled += backbones.get(k, [])
@@ -227,16 +258,24 @@ class _Aligner:
 
     def _gap_backbones(self, gaps: list[tuple[range, range]]) -> list[list[tuple[int, int]]]:
         """The backbone of each gap; a small gap is rescored in full, all their cells in one batch."""
+        if not gaps:
+            return []
         local = [self._gap_candidates(rows, cols) for rows, cols in gaps]
         small = [len(rows) * len(cols) <= _FULL_GAP_CELLS for rows, cols in gaps]
         unscored = [
-            self._unscored_cells(rows, cols, candidates) if is_small else np.zeros((0, 2), dtype=np.int64)
-            for (rows, cols), candidates, is_small in zip(gaps, local, small)
+            self._unscored_cells(rows, cols, candidates)
+            if is_small
+            else np.zeros((0, 2), dtype=np.int64)
+            for (rows, cols), candidates, is_small in zip(gaps, local, small, strict=True)
         ]
         cells = np.concatenate(unscored) if unscored else np.zeros((0, 2), dtype=np.int64)
-        cosines = np.split(pair_cosines(self.vectors, cells), np.cumsum([len(u) for u in unscored])[:-1])
+        cosines = np.split(
+            pair_cosines(self.vectors, cells), np.cumsum([len(u) for u in unscored])[:-1]
+        )
         backbones = []
-        for candidates, is_small, cells, scores in zip(local, small, unscored, cosines):
+        for candidates, is_small, cells, scores in zip(
+            local, small, unscored, cosines, strict=True
+        ):
             if is_small:
                 in_full = candidates.extended(cells[:, 0], cells[:, 1], scores)
                 backbones.append(self._backbone(in_full, self.thresholds.gap, rescored=True))
@@ -251,7 +290,7 @@ class _Aligner:
 
     def _unscored_cells(self, rows: range, cols: range, candidates: _Candidates) -> np.ndarray:
         """The ``(k, 2)`` cells of a gap that are not candidates and may pair, row by row."""
-        known = set(zip(candidates.left.tolist(), candidates.right.tolist()))
+        known = set(zip(candidates.left.tolist(), candidates.right.tolist(), strict=True))
         cells = [(i, j) for i in rows for j in cols if (i, j) not in known and self.may_pair(i, j)]
         return np.array(cells, dtype=np.int64).reshape(-1, 2)
 
@@ -289,31 +328,51 @@ class _Aligner:
         """Is a paragraph next to ``link``, on either side, still unlinked (what growth needs)?"""
         return any(
             0 <= k < len(paragraphs) and k not in held[side]
-            for side, group, paragraphs in (("left", link.left, self.left), ("right", link.right, self.right))
+            for side, group, paragraphs in (
+                ("left", link.left, self.left),
+                ("right", link.right, self.right),
+            )
             for k in (group[0] - 1, group[-1] + 1)
         )
 
     def _fetch_overlaps(self, links: list[Link]) -> None:
         """Overlaps of each link and its nearest neighbours, in one batch: what growth asks first."""
-        anchors = np.array([(link.left[0], link.right[0]) for link in links], dtype=np.int64).reshape(-1, 1, 2)
+        anchors = np.array(
+            [(link.left[0], link.right[0]) for link in links], dtype=np.int64
+        ).reshape(-1, 1, 2)
         steps = np.array([(0, 0), (0, -1), (0, 1), (-1, 0), (1, 0)], dtype=np.int64)
         pairs = (anchors + steps).reshape(-1, 2)
-        inside = (pairs >= 0).all(axis=1) & (pairs[:, 0] < len(self.left)) & (pairs[:, 1] < len(self.right))
+        inside = (
+            (pairs >= 0).all(axis=1)
+            & (pairs[:, 0] < len(self.left))
+            & (pairs[:, 1] < len(self.right))
+        )
         columns = len(self.right)
         keys = distinct(pairs[inside] @ np.array([columns, 1]))  # sorted by left, then right
-        wanted = list(zip((keys // columns).tolist(), (keys % columns).tolist()))
+        wanted = list(zip((keys // columns).tolist(), (keys % columns).tolist(), strict=True))
         if self.overlaps:  # keep what an earlier batch or a single lookup computed
             wanted = [pair for pair in wanted if pair not in self.overlaps]
         statistics = pair_statistics(self.vectors, np.array(wanted, dtype=np.int64).reshape(-1, 2))
         self.overlaps.update(
-            zip(wanted, map(_Overlap, statistics.cosine.tolist(), statistics.left_in_right.tolist(), statistics.right_in_left.tolist()))
+            zip(
+                wanted,
+                map(
+                    _Overlap,
+                    statistics.cosine.tolist(),
+                    statistics.left_in_right.tolist(),
+                    statistics.right_in_left.tolist(),
+                ),
+                strict=False,
+            )
         )
 
     def _overlap(self, i: int, j: int) -> _Overlap:
         """The overlap of left ``i`` and right ``j``, from the batch or computed on its own."""
         if (i, j) not in self.overlaps:
             left, right = self.left_vectors[i], self.right_vectors[j]
-            self.overlaps[(i, j)] = _Overlap(cosine(left, right), containment(left, right), containment(right, left))
+            self.overlaps[(i, j)] = _Overlap(
+                cosine(left, right), containment(left, right), containment(right, left)
+            )
         return self.overlaps[(i, j)]
 
     def _grow(self, link: Link, side: str, held: _Held) -> Link:
@@ -331,7 +390,13 @@ class _Aligner:
                 if not 0 <= candidate < size or candidate in held[side]:
                     break
                 overlap = self._overlap(*pair(candidate))
-                if not self._belongs(overlap, side, lambda: self._best_open_score(candidate, side, step, held)):
+                if not self._belongs(
+                    overlap,
+                    side,
+                    lambda candidate=candidate, step=step: self._best_open_score(
+                        candidate, side, step, held
+                    ),
+                ):
                     break
                 group = sorted([*group, candidate])
         if len(group) == 1:
@@ -351,7 +416,9 @@ class _Aligner:
         score. A short fragment of a long paragraph has a low cosine with it,
         so both tests are needed.
         """
-        if (overlap.right_in_left if side == "right" else overlap.left_in_right) >= CONTAINMENT_THRESHOLD:
+        if (
+            overlap.right_in_left if side == "right" else overlap.left_in_right
+        ) >= CONTAINMENT_THRESHOLD:
             return True
         return overlap.cosine >= self.thresholds.split and overlap.cosine >= NEAR_BEST * best_open()
 
@@ -367,9 +434,18 @@ class _Aligner:
         mine = self._candidates_of(side, index, index + 1)
         partners = (mine.right if side == "left" else mine.left).tolist()
         held_other = held[other]
-        free = max((score for score, partner in zip(mine.score.tolist(), partners) if partner not in held_other), default=0.0)
+        free = max(
+            (
+                score
+                for score, partner in zip(mine.score.tolist(), partners, strict=True)
+                if partner not in held_other
+            ),
+            default=0.0,
+        )
         pair = (lambda k: (index, k)) if side == "left" else (lambda k: (k, index))
-        rival = max((self._overlap(*pair(k)).cosine for k in held[side].get(index + step, ())), default=0.0)
+        rival = max(
+            (self._overlap(*pair(k)).cosine for k in held[side].get(index + step, ())), default=0.0
+        )
         return max(free, rival)
 
     def _candidates_of(self, side: str, start: int, stop: int) -> _Candidates:
@@ -378,7 +454,9 @@ class _Aligner:
             own = self.candidates.left if side == "left" else self.candidates.right
             self.by_side[side] = self.candidates.subset(np.argsort(own, kind="stable"))
         ordered = self.by_side[side]
-        first, end = np.searchsorted(ordered.left if side == "left" else ordered.right, [start, stop])
+        first, end = np.searchsorted(
+            ordered.left if side == "left" else ordered.right, [start, stop]
+        )
         return ordered.subset(slice(first, end))
 
     def _moves(self, links: list[Link]) -> list[Link]:
@@ -386,16 +464,23 @@ class _Aligner:
         used_left = {i for link in links for i in link.left}
         used_right = {j for link in links for j in link.right}
         c = self.candidates
-        free = c.subset(~_marked(used_left, len(self.left))[c.left] & ~_marked(used_right, len(self.right))[c.right])
+        free = c.subset(
+            ~_marked(used_left, len(self.left))[c.left]
+            & ~_marked(used_right, len(self.right))[c.right]
+        )
         mutual = (
             (free.score >= self.thresholds.move)
             & (free.score == _best_in_groups(free.left, free.score))
             & (free.score == _best_in_groups(free.right, free.score))
         )
         best = free.subset(mutual)
-        best = best.subset(np.lexsort((best.right, best.left, -best.score)))  # best first, ties in index order
+        best = best.subset(
+            np.lexsort((best.right, best.left, -best.score))
+        )  # best first, ties in index order
         moved = []
-        for i, j, score in zip(best.left.tolist(), best.right.tolist(), best.score.tolist()):
+        for i, j, score in zip(
+            best.left.tolist(), best.right.tolist(), best.score.tolist(), strict=True
+        ):
             if i not in used_left and j not in used_right:
                 moved.append(Link((i,), (j,), score, moved=True))
                 used_left.add(i)
@@ -426,7 +511,12 @@ class _Aligner:
         }
         in_order = set(heaviest_chain(weights))
         return [
-            Link(link.left, link.right, link.score, moved=(link.left[0], link.right[0]) not in in_order)
+            Link(
+                link.left,
+                link.right,
+                link.score,
+                moved=(link.left[0], link.right[0]) not in in_order,
+            )
             for link in links
         ]
 
@@ -470,7 +560,9 @@ def _identical_pairs(left: Sequence[str], right: Sequence[str]) -> dict[tuple[in
     by_key: dict[str, list[int]] = defaultdict(list)
     for j, text in enumerate(right):
         by_key[cosmetic_key(text)].append(j)
-    return {(i, j): 1.0 for i, text in enumerate(left) for j in by_key.get(cosmetic_key(text), ())[:8]}
+    return {
+        (i, j): 1.0 for i, text in enumerate(left) for j in by_key.get(cosmetic_key(text), ())[:8]
+    }
 
 
 class _Candidates(NamedTuple):
@@ -487,14 +579,18 @@ class _Candidates(NamedTuple):
     @classmethod
     def of(cls, scores: dict[tuple[int, int], float]) -> _Candidates:
         pairs = np.fromiter(chain.from_iterable(scores), dtype=np.int64, count=2 * len(scores))
-        return cls(pairs[0::2], pairs[1::2], np.fromiter(scores.values(), dtype=np.float64, count=len(scores)))
+        return cls(
+            pairs[0::2],
+            pairs[1::2],
+            np.fromiter(scores.values(), dtype=np.float64, count=len(scores)),
+        )
 
     def subset(self, which) -> _Candidates:
         """The candidates at ``which``: a mask, an index array or a slice."""
         return _Candidates(self.left[which], self.right[which], self.score[which])
 
     def extended(self, left: np.ndarray, right: np.ndarray, score: np.ndarray) -> _Candidates:
-        return _Candidates(*map(np.concatenate, zip(self, (left, right, score))))
+        return _Candidates(*map(np.concatenate, zip(self, (left, right, score), strict=True)))
 
 
 def _best_by_index(indices: np.ndarray, scores: np.ndarray, size: int) -> np.ndarray:
@@ -540,7 +636,9 @@ def heaviest_chain(weights: dict[tuple[int, int], float]) -> list[tuple[int, int
     tree_end = [-1] * (size + 1)
     total = [0.0] * len(pairs)
     previous = [-1] * len(pairs)
-    order = sorted(range(len(pairs)), key=lambda k: pairs[k][0])  # stable: a row keeps the dict's order
+    order = sorted(
+        range(len(pairs)), key=lambda k: pairs[k][0]
+    )  # stable: a row keeps the dict's order
     for row in _runs_of_equal_rows(order, pairs):
         for k in row:  # chains ending strictly left of this column, from rows above only
             best, end, position = 0.0, -1, ranks[k] - 1

@@ -69,7 +69,12 @@ class Rule:
 
 
 def _rule(
-    reason: str, regex: str, max_words: int = 8, *, edge_only: bool = False, needs: tuple[str, ...] = ()
+    reason: str,
+    regex: str,
+    max_words: int = 8,
+    *,
+    edge_only: bool = False,
+    needs: tuple[str, ...] = (),
 ) -> Rule:
     """A rule from a verbose, case-insensitive regex (use ``(?-i:...)`` where case matters)."""
     return Rule(reason, re.compile(regex, re.IGNORECASE | re.VERBOSE), max_words, edge_only, needs)
@@ -78,8 +83,19 @@ def _rule(
 # Letters re.IGNORECASE matches to another letter that str.lower() does not give:
 # "ſ" is an "s", "ı" and "İ" are an "i", and old Cyrillic forms are their modern letter.
 _LIKE_IGNORECASE = str.maketrans(
-    {"ſ": "s", "ı": "i", "İ": "i",
-     "ᲀ": "в", "ᲁ": "д", "ᲂ": "о", "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ"}
+    {
+        "ſ": "s",
+        "ı": "i",
+        "İ": "i",
+        "ᲀ": "в",
+        "ᲁ": "д",
+        "ᲂ": "о",
+        "ᲃ": "с",
+        "ᲄ": "т",
+        "ᲅ": "т",
+        "ᲆ": "ъ",
+        "ᲇ": "ѣ",
+    }
 )
 
 
@@ -174,8 +190,21 @@ _FOREIGN_DISCLAIMER = r"""(?:alle\s+rechte\s+vorbehalten|haftungsausschluss
     |все\s+права\s+защищены|мнение\s+(?:автора|редакции)|точка\s+зрения\s+автора)"""
 # One word of each disclaimer above, which every match holds.
 _FOREIGN_DISCLAIMER_WORDS = (
-    "vorbehalten", "haftungsausschluss", "autor", "verfasser", "redaktion", "droits", "engagent", "exprimées",
-    "derechos", "expresadas", "diritti", "espresse", "защищены", "мнение", "зрения",
+    "vorbehalten",
+    "haftungsausschluss",
+    "autor",
+    "verfasser",
+    "redaktion",
+    "droits",
+    "engagent",
+    "exprimées",
+    "derechos",
+    "expresadas",
+    "diritti",
+    "espresse",
+    "защищены",
+    "мнение",
+    "зрения",
 )
 
 
@@ -185,21 +214,35 @@ _FOREIGN_DISCLAIMER_WORDS = (
 RULES: tuple[Rule, ...] = (
     # Bylines: "By Jane Doe", "By Jane Doe and Ali Khan, Reuters", "BY JANE DOE | Updated ...".
     # Names must be capitalised, so "By the end of the year ..." stays content.
-    _rule("byline", rf"by\s*:?\s+{_NAMES} (?:\s*(?:,|\||[–—-]|\bin\b|\bfor\b)\s*[^.!?]{{0,60}})? \.?", 16),
+    _rule(
+        "byline",
+        rf"by\s*:?\s+{_NAMES} (?:\s*(?:,|\||[–—-]|\bin\b|\bfor\b)\s*[^.!?]{{0,60}})? \.?",
+        16,
+    ),
     # Credit lines of wire copy: "Reporting by Jane Doe in London; Editing by Tom Roe".
     # Only names and connectors follow, so "Reporting by Reuters showed ..." is content.
     _rule("byline", rf"[(\[]?\s*{_CREDIT_ROLE}\s+{_NAME_WORD}{_CREDIT_TAIL}\s*[)\]]?\.?", 50),
     # A blog or forum byline with a handle: "Posted by greywater_gus on June 4, 2024".
-    _rule("byline", r"(?:posted|submitted|shared)\s+by\s+@?[\w.\-]+(?:\s+(?:on|at)\s+[^.!?]{1,40})?", 10),
+    _rule(
+        "byline",
+        r"(?:posted|submitted|shared)\s+by\s+@?[\w.\-]+(?:\s+(?:on|at)\s+[^.!?]{1,40})?",
+        10,
+    ),
     # "Jane Doe, Senior Political Correspondent".
-    _rule("byline", rf"{_NAME}\s*[,|–—-]\s*{_STAFF_TITLE}(?:\s+(?:at|for|in)\s+[^.!?]{{1,40}})?", 12),
+    _rule(
+        "byline", rf"{_NAME}\s*[,|–—-]\s*{_STAFF_TITLE}(?:\s+(?:at|for|in)\s+[^.!?]{{1,40}})?", 12
+    ),
     # "The Associated Press contributed to this report."
-    _rule("byline", r".*\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?", 20),
+    _rule(
+        "byline", r".*\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?", 20
+    ),
     # An agency name alone, as wire copy ends: "(Reuters)", "— The Associated Press".
     _rule("byline", rf"[\s(\[—–-]*{_AGENCY}[\s)\].]*", 4),
     # A line made only of a date and/or time: "March 3, 2024", "Updated 10:12 AM GMT",
     # "Mar 3, 2024 at 10:12 AM", "3 hours ago".  A dateline opening a news paragraph has words.
-    _rule("date only", rf"{_DATE_ANCHOR}{_DATE_SEP}(?:{_DATE_TOKEN}{_DATE_SEP})+", 14, edge_only=True),
+    _rule(
+        "date only", rf"{_DATE_ANCHOR}{_DATE_SEP}(?:{_DATE_TOKEN}{_DATE_SEP})+", 14, edge_only=True
+    ),
     # Photo credits and captions: "Photo: Jane Doe", "Graphics: <url>", "(Photo by X/Getty Images)".
     # The label must be followed by ":", "by <Name>" or "credit", so "Photo finishes are rare" is content.
     _rule(
@@ -242,7 +285,9 @@ RULES: tuple[Rule, ...] = (
         25,
     ),
     _rule(
-        "call to action", r"(?:get|receive|join)\b.*\b(?:newsletters?|briefing|digest|mailing\s+list)\b.*", 25
+        "call to action",
+        r"(?:get|receive|join)\b.*\b(?:newsletters?|briefing|digest|mailing\s+list)\b.*",
+        25,
     ),
     _rule("call to action", r"subscribe(?:\s+(?:now|today|here))?[.!]?", 3),
     _rule("call to action", r"click\s+here\b.*", 20),
@@ -284,7 +329,9 @@ RULES: tuple[Rule, ...] = (
     _rule("disclaimer", r"our\s+standards\s*:.*", 12),
     _rule("disclaimer", r"disclaimer\s*:.*", 60),
     _rule(
-        "disclaimer", rf"(?:copyright\s*)?(?:©|\(c\))\s*\S.* | copyright\s+(?:\d{{4}}|by\s+{_NAME_WORD}).*", 20
+        "disclaimer",
+        rf"(?:copyright\s*)?(?:©|\(c\))\s*\S.* | copyright\s+(?:\d{{4}}|by\s+{_NAME_WORD}).*",
+        20,
     ),
     _rule("disclaimer", r".*\ball\s+rights\s+reserved\b.*", 20),
     _rule(
@@ -344,7 +391,9 @@ RULES: tuple[Rule, ...] = (
     _rule("forum chrome", _FORUM_RANK, 3),
     _rule("forum chrome", rf"(?:{_FORUM_ACTION}\b\s*[:|·•,/]*\s*)+", 8),
     _rule(
-        "forum chrome", r"(?:originally\s+posted\s+by|quote\s+from\s*:|last\s+edited(?:\s+by)?\s*:?)\s*\S.*", 14
+        "forum chrome",
+        r"(?:originally\s+posted\s+by|quote\s+from\s*:|last\s+edited(?:\s+by)?\s*:?)\s*\S.*",
+        14,
     ),
     _rule(
         "forum chrome",
@@ -358,13 +407,22 @@ RULES: tuple[Rule, ...] = (
     _rule("navigation", r"page\s+\d+(?:\s+of\s+\d+)?", 4),
     _rule("navigation", r"\d+\s*(?:-\s*)?min(?:ute)?s?\s+read", 4),
     _rule(
-        "navigation", r"(?:tags|topics|filed\s+under|categories|category|posted\s+in|related\s+topics)\s*:.+", 30
+        "navigation",
+        r"(?:tags|topics|filed\s+under|categories|category|posted\s+in|related\s+topics)\s*:.+",
+        30,
     ),
     # Lone numbers and counters: "1", "(2)", "1/12", "12 Comments", "Share 3".
     # "3. Data retention" has words, so it is a heading, not junk.
-    _rule("number junk", r"[(\[]?\s*\d{1,5}\s*[.)\]]? | \d{1,3}\s*(?:/|of)\s*\d{1,3}", 3, edge_only=True),
     _rule(
-        "number junk", rf"\d[\d,.]*[km]?\s*{_COUNTED} | (?:{_COUNTED}|share|tweet)\s*[:(]?\s*\d[\d,.]*[km]?\)?", 3
+        "number junk",
+        r"[(\[]?\s*\d{1,5}\s*[.)\]]? | \d{1,3}\s*(?:/|of)\s*\d{1,3}",
+        3,
+        edge_only=True,
+    ),
+    _rule(
+        "number junk",
+        rf"\d[\d,.]*[km]?\s*{_COUNTED} | (?:{_COUNTED}|share|tweet)\s*[:(]?\s*\d[\d,.]*[km]?\)?",
+        3,
     ),
     # Separators and ornaments: "* * *", "———".
     _rule("decoration", r"[^\w]+", 8, edge_only=True),
@@ -410,7 +468,8 @@ def _line_rule(text: str) -> Rule | None:
 # The rows whose word budget admits a line of n words, in table order: a long
 # paragraph (most of a book) is not offered to the many short-line rules at all.
 _RULES_WITHIN = tuple(
-    tuple(rule for rule in RULES if rule.max_words >= n) for n in range(max(r.max_words for r in RULES) + 2)
+    tuple(rule for rule in RULES if rule.max_words >= n)
+    for n in range(max(r.max_words for r in RULES) + 2)
 )
 
 
@@ -424,7 +483,8 @@ def _place_edge_rules(matched: Sequence[Rule | None]) -> list[str | None]:
     anchored = [rule.reason if rule and not rule.edge_only else None for rule in matched]
     return [
         rule.reason
-        if rule and (not rule.edge_only or _is_near_edge(i, count) or _touches_furniture(i, anchored))
+        if rule
+        and (not rule.edge_only or _is_near_edge(i, count) or _touches_furniture(i, anchored))
         else None
         for i, rule in enumerate(matched)
     ]
@@ -470,13 +530,20 @@ _STOPWORDS = {
     "fr": frozenset(
         "le la les et est des une du que qui dans pas sur sont cette avec ne au aux leur nous vous été".split()
     ),
-    "es": frozenset("el los las y es del que por una se su está están como pero más esta este fue".split()),
-    "it": frozenset("il gli della che una sono di nel alla anche questo questa delle degli è".split()),
-    "nl": frozenset("het een niet dat zijn voor worden wordt ook naar maar bij deze wij uit".split()),
+    "es": frozenset(
+        "el los las y es del que por una se su está están como pero más esta este fue".split()
+    ),
+    "it": frozenset(
+        "il gli della che una sono di nel alla anche questo questa delle degli è".split()
+    ),
+    "nl": frozenset(
+        "het een niet dat zijn voor worden wordt ook naar maar bij deze wij uit".split()
+    ),
     "pt": frozenset("os não uma dos das pelo pela são está foram também seu sua".split()),
 }
 _STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {
-    word: tuple(lang for lang, stop in _STOPWORDS.items() if word in stop) for word in set().union(*_STOPWORDS.values())
+    word: tuple(lang for lang, stop in _STOPWORDS.items() if word in stop)
+    for word in set().union(*_STOPWORDS.values())
 }
 _MIN_LANGUAGE_HITS = 3
 # Another script or language is furniture only while it stays a minority of the text.
@@ -557,9 +624,12 @@ def _body_language(languages: Sequence[str | None]) -> str | None:
 
 
 def _foreign_reason(
-    language: str | None, profile: _ScriptProfile, body_script: str | None, body_language: str | None
+    language: str | None,
+    profile: _ScriptProfile,
+    body_script: str | None,
+    body_language: str | None,
 ) -> str | None:
-    """"other script" / "other language" when a paragraph is clearly not in the body's."""
+    """ "other script" / "other language" when a paragraph is clearly not in the body's."""
     if profile.letters < _MIN_FOREIGN_LETTERS or profile.script is None:
         return None
     if body_script and profile.script != body_script:
@@ -580,20 +650,27 @@ def _mark_foreign(texts: Sequence[str], reasons: list[str | None]) -> list[str |
     Latin motto inside a book is content.
     """
     profiles = [_script_profile(t) for t in texts]
-    languages = [_language(t) for t in texts]  # once each: the sample and the verdicts both need them
+    languages = [
+        _language(t) for t in texts
+    ]  # once each: the sample and the verdicts both need them
     sample = _body_sample(texts, profiles, reasons)
     body_script = _body_script([profiles[i] for i in sample])
     body_language = _body_language([languages[i] for i in sample])
     foreign = {
         i: reason
         for i, (language, profile) in enumerate(zip(languages, profiles, strict=True))
-        if reasons[i] is None and (reason := _foreign_reason(language, profile, body_script, body_language))
+        if reasons[i] is None
+        and (reason := _foreign_reason(language, profile, body_script, body_language))
     }
-    total_letters = sum(profiles[i].letters for i, reason in enumerate(reasons) if reason is None) or 1
+    total_letters = (
+        sum(profiles[i].letters for i, reason in enumerate(reasons) if reason is None) or 1
+    )
     if sum(profiles[i].letters for i in foreign) > _MAX_FOREIGN_SHARE * total_letters:
         return reasons
     return [
-        label if label == "other script" or (label and _touches_furniture(i, reasons)) else reasons[i]
+        label
+        if label == "other script" or (label and _touches_furniture(i, reasons))
+        else reasons[i]
         for i, label in ((i, foreign.get(i)) for i in range(len(reasons)))
     ]
 
@@ -622,7 +699,9 @@ def _mark_repeated(texts: Sequence[str], reasons: list[str | None]) -> list[str 
     keys = [_repeat_key(text) for text in texts]
     counts = Counter(k for k in keys if k)
     beside_furniture = {
-        key for i, key in enumerate(keys) if key and counts[key] >= _MIN_REPEATS and _touches_furniture(i, reasons)
+        key
+        for i, key in enumerate(keys)
+        if key and counts[key] >= _MIN_REPEATS and _touches_furniture(i, reasons)
     }
     return [
         "repeated" if reason is None and key in beside_furniture else reason

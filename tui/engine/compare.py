@@ -23,7 +23,9 @@ from tui.engine.tokens import cosmetic_key
 __all__ = ["compare_documents", "overall_similarity"]
 
 
-def compare_documents(left: Document, right: Document, thresholds: Thresholds = Thresholds()) -> Comparison:
+def compare_documents(
+    left: Document, right: Document, thresholds: Thresholds = Thresholds()
+) -> Comparison:
     """Compare two loaded documents; the result satisfies the model's every-index-once contract."""
     with _no_collection_pauses():
         return _compare(left, right, thresholds)
@@ -65,10 +67,10 @@ def _compare(left: Document, right: Document, thresholds: Thresholds) -> Compari
         left_boilerplate=[p.index for p in left.paragraphs if p.boilerplate],
         right_boilerplate=[p.index for p in right.paragraphs if p.boilerplate],
     )
-    changes = tuple(
-        _describe(change, left, right) for change in _reading_order(alignment)
+    changes = tuple(_describe(change, left, right) for change in _reading_order(alignment))
+    return Comparison(
+        left=left, right=right, changes=changes, similarity=overall_similarity(changes, left, right)
     )
-    return Comparison(left=left, right=right, changes=changes, similarity=overall_similarity(changes, left, right))
 
 
 def _reading_order(alignment: Alignment) -> list[Change]:
@@ -112,7 +114,9 @@ def _describe(change: Change, left: Document, right: Document) -> Change:
     if not left_texts or not right_texts:
         side, texts = ("left", left_texts) if left_texts else ("right", right_texts)
         facts = () if boilerplate else unpaired_facts("\n\n".join(texts), side)
-        return Change(change.kind, change.left, change.right, 0.0, boilerplate=boilerplate, facts=facts)
+        return Change(
+            change.kind, change.left, change.right, 0.0, boilerplate=boilerplate, facts=facts
+        )
     left_text, right_text = "\n\n".join(left_texts), "\n\n".join(right_texts)
     kind = change.kind
     same = left_text == right_text or cosmetic_key(left_text) == cosmetic_key(right_text)

@@ -84,7 +84,9 @@ _TEXT_CACHE = 512
 def _words(text: str) -> tuple[_Word, ...]:
     """Words (letters/digits, inner apostrophes kept) with offsets; apostrophes folded to ASCII."""
     folded = text.translate(_APOSTROPHES)  # one character for one: offsets still hold
-    return tuple(_Word(folded[m.start() : m.end()].lower(), m.start(), m.end()) for m in _WORD.finditer(text))
+    return tuple(
+        _Word(folded[m.start() : m.end()].lower(), m.start(), m.end()) for m in _WORD.finditer(text)
+    )
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -152,9 +154,13 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return max(sentence_start, start - _SENTENCE_REACH), min(sentence_end, end + _SENTENCE_REACH)
 
 
-def _stems_between(text: str, start: int, end: int, leave_out: tuple[int, int] = (0, 0)) -> set[str]:
+def _stems_between(
+    text: str, start: int, end: int, leave_out: tuple[int, int] = (0, 0)
+) -> set[str]:
     """Content stems of ``text[start:end]``, without the words inside ``leave_out``."""
-    return _content_stems([w for w in _words(text[start:end]) if not leave_out[0] <= w.start + start < leave_out[1]])
+    return _content_stems(
+        [w for w in _words(text[start:end]) if not leave_out[0] <= w.start + start < leave_out[1]]
+    )
 
 
 # Folding that agrees with re.IGNORECASE on every letter of the word lists below:
@@ -285,17 +291,23 @@ class _Guarded:
     prefixes: tuple[str, ...] = ()
     digits: bool = False
     # The searches, built once from the lists above.
-    _find_word: Callable[[str], bool] = field(init=False, repr=False, compare=False)  # in _blanked text
+    _find_word: Callable[[str], bool] = field(
+        init=False, repr=False, compare=False
+    )  # in _blanked text
     _find_fragment: Callable[[str], bool] = field(init=False, repr=False, compare=False)
     # Only the ASCII fragments: the others cannot occur in an ASCII text (most texts).
     _find_ascii_fragment: Callable[[str], bool] = field(init=False, repr=False, compare=False)
     _find_prefix: Callable[[str], bool] = field(init=False, repr=False, compare=False)
-    _find_word_start: Callable[[str], bool] = field(init=False, repr=False, compare=False)  # in _blanked text
+    _find_word_start: Callable[[str], bool] = field(
+        init=False, repr=False, compare=False
+    )  # in _blanked text
 
     def __post_init__(self):
         object.__setattr__(self, "_find_word", _word_finder(self.words))
         object.__setattr__(self, "_find_fragment", _finder(self.fragments))
-        object.__setattr__(self, "_find_ascii_fragment", _finder(f for f in self.fragments if f.isascii()))
+        object.__setattr__(
+            self, "_find_ascii_fragment", _finder(f for f in self.fragments if f.isascii())
+        )
         object.__setattr__(self, "_find_prefix", _finder(self.prefixes))
         object.__setattr__(self, "_find_word_start", _finder(" " + p for p in self.prefixes))
 
@@ -312,7 +324,11 @@ class _Guarded:
 
     def _holds_prefix(self, text: str) -> bool:
         folded = _folded(text)
-        return _blanked_holds(text, self._find_word_start) if folded.isascii() else self._find_prefix(folded)
+        return (
+            _blanked_holds(text, self._find_word_start)
+            if folded.isascii()
+            else self._find_prefix(folded)
+        )
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
@@ -327,42 +343,147 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s+|$)|\n")
 # Currency markers -> one canonical code, so "$", "dollars" and "US$" agree.
 _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 _CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "franc": "CHF", "francs": "CHF", "rupee": "INR", "rupees": "INR", "krona": "SEK",
-    "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "zloty": "PLN", "rouble": "RUB",
-    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "franc": "CHF",
+    "francs": "CHF",
+    "rupee": "INR",
+    "rupees": "INR",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "krone": "NOK",
+    "kroner": "NOK",
+    "zloty": "PLN",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
 }
 _SCALE_WORDS = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
-    "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-    "万": 1e4, "亿": 1e8,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "万": 1e4,
+    "亿": 1e8,
 }
 _UNIT_WORDS = {
-    "%": "ratio", "percent": "ratio", "per cent": "ratio", "pc": "ratio",
-    "percentage points": "points", "percentage point": "points",
+    "%": "ratio",
+    "percent": "ratio",
+    "per cent": "ratio",
+    "pc": "ratio",
+    "percentage points": "points",
+    "percentage point": "points",
 }
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "a dozen": 12, "dozen": 12, "half a dozen": 6, "a hundred": 100,
-    "a thousand": 1000, "a million": 1e6, "a billion": 1e9, "one hundred": 100,
-    "one thousand": 1000, "one million": 1e6, "one billion": 1e9,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a dozen": 12,
+    "dozen": 12,
+    "half a dozen": 6,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a million": 1e6,
+    "a billion": 1e9,
+    "one hundred": 100,
+    "one thousand": 1000,
+    "one million": 1e6,
+    "one billion": 1e9,
     # French, Spanish and German, minus words that are also English ("once", "seize", "elf").
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
-    "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
-    "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-    "doce": 12, "quince": 15, "veinte": 20, "treinta": 30, "zwei": 2, "drei": 3, "vier": 4,
-    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12,
-    "zwanzig": 20, "dreißig": 30,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "doce": 12,
+    "quince": 15,
+    "veinte": 20,
+    "treinta": 30,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "zwölf": 12,
+    "zwanzig": 20,
+    "dreißig": 30,
 }
 _FRACTION_WORDS = {
-    "a half": 0.5, "one-half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3,
-    "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one-quarter": 0.25,
-    "one quarter": 0.25, "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2,
-    "one-fifth": 0.2, "one fifth": 0.2,
+    "a half": 0.5,
+    "one-half": 0.5,
+    "a third": 1 / 3,
+    "one-third": 1 / 3,
+    "one third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one-quarter": 0.25,
+    "one quarter": 0.25,
+    "three-quarters": 0.75,
+    "three quarters": 0.75,
+    "a fifth": 0.2,
+    "one-fifth": 0.2,
+    "one fifth": 0.2,
 }
 
 
@@ -402,7 +523,12 @@ _FIGURE = _Guarded(
     # non-letter the number word starts a word, whatever follows it ("twom" is "two m");
     # "a half", "one-third" and "half a dozen" end in a word of their own.
     prefixes=tuple(
-        sorted({re.split(r"\W+", words)[-1] for words in [*_NUMBER_WORDS, *_FRACTION_WORDS, *_TENS.split("|")]})
+        sorted(
+            {
+                re.split(r"\W+", words)[-1]
+                for words in [*_NUMBER_WORDS, *_FRACTION_WORDS, *_TENS.split("|")]
+            }
+        )
     ),
 )
 # A paragraph that opens with "1." or "2)" is a numbered list item, not a figure.
@@ -452,7 +578,9 @@ def _figure_value(match: re.Match) -> float:
     if match["digits"]:
         value = float(re.sub(r"[,\s]", "", match["digits"]))
     elif match["fraction"]:
-        value = _FRACTION_WORDS[_matched_key(match["fraction"])] * 100  # a share, comparable with "%"
+        value = (
+            _FRACTION_WORDS[_matched_key(match["fraction"])] * 100
+        )  # a share, comparable with "%"
     elif match["compound"]:
         tens, units = re.split(r"[- ]", _matched_key(match["compound"]))
         value = _NUMBER_WORDS[tens] + _UNITS.split("|").index(units) + 1
@@ -491,7 +619,9 @@ def _is_reference(match: re.Match, text: str) -> bool:
     before = text[max(0, match.start() - 20) : match.start()]
     if _REFERENCE_BEFORE.search(before):
         return True
-    numbered = re.match(r"\d+[.)]\s|\d+(?:\.\d+)+[.)]?\s+[\"“‘'(\[]?[A-Z]", text[match.start("digits") :])
+    numbered = re.match(
+        r"\d+[.)]\s|\d+(?:\.\d+)+[.)]?\s+[\"“‘'(\[]?[A-Z]", text[match.start("digits") :]
+    )
     return numbered is not None and _NUMBERING.search(before) is not None
 
 
@@ -508,8 +638,20 @@ def _is_year(match: re.Match) -> bool:
 
 # CJK_FIGURE: a Chinese/Japanese numeral ("二十八", "一万") followed by what it counts
 # ("公里", "人"); without a counter word a numeral is usually part of a word ("统一").
-_CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-               "七": 7, "八": 8, "九": 9}
+_CJK_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CJK_GROUPS = {"万": 1e4, "亿": 1e8}
 _CJK_COUNTERS = (
@@ -547,8 +689,14 @@ def _cjk_value(numeral: str) -> float:
 
 def _extract_cjk_figures(text: str) -> list[_Figure]:
     return [
-        _Figure(_cjk_value(m["numeral"]), "ratio" if m["counter"] in "%％" else "count",
-                m.group(), m.start(), m["counter"], True)
+        _Figure(
+            _cjk_value(m["numeral"]),
+            "ratio" if m["counter"] in "%％" else "count",
+            m.group(),
+            m.start(),
+            m["counter"],
+            True,
+        )
         for m in _CJK_FIGURE.finditer(text)
         if not (m["numeral"].isascii() and m["counter"] == "年")  # "2023年" is a year
     ]
@@ -566,7 +714,12 @@ def _extract_figures(text: str, masked: list[tuple[int, int]]) -> list[_Figure]:
         measure = _figure_measure(match)
         surface, noun = match.group().rstrip(), ""
         counted = _NOUN_AFTER.match(text, match.end())
-        if measure == "count" and counted and counted.group(1).islower() and counted.group(1) not in _FUNCTION_WORDS:
+        if (
+            measure == "count"
+            and counted
+            and counted.group(1).islower()
+            and counted.group(1) not in _FUNCTION_WORDS
+        ):
             surface, noun = text[match.start() : counted.end()], counted.group(1).lower()
         figures.append(
             _Figure(
@@ -629,8 +782,10 @@ def _same_amount(a: _Figure, b: _Figure) -> bool:
 _PARTNER_PASSES = (
     lambda a, b: a.measure == b.measure and a.noun == b.noun,
     lambda a, b: a.measure == b.measure,
-    lambda a, b: {a.measure, b.measure} <= set(_CURRENCY_WORDS.values())
-    or ("count" in (a.measure, b.measure) and not (a.spelled or b.spelled)),
+    lambda a, b: (
+        {a.measure, b.measure} <= set(_CURRENCY_WORDS.values())
+        or ("count" in (a.measure, b.measure) and not (a.spelled or b.spelled))
+    ),
 )
 
 
@@ -692,13 +847,22 @@ def _compare_figures(left: str, right: str) -> list[_Found]:
         return []  # every flag starts from a figure on the left
     rights = _text_figures(right)
     left_dates, right_dates = _extract_dates(left), _extract_dates(right)
-    lefts, rights = _unmatched(lefts, rights, lambda a, b: _same_amount(a, b) and a.noun == b.noun, _same_amount)
+    lefts, rights = _unmatched(
+        lefts, rights, lambda a, b: _same_amount(a, b) and a.noun == b.noun, _same_amount
+    )
     # A count that reads like a year on one side ("2000 jobs") restated as a figure.
     lefts = [f for f in lefts if not any(d.is_year and d.year == f.value for d in right_dates)]
     rights = [f for f in rights if not any(d.is_year and d.year == f.value for d in left_dates)]
     pairs, lefts, _ = _pair_off(lefts, rights, *_PARTNER_PASSES)
     found = [
-        _flag("number", HIGH, a.text, b.text, f"figure changed: {_curly(a.text)} → {_curly(b.text)}", a.start)
+        _flag(
+            "number",
+            HIGH,
+            a.text,
+            b.text,
+            f"figure changed: {_curly(a.text)} → {_curly(b.text)}",
+            a.start,
+        )
         for a, b in pairs
     ]
     new_vague = _new_items(_extract_vague(left), _extract_vague(right))
@@ -709,7 +873,16 @@ def _compare_figures(left: str, right: str) -> list[_Found]:
             reason = f"exact figure {_curly(figure.text)} made vague: {_curly(vague.text)}"
             found.append(_flag("number", HIGH, figure.text, vague.text, reason, figure.start))
         elif figure.reportable_loss and _context_kept(left, figure, right_stems):
-            found.append(_flag("number", HIGH, figure.text, None, f"figure dropped: {_curly(figure.text)}", figure.start))
+            found.append(
+                _flag(
+                    "number",
+                    HIGH,
+                    figure.text,
+                    None,
+                    f"figure dropped: {_curly(figure.text)}",
+                    figure.start,
+                )
+            )
     return found
 
 
@@ -717,7 +890,9 @@ def _context_kept(text: str, figure: _Figure, other_stems: Set[str]) -> bool:
     """The sentence around a figure survives on the other side, so the figure was cut from a
     kept statement (a detail lost), not from a statement rewritten from scratch."""
     span = (figure.start, figure.start + len(figure.text))
-    return _mostly_kept(_stems_between(text, *_sentence_around(text, *span), leave_out=span), other_stems)
+    return _mostly_kept(
+        _stems_between(text, *_sentence_around(text, *span), leave_out=span), other_stems
+    )
 
 
 def _new_items(lefts: list, rights: list) -> list:
@@ -733,9 +908,20 @@ def _new_items(lefts: list, rights: list) -> list:
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -818,8 +1004,16 @@ def _compare_dates(left: str, right: str) -> list[_Found]:
         if partner is None:
             continue
         rights.remove(partner)
-        found.append(_flag("date", HIGH, date.text, partner.text,
-                           f"date changed: {_curly(date.text)} → {_curly(partner.text)}", date.span[0]))
+        found.append(
+            _flag(
+                "date",
+                HIGH,
+                date.text,
+                partner.text,
+                f"date changed: {_curly(date.text)} → {_curly(partner.text)}",
+                date.span[0],
+            )
+        )
     return found
 
 
@@ -882,7 +1076,9 @@ def _quote_word_changes(left: str, right: str) -> str:
     a, b = left.split(), right.split()
     fold = lambda words: [_quote_key(w) for w in words]  # noqa: E731 - tiny local key
     parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=fold(a), b=fold(b), autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        a=fold(a), b=fold(b), autojunk=False
+    ).get_opcodes():
         old, new = " ".join(a[i1:i2]), " ".join(b[j1:j2])
         if op == "replace":
             parts.append(f"{_curly(_strip_punct(old))} → {_curly(_strip_punct(new))}")
@@ -909,18 +1105,42 @@ def _compare_quotes(left: str, right: str) -> list[_Found]:
     found = []
     for quote in lefts:
         if f" {quote.key} " in right_plain:  # not inside a right quotation, or it would be kept
-            found.append(_flag("quote", HIGH, quote.text, quote.text,
-                               "quotation marks removed: words presented as the writer's own", quote.start))
+            found.append(
+                _flag(
+                    "quote",
+                    HIGH,
+                    quote.text,
+                    quote.text,
+                    "quotation marks removed: words presented as the writer's own",
+                    quote.start,
+                )
+            )
             continue
         partner = _closest_quote(quote, rights)
         if partner is not None:
             rights.remove(partner)
             changes = _quote_word_changes(quote.text, partner.text)
-            found.append(_flag("quote", HIGH, quote.text, partner.text,
-                               f"quote changed: {changes}", quote.start))
+            found.append(
+                _flag(
+                    "quote",
+                    HIGH,
+                    quote.text,
+                    partner.text,
+                    f"quote changed: {changes}",
+                    quote.start,
+                )
+            )
         else:
-            found.append(_flag("quote", HIGH, quote.text, None,
-                               f"quote dropped: {_curly(quote.text)}", quote.start))
+            found.append(
+                _flag(
+                    "quote",
+                    HIGH,
+                    quote.text,
+                    None,
+                    f"quote dropped: {_curly(quote.text)}",
+                    quote.start,
+                )
+            )
     return found
 
 
@@ -968,7 +1188,9 @@ _CAPITALISED = re.compile(r"(?<![\w’'])[^\W\d_][\w’'-]*")
 # kind it was: ``re`` jumps from mark or capital to the next, skipping
 # lower-case words (most words of prose) without trying any branch on them.
 _CAPITAL_OR_NON_ASCII = r"A-Z\u0080-\U0010ffff"
-_OPENS_WORD = r"(?<![\w’'].)(?<=[^\W\d_])"  # the character just read: a letter, nothing word-like before it
+_OPENS_WORD = (
+    r"(?<![\w’'].)(?<=[^\W\d_])"  # the character just read: a letter, nothing word-like before it
+)
 _BOUNDARY_OR_CAPITAL = re.compile(
     rf"""[.!?…\n:;“"‘«(\[—–\-{_CAPITAL_OR_NON_ASCII}]"""
     r"""(?:(?<=[.!?…])["'”’)\]]*\s+|(?<=\n)\s*|(?<=[:;])\s+|(?<=[“"‘«(\[])\s*|(?<=[—–-])\s+"""
@@ -985,7 +1207,9 @@ _SPACE = re.compile(r"\s+")
 _WORD_RUN_CHARACTER = re.compile(r"[\w’'-]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Connectors that may sit inside a name: "Ursula von der Leyen", "Bank of England".
-_NAME_CONNECTORS = frozenset({"de", "da", "del", "der", "van", "von", "al", "bin", "of", "la", "le", "du"})
+_NAME_CONNECTORS = frozenset(
+    {"de", "da", "del", "der", "van", "von", "al", "bin", "of", "la", "le", "du"}
+)
 
 
 class _NameWord(NamedTuple):
@@ -1009,7 +1233,9 @@ def _name_words(text: str) -> tuple[_NameWord, ...]:
         word, start = m.group(), m.start()
         sentence_initial = start == sentence_start
         if word.endswith("-") and (space := _SPACE.match(text, m.end())):
-            sentence_start = space.end()  # "Vos- Henrike": the word took in a dash that, before a space, is a boundary
+            sentence_start = (
+                space.end()
+            )  # "Vos- Henrike": the word took in a dash that, before a space, is a boundary
         if not word[0].isupper() or not _opens_its_word(text, start):
             continue
         if "'" in word or "’" in word:
@@ -1106,31 +1332,42 @@ def _name_runs(text: str) -> list[list[_NameWord]]:
 _NAME_GAP = re.compile(rf"\s+(?:(?:{'|'.join(sorted(_NAME_CONNECTORS))})\s+)*")
 
 
-def _misspelt_in_full_names(left: str, right: str, right_words: Set[str]) -> list[tuple[_NameWord, str]]:
+def _misspelt_in_full_names(
+    left: str, right: str, right_words: Set[str]
+) -> list[tuple[_NameWord, str]]:
     """Misspellings inside a full name whose other part is unchanged ("Petra Haldane" ->
     "Petra Haldan"): the shared part proves it is the same person, so short names and
     endings count too."""
     found = []
     right_by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for names in dict.fromkeys(tuple(w.text for w in run) for run in _name_runs(right) if len(run) > 1):
+    for names in dict.fromkeys(
+        tuple(w.text for w in run) for run in _name_runs(right) if len(run) > 1
+    ):
         for key in {_name_key(name) for name in names}:
             right_by_key[key].append(names)
     for run in (r for r in _name_runs(left) if len(r) > 1):
-        near_runs = dict.fromkeys(names for w in run for names in right_by_key.get(_name_key(w.text), ()))
+        near_runs = dict.fromkeys(
+            names for w in run for names in right_by_key.get(_name_key(w.text), ())
+        )
         for word in (w for w in run if _name_key(w.text) not in right_words):
-            near = next((name for names in near_runs for name in names if _near_miss(word.text, name)), None)
+            near = next(
+                (name for names in near_runs for name in names if _near_miss(word.text, name)), None
+            )
             if near is not None:
                 found.append((word, near))
     return found
 
 
-def _misspelt_alone(left: str, right: str, left_words: Set[str], right_words: Set[str]) -> list[tuple[_NameWord, str]]:
+def _misspelt_alone(
+    left: str, right: str, left_words: Set[str], right_words: Set[str]
+) -> list[tuple[_NameWord, str]]:
     """Single name words with no exact match on the right but a near miss there."""
     lowercase = _lowercase_words(left + " " + right)
     # Near misses: right names, and long sentence-initial capitalised words that are not
     # ordinary words written in lower case elsewhere ("Kowalcyk, who ..." opening a sentence).
     candidates = [n.text for n in _names(right)] + [
-        w.text for w in _name_words(right)
+        w.text
+        for w in _name_words(right)
         if w.sentence_initial and len(w.text) >= 5 and w.text.lower() not in lowercase
     ]
     candidates = list(dict.fromkeys(c for c in candidates if _name_key(c) not in left_words))
@@ -1138,7 +1375,10 @@ def _misspelt_alone(left: str, right: str, left_words: Set[str], right_words: Se
     for name in _names(left):
         if len(name.text) < 4 or _name_key(name.text) in right_words:
             continue
-        near = next((c for c in candidates if _near_miss(name.text, c) and not _word_form(name.text, c)), None)
+        near = next(
+            (c for c in candidates if _near_miss(name.text, c) and not _word_form(name.text, c)),
+            None,
+        )
         if near is not None:
             candidates.remove(near)
             found.append((name, near))
@@ -1150,7 +1390,9 @@ def _compare_names(left: str, right: str) -> list[_Found]:
     if not _names(left):
         return []
     left_words, right_words = _word_keys(left), _word_keys(right)
-    pairs = _misspelt_in_full_names(left, right, right_words) + _misspelt_alone(left, right, left_words, right_words)
+    pairs = _misspelt_in_full_names(left, right, right_words) + _misspelt_alone(
+        left, right, left_words, right_words
+    )
     found, seen = [], set()
     for name, near in pairs:
         if _name_key(name.text) not in seen:
@@ -1202,7 +1444,9 @@ _INVERTED_VERBS = "said|says|added|adds|warned|warns|noted|notes|wrote|writes|ar
 _SPEECH_VERB_AFTER = re.compile(rf"['’]?s?,?\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERBS})\b")
 # In _blanked text (the attribution guard looks for these words too): no verb, no name said it.
 _find_speech_verb = _word_finder(_SPEECH_VERBS.split("|"))
-_NAME_SEQ = r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|du)\s+)?[A-Z][\w’'-]+){0,3}"
+_NAME_SEQ = (
+    r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|du)\s+)?[A-Z][\w’'-]+){0,3}"
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _DESCRIPTION = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)"
@@ -1214,7 +1458,9 @@ _BARE_SOURCES = frozenset(
     scientists economists investigators prosecutors lawyers doctors reports observers campaigners
     activists ministers diplomats executives estimates data figures""".split()
 )
-_SOURCE = rf"{_NAME_SEQ}|(?i:he|she|they|it|we)\b|I\b|{_DESCRIPTION}|(?i:{_alternation(_BARE_SOURCES)})\b"
+_SOURCE = (
+    rf"{_NAME_SEQ}|(?i:he|she|they|it|we)\b|I\b|{_DESCRIPTION}|(?i:{_alternation(_BARE_SOURCES)})\b"
+)
 # ATTRIBUTION: a claim tied to its source —
 #   "Maria Lopez said", "Lopez, the finance minister, said", "he warned",
 #   "said Maria Lopez", "said the minister", "according to Lopez" / "according to the ministry".
@@ -1255,7 +1501,9 @@ def _extract_attributions(text: str) -> list[_Attribution]:
         source_start = m.start(group) + offset
         start = source_start if group == "before" else m.start()
         end = m.end() if group != "after" else source_start + len(source)
-        found.append(_Attribution(" ".join(text[start:end].split()), start, source, _is_name(source)))
+        found.append(
+            _Attribution(" ".join(text[start:end].split()), start, source, _is_name(source))
+        )
     return found
 
 
@@ -1272,18 +1520,21 @@ def _trim_source(source: str) -> tuple[str, int]:
 
 
 def _is_name(source: str) -> bool:
-    """"Maria Lopez" and "The Moorland Society" are names; "he", "the government" and
+    """ "Maria Lopez" and "The Moorland Society" are names; "he", "the government" and
     "Officials" are not."""
     words = source.split()
     if words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
-    return bool(words) and words[0][0].isupper() and words[0].lower() not in _PRONOUNS and (
-        source.lower() not in _BARE_SOURCES and bool(_word_keys(source) - _NOT_NAMES)
+    return (
+        bool(words)
+        and words[0][0].isupper()
+        and words[0].lower() not in _PRONOUNS
+        and (source.lower() not in _BARE_SOURCES and bool(_word_keys(source) - _NOT_NAMES))
     )
 
 
 def _is_role(source: str) -> bool:
-    """"the port chief", "the minister": one definite person, a rewording of their name
+    """ "the port chief", "the minister": one definite person, a rewording of their name
     (unlike "officials" or "a spokesperson", which make the source anonymous)."""
     words = source.split()
     return len(words) > 1 and words[0].lower() == "the" and not words[-1].endswith("s")
@@ -1308,7 +1559,9 @@ def _keeps_source(left: _Attribution, right: _Attribution) -> bool:
 def _claim_kept(text: str, attribution: _Attribution, other_stems: Set[str]) -> bool:
     """The sentence an attribution belongs to, minus the attribution, survives on the other side."""
     span = (attribution.start, attribution.start + len(attribution.text))
-    return _mostly_kept(_stems_between(text, *_sentence_around(text, *span), leave_out=span), other_stems)
+    return _mostly_kept(
+        _stems_between(text, *_sentence_around(text, *span), leave_out=span), other_stems
+    )
 
 
 def _compare_attributions(left: str, right: str) -> list[_Found]:
@@ -1331,8 +1584,16 @@ def _compare_attributions(left: str, right: str) -> list[_Found]:
             reason = f"attribution changed: {_curly(attribution.text)} → {_curly(replacement.text)}"
         else:
             reason = f"attribution dropped: {_curly(attribution.text)}"
-        found.append(_flag("attribution", MEDIUM, attribution.text,
-                           replacement.text if replacement else None, reason, attribution.start))
+        found.append(
+            _flag(
+                "attribution",
+                MEDIUM,
+                attribution.text,
+                replacement.text if replacement else None,
+                reason,
+                attribution.start,
+            )
+        )
     return found
 
 
@@ -1360,7 +1621,11 @@ _NEGATION = _Guarded(
     # before "to" is its stem and ending ("declined"), so no fragment search is needed.
     words=frozenset(
         "not never hardly barely scarcely no none nobody nothing neither nor without cannot t".split()
-        + [verb + ending for verb in ("refus", "declin", "fail") for ending in ("", "e", "es", "ed", "ing", "s")]
+        + [
+            verb + ending
+            for verb in ("refus", "declin", "fail")
+            for ending in ("", "e", "es", "ed", "ing", "s")
+        ]
     ),
 )
 
@@ -1400,7 +1665,11 @@ _MODAL = _Guarded(
     ),
     # A modal is its own word, or the word before "n't" ("couldn't", "won't", "shan't").
     words=frozenset(
-        [modal + ending for modal in "may might could can will would shall should must".split() for ending in ("", "n")]
+        [
+            modal + ending
+            for modal in "may might could can will would shall should must".split()
+            for ending in ("", "n")
+        ]
         + "ought has have need needs won shan".split()
     ),
 )
@@ -1408,7 +1677,9 @@ _STANCE_GUARDS = (_NEGATION, _MODAL, _HEDGE)
 # Their words in one search: one scan per passage tells whether any of them may match
 # (guards among them that also look for fragments, prefixes or digits are asked as well).
 _find_stance_word = _word_finder(frozenset().union(*(guard.words for guard in _STANCE_GUARDS)))
-_STANCE_GUARDS_BEYOND_WORDS = tuple(g for g in _STANCE_GUARDS if g.fragments or g.prefixes or g.digits)
+_STANCE_GUARDS_BEYOND_WORDS = tuple(
+    g for g in _STANCE_GUARDS if g.fragments or g.prefixes or g.digits
+)
 # Every guard, for the one search of all their words and word starts in _holds_guard_word
 # (a guard missing here would never match: a test checks that none is).
 _GUARDS = (_FIGURE, _CJK_FIGURE, _DATE, _QUOTE, _ATTRIBUTION, *_STANCE_GUARDS)
@@ -1425,11 +1696,27 @@ def _may_hold_stance(text: str) -> bool:
     )
 
 
-_MODAL_CANONICAL = {"ca": "can", "wo": "will", "sha": "shall", "has to": "must", "have to": "must",
-                    "need to": "must", "needs to": "must", "ought to": "should"}
-_MODAL_CLASS = {"may": "possible", "might": "possible", "could": "possible", "can": "able",
-                "will": "certain", "would": "certain", "shall": "certain", "must": "required",
-                "should": "advised"}
+_MODAL_CANONICAL = {
+    "ca": "can",
+    "wo": "will",
+    "sha": "shall",
+    "has to": "must",
+    "have to": "must",
+    "need to": "must",
+    "needs to": "must",
+    "ought to": "should",
+}
+_MODAL_CLASS = {
+    "may": "possible",
+    "might": "possible",
+    "could": "possible",
+    "can": "able",
+    "will": "certain",
+    "would": "certain",
+    "shall": "certain",
+    "must": "required",
+    "should": "advised",
+}
 _MODAL_EQUIVALENTS = frozenset({frozenset({"can", "could"})})
 
 # Words skipped when looking for what a marker governs: auxiliaries,
@@ -1487,7 +1774,9 @@ def _markers(text: str, pattern: re.Pattern, word_of) -> list[_Marker]:
             continue
         scope, scope_end = _scope_after(text, m.end())
         surface = " ".join(text[m.start() : scope_end].split())
-        markers.append(_Marker(word, m.start(), frozenset(scope), surface, scope[0] if scope else ""))
+        markers.append(
+            _Marker(word, m.start(), frozenset(scope), surface, scope[0] if scope else "")
+        )
     return markers
 
 
@@ -1497,7 +1786,9 @@ def _negation_word(m: re.Match) -> str | None:
 
 def _hedge_word(m: re.Match) -> str:
     """The hedge's stem, without its auxiliary: "is expected to" and "are expected to" agree."""
-    return " ".join(_stem(w) for w in m.group().lower().split() if w not in {"is", "are", "was", "were"})
+    return " ".join(
+        _stem(w) for w in m.group().lower().split() if w not in {"is", "are", "was", "were"}
+    )
 
 
 def _modal_word(m: re.Match) -> str | None:
@@ -1527,7 +1818,11 @@ def _pair_by_scope(lefts: list[_Marker], rights: list[_Marker]) -> tuple[list, l
         partner = min(candidates, key=lambda p: (-len(marker.scope & rights[p].scope), p))
         taken.add(partner)
         pairs.append((marker, rights[partner]))
-    return pairs, left_over, [marker for position, marker in enumerate(rights) if position not in taken]
+    return (
+        pairs,
+        left_over,
+        [marker for position, marker in enumerate(rights) if position not in taken],
+    )
 
 
 def _negated_word_kept(marker: _Marker, other_stems: Set[str]) -> bool:
@@ -1550,13 +1845,23 @@ def _flipped(lefts, rights, left: str, right: str, kept) -> tuple[list[_Marker],
     """
     _, removed, added = _pair_by_scope(lefts, rights)
     removed, added = _unmatched(removed, added, lambda a, b: a.word == b.word)
-    return [m for m in removed if kept(m, _text_stems(right))], [m for m in added if kept(m, _text_stems(left))]
+    return [m for m in removed if kept(m, _text_stems(right))], [
+        m for m in added if kept(m, _text_stems(left))
+    ]
 
 
-def _marker_flags(kind: str, severity: str, removed: list[_Marker], added: list[_Marker]) -> list[_Found]:
+def _marker_flags(
+    kind: str, severity: str, removed: list[_Marker], added: list[_Marker]
+) -> list[_Found]:
     noun, gone = ("negation", "removed") if kind == "negation" else ("hedging", "dropped")
-    found = [_flag(kind, severity, m.surface, None, f"{noun} {gone}: {_curly(m.surface)}", m.start) for m in removed]
-    found += [_flag(kind, severity, None, m.surface, f"{noun} added: {_curly(m.surface)}", m.start) for m in added]
+    found = [
+        _flag(kind, severity, m.surface, None, f"{noun} {gone}: {_curly(m.surface)}", m.start)
+        for m in removed
+    ]
+    found += [
+        _flag(kind, severity, None, m.surface, f"{noun} added: {_curly(m.surface)}", m.start)
+        for m in added
+    ]
     return found
 
 
@@ -1573,7 +1878,9 @@ def _stance(text: str) -> tuple[list[_Marker], list[_Marker]]:
         return abs(hedge.start - modal.start) <= 20 and bool(hedge.scope & modal.scope)
 
     modals = [
-        replace(m, strength="possible" if any(next_to(h, m) for h in hedges) else _MODAL_CLASS[m.word])
+        replace(
+            m, strength="possible" if any(next_to(h, m) for h in hedges) else _MODAL_CLASS[m.word]
+        )
         for m in modals
     ]
     return modals, [h for h in hedges if not any(next_to(h, m) for m in modals)]
@@ -1588,8 +1895,11 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
     if not (_may_hold_stance(left) or _may_hold_stance(right)):
         return []  # most passages: no marker on either side, nothing to pair
     removed, added = _flipped(
-        _markers(left, _NEGATION, _negation_word), _markers(right, _NEGATION, _negation_word),
-        left, right, _negated_word_kept,
+        _markers(left, _NEGATION, _negation_word),
+        _markers(right, _NEGATION, _negation_word),
+        left,
+        right,
+        _negated_word_kept,
     )
     found = _marker_flags("negation", HIGH, removed, added)
     flipped_scope = frozenset().union(*(m.scope for m in removed + added))
@@ -1608,9 +1918,17 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
     def hedging(modals: list[_Marker], hedges: list[_Marker]) -> list[_Marker]:
         return hedges + [m for m in modals if m.strength == "possible"]
 
-    found += _marker_flags("hedging", MEDIUM, *_flipped(hedging(left_modals, left_hedges),
-                                                        hedging(right_modals, right_hedges), left, right,
-                                                        _hedged_words_kept))
+    found += _marker_flags(
+        "hedging",
+        MEDIUM,
+        *_flipped(
+            hedging(left_modals, left_hedges),
+            hedging(right_modals, right_hedges),
+            left,
+            right,
+            _hedged_words_kept,
+        ),
+    )
     return found
 
 
@@ -1619,7 +1937,9 @@ def _compare_stance(left: str, right: str) -> list[_Found]:
 # ---------------------------------------------------------------------------
 
 
-def _flag(kind: str, severity: str, left: str | None, right: str | None, reason: str, position: int) -> _Found:
+def _flag(
+    kind: str, severity: str, left: str | None, right: str | None, reason: str, position: int
+) -> _Found:
     return _Found(FactFlag(kind, severity, left, right, reason), position)
 
 
@@ -1660,12 +1980,20 @@ def unpaired_facts(text: str, side: str) -> tuple[FactFlag, ...]:
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right', not {side!r}")
     label = "dropped" if side == "left" else "new claim"
-    items = [("number", "figure", f.text, f.start) for f in _text_figures(text) if f.reportable_loss]
+    items = [
+        ("number", "figure", f.text, f.start) for f in _text_figures(text) if f.reportable_loss
+    ]
     items += [("quote", "quote", q.text, q.start) for q in _extract_quotes(text)]
     items += [("attribution", "attribution", a.text, a.start) for a in _extract_attributions(text)]
     found = [
-        _flag(kind, MEDIUM, value if side == "left" else None, value if side == "right" else None,
-              f"{label}: {noun} {_curly(value)}", start)
+        _flag(
+            kind,
+            MEDIUM,
+            value if side == "left" else None,
+            value if side == "right" else None,
+            f"{label}: {noun} {_curly(value)}",
+            start,
+        )
         for kind, noun, value, start in items
     ]
     return _ordered(found)

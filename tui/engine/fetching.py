@@ -27,9 +27,12 @@ def fetch_url(url: str, *, timeout: float = 15.0, max_bytes: int) -> tuple[bytes
     """
     deadline = time.monotonic() + timeout
     try:
-        with httpx.Client(
-            follow_redirects=True, timeout=timeout, headers={"User-Agent": _USER_AGENT}
-        ) as client, client.stream("GET", url) as response:
+        with (
+            httpx.Client(
+                follow_redirects=True, timeout=timeout, headers={"User-Agent": _USER_AGENT}
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             _check_status(url, response)
             _check_declared_size(url, response, max_bytes)
             body = _read_capped(url, response, max_bytes, deadline, timeout)

@@ -91,6 +91,7 @@ def _inline_text(children: list[Token]) -> str:
 
 # --------------------------------------------------------------------------- HTML
 
+
 def html_paragraphs(html: str, *, url: str | None = None) -> tuple[list[str], str | None]:
     """The main text of a web page, one paragraph per heading, paragraph, list item, quote or row.
 
@@ -184,10 +185,43 @@ def _xml_inline(element: ElementTree.Element) -> str:
 
 
 _BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-    "table", "td", "th", "tr", "ul", "caption", "body", "html",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "caption",
+    "body",
+    "html",
 }
 # <br> is a line break inside a paragraph; two in a row (forum posts) separate paragraphs.
 _LINE_BREAK = "\x00"

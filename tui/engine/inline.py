@@ -64,8 +64,12 @@ def word_diff(left: Sequence[str], right: Sequence[str]) -> tuple[InlineDiff, fl
         [opcode for opcode in opcodes if opcode[0] == "equal"]
     )
     diff = InlineDiff(
-        left=left_side.spans(_changed_runs(left_kept_starts, left_kept_stops, len(left_side.words))),
-        right=right_side.spans(_changed_runs(right_kept_starts, right_kept_stops, len(right_side.words))),
+        left=left_side.spans(
+            _changed_runs(left_kept_starts, left_kept_stops, len(left_side.words))
+        ),
+        right=right_side.spans(
+            _changed_runs(right_kept_starts, right_kept_stops, len(right_side.words))
+        ),
         ops=tuple(
             map(
                 WordOp,
@@ -80,12 +84,18 @@ def word_diff(left: Sequence[str], right: Sequence[str]) -> tuple[InlineDiff, fl
 
 def _columns(opcodes: list[tuple[str, int, int, int, int]]) -> tuple[tuple, ...]:
     """The tags and each of the four bounds of the opcodes as one tuple, so ops are built by ``map``."""
-    return tuple(zip(*opcodes)) or ((),) * 5
+    return tuple(zip(*opcodes, strict=True)) or ((),) * 5
 
 
-def _changed_runs(kept_starts: tuple[int, ...], kept_stops: tuple[int, ...], count: int) -> list[WordRange]:
+def _changed_runs(
+    kept_starts: tuple[int, ...], kept_stops: tuple[int, ...], count: int
+) -> list[WordRange]:
     """Maximal runs of the ``count`` words outside the kept (equal) ranges, which never touch."""
-    return [(start, end) for start, end in zip((0, *kept_stops), (*kept_starts, count)) if start < end]
+    return [
+        (start, end)
+        for start, end in zip((0, *kept_stops), (*kept_starts, count), strict=True)
+        if start < end
+    ]
 
 
 def _joined(words: list[str], starts: Iterable[int], stops: Iterable[int]) -> Iterable[str]:
@@ -113,7 +123,9 @@ class _Side(NamedTuple):
             words, first_words = pieces[0][1::2], [0]
         else:
             words = list(chain.from_iterable(paragraph[1::2] for paragraph in pieces))
-            first_words = list(accumulate((len(paragraph) // 2 for paragraph in pieces), initial=0))[:-1]
+            first_words = list(
+                accumulate((len(paragraph) // 2 for paragraph in pieces), initial=0)
+            )[:-1]
         # token_key of an ASCII word is just its lower case (NFKC and the typography
         # table leave ASCII alone, and casefold is lower there), without a cache lookup.
         keys = list(map(str.lower if ascii_only else token_key, words))
@@ -125,7 +137,7 @@ class _Side(NamedTuple):
             return (_paragraph_spans(self.pieces[0], changed),)
         return tuple(
             _paragraph_spans(pieces, _local_ranges(changed, first, first + len(pieces) // 2))
-            for pieces, first in zip(self.pieces, self.first_words)
+            for pieces, first in zip(self.pieces, self.first_words, strict=True)
         )
 
 

@@ -28,7 +28,14 @@ from .fetching import fetch_url
 from .model import Document, Paragraph
 from .segmenting import split_paragraphs
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "decode", "detect_format", "load_document", "paragraph_limit"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMATS",
+    "decode",
+    "detect_format",
+    "load_document",
+    "paragraph_limit",
+]
 
 #: Inputs larger than this are refused (20 MiB is far beyond any article or
 #: book chapter, and small enough to stay responsive); the CLI's --max-size raises it.
@@ -62,7 +69,10 @@ _MAX_UTF16_MESS = 0.2
 #: dropped; UTF-16 of mostly-ASCII text is about half NULs, so this share is far below it.
 _MAX_STRAY_NUL_SHARE = 0.1
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
 _MARKDOWN_SIGNS = {
     "heading": re.compile(r"^#{1,6}\s+\S", re.MULTILINE),
     "link": re.compile(r"!?\[[^\]\n]+\]\([^)\s]+[^)]*\)"),
@@ -73,6 +83,7 @@ _MARKDOWN_SIGNS = {
 
 
 # --------------------------------------------------------------------------- decoding
+
 
 def decode(data: bytes, *, declared: str | None = None, name: str = "input") -> tuple[str, str]:
     """Bytes -> (text, encoding name), or an :class:`InputError` naming ``name``.
@@ -154,7 +165,11 @@ def _decode_utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
         )
     for encoding in orders:
         text = _try_decode(data, encoding)
-        if text is not None and mess_ratio(text, 1.0) <= _MAX_UTF16_MESS and not _looks_binary(text):
+        if (
+            text is not None
+            and mess_ratio(text, 1.0) <= _MAX_UTF16_MESS
+            and not _looks_binary(text)
+        ):
             return text, encoding
     raise _binary(name)
 
@@ -237,7 +252,11 @@ def _mostly_utf8(data: bytes) -> bool:
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    odd = sum(1 for ch in text if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\f\v"))
+    odd = sum(
+        1
+        for ch in text
+        if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\f\v")
+    )
     return odd > _MAX_CONTROL_SHARE * len(text)
 
 
@@ -246,6 +265,7 @@ def _binary(name: str) -> InputError:
 
 
 # --------------------------------------------------------------------------- reading
+
 
 def _is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
@@ -304,8 +324,9 @@ def _read_source(
 
 # --------------------------------------------------------------------------- formats
 
+
 def detect_format(source: str, text: str) -> str:
-    """"html", "markdown" or "text" from the file extension, else from the content.
+    """ "html", "markdown" or "text" from the file extension, else from the content.
 
     Content-based Markdown detection counts only Markdown-specific markup
     (ATX/setext headings, link syntax, fences, strong emphasis): lists and

@@ -34,7 +34,10 @@ class CompareRequest:
 def label_boilerplate(document: Document) -> Document:
     """The document with each paragraph's boilerplate reason filled in."""
     reasons = classify(document.texts)
-    paragraphs = tuple(replace(p, boilerplate=reason) for p, reason in zip(document.paragraphs, reasons))
+    paragraphs = tuple(
+        replace(p, boilerplate=reason)
+        for p, reason in zip(document.paragraphs, reasons, strict=True)
+    )
     return replace(document, paragraphs=paragraphs)
 
 

@@ -87,7 +87,10 @@ def report_dict(comparison: Comparison, review: Review | None = None) -> dict[st
         "left": _side(comparison.left),
         "right": _side(comparison.right),
         "summary": summary,
-        "changes": [_change(change, _review_of(review, index, change)) for index, change in enumerate(comparison.changes)],
+        "changes": [
+            _change(change, _review_of(review, index, change))
+            for index, change in enumerate(comparison.changes)
+        ],
         "rows": [{"change": row.change, "ghost": row.ghost} for row in side_by_side(comparison)],
     }
 
@@ -109,7 +112,11 @@ def _review_of(review: Review | None, index: int, change: Change) -> dict[str, A
     mark = review.get(index)
     if mark is None:
         return {"reviewed": False, "significant": False, "note": ""}
-    return {"reviewed": bool(mark.reviewed), "significant": bool(mark.significant), "note": mark.note}
+    return {
+        "reviewed": bool(mark.reviewed),
+        "significant": bool(mark.significant),
+        "note": mark.note,
+    }
 
 
 def _change(change: Change, review: dict[str, Any] | None) -> dict[str, Any]:
@@ -124,10 +131,18 @@ def _change(change: Change, review: dict[str, Any] | None) -> dict[str, Any]:
         "difference": change.is_difference,
     }
     if change.inline is not None:
-        data["ops"] = [{"op": op.op, "left": op.left, "right": op.right} for op in change.inline.ops]
+        data["ops"] = [
+            {"op": op.op, "left": op.left, "right": op.right} for op in change.inline.ops
+        ]
         data["inline"] = _inline(change.inline)
     data["facts"] = [
-        {"kind": f.kind, "severity": f.severity, "left": f.left, "right": f.right, "reason": f.reason}
+        {
+            "kind": f.kind,
+            "severity": f.severity,
+            "left": f.left,
+            "right": f.right,
+            "reason": f.reason,
+        }
         for f in change.facts
     ]
     if review is not None:
@@ -138,7 +153,9 @@ def _change(change: Change, review: dict[str, Any] | None) -> dict[str, Any]:
 def _inline(inline: InlineDiff) -> dict[str, Any]:
     """Spans per paragraph; joined, each paragraph's spans give back its text exactly."""
     return {
-        side: [[{"text": span.text, "changed": span.changed} for span in spans] for spans in paragraphs]
+        side: [
+            [{"text": span.text, "changed": span.changed} for span in spans] for spans in paragraphs
+        ]
         for side, paragraphs in (("left", inline.left), ("right", inline.right))
     }
 
@@ -181,7 +198,7 @@ def paragraph_numbers(indices: tuple[int, ...]) -> str:
 
 
 def kind_label(change: Change) -> str:
-    """"Reworded", "Split", "Moved and split", "Boilerplate (added)", ..."""
+    """ "Reworded", "Split", "Moved and split", "Boilerplate (added)", ..."""
     label = _KIND_LABELS[change.kind]
     if change.moved and change.kind in (Kind.SPLIT, Kind.MERGED):
         label = f"Moved and {label.lower()}"
@@ -234,11 +251,15 @@ def review_badges(mark: ReviewMark | None) -> list[str]:
     """The marks a report shows beside a difference: "✓ reviewed", "★ significant"."""
     if mark is None:
         return []
-    return [label for label, on in (("✓ reviewed", mark.reviewed), ("★ significant", mark.significant)) if on]
+    return [
+        label
+        for label, on in (("✓ reviewed", mark.reviewed), ("★ significant", mark.significant))
+        if on
+    ]
 
 
 def review_progress(comparison: Comparison, review: Review) -> str:
-    """"12 of 48 differences reviewed · 3 flagged significant": how far the review got."""
+    """ "12 of 48 differences reviewed · 3 flagged significant": how far the review got."""
     numbers = difference_numbers(comparison)
     marks = [review[index] for index in numbers if index in review]
     reviewed = sum(bool(mark.reviewed) for mark in marks)

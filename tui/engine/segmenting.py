@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from itertools import pairwise
 
 __all__ = ["split_paragraphs", "MIN_WRAP_WIDTH", "MAX_WRAP_WIDTH"]
 
@@ -46,7 +47,9 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][.)](?=
 _SENTENCE_END = tuple(".!?:;…。！？；：")
 _CLOSERS = "\"'”’»)]」』）】"
 # A CJK character is a word on its own: Chinese and Japanese have no spaces.
-_FIRST_WORD = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff]+")
+_FIRST_WORD = re.compile(
+    r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff]+"
+)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -122,7 +125,7 @@ def _wrap_width(block: list[str]) -> int | None:
     at; underestimating it only makes the "would the next word fit" test
     more willing to join, which is the right direction inside wrapped prose.
     """
-    if not any(_is_wrap_evidence(a, b) for a, b in zip(block, block[1:])):
+    if not any(_is_wrap_evidence(a, b) for a, b in pairwise(block)):
         return None
     return max(_columns(line) for line in block if _columns(line) <= MAX_WRAP_WIDTH)
 
@@ -147,7 +150,7 @@ def _continues(line: str, next_line: str, width: int) -> bool:
 def _segment_block(block: list[str], width: int | None) -> list[str]:
     """Join wrapped lines of one block; every other line break ends a paragraph."""
     paragraphs = [block[0].strip()]
-    for line, next_line in zip(block, block[1:]):
+    for line, next_line in pairwise(block):
         if width is not None and _continues(line, next_line, width):
             paragraphs[-1] = f"{paragraphs[-1]} {next_line.strip()}"
         else:

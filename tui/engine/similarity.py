@@ -70,7 +70,9 @@ class Vectors:
 def row_vector(matrix: sparse.csr_matrix, paragraph: int) -> dict[int, float]:
     """One paragraph's vector as a dict, for the few steps that look at one pair at a time."""
     start, end = matrix.indptr[paragraph], matrix.indptr[paragraph + 1]
-    return dict(zip(matrix.indices[start:end].tolist(), matrix.data[start:end].tolist()))
+    return dict(
+        zip(matrix.indices[start:end].tolist(), matrix.data[start:end].tolist(), strict=True)
+    )
 
 
 def build_vectors(left: Sequence[str], right: Sequence[str]) -> Vectors:
@@ -81,10 +83,14 @@ def build_vectors(left: Sequence[str], right: Sequence[str]) -> Vectors:
     left_terms, right_terms = content_terms(left), content_terms(right)
     # Term ids in sorted order, never in set or dict order: string hashing differs
     # between runs, and ties in rarity must break the same way every time.
-    vocabulary = {term for terms in (*left_terms.piece_terms, *right_terms.piece_terms) for term in terms}
+    vocabulary = {
+        term for terms in (*left_terms.piece_terms, *right_terms.piece_terms) for term in terms
+    }
     ids = {term: number for number, term in enumerate(sorted(vocabulary))}
     left_tf, right_tf = _term_frequencies(left_terms, ids), _term_frequencies(right_terms, ids)
-    frequency = np.bincount(left_tf.indices, minlength=len(ids)) + np.bincount(right_tf.indices, minlength=len(ids))
+    frequency = np.bincount(left_tf.indices, minlength=len(ids)) + np.bincount(
+        right_tf.indices, minlength=len(ids)
+    )
     idf = np.log((1 + len(left) + len(right)) / (1 + frequency)) + 1.0
     return Vectors(_unit_rows(left_tf, idf), _unit_rows(right_tf, idf), frequency)
 
@@ -96,7 +102,9 @@ def _term_frequencies(terms: DocumentTerms, ids: dict[str, int]) -> sparse.csr_m
     done once per distinct piece, the rest by one sparse product.
     """
     texts, pieces = len(terms.pieces_per_text), len(terms.piece_terms)
-    per_text = _count_matrix(np.repeat(np.arange(texts), terms.pieces_per_text), terms.pieces, (texts, pieces))
+    per_text = _count_matrix(
+        np.repeat(np.arange(texts), terms.pieces_per_text), terms.pieces, (texts, pieces)
+    )
     term_ids = [ids[term] for piece in terms.piece_terms for term in piece]
     piece_of_term = np.repeat(np.arange(pieces), [len(piece) for piece in terms.piece_terms])
     per_piece = _count_matrix(piece_of_term, np.array(term_ids, dtype=np.int64), (pieces, len(ids)))
@@ -105,7 +113,9 @@ def _term_frequencies(terms: DocumentTerms, ids: dict[str, int]) -> sparse.csr_m
     return matrix
 
 
-def _count_matrix(rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
+def _count_matrix(
+    rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]
+) -> sparse.csr_matrix:
     """How often each (row, column) occurs, as a sparse matrix."""
     return sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape)
 
@@ -169,13 +179,16 @@ def distinct(keys: np.ndarray) -> np.ndarray:
     320,000 candidate keys of a book.
     """
     ordered = np.sort(keys)
-    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+    return (
+        ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+    )
 
 
 def pair_cosines(vectors: Vectors, pairs: np.ndarray) -> np.ndarray:
     """The cosine of each (left, right) pair of a ``(k, 2)`` array, as :func:`cosine` computes it."""
     return np.concatenate(
-        [_row_sums(left.multiply(right)) for left, right in _pair_rows(vectors, pairs)] or [np.zeros(0)]
+        [_row_sums(left.multiply(right)) for left, right in _pair_rows(vectors, pairs)]
+        or [np.zeros(0)]
     )
 
 
@@ -184,7 +197,9 @@ def pair_cosines(vectors: Vectors, pairs: np.ndarray) -> np.ndarray:
 _PAIR_BATCH = 16384
 
 
-def _pair_rows(vectors: Vectors, pairs: np.ndarray) -> Iterator[tuple[sparse.csr_matrix, sparse.csr_matrix]]:
+def _pair_rows(
+    vectors: Vectors, pairs: np.ndarray
+) -> Iterator[tuple[sparse.csr_matrix, sparse.csr_matrix]]:
     """The rows of each pair's left and right paragraph, batch after batch."""
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     for start in range(0, len(pairs), _PAIR_BATCH):
@@ -216,16 +231,24 @@ def pair_statistics(vectors: Vectors, pairs: np.ndarray) -> PairStatistics:
     pairs at once: the rows of each pair, multiplied term by term.
     """
     batches = [_batch_statistics(left, right) for left, right in _pair_rows(vectors, pairs)]
-    return PairStatistics(*(np.concatenate([b[k] for b in batches] or [np.zeros(0)]) for k in range(3)))
+    return PairStatistics(
+        *(np.concatenate([b[k] for b in batches] or [np.zeros(0)]) for k in range(3))
+    )
 
 
 def _batch_statistics(left: sparse.csr_matrix, right: sparse.csr_matrix) -> tuple[np.ndarray, ...]:
     shared_left = left.multiply(right > 0)  # weights are positive: > 0 marks a term's presence
     shared_right = right.multiply(left > 0)
-    return _row_sums(shared_left.multiply(shared_right)), _row_sums(shared_left.power(2)), _row_sums(shared_right.power(2))
+    return (
+        _row_sums(shared_left.multiply(shared_right)),
+        _row_sums(shared_left.power(2)),
+        _row_sums(shared_right.power(2)),
+    )
 
 
-def _probe(own: sparse.csr_matrix, other: sparse.csr_matrix, frequency: np.ndarray, count: int) -> np.ndarray:
+def _probe(
+    own: sparse.csr_matrix, other: sparse.csr_matrix, frequency: np.ndarray, count: int
+) -> np.ndarray:
     """(own paragraph, other paragraph) pairs: each own paragraph's ``count`` best by partial score.
 
     Each own paragraph keeps only its rarest shared terms (the probe); the
@@ -237,10 +260,22 @@ def _probe(own: sparse.csr_matrix, other: sparse.csr_matrix, frequency: np.ndarr
     term, weight = own.indices, own.data
     lengths = postings[term]
     usable = (lengths > 0) & (lengths <= COMMON_TERM_MAX_POSTINGS)
-    paragraph, term, weight, lengths = paragraph[usable], term[usable], weight[usable], lengths[usable]
+    paragraph, term, weight, lengths = (
+        paragraph[usable],
+        term[usable],
+        weight[usable],
+        lengths[usable],
+    )
     by_rarity = np.lexsort((term, frequency[term], paragraph))
-    paragraph, term, weight, lengths = paragraph[by_rarity], term[by_rarity], weight[by_rarity], lengths[by_rarity]
-    keep = (_rank_in_group(paragraph) < PROBE_TERMS) & (_sum_before_in_group(paragraph, lengths) < PROBE_BUDGET)
+    paragraph, term, weight, lengths = (
+        paragraph[by_rarity],
+        term[by_rarity],
+        weight[by_rarity],
+        lengths[by_rarity],
+    )
+    keep = (_rank_in_group(paragraph) < PROBE_TERMS) & (
+        _sum_before_in_group(paragraph, lengths) < PROBE_BUDGET
+    )
     probe = sparse.csr_matrix((weight[keep], (paragraph[keep], term[keep])), shape=own.shape)
     partial = (probe @ other.T).tocsr()
     partial.sort_indices()
@@ -258,7 +293,9 @@ def _best_in_rows(matrix: sparse.csr_matrix, count: int) -> tuple[np.ndarray, np
     if not len(row):
         return row, row
     top = matrix.data.max() or 1.0
-    order = np.argsort(2.0 * row - matrix.data / top, kind="stable")  # row r's keys lie in [2r - 1, 2r)
+    order = np.argsort(
+        2.0 * row - matrix.data / top, kind="stable"
+    )  # row r's keys lie in [2r - 1, 2r)
     chosen = order[np.arange(len(order)) - matrix.indptr[row] < count]
     return row[chosen], matrix.indices[chosen].astype(np.int64)
 
@@ -272,4 +309,6 @@ def _sum_before_in_group(sorted_groups: np.ndarray, values: np.ndarray) -> np.nd
 
 def _rank_in_group(sorted_groups: np.ndarray) -> np.ndarray:
     """0, 1, 2, … within each run of equal values of a sorted array."""
-    return np.arange(len(sorted_groups)) - np.searchsorted(sorted_groups, sorted_groups, side="left")
+    return np.arange(len(sorted_groups)) - np.searchsorted(
+        sorted_groups, sorted_groups, side="left"
+    )

@@ -28,14 +28,34 @@ __all__ = ["cosmetic_key", "display_tokens", "token_key", "content_terms", "Docu
 # Typographic variants folded to one ASCII form; keys are code points.
 _TYPOGRAPHY = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
         "\u2026": "...",
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-        "\u200b": "", "\u00ad": "", "\ufeff": "",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u200b": "",
+        "\u00ad": "",
+        "\ufeff": "",
     }
 )
 
@@ -152,7 +172,9 @@ def content_terms(texts: Sequence[str]) -> DocumentTerms:
     return DocumentTerms(
         piece_terms=_terms_of_pieces(number_of),
         pieces=np.fromiter(map(number_of.__getitem__, pieces), dtype=np.int64, count=len(pieces)),
-        pieces_per_text=np.fromiter((len(text.split()) for text in folded), dtype=np.int64, count=len(folded)),
+        pieces_per_text=np.fromiter(
+            (len(text.split()) for text in folded), dtype=np.int64, count=len(folded)
+        ),
     )
 
 
@@ -161,7 +183,9 @@ def _terms_of_pieces(pieces: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     matches = [_TERM.findall(piece) for piece in pieces]
     terms_of_match = {match: _terms_of_match(match) for match in set(chain.from_iterable(matches))}
     lookup = terms_of_match.__getitem__
-    return tuple(tuple(chain.from_iterable(map(lookup, piece_matches))) for piece_matches in matches)
+    return tuple(
+        tuple(chain.from_iterable(map(lookup, piece_matches))) for piece_matches in matches
+    )
 
 
 def _fold_for_terms(text: str) -> str:

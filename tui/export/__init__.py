@@ -45,7 +45,9 @@ def format_for_path(path: str, requested: str | None = None) -> str:
     """The format to write: ``requested`` if given, else the one the file extension names."""
     if requested:
         if requested not in FORMATS:
-            raise ExportError(f"unknown report format {requested!r} (choose from {', '.join(FORMATS)})")
+            raise ExportError(
+                f"unknown report format {requested!r} (choose from {', '.join(FORMATS)})"
+            )
         return requested
     suffix = Path(path).suffix.lower()
     for fmt, suffixes in FORMATS.items():
@@ -65,7 +67,12 @@ def render(comparison: Comparison, fmt: str, *, review: Review | None = None) ->
 
 
 def export(
-    comparison: Comparison, path: Path, fmt: str, *, overwrite: bool = False, review: Review | None = None
+    comparison: Comparison,
+    path: Path,
+    fmt: str,
+    *,
+    overwrite: bool = False,
+    review: Review | None = None,
 ) -> Path:
     """Render and write atomically; refuses to overwrite unless asked."""
     return write_atomically(path, render(comparison, fmt, review=review), overwrite=overwrite)

@@ -52,7 +52,9 @@ _LEGEND = (
 )
 
 
-def render_html(comparison: Comparison, *, generated: datetime | None = None, review: Review | None = None) -> str:
+def render_html(
+    comparison: Comparison, *, generated: datetime | None = None, review: Review | None = None
+) -> str:
     """The report page; ``generated`` is the date it states (default: now).
 
     With ``review`` (change index -> mark), the reviewer's progress and notes
@@ -112,13 +114,13 @@ def _summary(comparison: Comparison, generated: datetime | None) -> str:
         for kind in Kind
     )
     return (
-        "<header>\n<h1>Comparison report</h1>\n<dl class=\"sources\">"
+        '<header>\n<h1>Comparison report</h1>\n<dl class="sources">'
         f"<dt>Original</dt><dd>{_text(_title(comparison.left))}{_source_note(comparison.left)}</dd>"
         f"<dt>Rewrite</dt><dd>{_text(_title(comparison.right))}{_source_note(comparison.right)}</dd>"
         f"<dt>Generated</dt><dd>{_text(generated_label(generated))}</dd></dl>\n"
         f'<p class="overall"><b>{percent(comparison.similarity)}</b> of the text kept overall · '
         f"<b>{len(comparison.differences)}</b> differences · "
-        f'<b>{counts["boilerplate"]}</b> boilerplate items set aside (not counted as added or dropped)</p>\n'
+        f"<b>{counts['boilerplate']}</b> boilerplate items set aside (not counted as added or dropped)</p>\n"
         f'<ul class="counts">{chips}</ul>\n</header>'
     )
 
@@ -146,11 +148,17 @@ def _source_note(document) -> str:
 
 
 def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
-    flagged = [(index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts]
-    flagged.sort(key=lambda item: item[1].severity != "high")  # stable: reading order within a severity
+    flagged = [
+        (index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts
+    ]
+    flagged.sort(
+        key=lambda item: item[1].severity != "high"
+    )  # stable: reading order within a severity
     if not flagged:
         return '<section id="facts"><h2>Fact changes</h2><p class="muted">No fact changes flagged.</p></section>'
-    items = "".join(_fact_item(fact, index, comparison.changes[index], numbers) for index, fact in flagged)
+    items = "".join(
+        _fact_item(fact, index, comparison.changes[index], numbers) for index, fact in flagged
+    )
     return f'<section id="facts"><h2>Fact changes ({len(flagged)})</h2><ul class="facts">{items}</ul></section>'
 
 
@@ -161,11 +169,12 @@ def _fact_item(fact: FactFlag, index: int, change: Change, numbers: dict[int, in
 
 def _fact(fact: FactFlag) -> str:
     """Severity, kind, reason and the two values: what a fact-checker needs to see at once."""
-    values = "" if reason_shows_values(fact) else (
-        f' <span class="values">{_fact_value(fact.left)} → {_fact_value(fact.right)}</span>'
+    values = (
+        ""
+        if reason_shows_values(fact)
+        else (f' <span class="values">{_fact_value(fact.left)} → {_fact_value(fact.right)}</span>')
     )
     return f'<span class="sev">{_text(fact.severity)}</span> <b>{_text(fact.kind)}</b>: {_text(fact.reason)}{values}'
-
 
 
 def _fact_value(value: str | None) -> str:
@@ -180,8 +189,14 @@ _MAP_WIDTH, _BAR_WIDTH, _MAP_TOP, _MAP_HEIGHT = 360, 64, 28, 420
 def _alignment_map(comparison: Comparison) -> str:
     """Bars for each side's paragraphs (height ∝ length, colour = kind), bands for each pairing."""
     left_kinds, right_kinds = _paragraph_changes(comparison)
-    left_bars = _stack([len(p.text) for p in comparison.left.paragraphs], [len(p.text) for p in comparison.right.paragraphs])
-    right_bars = _stack([len(p.text) for p in comparison.right.paragraphs], [len(p.text) for p in comparison.left.paragraphs])
+    left_bars = _stack(
+        [len(p.text) for p in comparison.left.paragraphs],
+        [len(p.text) for p in comparison.right.paragraphs],
+    )
+    right_bars = _stack(
+        [len(p.text) for p in comparison.right.paragraphs],
+        [len(p.text) for p in comparison.left.paragraphs],
+    )
     height = max([_MAP_TOP + 8] + [top + size for top, size in left_bars + right_bars]) + 8
     right_x = _MAP_WIDTH - _BAR_WIDTH
     bands = [
@@ -191,10 +206,10 @@ def _alignment_map(comparison: Comparison) -> str:
     ]
     bars = [
         _bar(0, top, size, index, comparison.changes[change], "Original", change)
-        for index, ((top, size), change) in enumerate(zip(left_bars, left_kinds))
+        for index, ((top, size), change) in enumerate(zip(left_bars, left_kinds, strict=True))
     ] + [
         _bar(right_x, top, size, index, comparison.changes[change], "Rewrite", change)
-        for index, ((top, size), change) in enumerate(zip(right_bars, right_kinds))
+        for index, ((top, size), change) in enumerate(zip(right_bars, right_kinds, strict=True))
     ]
     return (
         '<figure class="map" id="map">'
@@ -240,7 +255,9 @@ def _stack(lengths: Sequence[int], other_lengths: Sequence[int]) -> list[tuple[f
     return bars
 
 
-def _bar(x: float, top: float, size: float, paragraph: int, change: Change, side: str, change_index: int) -> str:
+def _bar(
+    x: float, top: float, size: float, paragraph: int, change: Change, side: str, change_index: int
+) -> str:
     tip = f"{side} ¶{paragraph + 1}: {kind_label(change)}, {score_label(change)}"
     return (
         f'<a href="#{_anchor(change_index)}"><rect class="bar {_kind_class(change)}" x="{x}" '
@@ -248,14 +265,16 @@ def _bar(x: float, top: float, size: float, paragraph: int, change: Change, side
     )
 
 
-def _band(change: Change, left_bars: list[tuple[float, float]], right_bars: list[tuple[float, float]]) -> str:
+def _band(
+    change: Change, left_bars: list[tuple[float, float]], right_bars: list[tuple[float, float]]
+) -> str:
     """One band per pairing; a split fans one left bar out over its right bars, a merge the reverse."""
     left_spans = [left_bars[i] for i in change.left]
     right_spans = [right_bars[j] for j in change.right]
     if len(change.left) == 1 and len(change.right) > 1:
-        pairs = zip(_slices(left_spans[0], right_spans), right_spans)
+        pairs = zip(_slices(left_spans[0], right_spans), right_spans, strict=True)
     elif len(change.right) == 1 and len(change.left) > 1:
-        pairs = zip(left_spans, _slices(right_spans[0], left_spans))
+        pairs = zip(left_spans, _slices(right_spans[0], left_spans), strict=True)
     else:
         pairs = [(_cover(left_spans), _cover(right_spans))]
     paths = "".join(_band_path(a, b) for a, b in pairs)
@@ -263,7 +282,9 @@ def _band(change: Change, left_bars: list[tuple[float, float]], right_bars: list
     return f'<g class="band {_kind_class(change)}{moved}">{paths}</g>'
 
 
-def _slices(whole: tuple[float, float], parts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+def _slices(
+    whole: tuple[float, float], parts: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
     """``whole`` cut into consecutive slices proportional to the sizes of ``parts``."""
     top, size = whole
     total = sum(part[1] for part in parts)
@@ -299,7 +320,9 @@ def _contents(comparison: Comparison, numbers: dict[int, int], review: Review) -
     for index in numbers:
         change = comparison.changes[index]
         count = len(change.facts)
-        facts = f' <span class="badge">{count} fact{"s" if count > 1 else ""}</span>' if count else ""
+        facts = (
+            f' <span class="badge">{count} fact{"s" if count > 1 else ""}</span>' if count else ""
+        )
         items.append(
             f'<li class="{_kind_class(change)}"><a href="#{_anchor(index)}"><span class="swatch"></span>'
             f"<b>{kind_label(change)}</b> {locator(change)} · {score_label(change)}</a>{facts}{_badges(review.get(index))}"
@@ -312,11 +335,13 @@ def _contents(comparison: Comparison, numbers: dict[int, int], review: Review) -
 
 def _excerpt(comparison: Comparison, change: Change) -> str:
     """The opening words of the change, from the rewrite when it has any."""
-    document, indices = (comparison.right, change.right) if change.right else (comparison.left, change.left)
+    document, indices = (
+        (comparison.right, change.right) if change.right else (comparison.left, change.left)
+    )
     words = " ".join(document.paragraphs[indices[0]].text.split())
     if len(words) <= _EXCERPT_CHARS:
         return words
-    return words[: _EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+    return words[:_EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _legend() -> str:
@@ -340,7 +365,9 @@ def _legend() -> str:
 
 def _texts(comparison: Comparison, numbers: dict[int, int], review: Review) -> str:
     rows = side_by_side(comparison)
-    body = "\n".join(_row_group(comparison, group, numbers, rows, review) for group in _groups(comparison, rows))
+    body = "\n".join(
+        _row_group(comparison, group, numbers, rows, review) for group in _groups(comparison, rows)
+    )
     return (
         '<section id="texts"><h2>Both texts, side by side</h2>'
         '<table class="sbs"><colgroup><col><col></colgroup>'
@@ -366,7 +393,11 @@ def _is_boilerplate_group(comparison: Comparison, group: list[Row]) -> bool:
 
 
 def _row_group(
-    comparison: Comparison, group: list[Row], numbers: dict[int, int], rows: tuple[Row, ...], review: Review
+    comparison: Comparison,
+    group: list[Row],
+    numbers: dict[int, int],
+    rows: tuple[Row, ...],
+    review: Review,
 ) -> str:
     row = group[0]
     change = comparison.changes[row.change]
@@ -382,14 +413,20 @@ def _row_group(
 
 
 def _difference_head(
-    change: Change, index: int, numbers: dict[int, int], rows: tuple[Row, ...], mark: ReviewMark | None
+    change: Change,
+    index: int,
+    numbers: dict[int, int],
+    rows: tuple[Row, ...],
+    mark: ReviewMark | None,
 ) -> str:
     moved = ""
     if change.moved:
         moved = f' · <a href="#{_anchor(index)}-from">old place {_arrow(index, rows, to_ghost=True)}</a>'
     facts = ""
     if change.facts:
-        items = "".join(f'<li class="sev-{_text(f.severity)}">{_fact(f)}</li>' for f in change.facts)
+        items = "".join(
+            f'<li class="sev-{_text(f.severity)}">{_fact(f)}</li>' for f in change.facts
+        )
         facts = f'<ul class="facts">{items}</ul>'
     note = ""
     if mark is not None and mark.note.strip():
@@ -425,15 +462,21 @@ def _boilerplate_row(comparison: Comparison, change_indices: list[int]) -> str:
     cells, anchored = [], set()
     for side, document in (("Original", comparison.left), ("Rewrite", comparison.right)):
         paragraphs = [
-            (index, i) for index, change in changes for i in (change.left if side == "Original" else change.right)
+            (index, i)
+            for index, change in changes
+            for i in (change.left if side == "Original" else change.right)
         ]
         if not paragraphs:
             cells.append(f'<td class="empty" data-side="{side}"></td>')
             continue
-        reasons = sorted({document.paragraphs[i].boilerplate or "boilerplate" for _, i in paragraphs})
+        reasons = sorted(
+            {document.paragraphs[i].boilerplate or "boilerplate" for _, i in paragraphs}
+        )
         inner = []
         for index, i in paragraphs:
-            anchor = "" if index in anchored else f' id="{_anchor(index)}"'  # first paragraph of each change
+            anchor = (
+                "" if index in anchored else f' id="{_anchor(index)}"'
+            )  # first paragraph of each change
             anchored.add(index)
             reason = document.paragraphs[i].boilerplate or "boilerplate"
             inner.append(
@@ -442,8 +485,8 @@ def _boilerplate_row(comparison: Comparison, change_indices: list[int]) -> str:
             )
         cells.append(
             f'<td data-side="{side}"><details><summary>{len(paragraphs)} boilerplate '
-            f'paragraph{"s" if len(paragraphs) > 1 else ""}: {_text(", ".join(reasons))}</summary>'
-            f'{"".join(inner)}</details></td>'
+            f"paragraph{'s' if len(paragraphs) > 1 else ''}: {_text(', '.join(reasons))}</summary>"
+            f"{''.join(inner)}</details></td>"
         )
     return f'<tr class="body k-boilerplate">{"".join(cells)}</tr>'
 
@@ -459,12 +502,14 @@ def _cells(comparison: Comparison, change: Change, anchor_index: int | None) -> 
     return left + right
 
 
-def _cell(side: str, paragraphs, indices: tuple[int, ...], spans: Iterable, mark: str, anchor: str) -> str:
+def _cell(
+    side: str, paragraphs, indices: tuple[int, ...], spans: Iterable, mark: str, anchor: str
+) -> str:
     if not indices:
         return f'<td class="empty" data-side="{side}"{anchor}></td>'
     inner = "".join(
         f'<p class="para"><span class="pn">¶{i + 1}</span> {_highlighted(paragraphs[i].text, runs, mark)}</p>'
-        for i, runs in zip(indices, spans)
+        for i, runs in zip(indices, spans, strict=True)
     )
     return f'<td data-side="{side}"{anchor}>{inner}</td>'
 
@@ -472,7 +517,9 @@ def _cell(side: str, paragraphs, indices: tuple[int, ...], spans: Iterable, mark
 def _highlighted(text: str, spans: Sequence[Span] | None, mark: str) -> str:
     if spans is None:
         return _text(text)
-    return "".join(f"<{mark}>{_text(s.text)}</{mark}>" if s.changed else _text(s.text) for s in spans)
+    return "".join(
+        f"<{mark}>{_text(s.text)}</{mark}>" if s.changed else _text(s.text) for s in spans
+    )
 
 
 _CSS = """

@@ -44,7 +44,9 @@ _LINE_START = re.compile(r"(?P<marker>[#>+=-])|\d{1,9}(?P<ordinal>[.)])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
-def render_markdown(comparison: Comparison, *, generated: datetime | None = None, review: Review | None = None) -> str:
+def render_markdown(
+    comparison: Comparison, *, generated: datetime | None = None, review: Review | None = None
+) -> str:
     """The report as GitHub-flavoured Markdown; ``generated`` is the date it states (default: now).
 
     With ``review`` (change index -> mark), the reviewer's progress and notes
@@ -194,8 +196,12 @@ def _badges(mark) -> str:
 
 
 def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
-    flagged = [(index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts]
-    flagged.sort(key=lambda item: item[1].severity != "high")  # stable: reading order within a severity
+    flagged = [
+        (index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts
+    ]
+    flagged.sort(
+        key=lambda item: item[1].severity != "high"
+    )  # stable: reading order within a severity
     if not flagged:
         return "## Fact changes\n\nNo fact changes flagged."
     lines = []
@@ -210,7 +216,11 @@ def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
 
 
 def _fact_line(fact: FactFlag) -> str:
-    values = "" if reason_shows_values(fact) else f" — {_fact_value(fact.left)} → {_fact_value(fact.right)}"
+    values = (
+        ""
+        if reason_shows_values(fact)
+        else f" — {_fact_value(fact.left)} → {_fact_value(fact.right)}"
+    )
     return f"**{escape_markdown(fact.severity)}** · {escape_markdown(fact.kind)}: {escape_markdown(fact.reason)}{values}"
 
 
@@ -238,8 +248,12 @@ def _difference(comparison: Comparison, change: Change, number: int, mark) -> st
     if change.facts:
         parts.append("\n".join(f"- {_fact_line(fact)}" for fact in change.facts))
     inline = change.inline
-    parts += _version("Original", comparison.left, change.left, inline.left if inline else None, "~~")
-    parts += _version("Rewrite", comparison.right, change.right, inline.right if inline else None, "**")
+    parts += _version(
+        "Original", comparison.left, change.left, inline.left if inline else None, "~~"
+    )
+    parts += _version(
+        "Rewrite", comparison.right, change.right, inline.right if inline else None, "**"
+    )
     return "\n\n".join(parts)
 
 
@@ -255,7 +269,11 @@ def _version(
         return []
     quotes = []
     for position, i in enumerate(indices):
-        parts = [(s.text, s.changed) for s in spans[position]] if spans else [(document.paragraphs[i].text, False)]
+        parts = (
+            [(s.text, s.changed) for s in spans[position]]
+            if spans
+            else [(document.paragraphs[i].text, False)]
+        )
         body = _marked(parts, marker if spans else "")
         quotes.append("\n".join(f"> {line}" if line else ">" for line in body.split("\n")))
     return [f"**{side} {paragraph_numbers(indices)}**", *quotes]
@@ -264,7 +282,10 @@ def _version(
 def _boilerplate(comparison: Comparison) -> str:
     """Boilerplate, listed apart and collapsed, so it neither hides nor counts as a difference."""
     lines = []
-    for side, document, attribute in (("Original", comparison.left, "left"), ("Rewrite", comparison.right, "right")):
+    for side, document, attribute in (
+        ("Original", comparison.left, "left"),
+        ("Rewrite", comparison.right, "right"),
+    ):
         for change in comparison.changes:
             if change.boilerplate:
                 for i in getattr(change, attribute):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from tests import paths
 from tui.cli import main
 
 ORIGINAL = """The river ferry will stop running on 1 March after 84 years, the county said on Monday.
@@ -113,7 +113,7 @@ def test_python_dash_m_tui_exports(texts, tmp_path):
         [sys.executable, "-m", "tui", *texts, "--export", str(target)],
         capture_output=True,
         text=True,
-        cwd=Path(__file__).parent.parent,
+        cwd=paths.REPO,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr

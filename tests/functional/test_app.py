@@ -7,12 +7,12 @@ one change of every kind use the hand-made comparison of test_app_snapshots.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from test_app_snapshots import sample_comparison
 from textual.widgets import Input
 
+from tests import paths
+from tests.app_helpers import sample_comparison
 from tui.app.app import CompareApp
 from tui.app.export_dialog import ConfirmScreen, ExportDialog
 from tui.app.help_screen import HelpScreen
@@ -23,7 +23,7 @@ from tui.app.wrapping import wrap_offsets
 from tui.engine.model import Kind
 from tui.engine.pipeline import CompareRequest, load_sides
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "news-repost"
+FIXTURE = paths.FIXTURES / "news-repost"
 REQUEST = CompareRequest(str(FIXTURE / "original.txt"), str(FIXTURE / "repost.txt"))
 
 

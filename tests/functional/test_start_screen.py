@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input
 
+from tests import paths
 from tui.app.app import CompareApp
 from tui.app.start_screen import StartScreen, complete_path, missing_sources
 from tui.cli import main
@@ -14,7 +15,7 @@ from tui.engine.pipeline import CompareRequest, example_sources, load_sides
 from tui.options import AppOptions
 from tui.review import ReviewStore
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "news-repost"
+FIXTURE = paths.FIXTURES / "news-repost"
 
 
 async def settle(app: CompareApp, pilot) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import paths
 from tests.engine_helpers import assert_every_index_once
 from tui.engine.formats import markdown_paragraphs
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
@@ -27,7 +28,7 @@ from tui.export import render
 CLI_TIMEOUT = 120
 #: 100,000 paragraphs align in about a minute; a busy machine gets five times that.
 LARGE_INPUT_TIMEOUT = 300
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.REPO
 
 PROSE = [
     "The council met on Tuesday evening to discuss the harbour cables and the new budget.",
@@ -206,6 +207,7 @@ def test_stdin_larger_than_the_limit_is_refused(tmp_path):
     assert_one_error_line(result, "standard input is larger than the 2 KiB limit")
 
 
+@pytest.mark.slow
 def test_too_many_paragraphs_stop_with_the_limit_and_max_size_raises_it(tmp_path):
     """Alignment cost follows the paragraph count: ~100,000 at the default 20 MiB, ~1 per 200 bytes."""
     count = paragraph_limit(1024 * 1024) + 1
@@ -221,6 +223,7 @@ def test_too_many_paragraphs_stop_with_the_limit_and_max_size_raises_it(tmp_path
     assert len(json.loads(opened.stdout)["left"]["paragraphs"]) == count
 
 
+@pytest.mark.slow
 def test_100_000_one_word_paragraphs_open_and_align(tmp_path):
     """The slowest case here (about a minute on a loaded 2-core machine; see the README's figures)."""
     words = [PROSE_WORDS[i % len(PROSE_WORDS)] + str(i % 7) for i in range(100_000)]
@@ -325,6 +328,7 @@ def test_utf8_with_a_damaged_byte_is_refused_rather_than_turned_into_mojibake(tm
     )
 
 
+@pytest.mark.slow
 def test_a_5_mb_single_line_is_one_paragraph(tmp_path):
     """Words unlike the other side's: pairing a 5 MB paragraph is an engine performance issue (see report)."""
     line = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. "

@@ -10,9 +10,11 @@ import json
 from pathlib import Path
 
 import jsonschema
-from test_app_snapshots import sample_comparison
+import pytest
 from textual.widgets import Input, TextArea
 
+from tests import paths
+from tests.app_helpers import sample_comparison
 from tui.app.app import CompareApp
 from tui.app.export_dialog import ExportDialog
 from tui.app.note_editor import NoteEditor
@@ -23,7 +25,7 @@ from tui.options import AppOptions
 from tui.review import default_state_path, stored_review
 from tui.settings import Settings, SettingsError, load_settings, save_settings, settings_path
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "news-repost"
+FIXTURE = paths.FIXTURES / "news-repost"
 
 
 def fixture_request(left: Path | None = None, right: Path | None = None) -> CompareRequest:
@@ -296,6 +298,7 @@ async def test_settings_warnings_from_the_cli_are_shown_once():
 # --------------------------------------------------------------------------- reports
 
 
+@pytest.mark.slow
 async def test_export_from_the_app_carries_marks_and_notes_in_every_format(tmp_path):
     app = CompareApp(comparison=sample_comparison())
     async with app.run_test(size=(120, 40)) as pilot:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-PAIRS = (
-    Path(__file__).resolve().parent.parent / "fixtures" / "facts-eval" / "pairs.jsonl"
-)
+from tests import paths
+
+PAIRS = paths.FIXTURES / "facts-eval" / "pairs.jsonl"
 KINDS = {
     "number",
     "date",
@@ -42,17 +41,13 @@ def test_every_line_is_one_json_object_with_the_documented_fields() -> None:
     for record in RECORDS:
         assert set(record) == FIELDS, record.get("id")
         assert record["split"] in {"dev", "test"}, record["id"]
-        assert (
-            record["source"].strip()
-            and record["left"].strip()
-            and record["right"].strip()
-        ), record["id"]
+        assert record["source"].strip() and record["left"].strip() and record["right"].strip(), (
+            record["id"]
+        )
 
 
 def test_ids_are_unique() -> None:
-    repeated = [
-        name for name, count in Counter(r["id"] for r in RECORDS).items() if count > 1
-    ]
+    repeated = [name for name, count in Counter(r["id"] for r in RECORDS).items() if count > 1]
     assert repeated == []
 
 
@@ -65,9 +60,7 @@ def test_a_pair_is_either_a_change_or_a_named_lookalike() -> None:
 def test_each_labelled_value_is_in_its_passage(record: dict) -> None:
     for change in record["changes"]:
         assert change["kind"] in KINDS
-        assert change["left_value"] or change["right_value"], (
-            "a change needs words on one side"
-        )
+        assert change["left_value"] or change["right_value"], "a change needs words on one side"
         assert change["left_value"] in record["left"]
         assert change["right_value"] in record["right"]
 

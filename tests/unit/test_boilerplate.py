@@ -16,10 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests import paths
 from tui.engine.boilerplate import RULES, classify
 from tui.engine.loading import load_document
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = paths.FIXTURES
 
 # Long English paragraphs that set the body's script and language.
 BODY = (

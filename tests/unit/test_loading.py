@@ -5,16 +5,16 @@ import io
 import json
 import os
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import paths
 from tui.engine.errors import InputError
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, detect_format, load_document
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = paths.FIXTURES
 FRENCH = (
     "Le café était fermé. À l'école, les élèves ont étudié la poésie de Molière.\nÇa va très bien."
 )

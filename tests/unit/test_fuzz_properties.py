@@ -14,6 +14,7 @@ import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -136,6 +137,7 @@ def assert_reports_carry_the_paragraphs(comparison) -> None:
         assert not raw, f"{fmt} report carries raw control characters {raw!r}"
 
 
+@pytest.mark.slow
 @EXAMPLES
 @given(DOCUMENT, DOCUMENT, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
 def test_plain_text_paragraphs_come_through_exactly(left, right, encoding):
@@ -149,6 +151,7 @@ def test_plain_text_paragraphs_come_through_exactly(left, right, encoding):
     assert_reports_carry_the_paragraphs(comparison)
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENT, DOCUMENT)
 def test_same_files_same_report(left, right):
@@ -198,6 +201,7 @@ def edited_documents(draw):
     return left, right
 
 
+@pytest.mark.slow
 @EXAMPLES
 @given(edited_documents())
 def test_swapping_the_files_mirrors_the_kinds_and_keeps_the_links(pair):
@@ -235,6 +239,7 @@ def test_any_bytes_either_compare_or_stop_with_one_line(data, other, fmt):
     assert_reports_carry_the_paragraphs(comparison)
 
 
+@pytest.mark.slow
 @EXAMPLES
 @given(DOCUMENT, DOCUMENT, st.sampled_from([".md", ".html"]))
 def test_markup_formats_never_break_the_contract(left, right, suffix):

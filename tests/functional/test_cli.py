@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tests.test_cli_support import (
+from tests.cli_helpers import (
     COSMETIC,
     ORIGINAL,
     REPO,
@@ -287,6 +287,7 @@ def test_config_path_prints_the_settings_file_under_xdg_config_home(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_the_settings_threshold_is_the_default_and_the_flag_overrides_it(tmp_path):
     env = cli_env(tmp_path)
     settings_file = Path(env["XDG_CONFIG_HOME"]) / "compare-tui" / "settings.toml"

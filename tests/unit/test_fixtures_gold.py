@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from tests import paths
+
+FIXTURES = paths.FIXTURES
 GOLD_FILES = sorted(FIXTURES.glob("*/gold.json")) + sorted(FIXTURES.glob("real-pairs/*/gold.json"))
 
 LINK_KINDS = {"unchanged", "reworded", "moved", "split", "merged"}

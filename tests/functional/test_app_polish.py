@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from test_app_snapshots import sample_comparison
 from textual.binding import Binding
 from textual.message import Message
 
+from tests import paths
+from tests.app_helpers import sample_comparison
 from tui.app.app import CompareApp
 from tui.app.bars import PaneTitles, pane_label
 from tui.app.crash import MAX_LOG_CHARS, MAX_LOGS, CrashDialog, crash_dir, one_line, write_crash_log
@@ -24,7 +25,7 @@ from tui.engine.errors import ExportError
 from tui.engine.model import Document, FactFlag, Paragraph
 from tui.engine.pipeline import CompareRequest, load_sides
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURES = paths.FIXTURES
 
 
 def document(

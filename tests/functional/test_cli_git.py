@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli_support import COSMETIC, ORIGINAL, REWRITE, cli_env
+from tests.cli_helpers import COSMETIC, ORIGINAL, REWRITE, cli_env
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -25,6 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from tests import paths
 from tui.engine.compare import compare_documents
 from tui.engine.model import Comparison, Document, FactFlag, Kind, Paragraph
 from tui.engine.report import printable, report_dict
@@ -33,8 +34,8 @@ from tui.export.html import render_html
 from tui.export.json_report import render_json, report_schema
 from tui.export.markdown import escape_markdown, render_markdown
 
-GOLDEN = Path(__file__).parent / "golden"
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+GOLDEN = paths.GOLDEN
+FIXTURES = paths.FIXTURES
 WHEN = datetime(2025, 1, 31, 9, 30)
 
 FERRY_ORIGINAL = [

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests import paths
 from tui.engine.facts import compare_facts, unpaired_facts
 from tui.engine.model import FactFlag
 
@@ -367,7 +368,7 @@ def test_any_text_gives_wellformed_deterministic_flags(left: str, right: str) ->
 
 # --- measured on the fixture pairs -----------------------------------------------------
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = paths.FIXTURES
 GOLD_FILES = sorted(FIXTURES.glob("*/gold.json"))
 HEAD_LENGTH = 30
 MIN_PRECISION = 0.9

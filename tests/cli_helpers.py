@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from tests import paths
+
+REPO = paths.REPO
 
 # Two short texts of our own: one reworded paragraph with a changed figure and a
 # misspelled name, one moved paragraph, one added, one dropped, one cosmetic change.

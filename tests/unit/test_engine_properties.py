@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -117,6 +118,7 @@ _MIRROR = {
 }
 
 
+@pytest.mark.slow
 @PROPERTY_SETTINGS
 @given(edited_pairs(CONTENT_PARAGRAPH))
 def test_swapping_sides_mirrors_the_kinds_and_keeps_the_links(pair):
@@ -145,6 +147,7 @@ def test_exporting_never_raises(pair, fmt):
         assert json.loads(text)["version"] == 1
 
 
+@pytest.mark.slow
 def test_synthetic_pairs_keep_the_contract():
     for seed in range(3):
         pair = make_pair(
@@ -166,6 +169,7 @@ def test_engine_imports_no_textual():
     assert result.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_reports_are_the_same_in_every_process():
     """String hashing differs between Python processes; no set or dict order may leak into a result.
 

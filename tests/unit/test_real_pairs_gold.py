@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import paths
 from tui.engine.loading import load_document
 
-REAL_PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "real-pairs"
+REAL_PAIRS = paths.FIXTURES / "real-pairs"
 GOLD_FILES = sorted(REAL_PAIRS.glob("*/gold.json"))
 SIDES = ("left", "right")
 MIN_PARAGRAPHS, MAX_PARAGRAPHS = 8, 80
@@ -43,7 +44,9 @@ def _paragraphs(gold_file: Path, gold: dict, side: str) -> list[str]:
 def _sentences(gold: dict, side: str) -> list[tuple[int, str]]:
     """Every (paragraph, sentence) the gold mentions on one side, once per mention."""
     mentions = [(i, text) for link in gold["sentences"] for i, text in link[side]]
-    return mentions + [(i, text) for i, text in gold["sentences_dropped" if side == "left" else "sentences_added"]]
+    return mentions + [
+        (i, text) for i, text in gold["sentences_dropped" if side == "left" else "sentences_added"]
+    ]
 
 
 def _tiles(paragraph: str, sentences: Counter[str]) -> bool:
@@ -114,4 +117,8 @@ def test_sentences_tile_each_paragraph_once(gold_file: Path, gold: dict) -> None
         for index, text in _sentences(gold, side):
             by_paragraph.setdefault(index, Counter())[text] += 1
         for index, paragraph in enumerate(_paragraphs(gold_file, gold, side)):
-            assert _tiles(paragraph, by_paragraph.get(index, Counter())), (side, index, paragraph[:60])
+            assert _tiles(paragraph, by_paragraph.get(index, Counter())), (
+                side,
+                index,
+                paragraph[:60],
+            )

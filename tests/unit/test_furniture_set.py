@@ -9,13 +9,13 @@ silently skew every figure reported for it.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from tests import paths
 from tui.engine.segmenting import split_paragraphs
 
-FURNITURE = Path(__file__).resolve().parent.parent / "fixtures" / "furniture"
+FURNITURE = paths.FIXTURES / "furniture"
 LABELS = json.loads((FURNITURE / "labels.json").read_text(encoding="utf-8"))
 SOURCES = json.loads((FURNITURE / "sources.json").read_text(encoding="utf-8"))
 KINDS = {"news", "blog", "forum", "newsletter", "wire", "docs"}
@@ -25,18 +25,11 @@ MIN_FOREIGN_FILES_PER_SPLIT = 2
 
 
 def _paragraphs(entry: dict) -> list[str]:
-    return (
-        (FURNITURE / entry["file"])
-        .read_text(encoding="utf-8")
-        .removesuffix("\n")
-        .split("\n\n")
-    )
+    return (FURNITURE / entry["file"]).read_text(encoding="utf-8").removesuffix("\n").split("\n\n")
 
 
 def test_every_source_has_one_label_entry() -> None:
-    assert sorted(e["file"] for e in LABELS) == sorted(
-        f"{s['id']}.txt" for s in SOURCES
-    )
+    assert sorted(e["file"] for e in LABELS) == sorted(f"{s['id']}.txt" for s in SOURCES)
 
 
 @pytest.mark.parametrize("entry", LABELS, ids=lambda e: e["file"])

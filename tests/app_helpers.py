@@ -1,7 +1,6 @@
-"""Snapshot tests of the reader, on a small hand-made comparison so engine changes cannot churn them.
+"""A small hand-made comparison for the reader's tests, so engine changes cannot churn them.
 
-``sample_comparison`` is also used by the behavioural tests in test_app.py: it
-has one change of every kind, a moved paragraph (and so a ghost row), a
+``sample_comparison`` has one change of every kind, a moved paragraph (and so a ghost row), a
 boilerplate byline, a fact flag and a control character.
 """
 
@@ -9,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from tui.app.app import CompareApp
 from tui.engine.model import (
     Change,
     Comparison,
@@ -125,34 +123,3 @@ def sample_comparison() -> Comparison:
         Change(Kind.DROPPED, (7,), (), 0.0),
     )
     return Comparison(left, right, changes, similarity=0.61)
-
-
-def test_main_screen_80x24(snap_compare):
-    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(80, 24))
-
-
-def test_main_screen_160x45(snap_compare):
-    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(160, 45))
-
-
-def test_main_screen_light_theme_160x45(snap_compare):
-    async def light(pilot):
-        pilot.app.theme = "textual-light"
-        await pilot.pause()
-
-    assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), run_before=light
-    )
-
-
-def test_help_screen(snap_compare):
-    assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(100, 40), press=["question_mark"]
-    )
-
-
-def test_filtered_view_changes_only_without_reworded(snap_compare):
-    # "2" hides reworded changes from the panel, "c" shows only listed changes in the panes.
-    assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), press=["2", "c"]
-    )

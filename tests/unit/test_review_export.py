@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 from markdown_it import MarkdownIt
-from test_app_snapshots import sample_comparison
 
+from tests.app_helpers import sample_comparison
 from tui.engine.report import difference_numbers, report_dict, review_progress
 from tui.export import render
 from tui.export.json_report import report_schema

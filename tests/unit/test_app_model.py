@@ -8,8 +8,8 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from test_app_snapshots import sample_comparison
 
+from tests.app_helpers import sample_comparison
 from tui.app.export_dialog import default_report_name
 from tui.app.safe_text import visible_controls
 from tui.app.view_model import LEFT, Filters, ReaderModel

@@ -1,0 +1,37 @@
+"""Snapshot tests of the reader, on ``tests.app_helpers.sample_comparison``."""
+
+from __future__ import annotations
+
+from tests.app_helpers import sample_comparison
+from tui.app.app import CompareApp
+
+
+def test_main_screen_80x24(snap_compare):
+    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(80, 24))
+
+
+def test_main_screen_160x45(snap_compare):
+    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(160, 45))
+
+
+def test_main_screen_light_theme_160x45(snap_compare):
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), run_before=light
+    )
+
+
+def test_help_screen(snap_compare):
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(100, 40), press=["question_mark"]
+    )
+
+
+def test_filtered_view_changes_only_without_reworded(snap_compare):
+    # "2" hides reworded changes from the panel, "c" shows only listed changes in the panes.
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), press=["2", "c"]
+    )

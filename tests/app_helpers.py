@@ -7,6 +7,7 @@ boilerplate byline, a fact flag and a control character.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from tui.engine.model import (
     Change,
@@ -123,3 +124,50 @@ def sample_comparison() -> Comparison:
         Change(Kind.DROPPED, (7,), (), 0.0),
     )
     return Comparison(left, right, changes, similarity=0.61)
+
+
+def drawn_rows(panes) -> list[tuple[str, str]]:
+    """Every pane row as drawn on screen: (left column text, right column text), lines joined by spaces.
+
+    Scrolls the panes through their whole virtual height and reads ``render_line``, so it sees
+    exactly what a reader would, whatever the widget cached. Gutters and the divider are cut off.
+    """
+    from tui.app.panes import DIVIDER, GUTTER, column_widths
+
+    width = panes.scrollable_content_region.width
+    left_width, _ = column_widths(width)
+    starts = (*panes.row_starts, panes.virtual_size.height)
+    height = panes.scrollable_content_region.height
+    lines: list[str] = []
+    for top in range(0, starts[-1], height):
+        panes.scroll_to(y=top, animate=False, immediate=True)
+        shown = round(panes.scroll_y)
+        lines += [
+            panes.render_line(y).text for y in range(top - shown, min(height, starts[-1] - shown))
+        ]
+    rows = []
+    for start, end in pairwise(starts):
+        left = [line[GUTTER : GUTTER + left_width] for line in lines[start:end]]
+        right = [line[GUTTER + left_width + len(DIVIDER) + GUTTER :] for line in lines[start:end]]
+        rows.append((" ".join(" ".join(left).split()), " ".join(" ".join(right).split())))
+    return rows
+
+
+def assert_panes_show(panes, model) -> None:
+    """Each row of the panes shows, whole and unbroken, the paragraphs its change holds on each side."""
+    from tui.app.safe_text import visible_controls
+
+    rows = drawn_rows(panes)
+    assert len(rows) == len(model.rows)
+    comparison = model.comparison
+    for (left, right), row in zip(rows, model.rows, strict=True):
+        if row.ghost:
+            continue
+        change = comparison.changes[row.change]
+        for drawn, indices, document in (
+            (left, change.left, comparison.left),
+            (right, change.right, comparison.right),
+        ):
+            for index in indices:
+                expected = " ".join(visible_controls(document.paragraphs[index].text).split())
+                assert expected in drawn, f"{document.source} paragraph {index} not drawn whole"

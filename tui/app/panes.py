@@ -28,7 +28,7 @@ from tui.app.kinds import FACT_MARK, KIND_MARK
 from tui.app.styles import ComponentStyles
 from tui.app.view_model import LEFT, RIGHT, Match, Part, ReaderModel
 from tui.app.wrapping import wrap_offsets
-from tui.engine.model import Change, Kind
+from tui.engine.model import Change, Comparison, Kind
 
 __all__ = ["SideBySide", "column_widths", "GUTTER", "DIVIDER"]
 
@@ -60,6 +60,33 @@ class _Geometry:
 
     def row_at(self, line: int) -> int:
         return bisect_right(self.row_starts, line) - 1
+
+
+class _WrapCache:
+    """Line starts of the paragraphs of one comparison at one pane width.
+
+    Keyed by side and paragraph index, which name a paragraph only within its
+    comparison: a new comparison (or width) gets a new cache, never a cleared
+    one, so a second comparison in a session cannot be cut at the first one's
+    line breaks. Rebuilding the model for a filter keeps the cache (the
+    comparison is the same object), which is what makes filters fast.
+    """
+
+    def __init__(self, comparison: Comparison, width: int) -> None:
+        self.comparison = comparison
+        self.width = width
+        self._offsets: dict[tuple[str, int, int], tuple[int, ...]] = {}
+
+    def fits(self, comparison: Comparison, width: int) -> bool:
+        return comparison is self.comparison and width == self.width
+
+    def offsets(self, part: Part, side: str, width: int) -> tuple[int, ...]:
+        """``part``'s line starts in a column ``width`` cells wide (the left and right columns differ by one)."""
+        key = (side, part.paragraph or 0, width)
+        offsets = self._offsets.get(key)
+        if offsets is None:
+            offsets = self._offsets[key] = wrap_offsets(part.text, width)
+        return offsets
 
 
 class SideBySide(ScrollView, can_focus=True):
@@ -154,7 +181,8 @@ class SideBySide(ScrollView, can_focus=True):
         self.current_match: int | None = None
         self._matches_by_paragraph: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
         self._geometry: _Geometry | None = None
-        self._offsets: dict[tuple[str, int, str], tuple[int, ...]] = {}
+        self._wrapped: _WrapCache | None = None
+        self._pending_row: int | None = None  # asked for before the panes had a width
         self._row_cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(maxsize=512)
         self._style = ComponentStyles(self)
 
@@ -164,6 +192,10 @@ class SideBySide(ScrollView, can_focus=True):
         """Draw ``model``'s rows (after a new comparison or a filter change)."""
         self.model = model
         self.matches, self.current_match, self._matches_by_paragraph = (), None, {}
+        # The old geometry belongs to the old rows: forget it even when there is no width to
+        # lay out the new ones yet (behind another screen the panes are 0 cells wide).
+        self._geometry = None
+        self._row_cache.clear()
         self._relayout()
 
     def set_current(self, change: int | None) -> None:
@@ -214,7 +246,10 @@ class SideBySide(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, line - context), animate=False, immediate=True)
 
     def scroll_to_row(self, row: int) -> None:
-        if self._geometry and 0 <= row < len(self._geometry.row_starts):
+        """Bring row ``row`` to the top; before the first layout, as soon as there is one."""
+        if self._geometry is None:
+            self._pending_row = row
+        elif 0 <= row < len(self._geometry.row_starts):
             self.scroll_to_line(self._geometry.row_starts[row])
 
     def _relayout(self) -> None:
@@ -222,8 +257,8 @@ class SideBySide(ScrollView, can_focus=True):
         if not self.model or width <= 0:
             return
         left_width, right_width = column_widths(width)
-        if not self._geometry or self._geometry.width != width:
-            self._offsets.clear()
+        if not self._wrapped or not self._wrapped.fits(self.model.comparison, width):
+            self._wrapped = _WrapCache(self.model.comparison, width)
         starts, line = [], 0
         for row in self.model.rows:
             starts.append(line)
@@ -237,6 +272,9 @@ class SideBySide(ScrollView, can_focus=True):
         self._geometry = _Geometry(width, left_width, right_width, tuple(starts), line)
         self._row_cache.clear()
         self.virtual_size = Size(width, line)
+        if self._pending_row is not None:
+            pending, self._pending_row = self._pending_row, None
+            self.scroll_to_row(pending)
         self.refresh()
         self._report_scroll()
 
@@ -244,13 +282,9 @@ class SideBySide(ScrollView, can_focus=True):
         return sum(len(self._wrap(part, side, width)) for part in self.model.cell_parts(row, side))
 
     def _wrap(self, part: Part, side: str, width: int) -> tuple[int, ...]:
-        if part.role != "paragraph":
+        if part.role != "paragraph" or self._wrapped is None:
             return wrap_offsets(part.text, width)
-        key = (side, part.paragraph, "p")
-        offsets = self._offsets.get(key)
-        if offsets is None:
-            offsets = self._offsets[key] = wrap_offsets(part.text, width)
-        return offsets
+        return self._wrapped.offsets(part, side, width)
 
     def on_resize(self, event: events.Resize) -> None:
         if not self._geometry or self._geometry.width != self.scrollable_content_region.width:

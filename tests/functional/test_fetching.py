@@ -72,10 +72,11 @@ def no_proxy(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
-def test_fetch_returns_body_and_declared_charset(server):
-    body, charset = fetch_url(f"{server}/page", max_bytes=10_000)
+def test_fetch_returns_body_declared_charset_and_media_type(server):
+    body, charset, media_type = fetch_url(f"{server}/page", max_bytes=10_000)
     assert body == PAGE
     assert charset.lower() == "iso-8859-1"
+    assert media_type == "text/html"
 
 
 def test_fetch_follows_redirects(server):

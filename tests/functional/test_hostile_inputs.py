@@ -19,8 +19,8 @@ import pytest
 
 from tests import paths
 from tests.engine_helpers import assert_every_index_once
-from tui.engine.formats import markdown_paragraphs
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
+from tui.engine.markdown_text import markdown_paragraphs
 from tui.engine.pipeline import CompareRequest, run_comparison
 from tui.export import render
 

@@ -1,6 +1,6 @@
-"""Markdown and HTML extraction: markup removed, blocks kept, page chrome dropped."""
+"""HTML extraction: markup removed, blocks kept, page chrome dropped."""
 
-from tui.engine.formats import html_paragraphs, html_visible_paragraphs, markdown_paragraphs
+from tui.engine.formats import html_paragraphs, html_visible_paragraphs
 
 ARTICLE_PARAGRAPHS = [
     "The town council voted nine to four early on Wednesday to approve a new sea wall for the old "
@@ -90,60 +90,3 @@ def test_visible_blocks_prefer_og_title_and_decode_entities():
 
 def test_page_without_visible_text_yields_nothing():
     assert html_paragraphs("<html><body><script>var a;</script></body></html>")[0] == []
-
-
-MARKDOWN = """# Budget draft for 2025
-
-Intro with *emphasis*, **bold**, a [linked report](https://example.invalid/r) and
-![a chart of spending](chart.png) and `inline code`.
-
-## Priorities
-
-- Repair the *north* bridge
-- Hire two more
-  librarians
-
-3. Publish the accounts
-4. Hold a public meeting
-
-> Spending must stay within
-> the limits set in March.
-
-```python
-total = roads + parks
-```
-
-| Item | Cost |
-|------|------|
-| Roads | 12 |
-
-<!-- TODO: check numbers -->
-"""
-
-
-def test_markdown_blocks_become_paragraphs_without_markup():
-    paragraphs, title = markdown_paragraphs(MARKDOWN)
-    assert paragraphs == [
-        "Budget draft for 2025",
-        "Intro with emphasis, bold, a linked report and a chart of spending and inline code.",
-        "Priorities",
-        "Repair the north bridge",
-        "Hire two more librarians",
-        "Publish the accounts",
-        "Hold a public meeting",
-        "Spending must stay within the limits set in March.",
-        "total = roads + parks",
-        "Item | Cost",
-        "Roads | 12",
-    ]
-    assert title == "Budget draft for 2025"
-
-
-def test_markdown_title_is_first_h1_only():
-    assert markdown_paragraphs("## Sub\n\ntext\n\n# Real\n\n# Later")[1] == "Real"
-    assert markdown_paragraphs("just text")[1] is None
-
-
-def test_markdown_code_block_keeps_its_lines():
-    paragraphs, _ = markdown_paragraphs("```\nline one\n  line two\n```")
-    assert paragraphs == ["line one\n  line two"]

@@ -4,6 +4,7 @@ import codecs
 import io
 import json
 import os
+import tempfile
 import unicodedata
 
 import pytest
@@ -258,13 +259,59 @@ def test_html_by_content_without_extension(tmp_path):
         ("x", "  <!-- saved --><html lang=en><body>", "html"),
         ("x", "# Title\n\nSee [the report](http://r.example).", "markdown"),
         ("x", "# One\n\ntext\n\n## Two", "markdown"),
+        ("-", "Title\n=====\n\n```\ncode\n```", "markdown"),
         ("x", "- a list\n- in plain text\n> and a quote", "text"),
         ("x", "Just a #hashtag and [brackets] (parens).", "text"),
+        ("-", "# License header\nimport os\n# a comment\n", "text"),
+        ("-", "Use **bold** and [a link](http://r.example) and __init__.", "text"),
         ("https://example.invalid/story.md?ref=1", "plain", "markdown"),
+        ("notes.txt", "# One\n\n**two** [link](http://r.example)\n\n## Three", "text"),
+        ("notes.TXT", "<!DOCTYPE html><html><body>", "text"),
+        ("page.rst", "# One\n\ntext\n\n## Two", "text"),
     ],
 )
 def test_detect_format(source, text, expected):
     assert detect_format(source, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "media_type", "expected"),
+    [
+        ("https://example.invalid/story", "text/html", "html"),
+        ("https://example.invalid/story", "text/plain", "text"),
+        ("https://example.invalid/notes.md", "text/plain", "markdown"),
+        ("https://example.invalid/story", "text/markdown", "markdown"),
+        ("https://example.invalid/story", None, "markdown"),
+    ],
+)
+def test_a_url_is_read_as_its_extension_then_its_content_type_says(source, media_type, expected):
+    assert detect_format(source, "# One\n\ntext\n\n## Two", media_type) == expected
+
+
+_PROSE = st.text(
+    alphabet=st.characters(
+        codec="utf-8",
+        exclude_categories=("Cs", "Cc"),
+        exclude_characters="\ufffd",
+        include_characters="\n\t ",
+    ),
+    max_size=300,
+)
+_MARKUP = st.sampled_from(["**", "__init__", "`x`", "[a](b)", "<pkg>", "# ", "\n\n", "- ", "&amp;"])
+
+
+@given(st.lists(_PROSE | _MARKUP, max_size=12).map("".join))
+def test_a_txt_file_keeps_every_character(text):
+    """Whatever a .txt holds, its paragraphs are its non-whitespace text, in order."""
+    normalised = unicodedata.normalize("NFC", text)
+    if not normalised.strip():
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "notes.txt")
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        paragraphs = load_document(path).texts
+    assert "".join("".join(paragraphs).split()) == "".join(normalised.split())
 
 
 # --------------------------------------------------------------------------- fixtures

@@ -9,18 +9,28 @@ server trickling bytes would never trip).
 from __future__ import annotations
 
 import time
+from typing import NamedTuple
 
 import httpx
 
 from .errors import InputError
 
-__all__ = ["fetch_url"]
+__all__ = ["FetchedPage", "fetch_url"]
+
+
+class FetchedPage(NamedTuple):
+    """A downloaded body with what its Content-Type says: the charset and the media type."""
+
+    body: bytes
+    charset: str | None
+    media_type: str | None
+
 
 _USER_AGENT = "compare-tui/0.1 (+https://example.invalid/compare-tui)"
 
 
-def fetch_url(url: str, *, timeout: float = 15.0, max_bytes: int) -> tuple[bytes, str | None]:
-    """Download ``url`` following redirects; return the body and the charset its Content-Type declares.
+def fetch_url(url: str, *, timeout: float = 15.0, max_bytes: int) -> FetchedPage:
+    """Download ``url`` following redirects; return the body and what its Content-Type declares.
 
     Every failure (offline, DNS, refused, HTTP error status, timeout, body
     over ``max_bytes``) is an :class:`InputError` reading "could not fetch <url>: ...".
@@ -36,13 +46,19 @@ def fetch_url(url: str, *, timeout: float = 15.0, max_bytes: int) -> tuple[bytes
             _check_status(url, response)
             _check_declared_size(url, response, max_bytes)
             body = _read_capped(url, response, max_bytes, deadline, timeout)
-            return body, response.charset_encoding
+            return FetchedPage(body, response.charset_encoding, _media_type(response))
     except httpx.TimeoutException:
         raise _fetch_error(url, f"timed out after {timeout:g} s") from None
     except httpx.InvalidURL as error:
         raise _fetch_error(url, f"invalid URL ({error})") from None
     except httpx.HTTPError as error:
         raise _fetch_error(url, _describe(error)) from None
+
+
+def _media_type(response: httpx.Response) -> str | None:
+    """ "text/html" from "text/html; charset=utf-8"; None when the server names none."""
+    media_type = response.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    return media_type or None
 
 
 def _fetch_error(url: str, reason: str) -> InputError:

@@ -1,26 +1,19 @@
-"""Paragraphs from structured formats: Markdown and HTML.
+"""Paragraphs of an HTML page: its visible blocks, and trafilatura's choice of the article.
 
-Both return ``(paragraphs, title)``. Paragraphs are the reader-visible blocks
-(headings, paragraphs, list items, quotes, table rows, code) with the markup
-removed, so a Markdown draft or a saved web page compares cleanly with a
-plain-text copy of the same story.
+Functions return ``(paragraphs, title)``. Paragraphs are the reader-visible
+blocks (headings, paragraphs, list items, quotes, table rows, code) with the
+markup removed, so a saved web page compares cleanly with a plain-text copy
+of the same story. Markdown is :mod:`tui.engine.markdown_text`.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
-import trafilatura
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
-from .segmenting import split_paragraphs
-
-__all__ = ["markdown_paragraphs", "html_paragraphs", "html_visible_paragraphs"]
+__all__ = ["html_paragraphs", "html_visible_paragraphs"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -28,65 +21,6 @@ _SPACES = re.compile(r"\s+")
 def _collapse(text: str) -> str:
     """Rendered whitespace: HTML and Markdown both show any run of spaces/newlines as one space."""
     return _SPACES.sub(" ", text).strip()
-
-
-# --------------------------------------------------------------------------- Markdown
-
-# markdown-it's default nesting limit (20) silently drops whatever is nested deeper (a 21st
-# "> " of an e-mail thread, a 10-level list); without the limit, only Python's recursion
-# limit stops the parser, and markdown_paragraphs then reads the text as plain text.
-_MARKDOWN = MarkdownIt("commonmark", {"maxNesting": sys.maxsize}).enable(["table", "strikethrough"])
-
-
-def markdown_paragraphs(text: str) -> tuple[list[str], str | None]:
-    """Headings, paragraphs, list items, quotes, table rows and code blocks of a Markdown text.
-
-    Works on markdown-it-py's token stream, so emphasis, links and images
-    are understood the way a renderer understands them (link -> its text,
-    image -> its alt text) instead of being guessed with regexes. List
-    bullets and numbers go too: a renderer renumbers ordered lists, so when
-    an item moves its number changing is presentation, not an edit.
-    Title = the first H1.
-    """
-    try:
-        tokens = _MARKDOWN.parse(text)
-    except RecursionError:  # nested too deep to parse: plain text keeps every word
-        return split_paragraphs(text), None
-    paragraphs: list[str] = []
-    title: str | None = None
-    row: list[str] = []
-    for position, token in enumerate(tokens):
-        if token.type == "tr_open":
-            row = []
-        elif token.type == "tr_close":
-            paragraphs.append(" | ".join(row))
-        elif token.type == "inline":
-            content = _collapse(_inline_text(token.children or []))
-            if tokens[position - 1].type in ("th_open", "td_open"):
-                row.append(content)
-                continue
-            if tokens[position - 1].tag == "h1" and title is None:
-                title = content
-            if content:
-                paragraphs.append(content)
-        elif token.type in ("fence", "code_block") and token.content.strip():
-            paragraphs.append(token.content.strip("\n").rstrip())
-        elif token.type == "html_block":
-            paragraphs.extend(html_visible_paragraphs(token.content)[0])
-    return [p for p in paragraphs if p.strip()], title
-
-
-def _inline_text(children: list[Token]) -> str:
-    """The visible text of an inline token: markers dropped, images replaced by their alt text."""
-    parts: list[str] = []
-    for child in children:
-        if child.type in ("text", "code_inline", "text_special"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(_inline_text(child.children or []))
-    return "".join(parts)
 
 
 # --------------------------------------------------------------------------- HTML
@@ -102,6 +36,8 @@ def html_paragraphs(html: str, *, url: str | None = None) -> tuple[list[str], st
     last-resort extractor glues several blocks into one paragraph, the
     boundaries are restored from the page's own blocks.
     """
+    import trafilatura  # here, not at the top: only HTML inputs pay for importing it (0.3 s)
+
     fallback_paragraphs, page_title = html_visible_paragraphs(html)
     extracted = trafilatura.extract(
         html,

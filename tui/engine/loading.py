@@ -24,7 +24,8 @@ from charset_normalizer.md import mess_ratio
 
 from . import formats
 from .errors import InputError
-from .fetching import fetch_url
+from .fetching import FetchedPage, fetch_url
+from .markdown_text import markdown_paragraphs
 from .model import Document, Paragraph
 from .segmenting import split_paragraphs
 
@@ -73,13 +74,38 @@ _HTML_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
-_MARKDOWN_SIGNS = {
-    "heading": re.compile(r"^#{1,6}\s+\S", re.MULTILINE),
-    "link": re.compile(r"!?\[[^\]\n]+\]\([^)\s]+[^)]*\)"),
-    "fence": re.compile(r"^(?:```|~~~)", re.MULTILINE),
-    "strong": re.compile(r"(\*\*|__)\S[^\n]*?\S\1"),
-    "setext": re.compile(r"^\S[^\n]*\n(?:=+|-+)[ \t]*$", re.MULTILINE),
+#: Extensions that tell the format: a file's name is the user's statement of what it holds.
+_EXTENSION_FORMATS = {
+    **dict.fromkeys((".html", ".htm", ".xhtml", ".shtml"), "html"),
+    **dict.fromkeys((".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn"), "markdown"),
+    # Plain text, and text in a markup we do not parse: shown as written.
+    **dict.fromkeys(
+        (".txt", ".text", ".rst", ".adoc", ".asciidoc", ".asc", ".org", ".tex", ".log", ".csv")
+        + (".tsv", ".json", ".xml", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".eml", ".srt"),
+        "text",
+    ),
 }
+#: A server's Content-Type, for URLs whose path does not tell.
+_MEDIA_TYPE_FORMATS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "text/plain": "text",
+}
+# Sniffing Markdown (stdin, unknown names) is conservative: the text must open with a
+# heading set off by a blank line or an underline, as a README or a draft does, and show one
+# more sign only Markdown has. "# " lines alone are shell or Python comments, which code
+# follows at once; "**" or "__init__" alone are prose and code.
+_MARKDOWN_OPENING = re.compile(
+    r"(?:[ \t]*\n)*[ \t]*(?:\#{1,6}[ \t]+\S[^\n]*\n[ \t]*\n|\S[^\n]*\n(?:=+|-+)[ \t]*(?:\n|\Z))"
+)
+# Each pattern is linear: no two quantifiers can take the same characters.
+_MARKDOWN_SIGNS = (
+    re.compile(r"^\#{1,6}[ \t]+\S", re.MULTILINE),  # a further heading
+    re.compile(r"\[[^\[\]\n]+\]\([^()\[\]\s]+\)"),  # an inline link
+    re.compile(r"^(?:```|~~~)", re.MULTILINE),  # a code fence
+)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -313,30 +339,32 @@ def _read_file(source: str, max_bytes: int) -> bytes:
 
 def _read_source(
     source: str, max_bytes: int, stdin: BinaryIO | None, timeout: float
-) -> tuple[bytes, str | None]:
-    """The raw bytes of a source and the charset it declares, if any."""
+) -> FetchedPage:
+    """The raw bytes of a source, and the charset and media type it declares, if any."""
     if source == "-":
-        return _read_stream(stdin or sys.stdin.buffer, "standard input", max_bytes), None
+        return FetchedPage(
+            _read_stream(stdin or sys.stdin.buffer, "standard input", max_bytes), None, None
+        )
     if _is_url(source):
         return fetch_url(source, timeout=timeout, max_bytes=max_bytes)
-    return _read_file(source, max_bytes), None
+    return FetchedPage(_read_file(source, max_bytes), None, None)
 
 
 # --------------------------------------------------------------------------- formats
 
 
-def detect_format(source: str, text: str) -> str:
-    """ "html", "markdown" or "text" from the file extension, else from the content.
+def detect_format(source: str, text: str, media_type: str | None = None) -> str:
+    """ "html", "markdown" or "text": from the extension, else the server's media type, else the content.
 
-    Content-based Markdown detection counts only Markdown-specific markup
-    (ATX/setext headings, link syntax, fences, strong emphasis): lists and
-    "> " quotes are just as common in plain text and e-mail.
+    A telling extension always wins (``notes.txt`` is text whatever it
+    contains). The content decides only for standard input, process
+    substitutions, unknown extensions and URLs without a usable
+    Content-Type, and then conservatively (see :data:`_MARKDOWN_OPENING`).
     """
     suffix = os.path.splitext(source.split("?", 1)[0].split("#", 1)[0])[1].lower()
-    if suffix in (".html", ".htm", ".xhtml"):
-        return "html"
-    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
-        return "markdown"
+    by_name = _EXTENSION_FORMATS.get(suffix) or _MEDIA_TYPE_FORMATS.get(media_type or "")
+    if by_name:
+        return by_name
     if _HTML_START.match(text[:4096]):
         return "html"
     if _looks_like_markdown(text):
@@ -345,16 +373,17 @@ def detect_format(source: str, text: str) -> str:
 
 
 def _looks_like_markdown(text: str) -> bool:
-    found = {sign for sign, pattern in _MARKDOWN_SIGNS.items() if pattern.search(text)}
-    many_headings = len(_MARKDOWN_SIGNS["heading"].findall(text)) >= 2
-    return len(found) >= 2 or many_headings
+    opening = _MARKDOWN_OPENING.match(text)
+    if opening is None:
+        return False
+    return any(sign.search(text, opening.end()) for sign in _MARKDOWN_SIGNS)
 
 
 def _paragraphs(text: str, fmt: str, url: str | None) -> tuple[list[str], str | None]:
     if fmt == "html":
         return formats.html_paragraphs(text, url=url)
     if fmt == "markdown":
-        return formats.markdown_paragraphs(text)
+        return markdown_paragraphs(text)
     return split_paragraphs(text), None
 
 
@@ -401,13 +430,13 @@ def load_document(
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} for {source}: use one of {', '.join(FORMATS)}")
     name = "standard input" if source == "-" else source
-    data, declared = _read_source(source, max_bytes, stdin, timeout)
+    data, declared, media_type = _read_source(source, max_bytes, stdin, timeout)
     if not data:
         raise InputError(f"{name} is empty")
     text, encoding = decode(data, declared=declared, name=name)
     if not text.strip():
         raise InputError(f"{name} contains only whitespace")
-    used_format = fmt or detect_format(source, text)
+    used_format = fmt or detect_format(source, text, media_type)
     if used_format != "html":
         # Every blank-line block holds at least one paragraph: refuse an absurd
         # count before segmenting millions of them.

@@ -34,6 +34,12 @@ class Handler(BaseHTTPRequestHandler):
         elif self.path == "/slow":
             time.sleep(2)
             self._send(200, b"late", "text/plain")
+        elif self.path == "/trickled-header":
+            self._trickle(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Pad: " + b"a" * 100)
+        elif self.path == "/trickled-body":
+            self.send_response(200)
+            self.end_headers()
+            self._trickle(b"word " * 100)
         else:
             self._send(404, b"not here", "text/plain")
 
@@ -43,6 +49,16 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle(self, data):
+        """One byte every 50 ms: each read succeeds at once, only a deadline on the whole fetch stops it."""
+        try:
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:  # the client hung up, as it should
+            pass
 
     def log_message(self, *args):
         pass
@@ -97,6 +113,13 @@ def test_body_over_the_size_cap_is_refused(server, path):
 def test_timeout_is_an_input_error(server):
     with pytest.raises(InputError, match=r"could not fetch .*/slow: timed out"):
         fetch_url(f"{server}/slow", timeout=0.2, max_bytes=10_000)
+
+
+@pytest.mark.parametrize("path", ["/trickled-header", "/trickled-body"])
+def test_a_server_trickling_bytes_is_cut_off_at_the_deadline(server, path):
+    """Per-read timeouts never fire when a byte comes every 50 ms; the whole fetch has one deadline."""
+    with pytest.raises(InputError, match=rf"could not fetch .*{path}: timed out after 0.5 s"):
+        fetch_url(f"{server}{path}", timeout=0.5, max_bytes=10_000)
 
 
 def test_connection_refused_is_an_input_error():

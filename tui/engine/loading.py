@@ -24,7 +24,7 @@ from charset_normalizer.md import mess_ratio
 
 from . import formats
 from .errors import InputError
-from .fetching import FetchedPage, fetch_url
+from .fetching import DEFAULT_FETCH_SECONDS, FetchedPage, fetch_url
 from .markdown_text import markdown_paragraphs
 from .model import Document, Paragraph
 from .segmenting import split_paragraphs
@@ -419,7 +419,7 @@ def load_document(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
-    timeout: float = 15.0,
+    timeout: float = DEFAULT_FETCH_SECONDS,
 ) -> Document:
     """Read, decode and segment one source into a :class:`Document`.
 

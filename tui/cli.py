@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from tui import __version__
@@ -170,14 +172,40 @@ def _positive_float(value: str) -> float:
     return number
 
 
+_SIZE = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\s*(B|[KMG](?:I?B)?)", re.IGNORECASE)
+_SIZE_UNITS = {"B": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
 def _size(value: str) -> int:
-    units = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
-    text = value.strip().upper().removesuffix("B")
-    unit = text[-1:] if text[-1:] in units else ""
+    """A size with its unit ("50M", "1.5G", "800K", "4096B"; 1024-based), at least one byte.
+
+    Strict on purpose: a bare number, a negative one, "inf" or an exponent is
+    refused rather than read as something the user did not mean, and a size
+    beyond this machine's memory is refused before anything is read.
+    """
+    match = _SIZE.fullmatch(value.strip())
+    if match is None:
+        raise argparse.ArgumentTypeError(
+            f"not a size: {value!r} (a number and a unit: 800K, 50M, 1.5G)"
+        )
+    number, unit = match.groups()
+    size = int(Decimal(number) * _SIZE_UNITS[unit[0].upper()])
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is less than one byte")
+    memory = _physical_memory()
+    if memory is not None and size > memory:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is more than this machine's {memory / 1024**3:.1f} GiB of memory"
+        )
+    return size
+
+
+def _physical_memory() -> int | None:
+    """Bytes of RAM, where the system says (Linux, macOS, BSD)."""
     try:
-        return int(float(text.removesuffix(unit)) * units[unit])
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 50M)") from None
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
 
 
 # --------------------------------------------------------------------------- the run

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import resource
 import subprocess
 import sys
 import unicodedata
@@ -19,6 +20,7 @@ import pytest
 
 from tests import paths
 from tests.engine_helpers import assert_every_index_once
+from tui.cli import build_parser, main
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
 from tui.engine.markdown_text import markdown_paragraphs
 from tui.engine.pipeline import CompareRequest, run_comparison
@@ -383,3 +385,57 @@ def test_deeply_nested_html_opens(tmp_path):
         source, write(tmp_path, "prose.txt", "Deep text survives here.\n")
     )
     assert comparison.left.texts == ("Deep text survives here.",)
+
+
+# --------------------------------------------------------------------------- hostile arguments
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("inf", "not a size"),
+        ("1e400", "not a size"),
+        ("-2", "not a size"),
+        ("0.5", "not a size"),  # no unit: was silently the default
+        ("0", "not a size"),
+        ("nan", "not a size"),
+        ("0.1B", "less than one byte"),
+        ("9" * 400 + "G", "more than this machine's"),
+        ("100000G", "more than this machine's"),
+    ],
+)
+def test_a_max_size_that_is_not_a_size_the_machine_holds_is_one_line(value, fragment, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["a.txt", "b.txt", "--max-size", value, "--exit-code"])
+    assert stopped.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("compare-tui: error: argument --max-size: ")
+    assert fragment in lines[0]
+
+
+@pytest.mark.parametrize(("value", "size"), [("1.5K", 1536), ("50m", 50 * 2**20), ("4096B", 4096)])
+def test_max_size_takes_a_unit(value, size):
+    assert build_parser().parse_args(["--max-size", value]).max_size == size
+
+
+def _limit_address_space():
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, ADDRESS_SPACE_LIMIT))
+
+
+#: Room for the interpreter and its libraries, far less than the --max-size below.
+ADDRESS_SPACE_LIMIT = 3 * 1024**3
+
+
+def test_a_max_size_of_gigabytes_reads_in_chunks_instead_of_allocating_it(tmp_path):
+    """read(max_bytes + 1) allocated the whole cap: 30G was a MemoryError before a byte was read."""
+    prose = write(tmp_path, "prose.txt", as_text(PROSE))
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "-", prose, "--max-size", "4G", "--exit-code"],
+        input=as_text(PROSE),
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT,
+        cwd=ROOT,
+        preexec_fn=_limit_address_space,
+    )
+    assert (result.returncode, result.stderr) == (0, "")

@@ -311,11 +311,19 @@ def _human_size(size: int) -> str:
     return f"{size} bytes"
 
 
+_READ_CHUNK = 1024 * 1024
+
+
 def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise _too_large(source, max_bytes)
-    return data
+    """At most ``max_bytes``, read in chunks: ``read(max_bytes + 1)`` would allocate the whole cap up front."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(_READ_CHUNK, max_bytes + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise _too_large(source, max_bytes)
+    return b"".join(chunks)
 
 
 def _read_file(source: str, max_bytes: int) -> bytes:

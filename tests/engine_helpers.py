@@ -1,5 +1,9 @@
 """Small builders shared by the engine tests."""
 
+import sys
+
+from tui.engine.facts import CHECKS
+from tui.engine.facts.text import Guarded
 from tui.engine.model import Comparison, Document, Paragraph
 
 
@@ -17,3 +21,14 @@ def assert_every_index_once(comparison: Comparison) -> None:
         assert change.left or change.right
         assert (change.kind.value == "added") == (not change.left)
         assert (change.kind.value == "dropped") == (not change.right)
+
+
+def fact_guards() -> dict[str, Guarded]:
+    """Every guarded pattern of the fact rules, by module and name, found through the registry."""
+    modules = {sys.modules[check.compare.__module__] for check in CHECKS}
+    return {
+        f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+        for module in sorted(modules, key=lambda m: m.__name__)
+        for name, value in vars(module).items()
+        if isinstance(value, Guarded)
+    }

@@ -1,7 +1,7 @@
 """The shortcuts that keep fact checks cheap never change what they find.
 
 :mod:`tui.engine.facts` skips work a passage cannot need: it looks for words
-in a blanked copy of the text (first for every guard's words at once), for
+in a blanked copy of the text for
 number words only where a word starts, for capitalised words and sentence
 boundaries with one class-first scan, and drops a whole check when no guard
 can match or no capital can open a name. Each shortcut is compared here with the direct way of
@@ -18,8 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.engine import facts
-from tui.engine.facts import compare_facts
+from tests.engine_helpers import fact_guards
+from tui.engine.facts import compare_facts, dates, figures, names, stance
+from tui.engine.facts import text as fact_text
 
 # Pieces that sit on the shortcuts' edges, glued in any order.
 _PIECES = [
@@ -132,9 +133,9 @@ any_text = st.one_of(edgy_texts(), st.text(max_size=60))
 @settings(max_examples=400, deadline=None)
 @given(text=any_text)
 def test_blanked_text_holds_the_words_between_single_spaces(text: str):
-    blanked = facts._blanked(text)
+    blanked = fact_text.blanked(text)
     assert blanked.startswith(" ") and blanked.endswith(" ")
-    assert blanked.split() == re.findall(r"\w+", facts._folded(text))
+    assert blanked.split() == re.findall(r"\w+", fact_text.case_folded(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -143,17 +144,17 @@ def test_blanked_text_holds_the_words_between_single_spaces(text: str):
     text=st.text(alphabet="ab -’é万x", max_size=30),
 )
 def test_prefix_tree_finder_finds_any_literal(literals: list[str], text: str):
-    assert facts._finder(literals)(text) == any(literal in text for literal in literals)
+    assert fact_text.finder(literals)(text) == any(literal in text for literal in literals)
 
 
 def test_prefix_tree_pattern_shares_prefixes():
-    assert facts._any_of_pattern(["ten", "three", "two"]) == "t(?:en|hree|wo)"
+    assert fact_text.any_of_pattern(["ten", "three", "two"]) == "t(?:en|hree|wo)"
 
 
 @settings(max_examples=400, deadline=None)
 @given(text=any_text)
 def test_digit_test_agrees_with_the_regex(text: str):
-    assert facts._has_digit(text) == (re.search(r"\d", text) is not None)
+    assert fact_text.has_digit(text) == (re.search(r"\d", text) is not None)
 
 
 @settings(max_examples=300, deadline=None)
@@ -161,14 +162,14 @@ def test_digit_test_agrees_with_the_regex(text: str):
 def test_accent_folding_agrees_with_decomposing(text: str):
     decomposed = unicodedata.normalize("NFKD", text)
     assert (
-        facts._fold_accents(text)
+        fact_text.fold_accents(text)
         == "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     )
 
 
 # --- guards ------------------------------------------------------------------------------
 
-GUARDS = {name: value for name, value in vars(facts).items() if isinstance(value, facts._Guarded)}
+GUARDS = fact_guards()
 
 
 @pytest.mark.parametrize("name", sorted(GUARDS))
@@ -181,45 +182,25 @@ def test_guard_never_hides_a_match(name: str, text: str):
     ]
 
 
-def test_one_word_search_holds_every_guard():
-    assert {id(guard) for guard in facts._GUARDS} == {id(guard) for guard in GUARDS.values()}
-
-
-@settings(max_examples=400, deadline=None)
-@given(text=any_text)
-def test_one_word_search_agrees_with_each_guard(text: str):
-    """The search for every guard's words finds one exactly when some guard's own search does."""
-    blanked = facts._blanked(text)
-    each = any(
-        guard._find_word(blanked) or guard._find_word_start(blanked) for guard in GUARDS.values()
-    )
-    assert facts._holds_guard_word(text) == each
-
-
-def test_speech_verbs_are_in_the_one_word_search():
-    """The name check asks for a speech verb behind that search, so the verbs must be in it."""
-    assert set(facts._SPEECH_VERBS.split("|")) <= facts._ATTRIBUTION.words
-
-
 @pytest.mark.parametrize(
     "text",
     ["Over twom people", "US$ten", "$two", "二two", "Twenty-three", "half a dozen", "One-Third"],
 )
 def test_number_words_at_word_starts_pass_the_figure_guard(text: str):
-    assert facts._FIGURE.may_match(text)
-    assert any(facts._FIGURE.pattern.finditer(text))
+    assert figures._FIGURE.may_match(text)
+    assert any(figures._FIGURE.pattern.finditer(text))
 
 
 @pytest.mark.parametrize("text", ["often", "attention", "Lopez said it was a fine day."])
 def test_number_words_inside_words_do_not_pass_the_figure_guard(text: str):
-    assert not facts._FIGURE.may_match(text)
+    assert not figures._FIGURE.may_match(text)
 
 
 @settings(max_examples=400, deadline=None)
 @given(text=any_text)
 def test_one_stance_check_agrees_with_the_three_guards(text: str):
-    stance_guards = (facts._NEGATION, facts._MODAL, facts._HEDGE)
-    assert facts._may_hold_stance(text) == any(g.may_match(text) for g in stance_guards)
+    stance_guards = (stance._NEGATION, stance._MODAL, stance._HEDGE)
+    assert stance._may_hold_stance(text) == any(g.may_match(text) for g in stance_guards)
 
 
 # --- checks skipped as a whole -----------------------------------------------------------
@@ -228,18 +209,18 @@ def test_one_stance_check_agrees_with_the_three_guards(text: str):
 @settings(max_examples=300, deadline=None)
 @given(text=any_text)
 def test_figures_shortcut_gives_what_extraction_gives(text: str):
-    dates = [d.span for d in facts._extract_dates(text)]
-    assert facts._text_figures(text) == tuple(facts._extract_figures(text, dates))
+    date_spans = [d.span for d in dates.extract_dates(text)]
+    assert figures.text_figures(text) == tuple(figures._extract_figures(text, date_spans))
 
 
 @settings(max_examples=300, deadline=None)
 @given(left=any_text, right=any_text)
 def test_stance_is_silent_only_when_neither_side_holds_a_marker(left: str, right: str):
-    flags = facts._compare_stance(left, right)
+    flags = stance.compare_stance(left, right)
     markers = [
         m
         for text in (left, right)
-        for g in (facts._NEGATION, facts._MODAL, facts._HEDGE)
+        for g in (stance._NEGATION, stance._MODAL, stance._HEDGE)
         for m in g.pattern.finditer(text)
     ]
     if flags:
@@ -254,13 +235,13 @@ def test_stance_is_silent_only_when_neither_side_holds_a_marker(left: str, right
 def test_capital_scan_finds_the_capitalised_words(text: str):
     """The class-first scan yields exactly the words of ``_CAPITALISED`` that open with a capital
     (its sentence boundaries never swallow one)."""
-    everything = [m.span() for m in facts._CAPITALISED.finditer(text) if m.group()[0].isupper()]
+    everything = [m.span() for m in names._CAPITALISED.finditer(text) if m.group()[0].isupper()]
     scanned = [
         m.span()
-        for m in facts._BOUNDARY_OR_CAPITAL.finditer(text)
+        for m in names._BOUNDARY_OR_CAPITAL.finditer(text)
         if m["rest_of_word"] is not None
         and m.group()[0].isupper()
-        and facts._opens_its_word(text, m.start())
+        and names._opens_its_word(text, m.start())
     ]
     assert scanned == everything
 
@@ -275,7 +256,7 @@ def test_capital_scan_finds_the_capitalised_words(text: str):
     ],
 )
 def test_name_words(text: str, words: list[str]):
-    assert [w.text for w in facts._name_words(text)] == words
+    assert [w.text for w in names._name_words(text)] == words
 
 
 @pytest.mark.parametrize(
@@ -289,7 +270,7 @@ def test_name_words(text: str, words: list[str]):
     ],
 )
 def test_sentence_initial_name_words(text: str, initial: list[bool]):
-    assert [w.sentence_initial for w in facts._name_words(text)] == initial
+    assert [w.sentence_initial for w in names._name_words(text)] == initial
 
 
 @st.composite
@@ -307,11 +288,11 @@ def plain_prose(draw) -> str:
 @settings(max_examples=500, deadline=None)
 @given(text=st.one_of(any_text, plain_prose()))
 def test_names_shortcut_gives_what_finding_gives(text: str):
-    assert facts._names(text) == facts._find_names(text)
+    assert names._names(text) == names._find_names(text)
 
 
 @pytest.mark.parametrize(
-    ("text", "names", "looked"),
+    ("text", "expected", "looked"),
     [
         ("It rained. Lopez came.", [], False),  # the one capital opens a sentence: nothing to find
         (
@@ -326,9 +307,9 @@ def test_names_shortcut_gives_what_finding_gives(text: str):
         ("It rained. Lopez said so.", ["Lopez"], True),
     ],
 )
-def test_names(text: str, names: list[str], looked: bool):
-    assert facts._may_hold_names(text) == looked
-    assert [w.text for w in facts._names(text)] == names
+def test_names(text: str, expected: list[str], looked: bool):
+    assert names._may_hold_names(text) == looked
+    assert [w.text for w in names._names(text)] == expected
 
 
 _BOUNDARY_AS_WRITTEN = re.compile(r"""[.!?…]["'”’)\]]*\s+|\n\s*|[:;]\s+|[“"‘«(\[]\s*|[—–-]\s+""")
@@ -342,8 +323,8 @@ def test_sentence_starts_follow_each_kind_of_boundary(text: str):
     starts = {m.end() for m in _BOUNDARY_AS_WRITTEN.finditer(text)} | {
         len(text) - len(text.lstrip())
     }
-    assert [w.sentence_initial for w in facts._name_words(text)] == [
-        w.start in starts for w in facts._name_words(text)
+    assert [w.sentence_initial for w in names._name_words(text)] == [
+        w.start in starts for w in names._name_words(text)
     ]
 
 

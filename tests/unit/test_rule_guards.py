@@ -15,13 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.engine import boilerplate, facts
+from tests.engine_helpers import fact_guards
+from tui.engine import boilerplate
+from tui.engine.facts import text as fact_text
 
-GUARDED = {
-    name: value
-    for name, value in vars(facts).items()
-    if isinstance(value, facts._Guarded)  # noqa: SLF001
-}
+GUARDED = fact_guards()
 
 _PATTERN_WORDS = [
     # What the patterns look for, as written in prose.
@@ -106,7 +104,14 @@ def texts(draw) -> str:
 
 def test_every_guarded_pattern_is_found():
     """The guard list covers the patterns the rules use (a rename would empty this test)."""
-    assert {"_FIGURE", "_DATE", "_ATTRIBUTION", "_NEGATION", "_HEDGE", "_MODAL"} <= set(GUARDED)
+    assert {
+        "figures._FIGURE",
+        "dates._DATE",
+        "attribution._ATTRIBUTION",
+        "stance._NEGATION",
+        "stance._HEDGE",
+        "stance._MODAL",
+    } <= set(GUARDED)
 
 
 @pytest.mark.parametrize("name", sorted(GUARDED))
@@ -167,8 +172,11 @@ def _letters(fragments) -> set[str]:
 @pytest.mark.parametrize(
     ("fold", "letters"),
     [
-        (boilerplate._fold_case, _letters(f for rule in NEEDY_RULES for f in rule.needs)),  # noqa: SLF001
-        (facts._folded, _letters(f for g in GUARDED.values() for f in (*g.words, *g.fragments))),  # noqa: SLF001
+        (boilerplate._fold_case, _letters(f for rule in NEEDY_RULES for f in rule.needs)),
+        (
+            fact_text.case_folded,
+            _letters(f for g in GUARDED.values() for f in (*g.words, *g.fragments)),
+        ),
     ],
     ids=["boilerplate", "facts"],
 )

@@ -1,0 +1,76 @@
+"""Fact drift: did the *meaning* of a passage change, not just its words?
+
+A fact-checker reading a reworded repost needs the handful of edits that
+change what the text claims — a figure altered or made vague, a name
+misspelled, a quotation rewritten or stripped of its quote marks, a claim
+that lost its source, a "not" that appeared or vanished, a "may" that became
+"will" — among hundreds of harmless rewordings.
+
+Design rules
+------------
+* **Precision over recall.** Every rule compares *normalised facts* extracted
+  from both sides, so restating the same fact in another form ("$53bn" /
+  "53 billion dollars", "does not" / "doesn't", "said Lopez" / "Lopez said")
+  never raises a flag. When a rule is unsure, it stays silent.
+* **No model, no download.** Regular expressions, small word lists,
+  rapidfuzz edit distances and Snowball stems only; each rule is a small,
+  named pattern documented where it is defined.
+* **One module per kind of fact**, each holding one
+  :class:`~tui.engine.facts.check.FactCheck`; :data:`CHECKS` is the registry,
+  in the order flags of equal severity are listed. Shared text helpers live
+  in :mod:`tui.engine.facts.text`.
+
+Public API: :func:`compare_facts` for an aligned pair and
+:func:`unpaired_facts` for a dropped or added paragraph.
+"""
+
+from __future__ import annotations
+
+from tui.engine.facts import attribution, dates, figures, names, quotes, stance
+from tui.engine.facts.check import MEDIUM, FactCheck, flag, ordered
+from tui.engine.facts.text import curly
+from tui.engine.model import FactFlag
+
+__all__ = ["CHECKS", "compare_facts", "unpaired_facts"]
+
+CHECKS: tuple[FactCheck, ...] = (
+    figures.CHECK,
+    dates.CHECK,
+    quotes.CHECK,
+    names.CHECK,
+    attribution.CHECK,
+    stance.CHECK,
+)
+
+
+def compare_facts(left: str, right: str) -> tuple[FactFlag, ...]:
+    """Facts whose meaning changed between an aligned ``left`` and ``right`` passage.
+
+    Either side may hold several paragraphs joined by blank lines (split or
+    merged pairs). Flags come high severity first, then in reading order.
+    """
+    return ordered(found for check in CHECKS for found in check.compare(left, right))
+
+
+def unpaired_facts(text: str, side: str) -> tuple[FactFlag, ...]:
+    """Figures, quotations and attributions in a paragraph with no partner.
+
+    ``side="left"``: the paragraph was dropped, so these are facts the rewrite
+    lost. ``side="right"``: it was added, so these are new claims with no
+    source on the left.
+    """
+    if side not in ("left", "right"):
+        raise ValueError(f"side must be 'left' or 'right', not {side!r}")
+    label = "dropped" if side == "left" else "new claim"
+    return ordered(
+        flag(
+            item.kind,
+            MEDIUM,
+            item.text if side == "left" else None,
+            item.text if side == "right" else None,
+            f"{label}: {item.noun} {curly(item.text)}",
+            item.start,
+        )
+        for check in CHECKS
+        for item in check.unpaired(text)
+    )

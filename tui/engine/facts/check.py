@@ -1,0 +1,71 @@
+"""What a fact rule is: a named check over an aligned pair, and over a paragraph left alone.
+
+Each kind of fact (figures, dates, quotes, names, attribution, stance) is a
+module holding one :class:`FactCheck`; :mod:`tui.engine.facts` lists them in
+its registry and runs them in that order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from tui.engine.model import FactFlag
+
+HIGH = "high"
+MEDIUM = "medium"
+SEVERITY_RANK = {HIGH: 0, MEDIUM: 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One flag before ordering: where it was found decides its place in the list."""
+
+    flag: FactFlag
+    position: int
+
+
+class Unpaired(NamedTuple):
+    """A fact in a paragraph with no partner: lost with a dropped paragraph, or new in an added one."""
+
+    kind: str  # the flag's kind: "number", "quote", ...
+    noun: str  # how a reason names it: "figure", "quote", ...
+    text: str
+    start: int
+
+
+def _nothing_unpaired(text: str) -> list[Unpaired]:
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class FactCheck:
+    """One kind of fact.
+
+    ``compare`` lists what changed between an aligned left and right passage;
+    ``unpaired`` lists the facts of a paragraph that has no partner worth
+    reporting as lost or new (most kinds report none: a dropped paragraph is
+    already shown as dropped).
+    """
+
+    name: str
+    compare: Callable[[str, str], list[Found]]
+    unpaired: Callable[[str], list[Unpaired]] = _nothing_unpaired
+
+
+def flag(
+    kind: str, severity: str, left: str | None, right: str | None, reason: str, position: int
+) -> Found:
+    return Found(FactFlag(kind, severity, left, right, reason), position)
+
+
+def ordered(found: Iterable[Found]) -> tuple[FactFlag, ...]:
+    """Deduplicated flags, high severity first, then in reading order."""
+    flags: list[FactFlag] = []
+    seen: set[FactFlag] = set()
+    for item in sorted(found, key=lambda f: (SEVERITY_RANK[f.flag.severity], f.position)):
+        if item.flag not in seen:
+            seen.add(item.flag)
+            flags.append(item.flag)
+    return tuple(flags)

@@ -1,0 +1,356 @@
+"""Stance: a negation that appeared or vanished, a hedge added or dropped, a modal shift.
+
+Word-level markers (negation, hedging, modals) are compared by their
+*scope* — the content words they govern — so a negation only counts as
+removed when the words it negated are still there without it, and a
+marker rewritten together with its clause is no flip.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Set
+from dataclasses import dataclass, replace
+
+from tui.engine.facts.check import HIGH, MEDIUM, FactCheck, Found, flag
+from tui.engine.facts.text import (
+    SCOPE_SKIP,
+    Guarded,
+    blanked_holds,
+    curly,
+    stem,
+    text_stems,
+    text_words,
+    unmatched,
+    word_finder,
+    word_starts,
+)
+
+# NEGATION: words that flip a statement. "Not only", "not just", "no doubt"
+# and "whether or not" do not negate anything and are skipped. Verbs that
+# negate their complement ("declined to comment") count, so "did not
+# comment" / "declined to comment" balance out.
+_NEGATION = Guarded(
+    re.compile(
+        r"""
+        \b(?:
+            (?P<skip>not\s+(?:only|just|least|merely)|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
+          | no\s+longer | no\s+one | not | never | hardly | barely | scarcely | no(?!\.\s*\d) | none | nobody | nothing | neither | nor | without
+          | cannot | [a-z]+n['’]t
+          | (?:refus|declin|fail)(?:e|es|ed|ing|s)?\s+to
+        )\b
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    ),
+    # All whole words as \b splits them: "don't" ends in the word "t", and a verb
+    # before "to" is its stem and ending ("declined"), so no fragment search is needed.
+    words=frozenset(
+        "not never hardly barely scarcely no none nobody nothing neither nor without cannot t".split()
+        + [
+            verb + ending
+            for verb in ("refus", "declin", "fail")
+            for ending in ("", "e", "es", "ed", "ing", "s")
+        ]
+    ),
+)
+
+# HEDGE: words that present a claim as uncertain or second-hand. Modal verbs
+# of possibility (may, might, could) are hedges too; see _MODAL.
+_HEDGE = Guarded(
+    re.compile(
+        r"""
+        \b(?:
+            allegedly | alleged | reportedly | apparently | purportedly | supposedly | possibly
+          | probably | perhaps | likely | unconfirmed | suspected
+          | (?<!have\ )(?<!has\ )(?<!had\ )(?:appears?|appeared|seems?|seemed)\s+to
+          | (?:is|are|was|were)\s+(?:expected|believed|thought|understood|said)\s+to
+          | pourrai[st]? | pourraient | peut-être | probablement | apparemment | semblen?t | devraient | devrait
+          | podría[ns]? | quizás? | probablemente | supuestamente | al\ parecer
+          | könnten? | vielleicht | wahrscheinlich | angeblich | möglicherweise
+        )\b
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    ),
+    words=frozenset(
+        """allegedly alleged reportedly apparently purportedly supposedly possibly probably perhaps likely
+        unconfirmed suspected appear appears appeared seem seems seemed expected believed thought understood
+        said pourrai pourrais pourrait pourraient peut probablement apparemment semblet semblent devraient
+        devrait podría podrían podrías quizá quizás probablemente supuestamente parecer könnte könnten
+        vielleicht wahrscheinlich angeblich möglicherweise""".split()
+    ),
+)
+# MODAL: verbs that set how certain or binding a claim is. Pairs in
+# _MODAL_EQUIVALENTS are tense or register variants, not shifts in meaning
+# ("will" -> "would" is reported speech; "may" -> "might" is style).
+_MODAL = Guarded(
+    re.compile(
+        r"\b(?P<modal>may|might|could|can|will|would|shall|should|must|ought\s+to|has\s+to|have\s+to|"
+        r"need\s+to|needs\s+to|ca(?=n['’]t)|wo(?=n['’]t)|sha(?=n['’]t))(?=n['’]t\b|\b)",
+        re.IGNORECASE,
+    ),
+    # A modal is its own word, or the word before "n't" ("couldn't", "won't", "shan't").
+    words=frozenset(
+        [
+            modal + ending
+            for modal in "may might could can will would shall should must".split()
+            for ending in ("", "n")
+        ]
+        + "ought has have need needs won shan".split()
+    ),
+)
+_STANCE_GUARDS = (_NEGATION, _MODAL, _HEDGE)
+# Their words in one search: one scan per passage tells whether any of them may match
+# (guards among them that also look for fragments, prefixes or digits are asked as well).
+_find_stance_word = word_finder(frozenset[str]().union(*(guard.words for guard in _STANCE_GUARDS)))
+_STANCE_GUARDS_BEYOND_WORDS = tuple(
+    g for g in _STANCE_GUARDS if g.fragments or g.prefixes or g.digits
+)
+
+
+def _may_hold_stance(text: str) -> bool:
+    """Whether any negation, modal or hedge guard may match ``text``."""
+    return blanked_holds(text, _find_stance_word) or any(
+        guard.may_match(text) for guard in _STANCE_GUARDS_BEYOND_WORDS
+    )
+
+
+_MODAL_CANONICAL = {
+    "ca": "can",
+    "wo": "will",
+    "sha": "shall",
+    "has to": "must",
+    "have to": "must",
+    "need to": "must",
+    "needs to": "must",
+    "ought to": "should",
+}
+_MODAL_CLASS = {
+    "may": "possible",
+    "might": "possible",
+    "could": "possible",
+    "can": "able",
+    "will": "certain",
+    "would": "certain",
+    "shall": "certain",
+    "must": "required",
+    "should": "advised",
+}
+_MODAL_EQUIVALENTS = frozenset({frozenset({"can", "could"})})
+
+# Punctuation that ends the clause a marker governs.
+_CLAUSE_END = re.compile(r"[.,;:!?\"“”()\[\]—–]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    """A negation, hedge or modal, with the stems of the content words it governs."""
+
+    word: str
+    start: int
+    scope: frozenset[str]
+    surface: str
+    head: str = ""  # the first word governed: the verb or noun a negation flips
+    strength: str = ""  # modals only: "possible", "certain", "required", ...
+
+
+def _scope_after(text: str, end: int, limit: int = 2) -> tuple[list[str], int]:
+    """Stems of the first ``limit`` content words after offset ``end`` in the same clause,
+    in order, and where they end."""
+    stems: list[str] = []
+    last = end
+    words = text_words(text)
+    for position in range(bisect_left(word_starts(text), end), len(words)):
+        word = words[position]
+        if len(stems) == limit or _CLAUSE_END.search(text, last, word.start):
+            break
+        bare = word.text.removesuffix("n't")
+        if bare in SCOPE_SKIP or word.text.endswith("n't"):
+            last = word.end
+            continue
+        stems.append(stem(bare))
+        last = word.end
+    return stems, last
+
+
+def _markers(
+    text: str, guard: Guarded, word_of: Callable[[re.Match[str]], str | None]
+) -> list[_Marker]:
+    markers = []
+    for m in guard.finditer(text):
+        word = word_of(m)
+        if word is None:
+            continue
+        scope, scope_end = _scope_after(text, m.end())
+        surface = " ".join(text[m.start() : scope_end].split())
+        markers.append(
+            _Marker(word, m.start(), frozenset(scope), surface, scope[0] if scope else "")
+        )
+    return markers
+
+
+def _negation_word(m: re.Match[str]) -> str | None:
+    return None if m["skip"] else " ".join(m.group().lower().split())
+
+
+def _hedge_word(m: re.Match[str]) -> str:
+    """The hedge's stem, without its auxiliary: "is expected to" and "are expected to" agree."""
+    return " ".join(
+        stem(w) for w in m.group().lower().split() if w not in {"is", "are", "was", "were"}
+    )
+
+
+def _modal_word(m: re.Match[str]) -> str | None:
+    word = " ".join(m["modal"].lower().split())
+    if m.group()[0].isupper() and word in {"may", "will"}:
+        return None  # the month, or a first name
+    return _MODAL_CANONICAL.get(word, word)
+
+
+def _pair_by_scope(
+    lefts: list[_Marker], rights: list[_Marker]
+) -> tuple[list[tuple[_Marker, _Marker]], list[_Marker], list[_Marker]]:
+    """Match markers governing the same content; returns (pairs, unmatched left, unmatched right).
+
+    Each left marker takes the first right marker sharing the most governed
+    stems; an index from stem to markers keeps this linear on long texts.
+    """
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for position, marker in enumerate(rights):
+        for governed in marker.scope:
+            by_stem[governed].append(position)
+    taken: set[int] = set()
+    pairs: list[tuple[_Marker, _Marker]] = []
+    left_over: list[_Marker] = []
+    for marker in lefts:
+        candidates = {
+            p for governed in marker.scope for p in by_stem.get(governed, ()) if p not in taken
+        }
+        if not candidates:
+            left_over.append(marker)
+            continue
+        partner = min(candidates, key=lambda p: (-len(marker.scope & rights[p].scope), p))
+        taken.add(partner)
+        pairs.append((marker, rights[partner]))
+    return (
+        pairs,
+        left_over,
+        [marker for position, marker in enumerate(rights) if position not in taken],
+    )
+
+
+def _negated_word_kept(marker: _Marker, other_stems: Set[str]) -> bool:
+    """The word a negation flipped is still there on the other side."""
+    return marker.head in other_stems
+
+
+def _hedged_words_kept(marker: _Marker, other_stems: Set[str]) -> bool:
+    """Some of what a hedge qualified is still there on the other side."""
+    return bool(marker.scope & other_stems)
+
+
+def _flipped(
+    lefts: list[_Marker],
+    rights: list[_Marker],
+    left: str,
+    right: str,
+    kept: Callable[[_Marker, Set[str]], bool],
+) -> tuple[list[_Marker], list[_Marker]]:
+    """Markers removed (left) or added (right) around content both sides still share.
+
+    Markers are matched by what they govern, then by being the same word
+    ("is expected to ratify" / "are expected to vote": one hedge, reworded).
+    One still without a partner counts only if its content survives on the
+    other side without it (a negation rewritten with its clause is no flip).
+    """
+    _, removed, added = _pair_by_scope(lefts, rights)
+    removed, added = unmatched(removed, added, lambda a, b: a.word == b.word)
+    return [m for m in removed if kept(m, text_stems(right))], [
+        m for m in added if kept(m, text_stems(left))
+    ]
+
+
+def _marker_flags(
+    kind: str, severity: str, removed: list[_Marker], added: list[_Marker]
+) -> list[Found]:
+    noun, gone = ("negation", "removed") if kind == "negation" else ("hedging", "dropped")
+    found = [
+        flag(kind, severity, m.surface, None, f"{noun} {gone}: {curly(m.surface)}", m.start)
+        for m in removed
+    ]
+    found += [
+        flag(kind, severity, None, m.surface, f"{noun} added: {curly(m.surface)}", m.start)
+        for m in added
+    ]
+    return found
+
+
+def _stance(text: str) -> tuple[list[_Marker], list[_Marker]]:
+    """A text's modals, each with its strength, and its hedges not attached to a modal.
+
+    A hedge next to a modal governing the same words ("will probably rise")
+    makes that modal a possibility instead of counting on its own.
+    """
+    modals = _markers(text, _MODAL, _modal_word)
+    hedges = _markers(text, _HEDGE, _hedge_word)
+
+    def next_to(hedge: _Marker, modal: _Marker) -> bool:
+        return abs(hedge.start - modal.start) <= 20 and bool(hedge.scope & modal.scope)
+
+    modals = [
+        replace(
+            m, strength="possible" if any(next_to(h, m) for h in hedges) else _MODAL_CLASS[m.word]
+        )
+        for m in modals
+    ]
+    return modals, [h for h in hedges if not any(next_to(h, m) for m in modals)]
+
+
+def compare_stance(left: str, right: str) -> list[Found]:
+    """Negation flips, hedges added or dropped, and modal shifts ("may" -> "will").
+
+    A clause whose negation flipped gets that one (high) flag: the modal or
+    hedge that came with the rewrite ("do not sell" -> "may sell") is part of it.
+    """
+    if not (_may_hold_stance(left) or _may_hold_stance(right)):
+        return []  # most passages: no marker on either side, nothing to pair
+    removed, added = _flipped(
+        _markers(left, _NEGATION, _negation_word),
+        _markers(right, _NEGATION, _negation_word),
+        left,
+        right,
+        _negated_word_kept,
+    )
+    found = _marker_flags("negation", HIGH, removed, added)
+    flipped_scope = frozenset().union(*(m.scope for m in removed + added))
+
+    def untouched(markers: list[_Marker]) -> list[_Marker]:
+        return [m for m in markers if not m.scope & flipped_scope]
+
+    left_modals, left_hedges = map(untouched, _stance(left))
+    right_modals, right_hedges = map(untouched, _stance(right))
+    pairs, left_modals, right_modals = _pair_by_scope(left_modals, right_modals)
+    for a, b in pairs:
+        if a.strength != b.strength and frozenset({a.word, b.word}) not in _MODAL_EQUIVALENTS:
+            reason = f"modal shift: {curly(a.word)} → {curly(b.word)}"
+            found.append(flag("modality", MEDIUM, a.surface, b.surface, reason, a.start))
+
+    def hedging(modals: list[_Marker], hedges: list[_Marker]) -> list[_Marker]:
+        return hedges + [m for m in modals if m.strength == "possible"]
+
+    found += _marker_flags(
+        "hedging",
+        MEDIUM,
+        *_flipped(
+            hedging(left_modals, left_hedges),
+            hedging(right_modals, right_hedges),
+            left,
+            right,
+            _hedged_words_kept,
+        ),
+    )
+    return found
+
+
+CHECK = FactCheck("stance", compare_stance)

@@ -126,31 +126,61 @@ def sample_comparison() -> Comparison:
     return Comparison(left, right, changes, similarity=0.61)
 
 
-def drawn_rows(panes) -> list[tuple[str, str]]:
-    """Every pane row as drawn on screen: (left column text, right column text), lines joined by spaces.
+def drawn_lines(panes) -> list[str]:
+    """Every line of the panes' virtual height as drawn on screen (scrolling through them).
 
-    Scrolls the panes through their whole virtual height and reads ``render_line``, so it sees
-    exactly what a reader would, whatever the widget cached. Gutters and the divider are cut off.
+    Reads ``render_line``, so it sees exactly what a reader would, whatever the widget cached.
     """
-    from tui.app.panes import DIVIDER, GUTTER, column_widths
-
-    width = panes.scrollable_content_region.width
-    left_width, _ = column_widths(width)
-    starts = (*panes.row_starts, panes.virtual_size.height)
+    total = panes.virtual_size.height
     height = panes.scrollable_content_region.height
     lines: list[str] = []
-    for top in range(0, starts[-1], height):
+    for top in range(0, total, height):
         panes.scroll_to(y=top, animate=False, immediate=True)
         shown = round(panes.scroll_y)
-        lines += [
-            panes.render_line(y).text for y in range(top - shown, min(height, starts[-1] - shown))
-        ]
-    rows = []
-    for start, end in pairwise(starts):
-        left = [line[GUTTER : GUTTER + left_width] for line in lines[start:end]]
-        right = [line[GUTTER + left_width + len(DIVIDER) + GUTTER :] for line in lines[start:end]]
-        rows.append((" ".join(" ".join(left).split()), " ".join(" ".join(right).split())))
-    return rows
+        lines += [panes.render_line(y).text for y in range(top - shown, min(height, total - shown))]
+    return lines
+
+
+def _column_cells(columns) -> dict[str, tuple[int, int, int]]:
+    """Each shown side's (gutter start, text start, text end) cell."""
+    from tui.app.columns import DIVIDER
+
+    cells, x = {}, 0
+    for side in columns.sides:
+        cells[side] = (x, x + columns.gutter, x + columns.gutter + columns.text_width(side))
+        x = cells[side][2] + len(DIVIDER)
+    return cells
+
+
+def drawn_rows(panes) -> list[dict[str, str]]:
+    """Every pane row as drawn: each shown side's column text, lines joined by spaces, gutters cut off."""
+    lines = drawn_lines(panes)
+    starts = (*panes.row_starts, panes.virtual_size.height)
+    return [
+        {
+            side: " ".join(" ".join(line[a:b] for line in lines[start:end]).split())
+            for side, (_, a, b) in _column_cells(panes.columns).items()
+        }
+        for start, end in pairwise(starts)
+    ]
+
+
+def drawn_numbers(panes) -> list[dict[str, list[int]]]:
+    """Every pane row's paragraph numbers as drawn in each shown side's gutter, top to bottom."""
+    lines = drawn_lines(panes)
+    starts = (*panes.row_starts, panes.virtual_size.height)
+    numbers = panes.columns.numbers
+    return [
+        {
+            side: [
+                int(line[g : g + numbers])
+                for line in lines[start:end]
+                if line[g : g + numbers].strip()
+            ]
+            for side, (g, _, _) in _column_cells(panes.columns).items()
+        }
+        for start, end in pairwise(starts)
+    ]
 
 
 def assert_panes_show(panes, model) -> None:
@@ -160,14 +190,16 @@ def assert_panes_show(panes, model) -> None:
     rows = drawn_rows(panes)
     assert len(rows) == len(model.rows)
     comparison = model.comparison
-    for (left, right), row in zip(rows, model.rows, strict=True):
+    for drawn_row, row in zip(rows, model.rows, strict=True):
         if row.ghost:
             continue
         change = comparison.changes[row.change]
-        for drawn, indices, document in (
-            (left, change.left, comparison.left),
-            (right, change.right, comparison.right),
-        ):
+        for side, drawn in drawn_row.items():
+            indices, document = (
+                (change.left, comparison.left)
+                if side == "left"
+                else (change.right, comparison.right)
+            )
             for index in indices:
                 expected = " ".join(visible_controls(document.paragraphs[index].text).split())
                 assert expected in drawn, f"{document.source} paragraph {index} not drawn whole"

@@ -42,6 +42,8 @@ from tui.app.preferences import filters_from_settings, settings_with_filters
 from tui.app.review_session import ReviewSession, open_review
 from tui.app.start_screen import StartScreen
 from tui.app.view_model import (
+    LEFT,
+    RIGHT,
     SEVERITIES,
     Filters,
     Match,
@@ -112,6 +114,14 @@ class CompareApp(App[None]):
             show=False,
             id="last",
             tooltip="Go to the last difference",
+        ),
+        Binding(
+            "s",
+            "switch_side",
+            "Side",
+            show=False,
+            id="switch_side",
+            tooltip="Switch the side in focus (the one E opens); when one pane fits, show the other",
         ),
         Binding(
             "m",
@@ -556,6 +566,7 @@ class CompareApp(App[None]):
 
     @on(SideBySide.RowClicked)
     def _row_clicked(self, event: SideBySide.RowClicked) -> None:
+        self._focus_side(event.side)
         position = self.model.position_of(event.change)
         if position is not None:
             self._go_to(position)
@@ -599,6 +610,7 @@ class CompareApp(App[None]):
             "first",
             "last",
             "moved_partner",
+            "switch_side",
             "export",
             "search",
         } or action.startswith("toggle_"):
@@ -646,6 +658,13 @@ class CompareApp(App[None]):
         if change in rows:
             self._at_ghost = not self._at_ghost
             self.query_one(SideBySide).scroll_to_row(rows[change])
+
+    def action_switch_side(self) -> None:
+        self._focus_side(LEFT if self.query_one(SideBySide).focus_side == RIGHT else RIGHT)
+
+    def _focus_side(self, side: str) -> None:
+        self.query_one(SideBySide).set_focus_side(side)
+        self.query_one(PaneTitles).set_focus_side(side)
 
     def action_toggle_kind(self, number: int) -> None:
         if self.model:

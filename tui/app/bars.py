@@ -8,45 +8,61 @@ from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 from textual.widget import Widget
 
+from tui.app.columns import DIVIDER, Columns, number_width, shown_sides
 from tui.app.kinds import FACT_MARK, KIND_MARK, KIND_ORDER
 from tui.app.panel import KIND_STYLE
-from tui.app.panes import DIVIDER, GUTTER, column_widths
 from tui.app.safe_text import visible_controls
-from tui.app.view_model import Filters
+from tui.app.view_model import LEFT, RIGHT, Filters
 from tui.engine.model import Comparison, Document, Kind
 
 __all__ = ["PaneTitles", "StatusBar", "Summary", "pane_label", "status_text"]
 
 
 class PaneTitles(Widget):
-    """Each side's name over its own column, with how it was read when that matters (see :func:`pane_label`)."""
+    """Each side's name over its own column, with how it was read when that matters (see :func:`pane_label`).
+
+    The side in focus (the one ``E`` opens) is underlined when both are shown.
+    """
 
     DEFAULT_CSS = "PaneTitles { height: 1; background: $panel; color: $text; text-style: bold; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._documents: tuple[Document, Document] | None = None
+        self._documents: dict[str, Document] = {}
+        self._focus = RIGHT
         self.reserve = 2  # cells right of the panes (the overview strip)
 
     def show_documents(self, left: Document, right: Document) -> None:
-        self._documents = (left, right)
+        self._documents = {LEFT: left, RIGHT: right}
+        self.refresh()
+
+    def set_focus_side(self, side: str) -> None:
+        self._focus = side
         self.refresh()
 
     def render(self) -> Content:
-        if self._documents is None:
+        if not self._documents:
             return Content("")
-        widths = column_widths(self.size.width - self.reserve)
-        left, right = (
-            pane_label(document, width)
-            for document, width in zip(self._documents, widths, strict=True)
+        left, right = self._documents[LEFT], self._documents[RIGHT]
+        width = self.size.width - self.reserve
+        columns = Columns(
+            width,
+            number_width(len(left.paragraphs), len(right.paragraphs)),
+            shown_sides(width, self._focus),
         )
-        return Content.assemble(
-            " " * GUTTER,
-            _pad(left, widths[0]),
-            " " * len(DIVIDER),
-            " " * GUTTER,
-            _pad(right, widths[1]),
-        )
+        parts: list[str | tuple[str, str]] = []
+        for side in columns.sides:
+            if parts:
+                parts.append(" " * len(DIVIDER))
+            width = columns.text_width(side)
+            label = pane_label(self._documents[side], width)
+            focused = side == self._focus and len(columns.sides) > 1
+            parts += [
+                " " * columns.gutter,
+                (label, "underline") if focused else label,
+                " " * max(0, width - cell_len(label)),
+            ]
+        return Content.assemble(*parts)
 
 
 UTF8_FAMILY = frozenset({"utf-8", "utf-8-sig", "ascii"})
@@ -104,10 +120,6 @@ def _tail(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text
     return _head(text[::-1], width)[::-1] if width > 0 else ""
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - cell_len(text))
 
 
 @dataclass(frozen=True, slots=True)

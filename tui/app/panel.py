@@ -1,4 +1,4 @@
-"""The differences panel: one line per listed change, drawn with the line API.
+"""The differences panel: one entry (a line, or two when narrow) per listed change, drawn with the line API.
 
 A first version used OptionList; it measures every option's height whenever
 the list is rebuilt, which took about a second per filter toggle with 6,000
@@ -22,14 +22,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from tui.app.columns import number_width
 from tui.app.kinds import FACT_MARK, KIND_MARK, kind_label
 from tui.app.view_model import NO_MARK, NOTE_MARK, ReaderModel, excerpt
 from tui.engine.model import Change, Comparison, Kind
+from tui.engine.report import paragraph_numbers
 from tui.review import Mark
 
 __all__ = [
     "DiffPanel",
-    "panel_line",
+    "entry_lines",
+    "panel_entry",
     "review_marks",
     "KIND_STYLE",
     "REVIEWED_MARK",
@@ -63,27 +66,62 @@ def review_marks(mark: Mark) -> str:
     )
 
 
-def panel_line(comparison: Comparison, change: Change, width: int, mark: Mark = NO_MARK) -> Content:
-    """``✓★✎ ~ reworded   43% !2 Estmark's government…``: review marks, kind, similarity, facts, excerpt.
+MIN_EXCERPT = (
+    30  # below this many cells beside the entry's head, the excerpt gets a line of its own
+)
+EXCERPT_INDENT = 4
 
-    Built from plain strings, never markup: the excerpt is the user's text.
+
+def entry_lines(width: int, numbers: int) -> int:
+    """Lines per panel entry at ``width`` cells: one when the excerpt fits beside the head, else two."""
+    return 1 if width - _head_width(numbers) >= MIN_EXCERPT else 2
+
+
+def _head_width(numbers: int) -> int:
+    """Cells of an entry's head for paragraph numbers of ``numbers`` digits ("¶12→¶10" and a space)."""
+    return len(review_marks(NO_MARK)) + 1 + 11 + 1 + 4 + 1 + 3 + _where_width(numbers)
+
+
+def _where_width(numbers: int) -> int:
+    return 2 * (numbers + 1) + 2
+
+
+def panel_entry(
+    comparison: Comparison, change: Change, width: int, mark: Mark = NO_MARK
+) -> tuple[Content, ...]:
+    """``✓★✎ ~ reworded   43% !2 ¶3→¶2  Estmark's government…``: review marks, kind, similarity, facts, where, excerpt.
+
+    The excerpt follows on the same line when at least :data:`MIN_EXCERPT`
+    cells are left for it, else on a second line of its own (a side panel is
+    narrow; an excerpt of a dozen characters says nothing). Built from plain
+    strings, never markup: the excerpt is the user's text.
     """
+    numbers = number_width(len(comparison.left.paragraphs), len(comparison.right.paragraphs))
     side = comparison.right if change.right else comparison.left
     first = (change.right or change.left)[0]
     similarity = f"{change.similarity:4.0%}" if change.left and change.right else "    "
     facts = f"{FACT_MARK}{len(change.facts)} " if change.facts else "   "
-    return Content.assemble(
+    where = f"{paragraph_numbers(change.left)}→{paragraph_numbers(change.right)}"
+    head = Content.assemble(
         (review_marks(mark), "$text-success bold"),
         " ",
         (f"{KIND_MARK[change.kind]} {kind_label(change):<9.9}", KIND_STYLE[change.kind]),
         f" {similarity} ",
         (facts, "$text-warning bold"),
+        (f"{where:<{_where_width(numbers) - 1}} ", "$text-muted"),
+    )
+    lines = entry_lines(width, numbers)
+    room = width - (head.cell_length if lines == 1 else EXCERPT_INDENT)
+    text = Content.assemble(
         ("[boilerplate] " if change.boilerplate else "", "$text-muted italic"),
         (
-            excerpt(side.paragraphs[first].text, max(2, width)),
+            excerpt(side.paragraphs[first].text, max(2, room)),
             "$text-muted" if change.boilerplate else "",
         ),
     )
+    if lines == 1:
+        return (head + text,)
+    return (head, Content(" " * EXCERPT_INDENT) + text)
 
 
 class DiffPanel(ScrollView, can_focus=True):
@@ -160,20 +198,33 @@ class DiffPanel(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._model: ReaderModel | None = None
-        self._lines: LRUCache[tuple[int, bool, int], Strip] = LRUCache(maxsize=256)
+        self._entries: LRUCache[tuple[int, bool, int], list[Strip]] = LRUCache(maxsize=256)
 
     @property
     def count(self) -> int:
         return len(self._model.differences) if self._model else 0
 
+    @property
+    def lines_per_entry(self) -> int:
+        if self._model is None:
+            return 1
+        comparison = self._model.comparison
+        numbers = number_width(len(comparison.left.paragraphs), len(comparison.right.paragraphs))
+        return entry_lines(self.scrollable_content_region.width, numbers)
+
     def show_model(self, model: ReaderModel) -> None:
         """List ``model``'s differences (the cursor is set separately, by the app)."""
         self._model = model
-        self._lines.clear()
+        self._entries.clear()
         self.set_reactive(DiffPanel.cursor, None)
-        self.virtual_size = Size(self.scrollable_content_region.width, self.count)
+        self._size_to_entries()
         self.border_title = f"Differences ({self.count})"
         self.refresh()
+
+    def _size_to_entries(self) -> None:
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, self.count * self.lines_per_entry
+        )
 
     def move_to(self, position: int | None) -> None:
         """Put the cursor on ``position`` without telling the app (it asked for it)."""
@@ -186,14 +237,16 @@ class DiffPanel(ScrollView, can_focus=True):
             self.post_message(self.Picked(position))
 
     def _show_cursor(self) -> None:
-        """Scroll just enough to show the cursor line, then redraw."""
-        if self.cursor is not None:
-            height = self.scrollable_content_region.height
+        """Scroll just enough to show the cursor's entry, then redraw."""
+        height = self.scrollable_content_region.height
+        if self.cursor is not None and height > 0:
+            lines = self.lines_per_entry
+            first, last = self.cursor * lines, (self.cursor + 1) * lines - 1
             top = round(self.scroll_y)
-            if self.cursor < top:
-                self.scroll_to(y=self.cursor, animate=False, immediate=True)
-            elif self.cursor >= top + height:
-                self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            if first < top:
+                self.scroll_to(y=first, animate=False, immediate=True)
+            elif last >= top + height:
+                self.scroll_to(y=last - height + 1, animate=False, immediate=True)
         self.refresh()
 
     def action_cursor(self, step: int) -> None:
@@ -202,7 +255,8 @@ class DiffPanel(ScrollView, can_focus=True):
             self.cursor = max(0, min(start + step, self.count - 1))
 
     def action_page(self, direction: int) -> None:
-        self.action_cursor(direction * max(1, self.scrollable_content_region.height - 1))
+        page = self.scrollable_content_region.height // self.lines_per_entry
+        self.action_cursor(direction * max(1, page - 1))
 
     def action_cursor_to(self, position: int) -> None:
         if self.count:
@@ -211,32 +265,35 @@ class DiffPanel(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         line = None if offset is None else round(self.scroll_y) + offset.y
-        if line is not None and 0 <= line < self.count:
-            self.cursor = line
+        if line is not None and 0 <= line // self.lines_per_entry < self.count:
+            self.cursor = line // self.lines_per_entry
 
     def on_resize(self, event: events.Resize) -> None:
-        self._lines.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, self.count)
+        self._entries.clear()
+        self._size_to_entries()
+        self._show_cursor()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._lines.clear()
+        self._entries.clear()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = round(self.scroll_y) + y
-        if line >= self.count:
+        entry, line = divmod(round(self.scroll_y) + y, self.lines_per_entry)
+        if entry >= self.count:
             return Strip.blank(width, self.rich_style)
-        key = (line, line == self.cursor, width)
-        strip = self._lines.get(key)
-        if strip is None:
-            strip = self._lines[key] = self._render_entry(line, width, line == self.cursor)
-        return strip
+        key = (entry, entry == self.cursor, width)
+        strips = self._entries.get(key)
+        if strips is None:
+            strips = self._entries[key] = self._render_entry(entry, width, entry == self.cursor)
+        return strips[line]
 
-    def _render_entry(self, line: int, width: int, cursor: bool) -> Strip:
+    def _render_entry(self, entry: int, width: int, cursor: bool) -> list[Strip]:
         comparison = self._model.comparison
-        index = self._model.differences[line]
+        index = self._model.differences[entry]
         style = self.get_visual_style("panel--cursor") if cursor else self.visual_style
-        content = panel_line(comparison, comparison.changes[index], width, self._model.mark(index))
-        strip = Visual.to_strips(self, content, width, 1, style, pad=True)[0]
-        return strip.crop(0, width)
+        lines = panel_entry(comparison, comparison.changes[index], width, self._model.mark(index))
+        return [
+            Visual.to_strips(self, content, width, 1, style, pad=True)[0].crop(0, width)
+            for content in lines
+        ]

@@ -1,17 +1,21 @@
 """The two aligned panes, drawn as one line-API widget so they can never scroll apart.
 
 Each row of :class:`~tui.app.view_model.ReaderModel` is a left cell and a right
-cell wrapped to their column widths; the row is as tall as the taller cell
-plus one blank line, so matched paragraphs always start on the same screen
-line. Only visible rows are rendered (an LRU cache of row strips, like
-toolong's ``LogLines``); row heights come from :func:`~tui.app.wrapping.wrap_offsets`
-alone, which is fast enough to lay out 20,000 rows on every resize.
+cell wrapped to their column widths (:class:`~tui.app.columns.Columns`); the
+row is as tall as the taller cell plus one blank line, so matched paragraphs
+always start on the same screen line. Each paragraph's number stands in the
+gutter on its first line. Only visible rows are rendered (an LRU cache of row
+strips, like toolong's ``LogLines``); row heights come from
+:func:`~tui.app.wrapping.wrap_offsets` alone and are kept per comparison and
+column layout, so a filter change re-adds 20,000 cached heights instead of
+re-wrapping 20,000 rows.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,16 +28,15 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.columns import DIVIDER, Columns, number_width, shown_sides
 from tui.app.kinds import FACT_MARK, KIND_MARK
 from tui.app.styles import ComponentStyles
 from tui.app.view_model import LEFT, RIGHT, Match, Part, ReaderModel
 from tui.app.wrapping import wrap_offsets
+from tui.engine.layout import Row
 from tui.engine.model import Change, Comparison, Kind
 
-__all__ = ["SideBySide", "column_widths", "GUTTER", "DIVIDER"]
-
-GUTTER = 3  # kind mark, fact mark, space
-DIVIDER = " │ "
+__all__ = ["SideBySide"]
 
 
 _STYLED_ROLES = {
@@ -44,17 +47,9 @@ _STYLED_ROLES = {
 }  # parts other than paragraphs with a style of their own
 
 
-def column_widths(width: int) -> tuple[int, int]:
-    """Text widths of the left and right columns for a pane area ``width`` cells wide."""
-    text = max(2, width - 2 * GUTTER - len(DIVIDER))
-    return text // 2, text - text // 2
-
-
 @dataclass(frozen=True, slots=True)
 class _Geometry:
-    width: int
-    left_width: int
-    right_width: int
+    columns: Columns
     row_starts: tuple[int, ...]
     total: int
 
@@ -63,30 +58,66 @@ class _Geometry:
 
 
 class _WrapCache:
-    """Line starts of the paragraphs of one comparison at one pane width.
+    """Line starts of the paragraphs, and row heights, of one comparison in one column layout.
 
-    Keyed by side and paragraph index, which name a paragraph only within its
-    comparison: a new comparison (or width) gets a new cache, never a cleared
-    one, so a second comparison in a session cannot be cut at the first one's
-    line breaks. Rebuilding the model for a filter keeps the cache (the
-    comparison is the same object), which is what makes filters fast.
+    Keyed by side and paragraph index (rows by change index), which name a
+    paragraph only within its comparison: a new comparison or layout gets a
+    new cache, never a cleared one, so a second comparison in a session cannot
+    be cut at the first one's line breaks. Rebuilding the model for a filter
+    keeps the cache (the comparison is the same object), which is what makes
+    filters fast. A row's height also depends on its note, so the note is in
+    its key.
     """
 
-    def __init__(self, comparison: Comparison, width: int) -> None:
+    def __init__(self, comparison: Comparison, columns: Columns) -> None:
         self.comparison = comparison
-        self.width = width
-        self._offsets: dict[tuple[str, int, int], tuple[int, ...]] = {}
+        self.columns = columns
+        self._offsets: dict[tuple[str, int], tuple[int, ...]] = {}
+        self._shapes: dict[tuple[int, bool, str], tuple[int, int]] = {}
 
-    def fits(self, comparison: Comparison, width: int) -> bool:
-        return comparison is self.comparison and width == self.width
+    def fits(self, comparison: Comparison, columns: Columns) -> bool:
+        return comparison is self.comparison and columns == self.columns
 
-    def offsets(self, part: Part, side: str, width: int) -> tuple[int, ...]:
-        """``part``'s line starts in a column ``width`` cells wide (the left and right columns differ by one)."""
-        key = (side, part.paragraph or 0, width)
+    def offsets(self, part: Part, side: str) -> tuple[int, ...]:
+        """Where ``part``'s lines start in ``side``'s column."""
+        width = self.columns.text_width(side)
+        if part.role != "paragraph" or part.paragraph is None:
+            return wrap_offsets(part.text, width)
+        key = (side, part.paragraph)
         offsets = self._offsets.get(key)
         if offsets is None:
             offsets = self._offsets[key] = wrap_offsets(part.text, width)
         return offsets
+
+    def row_height(self, model: ReaderModel, row: Row) -> int:
+        """Lines of ``row``: its lead-in, its taller side's paragraphs, and the blank line under it."""
+        return self._row_shape(model, row)[1]
+
+    def lead(self, model: ReaderModel, row: Row) -> int:
+        """Lines above ``row``'s first paragraph on every side, so both sides' paragraphs start level.
+
+        A moved row's markers ("↕ moved (was left ¶8)", "↥ moved here from above …") can
+        wrap to different heights on the two sides; the shorter side is padded.
+        """
+        return self._row_shape(model, row)[0]
+
+    def _row_shape(self, model: ReaderModel, row: Row) -> tuple[int, int]:
+        key = (row.change, row.ghost, model.mark(row.change).note)
+        shape = self._shapes.get(key)
+        if shape is None:
+            leads, rests = [0], [0]
+            for side in self.columns.sides:
+                lead = rest = 0
+                for part in model.cell_parts(row, side):
+                    lines = len(self.offsets(part, side))
+                    if rest or part.role == "paragraph":
+                        rest += lines
+                    else:
+                        lead += lines
+                leads.append(lead)
+                rests.append(rest)
+            shape = self._shapes[key] = (max(leads), max(leads) + max(rests) + 1)
+        return shape
 
 
 class SideBySide(ScrollView, can_focus=True):
@@ -94,6 +125,7 @@ class SideBySide(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "pane--divider",
+        "pane--number",
         "pane--gutter-current",
         "pane--marker",
         "pane--excerpt",
@@ -113,6 +145,7 @@ class SideBySide(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     SideBySide { scrollbar-size-vertical: 0; overflow-x: hidden; }
     SideBySide > .pane--divider { color: $foreground 30%; }
+    SideBySide > .pane--number { color: $foreground 45%; }
     SideBySide > .pane--gutter-current { background: $accent 40%; }
     SideBySide > .pane--marker { color: $text-accent; text-style: italic; }
     SideBySide > .pane--excerpt { color: $text-muted; text-style: strike; }
@@ -155,12 +188,13 @@ class SideBySide(ScrollView, can_focus=True):
     ]
 
     class RowClicked(Message):
-        """The reader clicked a row; ``change`` indexes ``Comparison.changes``."""
+        """The reader clicked a row on ``side``; ``change`` indexes ``Comparison.changes``."""
 
-        def __init__(self, change: int, ghost: bool) -> None:
+        def __init__(self, change: int, ghost: bool, side: str) -> None:
             super().__init__()
             self.change = change
             self.ghost = ghost
+            self.side = side
 
     class Scrolled(Message):
         """The visible window moved: ``top`` and ``height`` in lines of ``total``."""
@@ -177,6 +211,7 @@ class SideBySide(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.model: ReaderModel | None = None
         self.current: int | None = None  # change index of the current difference
+        self.focus_side = RIGHT  # the side E opens, and the one drawn when only one fits
         self.matches: tuple[Match, ...] = ()
         self.current_match: int | None = None
         self._matches_by_paragraph: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
@@ -197,6 +232,17 @@ class SideBySide(ScrollView, can_focus=True):
         self._geometry = None
         self._row_cache.clear()
         self._relayout()
+
+    def set_focus_side(self, side: str) -> None:
+        """Put ``side`` in focus; when only one side fits, it is the one drawn."""
+        self.focus_side = side
+        if self._geometry and side not in self._geometry.columns.sides:
+            self._relayout()
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """The sides drawn now, left to right."""
+        return shown_sides(self.scrollable_content_region.width, self.focus_side)
 
     def set_current(self, change: int | None) -> None:
         """Mark the current difference (its gutter is highlighted)."""
@@ -223,23 +269,39 @@ class SideBySide(ScrollView, can_focus=True):
     def row_starts(self) -> tuple[int, ...]:
         return self._geometry.row_starts if self._geometry else ()
 
+    @property
+    def columns(self) -> Columns | None:
+        """How the panes' width is shared out now (None before the first layout)."""
+        return self._geometry.columns if self._geometry else None
+
     def row_at_line(self, line: int) -> int | None:
         """Index of the row drawn at virtual line ``line``, if any."""
         if not self._geometry or not self.model or not self.model.rows:
             return None
         return max(0, min(self._geometry.row_at(line), len(self.model.rows) - 1))
 
-    def match_line(self, match: Match) -> int:
-        """Virtual line on which a search match starts."""
-        assert self._geometry is not None and self.model is not None
-        line = self._geometry.row_starts[match.row]
-        width = self._geometry.left_width if match.side == LEFT else self._geometry.right_width
-        for part in self.model.cell_parts(self.model.rows[match.row], match.side):
-            offsets = self._wrap(part, match.side, width)
-            if part.role == "paragraph" and part.paragraph == match.paragraph:
-                return line + bisect_right(offsets, match.start) - 1
+    def paragraph_line(self, row: int, side: str, paragraph: int, offset: int = 0) -> int:
+        """Virtual line showing character ``offset`` of paragraph ``paragraph`` of ``side`` in row ``row``.
+
+        A side that is not drawn has no lines of its own: its row's first line stands for it.
+        """
+        assert self._geometry is not None and self.model is not None and self._wrapped
+        start = line = self._geometry.row_starts[row]
+        if side not in self._geometry.columns.sides:
+            return line
+        drawn = self.model.rows[row]
+        for part in self.model.cell_parts(drawn, side):
+            offsets = self._wrapped.offsets(part, side)
+            if part.role == "paragraph":
+                line = max(line, start + self._wrapped.lead(self.model, drawn))
+            if part.role == "paragraph" and part.paragraph == paragraph:
+                return line + bisect_right(offsets, offset) - 1
             line += len(offsets)
         return line
+
+    def match_line(self, match: Match) -> int:
+        """Virtual line on which a search match starts."""
+        return self.paragraph_line(match.row, match.side, match.paragraph, match.start)
 
     def scroll_to_line(self, line: int, *, context: int = 1) -> None:
         """Bring a virtual line near the top of the view, keeping ``context`` lines above it."""
@@ -256,38 +318,30 @@ class SideBySide(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if not self.model or width <= 0:
             return
-        left_width, right_width = column_widths(width)
-        if not self._wrapped or not self._wrapped.fits(self.model.comparison, width):
-            self._wrapped = _WrapCache(self.model.comparison, width)
-        starts, line = [], 0
-        for row in self.model.rows:
-            starts.append(line)
-            line += (
-                max(
-                    self._cell_height(row, LEFT, left_width),
-                    self._cell_height(row, RIGHT, right_width),
-                )
-                + 1
-            )
-        self._geometry = _Geometry(width, left_width, right_width, tuple(starts), line)
+        comparison = self.model.comparison
+        columns = Columns(
+            width,
+            number_width(len(comparison.left.paragraphs), len(comparison.right.paragraphs)),
+            self.sides,
+        )
+        if not self._wrapped or not self._wrapped.fits(comparison, columns):
+            self._wrapped = _WrapCache(comparison, columns)
+        height = self._wrapped.row_height
+        model = self.model
+        ends = tuple(accumulate(height(model, row) for row in model.rows))
+        starts = (0, *ends[:-1]) if ends else ()
+        self._geometry = _Geometry(columns, starts, ends[-1] if ends else 0)
         self._row_cache.clear()
-        self.virtual_size = Size(width, line)
+        self.virtual_size = Size(width, self._geometry.total)
         if self._pending_row is not None:
             pending, self._pending_row = self._pending_row, None
             self.scroll_to_row(pending)
         self.refresh()
         self._report_scroll()
 
-    def _cell_height(self, row, side: str, width: int) -> int:
-        return sum(len(self._wrap(part, side, width)) for part in self.model.cell_parts(row, side))
-
-    def _wrap(self, part: Part, side: str, width: int) -> tuple[int, ...]:
-        if part.role != "paragraph" or self._wrapped is None:
-            return wrap_offsets(part.text, width)
-        return self._wrapped.offsets(part, side, width)
-
     def on_resize(self, event: events.Resize) -> None:
-        if not self._geometry or self._geometry.width != self.scrollable_content_region.width:
+        width = self.scrollable_content_region.width
+        if not self._geometry or self._geometry.columns.width != width:
             self._relayout()
 
     def notify_style_update(self) -> None:
@@ -336,48 +390,69 @@ class SideBySide(ScrollView, can_focus=True):
         return cached
 
     def _render_row(self, row_number: int, current: bool) -> list[Strip]:
-        geometry = self._geometry
+        columns = self._geometry.columns
         row = self.model.rows[row_number]
         change = self.model.comparison.changes[row.change]
-        left = self._cell_lines(row, change, LEFT, geometry.left_width)
-        right = self._cell_lines(row, change, RIGHT, geometry.right_width)
-        height = max(len(left), len(right)) + 1
+        cells = [self._cell_lines(row, change, side) for side in columns.sides]
+        height = max(len(lines) for lines, _ in cells) + 1
         base = self._style("")
         divider = Strip([Segment(DIVIDER, base + self._style("pane--divider"))])
         strips = []
         for y in range(height):
-            strips.append(
-                Strip.join(
-                    [
-                        self._gutter(change, row.ghost, LEFT, y, len(left), current),
-                        _line_or_blank(left, y, geometry.left_width, base),
-                        divider,
-                        self._gutter(change, row.ghost, RIGHT, y, len(right), current),
-                        _line_or_blank(right, y, geometry.right_width, base),
-                    ]
-                )
-            )
+            pieces: list[Strip] = []
+            for side, (lines, numbers) in zip(columns.sides, cells, strict=True):
+                if pieces:
+                    pieces.append(divider)
+                pieces += [
+                    self._gutter(change, row.ghost, side, y, len(lines), numbers.get(y), current),
+                    _line_or_blank(lines, y, columns.text_width(side), base),
+                ]
+            strips.append(Strip.join(pieces))
         return strips
 
     def _gutter(
-        self, change: Change, ghost: bool, side: str, y: int, height: int, current: bool
+        self,
+        change: Change,
+        ghost: bool,
+        side: str,
+        y: int,
+        height: int,
+        paragraph: int | None,
+        current: bool,
     ) -> Strip:
+        """``12 ~!``: the number of the paragraph starting on line ``y``, the kind and fact marks.
+
+        The marks of the current difference stand on a bar as tall as its row.
+        """
+        columns = self._geometry.columns
         base = self._style("")
-        if current:
-            base += self._style("pane--gutter-current")
-        if y >= height:
-            return Strip([Segment(" " * GUTTER, base)], GUTTER)
+        # Component styles carry the widget's background too: keep only the bar's.
+        bar = Style(bgcolor=self._style("pane--gutter-current").bgcolor) if current else Style()
+        number = "" if paragraph is None else str(paragraph + 1)
         kind = Kind.MOVED if ghost else change.kind
-        mark = KIND_MARK[kind] if y == 0 else ("▏" if kind is not Kind.UNCHANGED else " ")
-        fact = FACT_MARK if y == 0 and change.facts and side == RIGHT else " "
-        kind_style = base + self._style(f"pane--kind-{kind.value}")
-        fact_style = base + self._style("pane--fact-mark")
+        if y >= height:
+            mark, fact = " ", " "
+        elif y == 0:
+            has_facts = change.facts and side == columns.sides[-1]
+            mark, fact = KIND_MARK[kind], FACT_MARK if has_facts else " "
+        else:
+            mark, fact = ("▏" if kind is not Kind.UNCHANGED else " "), " "
         return Strip(
-            [Segment(mark, kind_style), Segment(fact, fact_style), Segment(" ", base)], GUTTER
+            [
+                Segment(f"{number:>{columns.numbers}} ", base + self._style("pane--number")),
+                Segment(mark, base + self._style(f"pane--kind-{kind.value}") + bar),
+                Segment(fact, base + self._style("pane--fact-mark") + bar),
+                Segment(" ", base),
+            ],
+            columns.gutter,
         )
 
-    def _cell_lines(self, row, change: Change, side: str, width: int) -> list[Strip]:
+    def _cell_lines(
+        self, row: Row, change: Change, side: str
+    ) -> tuple[list[Strip], dict[int, int]]:
+        """One side of a row, line by line, and the paragraph that starts on each line that opens one."""
         console = self.app.console
+        width = self._geometry.columns.text_width(side)
         base = self._style("")
         if change.boilerplate:
             base += self._style("pane--boilerplate")
@@ -386,14 +461,19 @@ class SideBySide(ScrollView, can_focus=True):
         elif change.kind is Kind.DROPPED:
             base += self._style("pane--dropped")
         lines: list[Strip] = []
+        numbers: dict[int, int] = {}
+        lead = self._wrapped.lead(self.model, row)
         for part in self.model.cell_parts(row, side):
+            if part.role == "paragraph" and len(lines) < lead:
+                lines += [Strip.blank(width, base)] * (lead - len(lines))
+            if part.role == "paragraph" and part.paragraph is not None:
+                numbers[len(lines)] = part.paragraph
             text = self._styled(part, change, side)
-            offsets = self._wrap(part, side, width)
-            for piece in text.divide(offsets[1:]):
+            for piece in text.divide(self._wrapped.offsets(part, side)[1:]):
                 piece.rstrip()
                 strip = Strip(piece.render(console)).apply_style(base)
                 lines.append(strip.adjust_cell_length(width, base))
-        return lines
+        return lines, numbers
 
     def _styled(self, part: Part, change: Change, side: str) -> Text:
         if part.role != "paragraph":
@@ -422,10 +502,11 @@ class SideBySide(ScrollView, can_focus=True):
         if not self._geometry or not self.model or not self.model.rows:
             return
         offset = event.get_content_offset(self)
-        line = None if offset is None else round(self.scroll_y) + offset.y
-        if line is not None and line < self._geometry.total:
-            row = self.model.rows[self._geometry.row_at(line)]
-            self.post_message(self.RowClicked(row.change, row.ghost))
+        if offset is None or round(self.scroll_y) + offset.y >= self._geometry.total:
+            return
+        row = self.model.rows[self._geometry.row_at(round(self.scroll_y) + offset.y)]
+        side = self._geometry.columns.side_at(offset.x)
+        self.post_message(self.RowClicked(row.change, row.ghost, side))
 
 
 def _line_or_blank(lines: list[Strip], y: int, width: int, style: Style) -> Strip:

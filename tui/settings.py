@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 import tempfile
 import tomllib
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from tui.engine.model import Kind
 __all__ = [
     "ALL_KINDS",
     "EXPORT_FORMATS",
+    "MAX_SETTINGS_BYTES",
     "Settings",
     "SettingsError",
     "load_settings",
@@ -140,17 +142,38 @@ def settings_path() -> Path:
     return Path(platformdirs.user_config_dir("compare-tui")) / "settings.toml"
 
 
+#: A settings file is a few hundred bytes; anything far larger is not one.
+MAX_SETTINGS_BYTES = 64 * 1024
+
+
 def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     """The settings in ``path`` (default :func:`settings_path`) and one-line warnings; never raises."""
     path = settings_path() if path is None else Path(path)
     try:
-        with path.open("rb") as handle:
-            raw = tomllib.load(handle)
+        raw = tomllib.loads(_read_settings_file(path).decode("utf-8"))
     except FileNotFoundError:
         return Settings(), []
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         return Settings(), [f"{path}: cannot read settings ({_first_line(error)}); using defaults"]
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        return Settings(), [f"{path}: cannot read settings (nested too deep); using defaults"]
     return _from_table(raw, path)
+
+
+def _read_settings_file(path: Path) -> bytes:
+    """The file's bytes; a FIFO, a device or anything over :data:`MAX_SETTINGS_BYTES` is an OSError.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO
+    cannot hang the start and a link to /dev/zero is not read without end.
+    """
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError("not a regular file")
+        data = stream.read(MAX_SETTINGS_BYTES + 1)
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise OSError(f"larger than {MAX_SETTINGS_BYTES // 1024} KiB")
+    return data
 
 
 def _from_table(raw: dict[str, Any], path: Path) -> tuple[Settings, list[str]]:
@@ -220,8 +243,12 @@ def to_toml(settings: Settings) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _toml_value(value: Any, limit: int | None = None) -> str:
-    """TOML for the few types settings use; anything else (only in warnings) via repr."""
+def _toml_value(value: Any, limit: int | None = None, depth: int = 0) -> str:
+    """TOML for the few types settings use; anything else (only in warnings) via repr.
+
+    Lists nested deeper than settings ever are (only in warnings about them)
+    are cut to "[…]", so a hostile file cannot make this recurse without end.
+    """
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, int | float):
@@ -233,7 +260,8 @@ def _toml_value(value: Any, limit: int | None = None) -> str:
     elif isinstance(value, str):
         text = _toml_string(value)
     elif isinstance(value, list | tuple):
-        text = "[" + ", ".join(_toml_value(item) for item in value) + "]"
+        items = (_toml_value(item, depth=depth + 1) for item in value) if depth < 2 else ("…",)
+        text = "[" + ", ".join(items) + "]"
     else:
         text = repr(value)
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"

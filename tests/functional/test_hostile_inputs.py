@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests import paths
+from tests.cli_helpers import cli_env, run_cli, write_pair
 from tests.engine_helpers import assert_every_index_once
 from tui.cli import build_parser, main
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
@@ -439,3 +441,36 @@ def test_a_max_size_of_gigabytes_reads_in_chunks_instead_of_allocating_it(tmp_pa
         preexec_fn=_limit_address_space,
     )
     assert (result.returncode, result.stderr) == (0, "")
+
+
+# --------------------------------------------------------------------------- hostile settings and state
+
+
+def _hostile_settings(settings: Path, case: str) -> None:
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    if case == "fifo":
+        os.mkfifo(settings)
+    elif case == "link to /dev/zero":
+        settings.symlink_to("/dev/zero")
+    elif case == "arrays nested 400 deep":
+        settings.write_text("kinds_filter = " + "[" * 400 + "]" * 400 + "\n")
+    elif case == "tables nested 400 deep":
+        settings.write_text("a = " + "{b=" * 400 + "1" + "}" * 400 + "\n")
+    elif case == "1 MB":
+        settings.write_text("# " + "x" * 1024 * 1024 + "\n")
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["fifo", "link to /dev/zero", "arrays nested 400 deep", "tables nested 400 deep", "1 MB"],
+)
+def test_a_hostile_settings_file_is_one_warning_and_the_defaults(tmp_path, case):
+    """A FIFO hung even --exit-code, /dev/zero was read without end, deep nesting a RecursionError."""
+    env = cli_env(tmp_path)
+    _hostile_settings(Path(env["XDG_CONFIG_HOME"]) / "compare-tui" / "settings.toml", case)
+    write_pair(tmp_path)
+    result = run_cli("original.txt", "original.txt", "--exit-code", tmp_path=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("compare-tui: warning: "), result.stderr
+    assert "; using " in lines[0]

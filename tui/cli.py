@@ -249,6 +249,8 @@ def _headless(request, args: argparse.Namespace) -> int:
     from tui.engine.compare import compare_documents
 
     fmt = _export_format(args) if args.export else None
+    if args.export and args.export != "-":
+        _check_export_target(Path(args.export), args.force, request)
     comparison = compare_documents(*_load(request), request.thresholds)
     if args.export:
         review = None if args.no_state else _stored_review(comparison)
@@ -375,6 +377,13 @@ def _export_format(args: argparse.Namespace) -> str:
     if args.export == "-" and not args.report_format:
         raise UserError("--export - needs --format json|md|html")
     return format_for_path(args.export, args.report_format)
+
+
+def _check_export_target(target: Path, force: bool, request) -> None:
+    """Refuse an input, a device or an existing file without --force before the comparison runs."""
+    from tui.export import check_target
+
+    check_target(target, overwrite=force, inputs=(request.left, request.right))
 
 
 def _export(comparison, target: str, fmt: str, force: bool, review=None) -> None:

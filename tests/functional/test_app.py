@@ -21,6 +21,7 @@ from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
 from tui.app.view_model import LEFT, RIGHT
 from tui.app.wrapping import wrap_offsets
+from tui.engine.compare import compare_documents
 from tui.engine.model import Kind
 from tui.engine.pipeline import CompareRequest, load_sides
 
@@ -340,6 +341,27 @@ async def test_export_error_is_shown_in_the_dialog(tmp_path):
             app.screen, ExportDialog
         ):  # the writer may create folders; if not, it must say why
             assert "Cannot write" in str(app.screen.query_one("#export-error").render())
+
+
+@pytest.mark.parametrize("target", ["the left input", "a 300-character name"])
+async def test_the_dialog_refuses_an_input_and_an_impossible_name_without_asking(tmp_path, target):
+    """Confirming an overwrite of an input replaced the text with its report; a long name crashed."""
+    left, right = tmp_path / "left.txt", tmp_path / "right.txt"
+    left.write_text("One paragraph here.\n\nAnother one.\n")
+    right.write_text("One paragraph here.\n\nAnother one, changed.\n")
+    comparison = compare_documents(*load_sides(CompareRequest(str(left), str(right))))
+    path = left if target == "the left input" else tmp_path / ("x" * 300 + ".json")
+    app = CompareApp(comparison=comparison)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(path)
+        await pilot.click("#write")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "Cannot write" in str(app.screen.query_one("#export-error").render())
+    assert left.read_text() == "One paragraph here.\n\nAnother one.\n"
 
 
 async def test_help_lists_every_key_and_closes():

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests import paths
-from tests.cli_helpers import cli_env, run_cli, write_pair
+from tests.cli_helpers import cli_env, one_error_line, run_cli, write_pair
 from tests.engine_helpers import assert_every_index_once
 from tui.cli import build_parser, main
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
@@ -474,3 +474,50 @@ def test_a_hostile_settings_file_is_one_warning_and_the_defaults(tmp_path, case)
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("compare-tui: warning: "), result.stderr
     assert "; using " in lines[0]
+
+
+# --------------------------------------------------------------------------- hostile export targets
+
+
+@pytest.mark.parametrize(
+    ("target", "fragment"),
+    [
+        ("original.txt", "one of the inputs"),
+        ("link-to-input.json", "one of the inputs"),
+        ("link-to-null.json", "not a regular file"),
+        ("fifo.json", "not a regular file"),
+        ("x" * 300 + ".json", "File name too long"),
+    ],
+    ids=["input", "link to input", "link to /dev/null", "fifo", "300-character name"],
+)
+def test_force_never_replaces_an_input_or_a_special_file(tmp_path, target, fragment):
+    """--export INPUT --force replaced the text with its report; a device or FIFO became a file."""
+    left, right = write_pair(tmp_path)
+    (tmp_path / "link-to-input.json").symlink_to(tmp_path / left)
+    (tmp_path / "link-to-null.json").symlink_to(os.devnull)
+    os.mkfifo(tmp_path / "fifo.json")
+    env = cli_env(tmp_path)
+    before = _listing(tmp_path)
+    result = run_cli(
+        left, right, "--export", target, "--format", "json", "--force", tmp_path=tmp_path, env=env
+    )
+    assert fragment in one_error_line(result.stderr) and result.returncode == 2
+    assert _listing(tmp_path) == before
+
+
+def _listing(folder: Path) -> dict[str, tuple[int, int, int, int]]:
+    """Each entry's type, inode, size and modification time (reading the input changes its atime)."""
+    return {
+        path.name: (info.st_mode, info.st_ino, info.st_size, info.st_mtime_ns)
+        for path in folder.iterdir()
+        for info in [path.lstat()]
+    }
+
+
+def test_a_250_character_report_name_is_written(tmp_path):
+    """Valid for the file system, but its temporary name (14 characters longer) was not."""
+    left, right = write_pair(tmp_path)
+    target = "r" * 245 + ".json"
+    result = run_cli(left, right, "--export", target, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / target).read_text())["format"] == "compare-tui-report"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import signal
 import stat
+import subprocess
+import sys
 
 import pytest
 
+from tests import paths
 from tui.engine.errors import ExportError
 from tui.export.writing import write_atomically
 
@@ -62,3 +67,96 @@ def test_the_report_gets_ordinary_permissions(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o644
+
+
+def test_a_name_that_fits_gets_a_temporary_name_that_fits_too(tmp_path):
+    """The temporary name adds 14 characters: a 250-character report name used to be refused."""
+    name_max = os.pathconf(tmp_path, "PC_NAME_MAX")
+    for name in ("r" * (name_max - 5) + ".json", "é" * ((name_max - 5) // 2) + ".md"):
+        assert write_atomically(tmp_path / name, "x").read_text() == "x"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_name_too_long_is_an_export_error(tmp_path):
+    with pytest.raises(ExportError, match="cannot write report to .*: File name too long"):
+        write_atomically(tmp_path / ("x" * 300 + ".json"), "x", overwrite=True)
+
+
+def test_an_input_is_never_overwritten_even_when_asked(tmp_path):
+    source = tmp_path / "story.txt"
+    source.write_text("the text")
+    (tmp_path / "link.json").symlink_to(source)
+    for target in (source, tmp_path / "link.json"):
+        with pytest.raises(ExportError, match="one of the inputs"):
+            write_atomically(target, "report", overwrite=True, inputs=[str(source), "-"])
+    assert source.read_text() == "the text"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link to /dev/null"])
+def test_only_a_regular_file_is_overwritten(tmp_path, kind):
+    target = tmp_path / "report.json"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(os.devnull)
+    with pytest.raises(ExportError, match="not a regular file"):
+        write_atomically(target, "report", overwrite=True)
+    assert not stat.S_ISREG(target.stat().st_mode)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A folder of its own: the suite keeps the user's directories in tmp_path."""
+    path = tmp_path / "reports"
+    path.mkdir()
+    return path
+
+
+def _write_and_signal(folder, signum: int) -> subprocess.CompletedProcess[str]:
+    """A writer that receives ``signum`` (by os.kill) between writing its temporary file and the rename."""
+    script = f"""
+import os, sys
+from pathlib import Path
+from tui.export import writing
+real_replace = os.replace
+def replace(source, target):
+    os.kill(os.getpid(), {signum})
+    real_replace(source, target)
+writing.os.replace = replace
+writing.write_atomically(Path(sys.argv[1]) / "report.json", "x" * 100_000)
+"""
+    return subprocess.run(
+        [sys.executable, "-c", script, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(paths.REPO)},
+    )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_terminating_signals_remove_the_temporary_file_and_still_end_the_process(folder, signum):
+    result = _write_and_signal(folder, signum)
+    assert result.returncode == -signum, result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_a_killed_writers_temporary_file_is_swept_by_the_next_export(folder):
+    result = _write_and_signal(folder, signal.SIGKILL)
+    assert result.returncode == -signal.SIGKILL
+    [left_over] = folder.iterdir()
+    assert left_over.name.startswith(".report.json.") and left_over.name.endswith(".tmp")
+    write_atomically(folder / "other.md", "x")
+    assert sorted(p.name for p in folder.iterdir()) == ["other.md"]
+
+
+def test_the_sweep_leaves_a_temporary_file_being_written_and_files_not_ours(folder):
+    busy = folder / ".busy.html.0123abcd.tmp"
+    strangers = [".notes.txt.0123abcd.tmp", ".report.json.tmp", "report.json.0123abcd.tmp"]
+    for name in strangers:
+        (folder / name).write_text("someone else's")
+    with busy.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        write_atomically(folder / "report.md", "x")
+        assert busy.exists()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([busy.name, "report.md", *strangers])

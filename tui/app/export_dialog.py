@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison
 from tui.engine.report import Review
-from tui.export import FORMATS, export
+from tui.export import FORMATS, check_target, export, input_sources
 
 __all__ = ["ExportDialog", "ConfirmScreen", "default_report_name"]
 
@@ -131,7 +131,13 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         if not path.name:
             self._show_error("give a file name")
-        elif path.exists():
+            return
+        try:  # an input, a device, a name too long: refused before asking about an overwrite
+            check_target(path, overwrite=True, inputs=input_sources(self._comparison))
+        except UserError as error:
+            self._show_error(str(error))
+            return
+        if path.exists():
             self.app.push_screen(
                 ConfirmScreen(f"{path} exists. Overwrite it?"),
                 lambda yes: self._write(path, overwrite=True) if yes else None,

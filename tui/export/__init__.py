@@ -12,9 +12,9 @@ from pathlib import Path
 from tui.engine.errors import ExportError
 from tui.engine.model import Comparison
 from tui.engine.report import Review
-from tui.export.writing import write_atomically
+from tui.export.writing import check_target, write_atomically
 
-__all__ = ["FORMATS", "format_for_path", "render", "export"]
+__all__ = ["FORMATS", "check_target", "format_for_path", "input_sources", "render", "export"]
 
 # Format name -> file extensions that select it.
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -74,5 +74,15 @@ def export(
     overwrite: bool = False,
     review: Review | None = None,
 ) -> Path:
-    """Render and write atomically; refuses to overwrite unless asked."""
-    return write_atomically(path, render(comparison, fmt, review=review), overwrite=overwrite)
+    """Render and write atomically; refuses to overwrite unless asked, and refuses the inputs always."""
+    return write_atomically(
+        path,
+        render(comparison, fmt, review=review),
+        overwrite=overwrite,
+        inputs=input_sources(comparison),
+    )
+
+
+def input_sources(comparison: Comparison) -> tuple[str, str]:
+    """What a report must never replace: the two sources compared."""
+    return comparison.left.source, comparison.right.source

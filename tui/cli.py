@@ -302,8 +302,12 @@ def _settings():
 
     settings, warnings = load_settings()
     for warning in warnings:
-        print(f"compare-tui: warning: {warning}", file=sys.stderr)
+        _warn(warning)
     return settings, tuple(warnings)
+
+
+def _warn(message: str) -> None:
+    print(f"compare-tui: warning: {message}", file=sys.stderr)
 
 
 def _require_terminal() -> None:
@@ -361,9 +365,9 @@ def _stored_review(comparison):
     from tui.review import StateUnavailable, stored_review
 
     try:
-        return stored_review(comparison)
+        return stored_review(comparison, warn=_warn)
     except StateUnavailable as error:
-        print(f"compare-tui: warning: {error}; the report has no review marks", file=sys.stderr)
+        _warn(f"{error}; the report has no review marks")
         return None
 
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import stat
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -273,6 +274,77 @@ def _unavailable(path: Path, error: BaseException) -> StateUnavailable:
     return StateUnavailable(f"review state {path} unavailable: {reason}")
 
 
+def _require_regular_file(path: Path) -> None:
+    """A FIFO, a device or a link to one is not a database (SQLite would block or fail obscurely)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise OSError("it is not a regular file")
+
+
+def _read_only_query(path: Path) -> str:
+    """SQLite's URI options to read ``path`` without writing anything beside it.
+
+    Without a write-ahead log beside it the file holds every commit, and
+    ``immutable`` reads it as it is: no -wal or -shm file is made (a plain
+    ``mode=ro`` creates both for a WAL database and leaves them). With a log,
+    another instance is writing, so the log must be read, through its files.
+    """
+    return "mode=ro" if path.with_name(path.name + "-wal").exists() else "mode=ro&immutable=1"
+
+
+MARK_FIELDS = ("reviewed", "significant", "note")
+_FLAGS = (0, 1)
+#: Timestamps a review can carry: 1970 to the year 5138 (datetime's range is wider than the C library's).
+_LATEST_TIMESTAMP = 1e11
+
+
+def _shown(value: object) -> str:
+    """A stored value in a message: its type and a short, escaped repr."""
+    text = repr(value)
+    return text if len(text) <= 20 else text[:19] + "…"
+
+
+def _valid_mark(reviewed: object, significant: object, note: object) -> tuple[Mark, int]:
+    """The mark a row holds, each value of the wrong type read as its default; and how many were."""
+    flags = [value in _FLAGS and type(value) is int for value in (reviewed, significant)]
+    clean_note = note if isinstance(note, str) else ""
+    mark = Mark(
+        bool(reviewed) if flags[0] else False,
+        bool(significant) if flags[1] else False,
+        clean_note,
+    )
+    return mark, flags.count(False) + (not isinstance(note, str))
+
+
+def _row_values(mark: Mark, fields: Collection[str]) -> tuple[int, int, str]:
+    """The row to insert for a new mark: ``mark``'s ``fields``, defaults for the rest."""
+    blank = Mark()
+    source = {name: getattr(mark if name in fields else blank, name) for name in MARK_FIELDS}
+    return int(source["reviewed"]), int(source["significant"]), str(source["note"])
+
+
+def _count(value: object) -> int | None:
+    return value if type(value) is int and value >= 0 else None
+
+
+def _valid_summary(row: Sequence[object]) -> ReviewSummary | None:
+    """A recent-list row, or None when a value has the wrong type (a hand-edited or foreign file)."""
+    key, left, right, opened, total, reviewed, significant = row
+    if not (isinstance(key, str) and isinstance(left, str) and isinstance(right, str)):
+        return None
+    if not (isinstance(opened, int | float) and 0 <= opened <= _LATEST_TIMESTAMP):
+        return None
+    counts = _count(total), _count(reviewed), _count(significant)
+    if counts[0] is None or counts[1] is None or counts[2] is None:
+        return None
+    return ReviewSummary(
+        key, left, right, datetime.fromtimestamp(opened, UTC), counts[1], counts[0], counts[2]
+    )
+
+
 # --------------------------------------------------------------------------- store
 
 
@@ -287,6 +359,7 @@ class ReviewStore:
         self._db = db
         self._path = path
         self._lock = threading.Lock()  # the app may call from a worker thread
+        self._warnings: list[str] = []
 
     @classmethod
     def open(
@@ -296,6 +369,7 @@ class ReviewStore:
         path = default_state_path() if path is None else Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            _require_regular_file(path)
             db = sqlite3.connect(
                 path, timeout=timeout, isolation_level=None, check_same_thread=False
             )
@@ -307,6 +381,41 @@ class ReviewStore:
         except BaseException:
             db.close()
             raise
+        return store
+
+    @classmethod
+    def open_read_only(
+        cls, path: Path, *, timeout: float = BUSY_TIMEOUT_SECONDS
+    ) -> ReviewStore | None:
+        """The database at ``path`` for reading only, or None when it holds no review yet.
+
+        Never creates the file, its schema or anything in it: a headless
+        export only reads, so an empty file stays empty and a read-only file
+        still gives its marks.
+        """
+        try:
+            if not path.exists():
+                return None
+            _require_regular_file(path)
+            db = sqlite3.connect(
+                f"{path.absolute().as_uri()}?{_read_only_query(path)}",
+                uri=True,
+                timeout=timeout,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except (OSError, sqlite3.Error) as error:
+            raise _unavailable(path, error) from error
+        store = cls(db, path)
+        try:
+            with store._reading() as reading:
+                version = store._schema_version(reading)
+        except BaseException:
+            db.close()
+            raise
+        if version == 0:
+            db.close()
+            return None
         return store
 
     @property
@@ -355,16 +464,41 @@ class ReviewStore:
     def _migrate(self, db: sqlite3.Connection) -> None:
         """Run the migrations the file has not seen yet; refuse a file from a newer version."""
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        row = db.execute("SELECT version FROM schema_version").fetchone()
-        version = 0 if row is None else row[0]
-        if version > SCHEMA_VERSION:
-            raise StateUnavailable(
-                f"review state {self._path} unavailable: it was written by a newer compare-tui (schema {version})"
-            )
+        version = self._schema_version(db)
         for step in MIGRATIONS[version:]:
             step(db)
         db.execute("DELETE FROM schema_version")
         db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+
+    def _schema_version(self, db: sqlite3.Connection) -> int:
+        """The file's schema version (0: none yet); a newer or unreadable one is :class:`StateUnavailable`."""
+        has_table = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone()
+        rows = db.execute("SELECT version FROM schema_version").fetchall() if has_table else []
+        if not rows:
+            return 0
+        version = rows[0][0]
+        if len(rows) > 1 or type(version) is not int or not 0 <= version:
+            raise StateUnavailable(
+                f"review state {self._path} unavailable: its schema version is damaged "
+                f"({_shown(rows[0][0])}; move it away to start afresh)"
+            )
+        if version > SCHEMA_VERSION:
+            raise StateUnavailable(
+                f"review state {self._path} unavailable: it was written by a newer compare-tui (schema {version})"
+            )
+        return version
+
+    def take_warnings(self) -> list[str]:
+        """What the reads so far found damaged (values of the wrong type, read as defaults), once."""
+        warnings, self._warnings = self._warnings, []
+        return warnings
+
+    def data_version(self) -> int:
+        """A number that changes whenever *another* connection commits (SQLite's data_version)."""
+        with self._reading() as db:
+            return int(db.execute("PRAGMA data_version").fetchone()[0])
 
     # -- API
 
@@ -417,38 +551,63 @@ class ReviewStore:
                 "SELECT change_key, reviewed, significant, note FROM marks WHERE pair_key = ?",
                 (pair_key,),
             ).fetchall()
-        return {
-            key: Mark(bool(reviewed), bool(significant), note)
-            for key, reviewed, significant, note in rows
-        }
+        marks, damaged = {}, 0
+        for key, reviewed, significant, note in rows:
+            mark, wrong = _valid_mark(reviewed, significant, note)
+            damaged += wrong
+            if isinstance(key, str) and not mark.is_blank:
+                marks[key] = mark
+        if damaged:
+            self._warnings.append(
+                f"review state {self._path}: {damaged} mark value{'' if damaged == 1 else 's'} "
+                "of the wrong type, read as blank"
+            )
+        return marks
 
-    def set_mark(self, pair_key: str, change_key: str, mark: Mark) -> None:
-        """Store the mark of one difference (a blank mark removes it).
+    def set_mark(
+        self, pair_key: str, change_key: str, mark: Mark, fields: Collection[str] = MARK_FIELDS
+    ) -> Mark:
+        """Store ``mark``'s ``fields`` for one difference and return the mark as stored now.
 
-        The comparison must have been recorded with :meth:`record_open` first.
+        Only the named fields are written, so two instances marking the same
+        difference (one "reviewed", the other "significant") both keep their
+        field: the last write of each field wins, none is lost. A mark left
+        blank is removed. The comparison must have been recorded with
+        :meth:`record_open` first.
         """
+        fields = [name for name in MARK_FIELDS if name in fields]
         with self._writing() as db:
-            if mark.is_blank:
+            if fields:
+                updates = ", ".join(f"{name} = excluded.{name}" for name in fields)
+                db.execute(
+                    "INSERT INTO marks VALUES (?, ?, ?, ?, ?)"
+                    f" ON CONFLICT (pair_key, change_key) DO UPDATE SET {updates}",
+                    (pair_key, change_key, *_row_values(mark, fields)),
+                )
+            row = db.execute(
+                "SELECT reviewed, significant, note FROM marks WHERE pair_key = ? AND change_key = ?",
+                (pair_key, change_key),
+            ).fetchone()
+            stored = Mark() if row is None else _valid_mark(*row)[0]
+            if stored.is_blank:
                 db.execute(
                     "DELETE FROM marks WHERE pair_key = ? AND change_key = ?",
                     (pair_key, change_key),
                 )
-                return
-            db.execute(
-                "INSERT OR REPLACE INTO marks VALUES (?, ?, ?, ?, ?)",
-                (pair_key, change_key, int(mark.reviewed), int(mark.significant), mark.note),
-            )
+        return stored
 
     def recent(self, limit: int = 20) -> list[ReviewSummary]:
         """The latest comparisons, most recent first, one per pair of source names, with progress."""
         with self._reading() as db:
             rows = db.execute(_RECENT_SQL, (limit,)).fetchall()
-        return [
-            ReviewSummary(
-                key, left, right, datetime.fromtimestamp(opened, UTC), reviewed, total, significant
+        summaries = [_valid_summary(row) for row in rows]
+        valid = [summary for summary in summaries if summary is not None]
+        if len(valid) < len(summaries):
+            self._warnings.append(
+                f"review state {self._path}: {len(summaries) - len(valid)} recent comparisons "
+                "with values of the wrong type left out"
             )
-            for key, left, right, opened, total, reviewed, significant in rows
-        ]
+        return valid
 
     def forget(self, pair_key: str) -> None:
         """Remove a comparison and all its marks."""
@@ -573,8 +732,16 @@ class NullStore:
     def marks(self, pair_key: str) -> dict[str, Mark]:
         return {}
 
-    def set_mark(self, pair_key: str, change_key: str, mark: Mark) -> None:
-        pass
+    def set_mark(
+        self, pair_key: str, change_key: str, mark: Mark, fields: Collection[str] = MARK_FIELDS
+    ) -> Mark:
+        return mark
+
+    def take_warnings(self) -> list[str]:
+        return []
+
+    def data_version(self) -> int:
+        return 0
 
     def recent(self, limit: int = 20) -> list[ReviewSummary]:
         return []
@@ -613,16 +780,26 @@ def source_identity(source: str) -> str:
     return str(Path(source).expanduser().absolute())
 
 
-def stored_review(comparison: Comparison, path: Path | None = None) -> dict[int, Mark] | None:
+def stored_review(
+    comparison: Comparison,
+    path: Path | None = None,
+    warn: Callable[[str], object] = lambda warning: None,
+) -> dict[int, Mark] | None:
     """The stored marks of ``comparison`` by change index, for a headless export; None when there are none.
 
-    Reads only: a missing database is not created, the comparison is not
-    recorded as opened. Raises :class:`StateUnavailable` when the file is unusable.
+    Reads only (the file is opened read-only): a missing database is not
+    created, an empty one gets no schema, the comparison is not recorded as
+    opened. Raises :class:`StateUnavailable` when the file is unusable;
+    values of the wrong type are read as defaults and said through ``warn``.
     """
     path = default_state_path() if path is None else path
-    if not path.exists():
+    store = ReviewStore.open_read_only(path)
+    if store is None:
         return None
     keys = comparison_keys(comparison)
-    with ReviewStore.open(path) as store:
+    with store:
         by_key = store.marks(keys.pair_key)
+        warnings = store.take_warnings()
+    for warning in warnings:
+        warn(warning)
     return marks_by_change(comparison, keys, by_key) or None

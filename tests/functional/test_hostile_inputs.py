@@ -12,6 +12,7 @@ import codecs
 import json
 import os
 import resource
+import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -22,11 +23,13 @@ import pytest
 from tests import paths
 from tests.cli_helpers import cli_env, one_error_line, run_cli, write_pair
 from tests.engine_helpers import assert_every_index_once
+from tui.app.review_session import open_review
 from tui.cli import build_parser, main
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
 from tui.engine.markdown_text import markdown_paragraphs
 from tui.engine.pipeline import CompareRequest, run_comparison
 from tui.export import render
+from tui.review import Mark, ReviewStore, difference_indices
 
 #: A hang fails the test; no test asserts speed. Most cases take a few seconds.
 CLI_TIMEOUT = 120
@@ -521,3 +524,66 @@ def test_a_250_character_report_name_is_written(tmp_path):
     result = run_cli(left, right, "--export", target, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads((tmp_path / target).read_text())["format"] == "compare-tui-report"
+
+
+def _reviewed_pair(tmp_path: Path) -> tuple[dict[str, str], Path, tuple[str, str]]:
+    """A pair with every difference marked in the review database, as the app would leave it."""
+    env = cli_env(tmp_path)
+    left, right = write_pair(tmp_path)
+    database = Path(env["XDG_DATA_HOME"]) / "compare-tui" / "review.sqlite3"
+    comparison = run_comparison(CompareRequest(str(tmp_path / left), str(tmp_path / right)))
+    with ReviewStore.open(database) as store:
+        session, _, _ = open_review(comparison, store)
+        for change in difference_indices(comparison):
+            session.set(change, Mark(reviewed=True, note="checked"))
+    return env, database, (left, right)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE marks SET note = x'00ff'",
+        "UPDATE marks SET reviewed = 'yes', significant = x'01'",
+        "UPDATE schema_version SET version = 'one'",
+        "UPDATE schema_version SET version = x'01'",
+    ],
+    ids=["blob note", "text and blob flags", "text schema version", "blob schema version"],
+)
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_a_damaged_review_database_is_one_warning_and_the_report_is_written(tmp_path, damage, fmt):
+    """A blob note or a text schema_version was a TypeError traceback in every exporter."""
+    env, database, (left, right) = _reviewed_pair(tmp_path)
+    with sqlite3.connect(database) as db:
+        db.execute(damage)
+    result = run_cli(left, right, "--export", "-", "--format", fmt, tmp_path=tmp_path, env=env)
+    assert result.returncode == 0 and result.stdout, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("compare-tui: warning: review state ")
+
+
+@pytest.mark.parametrize("kind", ["empty file", "read-only file", "fifo"])
+def test_a_headless_export_reads_the_database_and_never_writes_it(tmp_path, kind):
+    """It wrote a schema into an empty file; a FIFO gave 'disk I/O error'."""
+    env, database, (left, right) = _reviewed_pair(tmp_path)
+    if kind == "empty file":
+        for path in database.parent.iterdir():
+            path.unlink()
+        database.touch()
+    elif kind == "fifo":
+        database.unlink()
+        os.mkfifo(database)
+    else:
+        database.chmod(0o444)
+    before = _listing(database.parent)
+    result = run_cli(left, right, "--export", "-", "--format", "json", tmp_path=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert _listing(database.parent) == before
+    reviews = [change.get("review") for change in json.loads(result.stdout)["changes"]]
+    if kind == "read-only file":
+        assert (
+            result.stderr == ""
+            and {"reviewed": True, "significant": False, "note": "checked"} in reviews
+        )
+    else:
+        assert reviews == [None] * len(reviews)
+        assert result.stderr.count("\n") == (kind == "fifo")

@@ -15,14 +15,15 @@ from textual.widgets import Input, TextArea
 
 from tests import paths
 from tests.app_helpers import sample_comparison
-from tui.app.app import CompareApp
+from tui.app.app import REVIEW_CHECK_SECONDS, CompareApp
 from tui.app.export_dialog import ExportDialog
 from tui.app.note_editor import NoteEditor
 from tui.app.panel import DiffPanel
+from tui.app.review_session import open_review
 from tui.engine.pipeline import CompareRequest, load_sides
 from tui.export.json_report import report_schema
 from tui.options import AppOptions
-from tui.review import default_state_path, stored_review
+from tui.review import Mark, ReviewStore, default_state_path, difference_indices, stored_review
 from tui.settings import Settings, SettingsError, load_settings, save_settings, settings_path
 
 FIXTURE = paths.FIXTURES / "news-repost"
@@ -161,6 +162,23 @@ async def test_a_second_run_on_the_same_pair_sees_the_marks():
         assert again.position == 1  # the review resumes at the first unreviewed difference
         assert f"reviewed 1 / {again.review.total}" in status(again)
         assert again.query_one(DiffPanel).render_line(0).text.startswith("✓")
+
+
+async def test_two_instances_on_the_same_pair_keep_each_others_marks_and_say_so():
+    """One marked every difference reviewed, the other significant: reopened, only one kind survived."""
+    app = fixture_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_compared(app, pilot)
+        other, _, _ = open_review(app.comparison, ReviewStore.open(default_state_path()))
+        differences = difference_indices(app.comparison)
+        for change in differences:
+            app.review.set(change, Mark(reviewed=True))
+            other.set(change, Mark(significant=True))  # knows nothing of the first's marks
+        await pilot.pause(REVIEW_CHECK_SECONDS + 0.5)  # the app looks every REVIEW_CHECK_SECONDS
+        assert f"changed {len(differences)} marks of this review" in notifications(app)
+        assert all(app.review.mark(change) == Mark(True, True) for change in differences)
+        other.store.close()
+    assert set(stored_review(app.comparison).values()) == {Mark(True, True)}
 
 
 async def test_a_changed_input_is_detected_and_said(tmp_path):

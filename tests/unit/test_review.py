@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import tui.review as review_module
 from tui.engine.model import Change, Comparison, Document, Kind, Paragraph
 from tui.review import (
+    MARK_FIELDS,
     Mark,
     NullStore,
     ReviewStore,
@@ -283,3 +284,119 @@ def test_marks_returns_the_last_mark_set_per_key(tmp_path_factory, calls):
             store.set_mark("pair", key, mark)
         expected = {key: mark for key, mark in calls}
         assert store.marks("pair") == {k: m for k, m in expected.items() if not m.is_blank}
+
+
+# ------------------------------------------------------------------ hostile databases
+
+
+def _tamper(path: Path, *statements: str) -> None:
+    with sqlite3.connect(path) as db:
+        for statement in statements:
+            db.execute(statement)
+
+
+@pytest.mark.parametrize("version", ["NULL", "'1'", "x'01'", "-1", "1.5"])
+def test_a_damaged_schema_version_is_unavailable_not_a_type_error(tmp_path, version):
+    path = tmp_path / "review.sqlite3"
+    ReviewStore.open(path).close()
+    _tamper(
+        path,
+        "DROP TABLE schema_version",
+        "CREATE TABLE schema_version (version)",  # a foreign file need not keep NOT NULL
+        f"INSERT INTO schema_version VALUES ({version})",
+    )
+    with pytest.raises(StateUnavailable, match="schema version is damaged"):
+        ReviewStore.open(path)
+    with pytest.raises(StateUnavailable, match="schema version is damaged"):
+        ReviewStore.open_read_only(path)
+
+
+def test_values_of_the_wrong_type_are_read_as_defaults_with_a_warning(store):
+    key, keys, _ = open_pair(store, LEFT, RIGHT)
+    store.set_mark(key, keys[0], Mark(reviewed=True, note="kept"))
+    store.set_mark(key, keys[1], Mark(significant=True, note="blob next"))
+    _tamper(
+        store.path,
+        f"UPDATE marks SET reviewed = 'yes' WHERE change_key = '{keys[0]}'",
+        f"UPDATE marks SET note = x'00ff' WHERE change_key = '{keys[1]}'",
+    )
+    assert store.marks(key) == {keys[0]: Mark(note="kept"), keys[1]: Mark(significant=True)}
+    [warning] = store.take_warnings()
+    assert "2 mark values of the wrong type, read as blank" in warning
+    assert store.take_warnings() == []
+
+
+@pytest.mark.parametrize("opened", ["1e300", "'yesterday'", "-5"])
+def test_a_recent_comparison_with_a_bad_value_is_left_out_with_a_warning(store, opened):
+    open_pair(store, LEFT, RIGHT, "one.txt")
+    open_pair(store, LEFT, LEFT[:2] + ["x"], "two.txt")
+    _tamper(store.path, f"UPDATE pairs SET opened_at = {opened} WHERE left_source = 'two.txt'")
+    assert [summary.left_source for summary in store.recent()] == ["one.txt"]
+    assert "1 recent comparisons with values of the wrong type left out" in store.take_warnings()[0]
+
+
+def test_reading_only_never_writes_an_empty_file_or_a_schema(tmp_path):
+    """A headless export used to write a schema into an empty file (and needed write access)."""
+    path = tmp_path / "review.sqlite3"
+    assert ReviewStore.open_read_only(path) is None and not path.exists()
+    path.touch()
+    assert ReviewStore.open_read_only(path) is None
+    assert path.stat().st_size == 0
+
+
+def test_reading_only_reads_a_file_it_cannot_write(tmp_path, store):
+    key, keys, _ = open_pair(store, LEFT, RIGHT)
+    store.set_mark(key, keys[0], Mark(reviewed=True))
+    store.close()
+    before = store.path.read_bytes()
+    with ReviewStore.open_read_only(store.path) as reader:
+        assert reader.marks(key) == {keys[0]: Mark(reviewed=True)}
+        with pytest.raises(StateUnavailable, match="readonly"):
+            reader.set_mark(key, keys[1], Mark(reviewed=True))
+    assert store.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero"])
+def test_a_special_file_is_not_a_database(tmp_path, kind):
+    path = tmp_path / "review.sqlite3"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    for opening in (ReviewStore.open, ReviewStore.open_read_only):
+        with pytest.raises(StateUnavailable, match="not a regular file"):
+            opening(path)
+
+
+# ------------------------------------------------------------------ two instances
+
+
+def test_each_instance_writes_only_the_fields_it_changed(tmp_path):
+    path = tmp_path / "review.sqlite3"
+    with ReviewStore.open(path) as first, ReviewStore.open(path) as second:
+        key, keys, _ = open_pair(first, LEFT, RIGHT)
+        first.set_mark(key, keys[0], Mark(reviewed=True), ["reviewed"])
+        merged = second.set_mark(key, keys[0], Mark(significant=True, note="n"), ["significant"])
+        assert merged == Mark(reviewed=True, significant=True)  # the note was not asked for
+        assert first.marks(key) == {keys[0]: merged}
+        assert second.set_mark(key, keys[0], Mark(), MARK_FIELDS) == Mark()
+        assert first.marks(key) == {}
+
+
+def test_the_data_version_moves_only_for_another_connections_writes(tmp_path):
+    path = tmp_path / "review.sqlite3"
+    with ReviewStore.open(path) as first, ReviewStore.open(path) as second:
+        key, keys, _ = open_pair(first, LEFT, RIGHT)
+        seen = first.data_version()
+        first.set_mark(key, keys[0], Mark(reviewed=True))
+        assert first.data_version() == seen
+        second.set_mark(key, keys[0], Mark(significant=True))
+        assert first.data_version() != seen
+
+
+def test_reading_only_sees_what_an_open_instance_committed_to_its_log(store):
+    key, keys, _ = open_pair(store, LEFT, RIGHT)
+    store.set_mark(key, keys[0], Mark(note="in the log, not yet in the file"))
+    assert store.path.with_name(store.path.name + "-wal").exists()
+    with ReviewStore.open_read_only(store.path) as reader:
+        assert reader.marks(key) == {keys[0]: Mark(note="in the log, not yet in the file")}

@@ -62,6 +62,8 @@ __all__ = ["CompareApp", "run_app"]
 
 NARROW_WIDTH = 110  # below this the panel moves under the panes
 SHORT_HEIGHT = 18  # below this the panel is hidden
+#: How often the app looks for marks another instance stored on the same comparison.
+REVIEW_CHECK_SECONDS = 2.0
 
 _KIND_BINDINGS = [
     Binding(
@@ -257,6 +259,7 @@ class CompareApp(App[None]):
         self._fit_layout(self.size.width, self.size.height)
         self._load_preferences()
         self._open_store()
+        self.set_interval(REVIEW_CHECK_SECONDS, self._check_review)
         if self._given is not None:
             self.show_comparison(self._given)
         elif self.request is not None:
@@ -333,10 +336,37 @@ class CompareApp(App[None]):
 
     def _recent(self) -> list:
         try:
-            return self.store.recent()
+            recent = self.store.recent()
         except StateUnavailable as error:
             self._state_lost(error)
             return []
+        self._show_store_warnings()
+        return recent
+
+    def _show_store_warnings(self) -> None:
+        """Values of the wrong type in the database were read as defaults: say so."""
+        for warning in self.store.take_warnings():
+            self.notify(warning, title="Review state", severity="warning", timeout=15)
+
+    def _check_review(self) -> None:
+        """Another compare-tui may be reviewing the same pair: take in its marks and say so."""
+        if self.review is None:
+            return
+        try:
+            changed = self.review.refresh()
+        except StateUnavailable as error:
+            self._state_lost(error)
+            return
+        self._show_store_warnings()
+        if changed:
+            self._apply_filters(self.filters, keep=self._current_change())
+            self.notify(
+                f"another compare-tui changed {changed} mark{'' if changed == 1 else 's'} "
+                "of this review; they are shown here now",
+                title="Review changed elsewhere",
+                severity="warning",
+                timeout=10,
+            )
 
     # ----- opening
 
@@ -408,6 +438,7 @@ class CompareApp(App[None]):
         session, result, error = opened or open_review(comparison, self.store)
         if error is not None:
             self._state_lost(error)
+        self._show_store_warnings()
         self._show_open_result(result)
         while isinstance(self.screen, StartScreen):
             self.pop_screen()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from tui.engine.model import Comparison
 from tui.review import (
+    MARK_FIELDS,
     ComparisonKeys,
     Mark,
     NullStore,
@@ -40,6 +41,8 @@ class ReviewSession:
     keys: ComparisonKeys
     store: Store
     marks: dict[int, Mark] = field(default_factory=dict)
+    #: The store's data_version when ``marks`` were read (see :meth:`refresh`).
+    seen_version: int = 0
 
     def __post_init__(self) -> None:
         self._key_of = dict(
@@ -62,12 +65,46 @@ class ReviewSession:
         return self.marks.get(change, Mark())
 
     def set(self, change: int, mark: Mark) -> None:
-        """Keep ``mark`` for this session, then store it; raises :class:`StateUnavailable` from the store."""
+        """Keep ``mark`` for this session, then store the fields that changed.
+
+        Only the changed fields go to the store, so another instance's marks
+        on the other fields of the same difference survive; the mark as stored
+        comes back and is kept. Raises :class:`StateUnavailable` from the store
+        (the session's marks are kept in memory first).
+        """
+        changed = [
+            name for name in MARK_FIELDS if getattr(mark, name) != getattr(self.mark(change), name)
+        ]
+        self._keep(change, mark)
+        stored = self.store.set_mark(self.keys.pair_key, self._key_of[change], mark, changed)
+        self._keep(change, stored)
+
+    def refresh(self) -> int:
+        """Take in marks another instance stored since the last look; the number of differences whose mark changed.
+
+        Cheap when nothing changed: one ``PRAGMA data_version``, which moves
+        only when another connection commits.
+        """
+        if isinstance(
+            self.store, NullStore
+        ):  # nothing to look at, or it failed: memory is all there is
+            return 0
+        version = self.store.data_version()
+        if version == self.seen_version:
+            return 0
+        self.seen_version = version
+        stored = marks_by_change(self.comparison, self.keys, self.store.marks(self.keys.pair_key))
+        changed = {
+            i for i in stored.keys() | self.marks.keys() if stored.get(i) != self.marks.get(i)
+        }
+        self.marks = stored
+        return len(changed)
+
+    def _keep(self, change: int, mark: Mark) -> None:
         if mark.is_blank:
             self.marks.pop(change, None)
         else:
             self.marks[change] = mark
-        self.store.set_mark(self.keys.pair_key, self._key_of[change], mark)
 
 
 def open_review(
@@ -89,11 +126,9 @@ def open_review(
             len(keys.change_keys),
             keys.change_keys,
         )
+        version = store.data_version()
         by_key = store.marks(keys.pair_key)
     except StateUnavailable as error:
         return ReviewSession(comparison, keys, NullStore()), None, error
-    return (
-        ReviewSession(comparison, keys, store, marks_by_change(comparison, keys, by_key)),
-        result,
-        None,
-    )
+    marks = marks_by_change(comparison, keys, by_key)
+    return ReviewSession(comparison, keys, store, marks, version), result, None

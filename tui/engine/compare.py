@@ -11,13 +11,15 @@ paragraphs are, and boilerplate is never checked for facts.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 
 from tui.engine.align import Alignment, Link, Thresholds, align
 from tui.engine.facts import compare_facts, unpaired_facts
 from tui.engine.inline import word_diff
 from tui.engine.model import Change, Comparison, Document, Kind
+from tui.engine.sentences import align_sentence_groups
 from tui.engine.tokens import cosmetic_key
 
 __all__ = ["compare_documents", "overall_similarity"]
@@ -67,7 +69,9 @@ def _compare(left: Document, right: Document, thresholds: Thresholds) -> Compari
         left_boilerplate=[p.index for p in left.paragraphs if p.boilerplate],
         right_boilerplate=[p.index for p in right.paragraphs if p.boilerplate],
     )
-    changes = tuple(_describe(change, left, right) for change in _reading_order(alignment))
+    changes = _with_sentences(
+        [_describe(change, left, right) for change in _reading_order(alignment)], left, right
+    )
     return Comparison(
         left=left, right=right, changes=changes, similarity=overall_similarity(changes, left, right)
     )
@@ -134,6 +138,32 @@ def _describe(change: Change, left: Document, right: Document) -> Change:
         inline=inline,
         facts=() if same or boilerplate else compare_facts(left_text, right_text),
     )
+
+
+# Changes whose sentences are aligned: pairs whose words changed.
+_SENTENCE_KINDS = frozenset((Kind.REWORDED, Kind.MOVED, Kind.SPLIT, Kind.MERGED))
+
+
+def _with_sentences(
+    changes: Sequence[Change], left: Document, right: Document
+) -> tuple[Change, ...]:
+    """The changes, each reworded, moved, split or merged one with its sentence alignment.
+
+    All of them are aligned in one batch (:func:`align_sentence_groups`):
+    unchanged pairs, boilerplate and one-sided changes have nothing to align.
+    """
+    wanted = [
+        k
+        for k, change in enumerate(changes)
+        if change.kind in _SENTENCE_KINDS and not change.boilerplate
+    ]
+    alignments = align_sentence_groups(
+        left.texts, right.texts, [(changes[k].left, changes[k].right) for k in wanted]
+    )
+    described = list(changes)
+    for k, sentences in zip(wanted, alignments, strict=True):
+        described[k] = replace(changes[k], sentences=sentences)
+    return tuple(described)
 
 
 def _paragraphs(document: Document, indices: Iterable[int]) -> list:

@@ -13,6 +13,11 @@ Contract
   ``dropped`` has ``right == ()``).
 * ``changes`` is in *reading order*: ordered by right position, with dropped
   paragraphs placed after the change that precedes them on the left side.
+* A changed pair's :class:`SentenceAlignment` keeps the same contract one level
+  down: every sentence of the change's left paragraphs is in exactly one
+  :class:`SentenceLink`'s ``left``, every right sentence in exactly one link's
+  ``right`` (an ``added`` sentence has ``left == ()``, a ``dropped`` one
+  ``right == ()``), and the links are in the same reading order.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ __all__ = [
     "WordOp",
     "InlineDiff",
     "FactFlag",
+    "Sentence",
+    "SentenceLink",
+    "SentenceAlignment",
     "Change",
     "Comparison",
 ]
@@ -121,12 +129,55 @@ class FactFlag:
 
 
 @dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a paragraph: ``text == paragraph.text[start:end]``, trailing space left out."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLink:
+    """Sentences of one side that restate sentences of the other, as positions in their alignment.
+
+    The kinds are the paragraphs' own: ``unchanged``/``reworded``/``moved`` for
+    one sentence each side, ``split`` for one left sentence restated by several
+    consecutive right ones, ``merged`` for the reverse, ``dropped`` (a sentence
+    the rewrite cut) and ``added`` (a new one). ``similarity`` is the share of
+    words kept, 0 for dropped and added sentences.
+    """
+
+    kind: Kind
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceAlignment:
+    """Which sentence of a change's left paragraphs became which of its right ones.
+
+    ``left`` and ``right`` are the sentences of the change's paragraphs in
+    reading order; ``links`` covers each of them exactly once (the module
+    docstring's contract).
+    """
+
+    left: tuple[Sentence, ...]
+    right: tuple[Sentence, ...]
+    links: tuple[SentenceLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """One row of the differences: which paragraphs on each side, and what happened.
 
     ``similarity`` is the share of words kept (0..1). ``moved`` is also set on a
     split or merged group that moved, so both facts survive; ``cosmetic`` marks
     an unchanged pair whose texts differ only in typography, case or spacing.
+    ``sentences`` says which sentence became which, for a pair that was reworded,
+    moved, split or merged (``None`` for every other change).
     """
 
     kind: Kind
@@ -138,6 +189,7 @@ class Change:
     moved: bool = False
     inline: InlineDiff | None = None
     facts: tuple[FactFlag, ...] = ()
+    sentences: SentenceAlignment | None = None
 
     @property
     def is_difference(self) -> bool:

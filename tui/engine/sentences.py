@@ -1,0 +1,382 @@
+"""Sentence provenance: which sentence of the original became which sentence of the rewrite.
+
+In a real rewrite most paragraphs keep a fifth to a half of their words, and a
+word diff of the whole paragraph is noise. One level down the question has an
+answer: this sentence restates that one, these two were cut, this one is new.
+
+The contract is the paragraphs' (:mod:`tui.engine.align`) one level down:
+:func:`align_sentence_groups` returns, for each group of paragraphs, a
+:class:`~tui.engine.model.SentenceAlignment` in which every sentence of the
+group's left paragraphs is in exactly one link's ``left`` and every right
+sentence in exactly one link's ``right``; a link is 1:1, 1:n (``split``),
+n:1 (``merged``), or one-sided (``dropped``, ``added``).
+
+How:
+
+1. **Sentences** come from sentencex (a Rust segmenter with the abbreviation
+   rules of ~300 languages), and a lone list or clause number ("1.", "(b)")
+   is joined to the sentence it opens.
+2. **Scores** are the paragraph engine's own (:mod:`tui.engine.similarity`):
+   TF-IDF cosines of stemmed content words, numbers and names, with the IDF
+   taken over the sentences of every group of both sides at once, so one
+   vectorisation and one batch of pair statistics serves the whole document.
+   A paraphrase keeps its rare words and figures however its clauses were
+   rebuilt; function words never count.
+3. **Links**, inside each group: the heaviest order-keeping chain of pairs that
+   are (nearly) each other's best; then mutual best pairs out of that order
+   (a sentence moved within the group); then each link grows over an unlinked
+   neighbouring sentence whose content lies in its partner (a sentence split in
+   two, or two merged). What is left was cut or is new.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
+import sentencex
+from rapidfuzz.distance import Indel
+
+from tui.engine.align import heaviest_chain
+from tui.engine.model import Kind, Sentence, SentenceAlignment, SentenceLink
+from tui.engine.similarity import build_vectors, pair_statistics
+from tui.engine.tokens import cosmetic_key
+
+__all__ = [
+    "split_sentences",
+    "align_sentence_groups",
+    "PAIR_THRESHOLD",
+    "MOVE_THRESHOLD",
+    "CONTAINMENT_THRESHOLD",
+]
+
+# Thresholds on the TF-IDF cosine of two sentences' content terms, chosen on the
+# dev half of fixtures/real-pairs (see tui.evaluation).
+PAIR_THRESHOLD = 0.2  # in order and (nearly) each other's best
+MOVE_THRESHOLD = 0.3  # out of order, only the score speaks for a pair
+# A neighbouring sentence joins a link when this share of its content lies in the partner.
+CONTAINMENT_THRESHOLD = 0.6
+# A partner holding this share of a sentence's content leaves nothing for a neighbour to add.
+COMPLETE = 0.9
+# A chain pair must score this share of the best score of both its sentences.
+NEAR_BEST = 0.6
+# A split or merged sentence has at most this many parts.
+MAX_PARTS = 3
+# Groups with more cells than this are scored only near their diagonal (a paragraph of
+# a hundred sentences against its rewrite): the work must stay linear in the text.
+MAX_CELLS = 2500
+BAND = 12
+
+# sentencex's rules for English abbreviations: the texts compared here are mostly
+# English, and its other languages fall back to the same punctuation rules.
+_LANGUAGE = "en"
+# A list or clause number ("1.", "(b)", "iv)") opening a paragraph belongs to its first
+# sentence; sentencex would cut after "1." and misses every boundary after "(b)".
+_ENUMERATOR = re.compile(r"\s*\(?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivxlcIVXLC]+)[.)]\s+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, the whitespace around it left out."""
+    enumerator = _ENUMERATOR.match(text)
+    position = enumerator.end() if enumerator else 0
+    spans: list[tuple[int, int]] = []
+    for piece in sentencex.segment(_LANGUAGE, text[position:]):
+        start = position + len(piece) - len(piece.lstrip())
+        position += len(piece)
+        end = start + len(piece.strip())
+        if end > start:
+            spans.append((start, end))
+    if enumerator and spans:
+        spans[0] = (
+            enumerator.start() + len(enumerator.group()) - len(enumerator.group().lstrip()),
+            spans[0][1],
+        )
+    return spans
+
+
+def _sentences(texts: Sequence[str], paragraphs: Sequence[int]) -> list[Sentence]:
+    return [
+        Sentence(paragraph, start, end, texts[paragraph][start:end])
+        for paragraph in paragraphs
+        for start, end in split_sentences(texts[paragraph])
+    ]
+
+
+Group = tuple[Sequence[int], Sequence[int]]
+# A group's scored cells: (left sentence, right sentence) -> their overlap.
+_Cells = dict[tuple[int, int], "_Overlap"]
+
+
+class _Overlap(NamedTuple):
+    """A sentence pair's content cosine, and each one's containment in the other."""
+
+    cosine: float
+    left_in_right: float
+    right_in_left: float
+
+
+def align_sentence_groups(
+    left: Sequence[str], right: Sequence[str], groups: Sequence[Group]
+) -> list[SentenceAlignment]:
+    """The sentence alignment of each group of (left paragraphs, right paragraphs).
+
+    ``left`` and ``right`` are all the paragraph texts of each side; a group
+    names paragraphs by index. All groups are scored in one batch (see the
+    module docstring), then aligned one by one; a book has thousands of
+    groups of a few sentences, so the per-group steps are plain Python over
+    a handful of cells, with no array work.
+    """
+    sentences = [(_sentences(left, lefts), _sentences(right, rights)) for lefts, rights in groups]
+    rows = np.array([len(ls) for ls, _ in sentences], dtype=np.int64)
+    columns = np.array([len(rs) for _, rs in sentences], dtype=np.int64)
+    group, row, column = _cells(rows, columns)
+    row_offsets = np.concatenate(([0], np.cumsum(rows)[:-1]))
+    column_offsets = np.concatenate(([0], np.cumsum(columns)[:-1]))
+    vectors = build_vectors(
+        [s.text for ls, _ in sentences for s in ls], [s.text for _, rs in sentences for s in rs]
+    )
+    statistics = pair_statistics(
+        vectors,
+        np.column_stack((row + row_offsets[group], column + column_offsets[group])),
+    )
+    overlaps = list(
+        map(
+            _Overlap,
+            statistics.cosine.tolist(),
+            statistics.left_in_right.tolist(),
+            statistics.right_in_left.tolist(),
+        )
+    )
+    bounds = np.searchsorted(group, np.arange(len(sentences) + 1)).tolist()
+    keys = list(zip(row.tolist(), column.tolist(), strict=True))
+    return [
+        _Group(ls, rs, dict(zip(keys[start:stop], overlaps[start:stop], strict=True))).align()
+        for (ls, rs), start, stop in zip(sentences, bounds, bounds[1:], strict=False)
+    ]
+
+
+def _cells(rows: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Group, row and column of every cell to score, by group then row then column.
+
+    Every cell of a group, or in a group of more than ``MAX_CELLS`` cells (a
+    paragraph of a hundred sentences against its rewrite) only those within
+    ``BAND`` of its diagonal, so the work stays linear in the text.
+    """
+    sizes = rows * columns
+    group = np.repeat(np.arange(len(rows)), sizes)
+    local = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    width = np.maximum(columns, 1)[group]
+    row, column = local // width, local % width
+    large = sizes[group] > MAX_CELLS
+    if large.any():
+        diagonal = row * columns[group] / np.maximum(rows, 1)[group]
+        keep = ~large | (np.abs(column - diagonal) <= BAND)
+        group, row, column = group[keep], row[keep], column[keep]
+    return group, row, column
+
+
+class _Group:
+    """One group's sentences and scored cells, and the steps that link them."""
+
+    def __init__(self, left: list[Sentence], right: list[Sentence], cells: _Cells):
+        self.left, self.right = left, right
+        self.left_words = [_words(s.text) for s in left]
+        self.right_words = [_words(s.text) for s in right]
+        # Sentences with the same words pair whatever their content terms ("Yes.", "See below.").
+        by_words: dict[tuple[str, ...], int] = {}
+        for j, words in enumerate(self.right_words):
+            by_words.setdefault(tuple(words), j)
+        for i, words in enumerate(self.left_words):
+            j = by_words.get(tuple(words), -1)
+            if j >= 0 and words:
+                cells[(i, j)] = _Overlap(1.0, 1.0, 1.0)
+        self.cells = cells
+
+    def align(self) -> SentenceAlignment:
+        pairs = self._chain()
+        if len(pairs) < min(len(self.left), len(self.right)):
+            pairs += self._moves(pairs)
+        links = self._grow(pairs)
+        return SentenceAlignment(tuple(self.left), tuple(self.right), self._finish(links))
+
+    def _chain(self) -> list[tuple[int, int]]:
+        """The heaviest chain of (nearly) mutual best pairs, increasing on both sides."""
+        best_row = [0.0] * len(self.left)
+        best_column = [0.0] * len(self.right)
+        for (i, j), overlap in self.cells.items():
+            if overlap.cosine > best_row[i]:
+                best_row[i] = overlap.cosine
+            if overlap.cosine > best_column[j]:
+                best_column[j] = overlap.cosine
+        weights = {}
+        for (i, j), overlap in self.cells.items():
+            score = overlap.cosine
+            if score >= PAIR_THRESHOLD:
+                closeness = score / max(best_row[i], best_column[j])
+                if closeness >= NEAR_BEST:
+                    weights[(i, j)] = score * closeness
+        return _increasing(list(weights)) or heaviest_chain(weights)
+
+    def _moves(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Mutual best pairs among the unlinked sentences, above the move threshold, best first."""
+        held_left = {i for i, _ in pairs}
+        held_right = {j for _, j in pairs}
+        free = sorted(
+            (
+                (-overlap.cosine, i, j)
+                for (i, j), overlap in self.cells.items()
+                if overlap.cosine >= MOVE_THRESHOLD and i not in held_left and j not in held_right
+            )
+        )
+        moved = []
+        for _, i, j in free:
+            if i not in held_left and j not in held_right:
+                moved.append((i, j))
+                held_left.add(i)
+                held_right.add(j)
+        return moved
+
+    def _grow(self, pairs: list[tuple[int, int]]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        """Each 1:1 pair grown over unlinked neighbouring sentences that are parts of its partner."""
+        if len(pairs) == len(self.left) == len(self.right):
+            return [((i,), (j,)) for i, j in pairs]  # nothing left to grow over
+        held_left = {i for i, _ in pairs}
+        held_right = {j for _, j in pairs}
+        grown = []
+        for i, j in sorted(pairs, key=lambda pair: -self.cells[pair].cosine):
+            rights = self._parts(i, j, held_right, side="right")
+            lefts = (i,) if len(rights) > 1 else self._parts(j, i, held_left, side="left")
+            held_left.update(lefts)
+            held_right.update(rights)
+            grown.append((lefts, rights))
+        return grown
+
+    def _parts(self, anchor: int, part: int, held: set[int], side: str) -> tuple[int, ...]:
+        """``part`` and the free neighbours on ``side`` whose content lies in ``anchor``."""
+        on_right = side == "right"
+        pair = (anchor, part) if on_right else (part, anchor)
+        whole = self.cells[pair]
+        if (whole.left_in_right if on_right else whole.right_in_left) >= COMPLETE:
+            return (part,)
+        size = len(self.right if on_right else self.left)
+        group = [part]
+        for step in (1, -1):
+            while len(group) < MAX_PARTS:
+                candidate = group[-1] + 1 if step == 1 else group[0] - 1
+                if not 0 <= candidate < size or candidate in held:
+                    break
+                overlap = self.cells.get((anchor, candidate) if on_right else (candidate, anchor))
+                inside = (
+                    (overlap.right_in_left if on_right else overlap.left_in_right)
+                    if overlap
+                    else 0.0
+                )
+                if inside < CONTAINMENT_THRESHOLD:
+                    break
+                group = sorted([*group, candidate])
+        return tuple(group)
+
+    def _finish(
+        self, links: list[tuple[tuple[int, ...], tuple[int, ...]]]
+    ) -> tuple[SentenceLink, ...]:
+        """Kinds, similarities and reading order; every unlinked sentence dropped or added."""
+        starts = sorted((rights[0], lefts[0]) for lefts, rights in links)
+        if _increasing([(i, j) for j, i in starts]):
+            in_order = {(i, j) for j, i in starts}
+        else:  # the longest texts stay in order, the others moved
+            in_order = set(
+                heaviest_chain(
+                    {
+                        (lefts[0], rights[0]): sum(len(self.left[i].text) for i in lefts)
+                        + sum(len(self.right[j].text) for j in rights)
+                        for lefts, rights in links
+                    }
+                )
+            )
+        described = [
+            SentenceLink(
+                self._kind(lefts, rights, (lefts[0], rights[0]) in in_order),
+                lefts,
+                rights,
+                round(self._kept(lefts, rights), 4),
+            )
+            for lefts, rights in links
+        ]
+        linked_left = {i for link in described for i in link.left}
+        linked_right = {j for link in described for j in link.right}
+        described += [
+            SentenceLink(Kind.ADDED, (), (j,), 0.0)
+            for j in range(len(self.right))
+            if j not in linked_right
+        ]
+        dropped = [i for i in range(len(self.left)) if i not in linked_left]
+        return _reading_order(described, dropped)
+
+    def _kept(self, lefts: tuple[int, ...], rights: tuple[int, ...]) -> float:
+        """The share of words kept (rapidfuzz's Indel similarity over the words)."""
+        if len(lefts) == len(rights) == 1:
+            return Indel.normalized_similarity(
+                self.left_words[lefts[0]], self.right_words[rights[0]]
+            )
+        return Indel.normalized_similarity(
+            [w for i in lefts for w in self.left_words[i]],
+            [w for j in rights for w in self.right_words[j]],
+        )
+
+    def _kind(self, lefts: tuple[int, ...], rights: tuple[int, ...], in_order: bool) -> Kind:
+        if len(rights) > 1:
+            return Kind.SPLIT
+        if len(lefts) > 1:
+            return Kind.MERGED
+        if not in_order:
+            return Kind.MOVED
+        left, right = self.left[lefts[0]], self.right[rights[0]]
+        if self.left_words[lefts[0]] == self.right_words[rights[0]] and cosmetic_key(
+            left.text
+        ) == cosmetic_key(right.text):
+            return Kind.UNCHANGED
+        return Kind.REWORDED
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pairs sorted, if they already increase on both sides (then they are their own
+    heaviest chain); otherwise nothing."""
+    ordered = sorted(pairs)
+    for (i0, j0), (i1, j1) in zip(ordered, ordered[1:], strict=False):
+        if i1 <= i0 or j1 <= j0:
+            return []
+    return ordered
+
+
+# Punctuation and typographic marks read as spaces when words are counted: "it." is "it".
+_NOT_WORDS = str.maketrans(
+    dict.fromkeys(map(ord, "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„—–…"), " ")
+)
+
+
+def _words(text: str) -> list[str]:
+    """A sentence's words for the share kept: case-folded, punctuation left out (C string
+    methods only: every sentence of every changed paragraph is counted)."""
+    return text.casefold().translate(_NOT_WORDS).split()
+
+
+def _reading_order(links: list[SentenceLink], dropped: list[int]) -> tuple[SentenceLink, ...]:
+    """Links by right position; each dropped sentence right after the in-order link before it
+    on the left (so a cut sentence reads before the new one that took its place)."""
+    ordered = sorted(links, key=lambda link: link.right[0])
+    after: dict[int, list[int]] = {}  # position in ``ordered`` (-1: the start) -> dropped there
+    anchors = [
+        (link.left[-1], k)
+        for k, link in enumerate(ordered)
+        if link.left and link.kind is not Kind.MOVED
+    ]
+    for i in dropped:
+        before = [k for last, k in anchors if last < i]
+        after.setdefault(before[-1] if before else -1, []).append(i)
+    result = [SentenceLink(Kind.DROPPED, (i,), (), 0.0) for i in after.get(-1, [])]
+    for k, link in enumerate(ordered):
+        result.append(link)
+        result += [SentenceLink(Kind.DROPPED, (i,), (), 0.0) for i in after.get(k, [])]
+    return tuple(result)

@@ -11,7 +11,12 @@ overall:
   engine reports with the same paragraphs *and* the same kind;
 * boilerplate precision/recall, where the gold labels boilerplate;
 * fact-flag precision/recall, where the gold lists fact changes: a flag on a
-  paired change counts when it overlaps a gold fact of the same kind.
+  paired change counts when it overlaps a gold fact of the same kind;
+* sentence-link precision, recall and F1, where the gold links sentences
+  (``real-pairs/``), totalled over the dev and the test pairs apart: a link is
+  one gold sentence of the left paired with one of the right, and a sentence
+  the engine found is read as every gold sentence it overlaps, so a sentence
+  cut in the wrong place costs the links it blurs.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.engine.model import Comparison, Kind
+from tui.engine.model import Comparison, Kind, Sentence, SentenceAlignment
 from tui.engine.pipeline import CompareRequest, run_comparison
+from tui.engine.sentences import align_sentence_groups
 
 __all__ = ["Score", "evaluate_pair", "main"]
 
@@ -74,6 +80,8 @@ class PairResult:
     kinds: Score
     boilerplate: Score | None
     facts: Score | None
+    sentences: Score | None = None
+    split: str | None = None
 
 
 def _link_pairs(groups: Iterable[tuple[Iterable[int], Iterable[int]]]) -> set[tuple[int, int]]:
@@ -129,6 +137,64 @@ def _fact_score(comparison: Comparison, gold: dict) -> Score | None:
     )
 
 
+# A gold sentence: (side, paragraph, start, end) in its paragraph's text.
+_GoldSentence = tuple[str, int, int, int]
+
+
+def _gold_sentence(comparison: Comparison, side: str, paragraph: int, text: str) -> _GoldSentence:
+    document = comparison.left if side == "left" else comparison.right
+    start = document.paragraphs[paragraph].text.index(text)
+    return side, paragraph, start, start + len(text)
+
+
+def _sentence_alignments(comparison: Comparison) -> list[SentenceAlignment]:
+    """Every paired change's sentence alignment; unchanged pairs are aligned here, as the engine
+    leaves them (their sentences are each other's, one by one)."""
+    bare = [c for c in comparison.changes if c.left and c.right and c.sentences is None]
+    aligned = align_sentence_groups(
+        comparison.left.texts, comparison.right.texts, [(c.left, c.right) for c in bare]
+    )
+    return [c.sentences for c in comparison.changes if c.sentences is not None] + aligned
+
+
+def _sentence_score(comparison: Comparison, gold: dict) -> Score | None:
+    """Sentence links found against the gold's, both as pairs of gold sentences."""
+    if "sentences" not in gold:
+        return None
+    expected = {
+        (
+            _gold_sentence(comparison, "left", *left),
+            _gold_sentence(comparison, "right", *right),
+        )
+        for link in gold["sentences"]
+        for left in link["left"]
+        for right in link["right"]
+    }
+    every = {sentence for pair in expected for sentence in pair} | {
+        _gold_sentence(comparison, side, *sentence)
+        for side, key in (("left", "sentences_dropped"), ("right", "sentences_added"))
+        for sentence in gold[key]
+    }
+    by_paragraph: dict[tuple[str, int], list[_GoldSentence]] = {}
+    for sentence in every:
+        by_paragraph.setdefault(sentence[:2], []).append(sentence)
+
+    def covered(side: str, sentence: Sentence) -> set[_GoldSentence]:
+        return {
+            gold_sentence
+            for gold_sentence in by_paragraph.get((side, sentence.paragraph), ())
+            if gold_sentence[2] < sentence.end and sentence.start < gold_sentence[3]
+        }
+
+    predicted = set()
+    for alignment in _sentence_alignments(comparison):
+        for link in alignment.links:
+            lefts = set().union(*(covered("left", alignment.left[i]) for i in link.left))
+            rights = set().union(*(covered("right", alignment.right[j]) for j in link.right))
+            predicted |= {(a, b) for a in lefts for b in rights}
+    return _score_sets(predicted, expected)
+
+
 def evaluate_pair(directory: Path) -> PairResult:
     """Compare one fixture pair and score it against its gold.json."""
     gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
@@ -146,6 +212,8 @@ def evaluate_pair(directory: Path) -> PairResult:
         kinds=_score_sets(predicted_changes, _gold_changes(gold)),
         boilerplate=_boilerplate_score(comparison, gold),
         facts=_fact_score(comparison, gold),
+        sentences=_sentence_score(comparison, gold),
+        split=gold.get("split"),
     )
 
 
@@ -201,7 +269,21 @@ def main(argv: list[str] | None = None) -> int:
             _total([r.facts for r in results]),
         )
     )
+    _print_sentences([r for r in results if r.sentences is not None])
     return 0
+
+
+def _print_sentences(results: list[PairResult]) -> None:
+    """Sentence-link figures per pair, and totalled over the dev and the test pairs apart."""
+    if not results:
+        return
+    print(f"\n{'sentence links':<24} {'split':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for r in sorted(results, key=lambda r: (r.split or "", r.name)):
+        print(f"{r.name:<24} {r.split or '-':>5} {_cells(r.sentences)}")
+    for split in ("dev", "test"):
+        total = _total([r.sentences for r in results if r.split == split])
+        if total is not None:
+            print(f"{split.upper():<24} {split:>5} {_cells(total)}")
 
 
 if __name__ == "__main__":

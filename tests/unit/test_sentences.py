@@ -129,6 +129,21 @@ def test_unrelated_sentences_are_not_linked():
     assert [kind for kind, _, _ in shape(alignment)] == ["dropped", "added"]
 
 
+def test_sentences_of_text_written_without_spaces_are_aligned_too():
+    alignment = align(
+        ["我今天去了北京大学。你明天来上海吗？"], ["你明天来上海吗？我今天去了北京大学。"]
+    )
+    assert sorted(kind for kind, _, _ in shape(alignment)) == ["moved", "unchanged"]
+
+
+def test_a_clause_number_does_not_stop_the_sentences_after_it_from_pairing():
+    alignment = align(
+        ["4. The Licensee shall pay the royalty. The warranty lapses after 12 months."],
+        ["4. The warranty lapses after 12 months. The Licensee shall pay the royalty."],
+    )
+    assert sorted(kind for kind, _, _ in shape(alignment)) == ["moved", "reworded"]
+
+
 def test_sentences_record_their_paragraph_and_place():
     alignment = align(["One thing. Two things."], ["Intro.", "One thing. Two things!"])
     assert [(s.paragraph, s.start, s.end) for s in alignment.right] == [

@@ -47,6 +47,7 @@ import numpy as np
 from scipy import sparse
 
 from tui.engine.similarity import (
+    Terms,
     build_vectors,
     candidate_scores,
     combine,
@@ -134,6 +135,7 @@ def align(
     *,
     left_boilerplate: Collection[int] = (),
     right_boilerplate: Collection[int] = (),
+    terms: Terms | None = None,
 ) -> Alignment:
     """Align two paragraph lists; see the module docstring for the contract and method.
 
@@ -144,10 +146,19 @@ def align(
 
     Paragraphs listed as boilerplate pair only with an identical paragraph (a
     disclaimer kept as it was): a byline is not a "reworded" byline of another.
+    ``terms`` are the texts' :func:`~tui.engine.similarity.index_terms`, when the
+    caller needs them too (the sentence stage does).
     """
     if _checksum(left) <= _checksum(right):
-        return _Aligner(left, right, thresholds, left_boilerplate, right_boilerplate).run()
-    mirrored = _Aligner(right, left, thresholds, right_boilerplate, left_boilerplate).run()
+        return _Aligner(left, right, thresholds, left_boilerplate, right_boilerplate, terms).run()
+    mirrored = _Aligner(
+        right,
+        left,
+        thresholds,
+        right_boilerplate,
+        left_boilerplate,
+        terms.swapped() if terms else None,
+    ).run()
     return Alignment(
         links=tuple(
             sorted(
@@ -168,10 +179,16 @@ class _Aligner:
     """One alignment run: the texts, their vectors and candidate scores, and the steps."""
 
     def __init__(
-        self, left, right, thresholds: Thresholds, left_boilerplate=(), right_boilerplate=()
+        self,
+        left,
+        right,
+        thresholds: Thresholds,
+        left_boilerplate=(),
+        right_boilerplate=(),
+        terms: Terms | None = None,
     ):
         self.left, self.right, self.thresholds = left, right, thresholds
-        self.vectors = build_vectors(left, right)
+        self.vectors = build_vectors(left, right, terms)
         self.left_vectors, self.right_vectors = (
             _VectorDicts(self.vectors.left),
             _VectorDicts(self.vectors.right),

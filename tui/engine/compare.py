@@ -20,6 +20,7 @@ from tui.engine.facts import compare_facts, unpaired_facts
 from tui.engine.inline import word_diff
 from tui.engine.model import Change, Comparison, Document, Kind
 from tui.engine.sentences import align_sentence_groups
+from tui.engine.similarity import Terms, index_terms
 from tui.engine.tokens import cosmetic_key
 
 __all__ = ["compare_documents", "overall_similarity"]
@@ -62,15 +63,21 @@ def _no_collection_pauses() -> Iterator[None]:
 
 
 def _compare(left: Document, right: Document, thresholds: Thresholds) -> Comparison:
+    left_texts, right_texts = left.texts, right.texts
+    terms = index_terms(left_texts, right_texts)  # the paragraphs' and the sentences' terms
     alignment = align(
-        left.texts,
-        right.texts,
+        left_texts,
+        right_texts,
         thresholds,
         left_boilerplate=[p.index for p in left.paragraphs if p.boilerplate],
         right_boilerplate=[p.index for p in right.paragraphs if p.boilerplate],
+        terms=terms,
     )
     changes = _with_sentences(
-        [_describe(change, left, right) for change in _reading_order(alignment)], left, right
+        [_describe(change, left, right) for change in _reading_order(alignment)],
+        left_texts,
+        right_texts,
+        terms,
     )
     return Comparison(
         left=left, right=right, changes=changes, similarity=overall_similarity(changes, left, right)
@@ -145,7 +152,7 @@ _SENTENCE_KINDS = frozenset((Kind.REWORDED, Kind.MOVED, Kind.SPLIT, Kind.MERGED)
 
 
 def _with_sentences(
-    changes: Sequence[Change], left: Document, right: Document
+    changes: Sequence[Change], left: Sequence[str], right: Sequence[str], terms: Terms
 ) -> tuple[Change, ...]:
     """The changes, each reworded, moved, split or merged one with its sentence alignment.
 
@@ -158,7 +165,7 @@ def _with_sentences(
         if change.kind in _SENTENCE_KINDS and not change.boilerplate
     ]
     alignments = align_sentence_groups(
-        left.texts, right.texts, [(changes[k].left, changes[k].right) for k in wanted]
+        left, right, [(changes[k].left, changes[k].right) for k in wanted], terms
     )
     described = list(changes)
     for k, sentences in zip(wanted, alignments, strict=True):

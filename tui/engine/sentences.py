@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import groupby
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -41,8 +43,8 @@ from rapidfuzz.distance import Indel
 
 from tui.engine.align import heaviest_chain
 from tui.engine.model import Kind, Sentence, SentenceAlignment, SentenceLink
-from tui.engine.similarity import build_vectors, pair_statistics
-from tui.engine.tokens import cosmetic_key
+from tui.engine.similarity import Part, Terms, index_terms, pair_statistics, part_vectors
+from tui.engine.tokens import DocumentTerms, cosmetic_key
 
 __all__ = [
     "split_sentences",
@@ -104,9 +106,33 @@ def _sentences(texts: Sequence[str], paragraphs: Sequence[int]) -> list[Sentence
     ]
 
 
+def _parts(
+    sentences: list[Sentence], texts: Sequence[str], first_pieces: list[int], pieces: list[int]
+) -> list[Part]:
+    """Each sentence as a run of its paragraph's pieces (see :func:`part_vectors`), or as its
+    text where the sentences of a paragraph do not fall on whole pieces."""
+    parts: list[Part] = []
+    for paragraph, run in groupby(sentences, key=attrgetter("paragraph")):
+        own = list(run)
+        counts = [len(s.text.split()) for s in own]
+        # The paragraph's pieces less a leading clause number, which its terms leave out.
+        dropped = len(texts[paragraph].split()) - pieces[paragraph]
+        if (
+            sum(counts) != pieces[paragraph] + dropped
+            or dropped not in (0, 1)
+            or counts[0] < dropped
+        ):
+            parts += [s.text for s in own]
+            continue
+        counts[0] -= dropped
+        start = first_pieces[paragraph]
+        for count in counts:
+            parts.append((start, count))
+            start += count
+    return parts
+
+
 Group = tuple[Sequence[int], Sequence[int]]
-# A group's scored cells: (left sentence, right sentence) -> their overlap.
-_Cells = dict[tuple[int, int], "_Overlap"]
 
 
 class _Overlap(NamedTuple):
@@ -117,25 +143,36 @@ class _Overlap(NamedTuple):
     right_in_left: float
 
 
+# A group's scored cells: (left sentence, right sentence) -> their overlap.
+_Cells = dict[tuple[int, int], _Overlap]
+
+
 def align_sentence_groups(
-    left: Sequence[str], right: Sequence[str], groups: Sequence[Group]
+    left: Sequence[str],
+    right: Sequence[str],
+    groups: Sequence[Group],
+    terms: Terms | None = None,
 ) -> list[SentenceAlignment]:
     """The sentence alignment of each group of (left paragraphs, right paragraphs).
 
     ``left`` and ``right`` are all the paragraph texts of each side; a group
-    names paragraphs by index. All groups are scored in one batch (see the
-    module docstring), then aligned one by one; a book has thousands of
-    groups of a few sentences, so the per-group steps are plain Python over
-    a handful of cells, with no array work.
+    names paragraphs by index; ``terms`` are the texts' terms when the caller
+    has them (:func:`~tui.engine.similarity.index_terms`). All groups are
+    scored in one batch (see the module docstring), then aligned one by one;
+    a book has thousands of groups of a few sentences, so the per-group steps
+    are plain Python over a handful of cells, with no array work.
     """
+    terms = terms or index_terms(left, right)
     sentences = [(_sentences(left, lefts), _sentences(right, rights)) for lefts, rights in groups]
     rows = np.array([len(ls) for ls, _ in sentences], dtype=np.int64)
     columns = np.array([len(rs) for _, rs in sentences], dtype=np.int64)
     group, row, column = _cells(rows, columns)
-    row_offsets = np.concatenate(([0], np.cumsum(rows)[:-1]))
-    column_offsets = np.concatenate(([0], np.cumsum(columns)[:-1]))
-    vectors = build_vectors(
-        [s.text for ls, _ in sentences for s in ls], [s.text for _, rs in sentences for s in rs]
+    row_offsets = np.concatenate(([0], np.cumsum(rows)[:-1])).astype(np.int64)
+    column_offsets = np.concatenate(([0], np.cumsum(columns)[:-1])).astype(np.int64)
+    vectors = part_vectors(
+        terms,
+        _parts([s for ls, _ in sentences for s in ls], left, *_piece_starts(terms.left)),
+        _parts([s for _, rs in sentences for s in rs], right, *_piece_starts(terms.right)),
     )
     statistics = pair_statistics(
         vectors,
@@ -155,6 +192,12 @@ def align_sentence_groups(
         _Group(ls, rs, dict(zip(keys[start:stop], overlaps[start:stop], strict=True))).align()
         for (ls, rs), start, stop in zip(sentences, bounds, bounds[1:], strict=False)
     ]
+
+
+def _piece_starts(terms: DocumentTerms) -> tuple[list[int], list[int]]:
+    """Each paragraph's first piece, and its number of pieces."""
+    counts = terms.pieces_per_text
+    return (np.cumsum(counts) - counts).tolist(), counts.tolist()
 
 
 def _cells(rows: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

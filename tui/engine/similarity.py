@@ -30,6 +30,10 @@ from tui.engine.tokens import DocumentTerms, content_terms
 __all__ = [
     "row_vector",
     "Vectors",
+    "Terms",
+    "index_terms",
+    "Part",
+    "part_vectors",
     "PairStatistics",
     "build_vectors",
     "candidate_scores",
@@ -75,11 +79,49 @@ def row_vector(matrix: sparse.csr_matrix, paragraph: int) -> dict[int, float]:
     )
 
 
-def build_vectors(left: Sequence[str], right: Sequence[str]) -> Vectors:
-    """TF-IDF vectors for both sides, IDF shared so scores are comparable across sides.
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """Both sides' content terms over one vocabulary: counts per distinct piece and per paragraph.
 
-    A term's weight is ``(1 + log tf) * idf``; each vector has unit length.
+    The costly part of :func:`build_vectors`, kept so that the vectors of
+    other runs of the same pieces (the sentences of a paragraph) cost one
+    sparse product: ``left_pieces[k, t]`` counts term ``t`` in the left
+    side's distinct piece ``k`` (see :class:`~tui.engine.tokens.DocumentTerms`),
+    ``left_counts[p, t]`` in its paragraph ``p``; ``document_frequency[t]``
+    counts the paragraphs of both sides that have term ``t``.
     """
+
+    left: DocumentTerms
+    right: DocumentTerms
+    ids: dict[str, int]
+    left_pieces: sparse.csr_matrix
+    right_pieces: sparse.csr_matrix
+    left_counts: sparse.csr_matrix
+    right_counts: sparse.csr_matrix
+    document_frequency: np.ndarray
+
+    def swapped(self) -> Terms:
+        """The same terms with the sides exchanged (for the aligner's mirrored run)."""
+        return Terms(
+            self.right,
+            self.left,
+            self.ids,
+            self.right_pieces,
+            self.left_pieces,
+            self.right_counts,
+            self.left_counts,
+            self.document_frequency,
+        )
+
+    @property
+    def idf(self) -> np.ndarray:
+        paragraphs = self.left_counts.shape[0] + self.right_counts.shape[0]
+        idf: np.ndarray = np.log((1 + paragraphs) / (1 + self.document_frequency)) + 1.0
+        return idf
+
+
+def index_terms(left: Sequence[str], right: Sequence[str]) -> Terms:
+    """The :class:`Terms` of two sides' paragraphs."""
     left_terms, right_terms = content_terms(left), content_terms(right)
     # Term ids in sorted order, never in set or dict order: string hashing differs
     # between runs, and ties in rarity must break the same way every time.
@@ -87,28 +129,111 @@ def build_vectors(left: Sequence[str], right: Sequence[str]) -> Vectors:
         term for terms in (*left_terms.piece_terms, *right_terms.piece_terms) for term in terms
     }
     ids = {term: number for number, term in enumerate(sorted(vocabulary))}
-    left_tf, right_tf = _term_frequencies(left_terms, ids), _term_frequencies(right_terms, ids)
-    frequency = np.bincount(left_tf.indices, minlength=len(ids)) + np.bincount(
-        right_tf.indices, minlength=len(ids)
+    left_pieces, right_pieces = _piece_matrix(left_terms, ids), _piece_matrix(right_terms, ids)
+    left_counts = _term_frequencies(_text_runs(left_terms), left_terms, left_pieces)
+    right_counts = _term_frequencies(_text_runs(right_terms), right_terms, right_pieces)
+    frequency = np.bincount(left_counts.indices, minlength=len(ids)) + np.bincount(
+        right_counts.indices, minlength=len(ids)
     )
-    idf = np.log((1 + len(left) + len(right)) / (1 + frequency)) + 1.0
-    return Vectors(_unit_rows(left_tf, idf), _unit_rows(right_tf, idf), frequency)
+    return Terms(
+        left_terms,
+        right_terms,
+        ids,
+        left_pieces,
+        right_pieces,
+        left_counts,
+        right_counts,
+        frequency,
+    )
 
 
-def _term_frequencies(terms: DocumentTerms, ids: dict[str, int]) -> sparse.csr_matrix:
-    """Paragraph × term counts (rows in canonical form: sorted, no duplicates).
+def build_vectors(left: Sequence[str], right: Sequence[str], terms: Terms | None = None) -> Vectors:
+    """TF-IDF vectors for both sides, IDF shared so scores are comparable across sides.
 
-    Paragraph × piece counts times piece × term counts: the per-term work is
-    done once per distinct piece, the rest by one sparse product.
+    A term's weight is ``(1 + log tf) * idf``; each vector has unit length.
+    ``terms``, when the caller has them, must be those of ``left`` and ``right``.
     """
-    texts, pieces = len(terms.pieces_per_text), len(terms.piece_terms)
-    per_text = _count_matrix(
-        np.repeat(np.arange(texts), terms.pieces_per_text), terms.pieces, (texts, pieces)
+    terms = terms or index_terms(left, right)
+    idf = terms.idf
+    return Vectors(
+        _unit_rows(terms.left_counts, idf),
+        _unit_rows(terms.right_counts, idf),
+        terms.document_frequency,
     )
+
+
+# A part of a paragraph to weigh like the paragraphs: a run of its pieces,
+# ``(first piece, number of pieces)`` into its side's ``DocumentTerms.pieces``, or
+# its text when it does not fall on whole pieces (a sentence of Chinese text).
+Part = tuple[int, int] | str
+
+
+def part_vectors(terms: Terms, left: Sequence[Part], right: Sequence[Part]) -> Vectors:
+    """Unit TF-IDF vectors of parts of the paragraphs (their sentences), weighted like them.
+
+    A run of pieces is counted without reading its text again, by one sparse
+    product over all runs; a text's terms are found afresh, and only those
+    the paragraphs have count. The IDF is the paragraphs'.
+    """
+    idf = terms.idf
+    return Vectors(
+        _unit_rows(_part_frequencies(terms, terms.left, terms.left_pieces, left), idf),
+        _unit_rows(_part_frequencies(terms, terms.right, terms.right_pieces, right), idf),
+        terms.document_frequency,
+    )
+
+
+def _part_frequencies(
+    terms: Terms, side: DocumentTerms, per_piece: sparse.csr_matrix, parts: Sequence[Part]
+) -> sparse.csr_matrix:
+    """Part × term counts, runs and texts each in one batch, rows in the parts' order."""
+    is_text = [isinstance(part, str) for part in parts]
+    runs = [part for part, text in zip(parts, is_text, strict=True) if not text]
+    counts = _term_frequencies(np.array(runs, dtype=np.int64).reshape(-1, 2), side, per_piece)
+    if not any(is_text):
+        return counts
+    texts = content_terms([part for part in parts if isinstance(part, str)])
+    known = tuple(tuple(t for t in piece if t in terms.ids) for piece in texts.piece_terms)
+    texts = DocumentTerms(known, texts.pieces, texts.pieces_per_text)
+    text_counts = _term_frequencies(_text_runs(texts), texts, _piece_matrix(texts, terms.ids))
+    order = np.argsort(np.array(is_text), kind="stable")  # runs first, then texts
+    stacked = sparse.vstack((counts, text_counts)).tocsr()
+    return stacked[np.argsort(order)]
+
+
+def _text_runs(terms: DocumentTerms) -> np.ndarray:
+    """Each text's run of pieces: ``(first piece, number of pieces)``."""
+    counts = terms.pieces_per_text
+    return np.column_stack((np.cumsum(counts) - counts, counts))
+
+
+def _piece_matrix(terms: DocumentTerms, ids: dict[str, int]) -> sparse.csr_matrix:
+    """Distinct piece × term counts."""
+    pieces = len(terms.piece_terms)
     term_ids = [ids[term] for piece in terms.piece_terms for term in piece]
     piece_of_term = np.repeat(np.arange(pieces), [len(piece) for piece in terms.piece_terms])
-    per_piece = _count_matrix(piece_of_term, np.array(term_ids, dtype=np.int64), (pieces, len(ids)))
-    matrix = (per_text @ per_piece).tocsr()
+    return _count_matrix(piece_of_term, np.array(term_ids, dtype=np.int64), (pieces, len(ids)))
+
+
+def _term_frequencies(
+    runs: np.ndarray, terms: DocumentTerms, per_piece: sparse.csr_matrix
+) -> sparse.csr_matrix:
+    """Run × term counts (rows in canonical form: sorted, no duplicates).
+
+    Run × piece counts times piece × term counts: the per-term work is
+    done once per distinct piece, the rest by one sparse product.
+    """
+    runs = np.asarray(runs, dtype=np.int64).reshape(-1, 2)
+    starts, counts = runs[:, 0], runs[:, 1]
+    positions = np.arange(int(counts.sum())) + np.repeat(
+        starts - (np.cumsum(counts) - counts), counts
+    )
+    per_run = _count_matrix(
+        np.repeat(np.arange(len(runs)), counts),
+        terms.pieces[positions],
+        (len(runs), len(terms.piece_terms)),
+    )
+    matrix = (per_run @ per_piece).tocsr()
     matrix.sum_duplicates()  # also sorts each row's terms
     return matrix
 

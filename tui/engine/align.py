@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain, groupby, pairwise
 from typing import NamedTuple
 
@@ -180,13 +181,13 @@ class _Aligner:
 
     def __init__(
         self,
-        left,
-        right,
+        left: Sequence[str],
+        right: Sequence[str],
         thresholds: Thresholds,
-        left_boilerplate=(),
-        right_boilerplate=(),
+        left_boilerplate: Collection[int] = (),
+        right_boilerplate: Collection[int] = (),
         terms: Terms | None = None,
-    ):
+    ) -> None:
         self.left, self.right, self.thresholds = left, right, thresholds
         self.vectors = build_vectors(left, right, terms)
         self.left_vectors, self.right_vectors = (
@@ -410,9 +411,7 @@ class _Aligner:
                 if not self._belongs(
                     overlap,
                     side,
-                    lambda candidate=candidate, step=step: self._best_open_score(
-                        candidate, side, step, held
-                    ),
+                    partial(self._best_open_score, candidate, side, step, held),
                 ):
                     break
                 group = sorted([*group, candidate])
@@ -560,7 +559,8 @@ class _VectorDicts:
     """One side's vectors as dicts, built when first asked for."""
 
     def __init__(self, matrix: sparse.csr_matrix):
-        self.matrix, self.built = matrix, {}
+        self.matrix = matrix
+        self.built: dict[int, dict[int, float]] = {}
 
     def __getitem__(self, paragraph: int) -> dict[int, float]:
         if paragraph not in self.built:
@@ -602,7 +602,7 @@ class _Candidates(NamedTuple):
             np.fromiter(scores.values(), dtype=np.float64, count=len(scores)),
         )
 
-    def subset(self, which) -> _Candidates:
+    def subset(self, which: np.ndarray | slice) -> _Candidates:
         """The candidates at ``which``: a mask, an index array or a slice."""
         return _Candidates(self.left[which], self.right[which], self.score[which])
 
@@ -632,7 +632,7 @@ def _marked(indices: Collection[int], size: int) -> np.ndarray:
     return mask
 
 
-def heaviest_chain(weights: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+def heaviest_chain(weights: Mapping[tuple[int, int], float]) -> list[tuple[int, int]]:
     """Maximum-weight sequence of pairs strictly increasing in both coordinates.
 
     O(k log k) for k pairs: pairs are swept by left index; a Fenwick tree over

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain, cycle, starmap
-from operator import itemgetter
-from typing import NamedTuple
+from itertools import accumulate, chain, cycle
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -47,7 +46,6 @@ _ASCII_WORD = re.compile(r"(\w+(?:['.,]\w+)*|['.,]\w+(?:['.,]\w+)*|[^\w\t-\r\x1c
 
 # A paragraph's spans alternate from an unchanged one; empty ones are dropped by their text.
 _UNCHANGED_FIRST = (False, True)
-_TEXT = itemgetter(0)
 
 
 def word_diff(left: Sequence[str], right: Sequence[str]) -> tuple[InlineDiff, float]:
@@ -82,7 +80,7 @@ def word_diff(left: Sequence[str], right: Sequence[str]) -> tuple[InlineDiff, fl
     return diff, Indel.normalized_similarity(left_side.keys, right_side.keys)
 
 
-def _columns(opcodes: list[tuple[str, int, int, int, int]]) -> tuple[tuple, ...]:
+def _columns(opcodes: Iterable[Any]) -> tuple[tuple[Any, ...], ...]:
     """The tags and each of the four bounds of the opcodes as one tuple, so ops are built by ``map``."""
     return tuple(zip(*opcodes, strict=True)) or ((),) * 5
 
@@ -157,4 +155,6 @@ def _paragraph_spans(pieces: list[str], changed: list[WordRange]) -> tuple[Span,
     """
     cuts = [0, *[cut for start, end in changed for cut in (2 * start + 1, 2 * end)], len(pieces)]
     texts = map("".join, map(pieces.__getitem__, map(slice, cuts, cuts[1:])))
-    return tuple(starmap(Span, filter(_TEXT, zip(texts, cycle(_UNCHANGED_FIRST)))))
+    return tuple(
+        Span(text, changed) for text, changed in zip(texts, cycle(_UNCHANGED_FIRST)) if text
+    )

@@ -36,7 +36,8 @@ def side_by_side(comparison: Comparison) -> tuple[Row, ...]:
     if not moved:
         return tuple(rows)
     # Changes that are not moved keep the left order, so rows grow with left indices.
-    left_indices, left_rows = [], []
+    left_indices: list[int] = []
+    left_rows: list[int] = []
     for index, change in enumerate(comparison.changes):
         if not change.moved:
             left_indices += change.left

@@ -429,7 +429,8 @@ def _sum_before_in_group(sorted_groups: np.ndarray, values: np.ndarray) -> np.nd
     """For each position, the sum of ``values`` at earlier positions of its group."""
     running = np.cumsum(values) - values
     group_start = np.searchsorted(sorted_groups, sorted_groups, side="left")
-    return running - running[group_start]
+    before: np.ndarray = running - running[group_start]
+    return before
 
 
 def _rank_in_group(sorted_groups: np.ndarray) -> np.ndarray:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from itertools import pairwise
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -24,6 +24,7 @@ widths = st.integers(min_value=1, max_value=90)
 
 
 @given(any_text, widths)
+@example("000000000\u03000\u2e80", 2)  # a zero-width accent and a wide character: as many cells as characters
 def test_wrapped_lines_fit_and_cover_the_text(text, width):
     offsets = wrap_offsets(text, width)
     assert offsets[0] == 0

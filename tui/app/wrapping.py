@@ -4,9 +4,11 @@ The panes need the height of every paragraph at the current width before they
 draw anything (to place 20,000 rows in a virtual scroll area), and the exact
 same line breaks when they draw the few visible ones. Computing offsets, not
 wrapped strings, serves both: heights are ``len(offsets)``, and the renderer
-cuts the styled text at those offsets. Plain one-cell text (most prose) takes a
-fast path of ``str.rfind`` calls; anything with wide or zero-width characters
-is measured word by word.
+cuts the styled text at those offsets. Text made only of characters known to
+take one cell each (ASCII, Latin, typographic quotes and dashes: most prose)
+takes a fast path of ``str.rfind`` calls; anything else is measured word by
+word. (Comparing ``cell_len(text)`` with ``len(text)`` is not enough: a
+zero-width accent and a wide character cancel out.)
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from rich.cells import cell_len, get_character_cell_size
 __all__ = ["wrap_offsets"]
 
 _WORD = re.compile(r"\S+\s*|\s+")
+# Printable ASCII, Latin-1 to IPA, and General Punctuation's quotes, dashes, bullets and primes.
+_NOT_ONE_CELL = re.compile("[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e]")
 
 
 def wrap_offsets(text: str, width: int) -> tuple[int, ...]:
@@ -27,7 +31,7 @@ def wrap_offsets(text: str, width: int) -> tuple[int, ...]:
     cut. Trailing whitespace of a line may exceed the width (it is not drawn).
     """
     width = max(1, width)
-    if cell_len(text) == len(text):
+    if _NOT_ONE_CELL.search(text) is None:
         return _narrow_offsets(text, width)
     return _measured_offsets(text, width)
 

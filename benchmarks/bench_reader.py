@@ -4,7 +4,9 @@ Builds a synthetic pair (20,000 paragraphs a side by default; see
 :mod:`benchmarks.synthetic`), compares it once (cached in the temp folder,
 keyed by size, since the comparison is not what is measured), opens the reader
 at 160×45 and times each filter and toggle key (``2 f b c u``) from the key
-press until the app has handled it and redrawn, pressing each twice (on, off).
+press until the app has handled it and redrawn, pressing each twice (on, off);
+then the action alone, without the redraw. A key bound to nothing gives the
+floor: what a key press and a redraw cost on this machine at all.
 Figures are printed, never asserted: the machines are shared and noisy.
 """
 
@@ -23,6 +25,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.synthetic import make_pair  # noqa: E402
 
 KEYS = ("2", "f", "b", "c", "u")
+ACTIONS = {
+    "2": "toggle_kind(2)",
+    "f": "toggle_facts",
+    "b": "toggle_boilerplate",
+    "c": "toggle_changes_only",
+    "u": "toggle_unreviewed",
+}
+IDLE_KEY = "x"  # bound to nothing: the floor of a key press and a redraw here
 ROUNDS = 3
 
 
@@ -43,22 +53,30 @@ def _comparison(size: int):
     return comparison
 
 
-async def _measure(comparison) -> dict[str, list[float]]:
+async def _measure(comparison) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     from tui.app.app import CompareApp
     from tui.options import AppOptions
 
     app = CompareApp(comparison=comparison, options=AppOptions(no_state=True))
-    timings: dict[str, list[float]] = {key: [] for key in KEYS}
+    timings: dict[str, list[float]] = {key: [] for key in (*KEYS, IDLE_KEY)}
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         for _ in range(ROUNDS):
-            for key in KEYS:
+            for key in (*KEYS, IDLE_KEY):
                 for _on_off in range(2):
                     start = time.perf_counter()
                     await pilot.press(key)
                     await pilot.pause()
                     timings[key].append(time.perf_counter() - start)
-    return timings
+        handlers: dict[str, list[float]] = {key: [] for key in KEYS}
+        for _ in range(ROUNDS):
+            for key in KEYS:
+                for _on_off in range(2):
+                    start = time.perf_counter()
+                    await app.run_action(ACTIONS[key])
+                    handlers[key].append(time.perf_counter() - start)
+                    await pilot.pause()
+    return timings, handlers
 
 
 def main(argv: list[str]) -> None:
@@ -66,10 +84,18 @@ def main(argv: list[str]) -> None:
     comparison = _comparison(size)
     print(
         f"{len(comparison.left.paragraphs):,} + {len(comparison.right.paragraphs):,} paragraphs, "
-        f"{len(comparison.changes):,} changes; seconds per key press (median, max of {2 * ROUNDS})"
+        f"{len(comparison.changes):,} changes; seconds from key press to redrawn screen "
+        f"(median, max of {2 * ROUNDS})"
     )
-    for key, times in asyncio.run(_measure(comparison)).items():
-        print(f"  {key}: median {statistics.median(times):.3f}  max {max(times):.3f}")
+    timings, handlers = asyncio.run(_measure(comparison))
+    for key, times in timings.items():
+        name = f"{key} (no binding)" if key == IDLE_KEY else key
+        handler = (
+            f"   (its action alone: median {statistics.median(handlers[key]):.3f})"
+            if key in handlers
+            else ""
+        )
+        print(f"  {name}: median {statistics.median(times):.3f}  max {max(times):.3f}{handler}")
 
 
 if __name__ == "__main__":

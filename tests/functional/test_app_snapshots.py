@@ -35,3 +35,29 @@ def test_filtered_view_changes_only_without_reworded(snap_compare):
     assert snap_compare(
         CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), press=["2", "c"]
     )
+
+
+def test_main_screen_40x12(snap_compare):
+    # One side at a time, the panel a strip, the keys bare but for help.
+    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(40, 12))
+
+
+def test_export_dialog_80x24(snap_compare, monkeypatch):
+    monkeypatch.chdir("/")  # the dialog proposes a path in the working folder: the same everywhere
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(80, 24), press=["e"]
+    )
+
+
+def test_export_dialog_40x12(snap_compare, monkeypatch):
+    # The dialog fits a small terminal: tight margins, its buttons on screen.
+    monkeypatch.chdir("/")
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(40, 12), press=["e"]
+    )
+
+
+def test_note_dialog_40x12(snap_compare):
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(40, 12), press=["a"]
+    )

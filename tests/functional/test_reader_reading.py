@@ -68,3 +68,31 @@ async def test_the_panel_shows_each_entrys_location():
             c = app.comparison.changes[change]
             where = f"{paragraph_numbers(c.left)}→{paragraph_numbers(c.right)}"
             assert any(where in line for line in drawn)
+
+
+async def test_space_marks_reviewed_and_moves_to_the_next_unreviewed_difference():
+    app = sample_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        listed = app.model.differences
+        await pilot.press("n", "n", "space")  # the third is reviewed first
+        assert app.review.mark(listed[2]).reviewed and app.position == 3
+        await pilot.press("g", "space")
+        assert app.position == 1  # the first, then the second
+        await pilot.press("space")
+        assert app.position == 3  # the third was reviewed already: skipped
+        await pilot.press(*["space"] * (len(listed) - 3))
+        assert app.review.reviewed == app.review.total
+        assert app.position == len(listed) - 1  # nothing left to review: stays on the last
+
+
+async def test_space_in_the_key_bar_and_the_help_says_it_moves_on():
+    app = sample_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert "space Reviewed, next" in str(app.query_one("#keys").render())
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "go to the next one not yet reviewed" in str(
+            app.screen.query_one("#help-keys").render()
+        )

@@ -77,13 +77,15 @@ async def test_space_bang_and_a_mark_the_current_difference_and_the_panel_shows_
         await pilot.press("space")
         assert app.review.mark(current).reviewed
         assert f"reviewed 1 / {total}" in status(app)
-        await pilot.press("exclamation_mark")
+        assert app.position == 1  # space moved on to the next difference to review
+        await pilot.press("p", "exclamation_mark")
         await write_note(app, pilot, "The figure went vague.")
         mark = app.review.mark(current)
         assert mark.significant and mark.note == "The figure went vague."
         line = app.query_one(DiffPanel).render_line(0).text
         assert line.startswith("✓★✎")
-        await pilot.press("space", "exclamation_mark")  # both toggle back
+        await pilot.press("space", "exclamation_mark")  # both toggle back; unmarking stays put
+        assert app._current_change() == current
         assert not app.review.mark(current).reviewed and not app.review.mark(current).significant
         assert f"reviewed 0 / {total}" in status(app)
 
@@ -321,7 +323,7 @@ async def test_export_from_the_app_carries_marks_and_notes_in_every_format(tmp_p
     app = CompareApp(comparison=sample_comparison())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("space", "exclamation_mark")
+        await pilot.press("space", "p", "exclamation_mark")  # space moved on: back to it
         await write_note(app, pilot, "vague <figure> & *all*")
         current = app._current_change()
         for fmt in ("json", "md", "html"):

@@ -5,16 +5,19 @@ from __future__ import annotations
 import unicodedata
 from itertools import pairwise
 
+import numpy as np
 from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tests.app_helpers import sample_comparison
 from tui.app.export_dialog import default_report_name
+from tui.app.overview import strongest_rows
 from tui.app.safe_text import visible_controls
 from tui.app.view_model import LEFT, Filters, ReaderModel
 from tui.app.wrapping import _measured_offsets, _narrow_offsets, wrap_offsets
 from tui.engine.model import Kind
+from tui.review import Mark
 
 prose = st.text(alphabet=st.sampled_from("abcdefghij ,.“”’é"), max_size=300)
 any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200).map(
@@ -24,7 +27,9 @@ widths = st.integers(min_value=1, max_value=90)
 
 
 @given(any_text, widths)
-@example("000000000\u03000\u2e80", 2)  # a zero-width accent and a wide character: as many cells as characters
+@example(
+    "000000000\u03000\u2e80", 2
+)  # a zero-width accent and a wide character: as many cells as characters
 def test_wrapped_lines_fit_and_cover_the_text(text, width):
     offsets = wrap_offsets(text, width)
     assert offsets[0] == 0
@@ -122,3 +127,54 @@ def test_search_finds_every_case_insensitive_occurrence(term):
 def test_report_name_comes_from_both_sources():
     comparison = sample_comparison()
     assert default_report_name(comparison, "md") == "original-vs-repost.md"
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 40), st.integers(0, 9)), min_size=1, max_size=60),
+    st.integers(1, 50),
+)
+def test_the_overview_cell_shows_the_first_strongest_row_it_covers(rows, height):
+    heights, ranks = zip(*rows, strict=True)
+    starts = np.cumsum((0, *heights[:-1]))
+    total = sum(heights)
+    scale = total / height
+    expected = []
+    for cell in range(height):
+        covered = [
+            n
+            for n, (start, size) in enumerate(zip(starts, heights, strict=True))
+            if min(height - 1, int(start / scale))
+            <= cell
+            <= min(height - 1, int((start + size - 1) / scale))
+        ]
+        expected.append(max(covered, key=lambda n: (ranks[n], -n)) if covered else None)
+    assert strongest_rows(starts, total, np.array(ranks), height) == expected
+
+
+filters_strategy = st.builds(
+    Filters,
+    kinds=st.frozensets(st.sampled_from(list(Kind))),
+    facts_only=st.booleans(),
+    changes_only=st.booleans(),
+    show_boilerplate=st.booleans(),
+    unreviewed_only=st.booleans(),
+)
+
+
+@given(filters_strategy, st.sets(st.integers(0, len(sample_comparison().changes) - 1)))
+def test_the_models_selection_follows_the_per_change_rules(filters, reviewed):
+    comparison = sample_comparison()
+    marks = {change: Mark(reviewed=True) for change in reviewed}
+    model = ReaderModel(comparison, filters, marks=marks)
+    listed = {
+        i
+        for i, change in enumerate(comparison.changes)
+        if filters.lists(change) and not (filters.unreviewed_only and i in reviewed)
+    }
+    assert set(model.differences) == listed
+    if filters.changes_only:
+        shown = [row for row in model.layout if row.change in listed]
+    else:
+        shown = [row for row in model.layout if filters.shows(comparison.changes[row.change])]
+    assert list(model.rows) == shown
+    assert model.row_of_change == {row.change: n for n, row in enumerate(shown) if not row.ghost}

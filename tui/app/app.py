@@ -25,14 +25,15 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from tui.app.bars import PaneTitles, StatusBar, Summary, status_text
+from tui.app.bars import PaneTitles, Search, StatusBar, Summary, status_parts
 from tui.app.commands import ReaderCommands
 from tui.app.crash import CrashDialog, one_line, write_crash_log
 from tui.app.export_dialog import ExportDialog
 from tui.app.help_screen import HelpScreen
+from tui.app.keybar import KeyBar
 from tui.app.kinds import KIND_ORDER
 from tui.app.note_editor import NoteEditor
 from tui.app.overview import Overview
@@ -61,7 +62,30 @@ from tui.settings import Settings, SettingsError, load_settings, save_settings
 __all__ = ["CompareApp", "run_app"]
 
 NARROW_WIDTH = 110  # below this the panel moves under the panes
-SHORT_HEIGHT = 18  # below this the panel is hidden
+SHORT_HEIGHT = 18  # below this a narrow layout's panel is a strip that opens up on focus
+SMALL_WIDTH, SMALL_HEIGHT = 60, 20  # below either, dialogs drop their padding and margins
+
+KEY_PRIORITY = (
+    "next",
+    "previous",
+    "search",
+    "facts",
+    "export",
+    "help",
+    "quit",
+    "reviewed",
+    "moved",
+    "changes_only",
+    "boilerplate",
+    "significant",
+    "note",
+    "unreviewed",
+    "copy",
+    "editor",
+    "switch_side",
+)
+"""The key bar's order: the first ESSENTIAL_KEYS always show (bare when narrow), the rest as room allows."""
+ESSENTIAL_KEYS = 7
 #: How often the app looks for marks another instance stored on the same comparison.
 REVIEW_CHECK_SECONDS = 2.0
 
@@ -166,9 +190,9 @@ class CompareApp(App[None]):
         Binding(
             "space",
             "toggle_reviewed",
-            "Reviewed",
+            "Reviewed, next",
             id="reviewed",
-            tooltip="Mark the current difference reviewed (✓), or not",
+            tooltip="Mark the current difference reviewed (✓) and go to the next one not yet reviewed; on a reviewed one, unmark it",
         ),
         Binding(
             "exclamation_mark",
@@ -253,7 +277,7 @@ class CompareApp(App[None]):
                     yield Overview(id="overview")
         yield Input(placeholder="search both texts (enter: find, escape: cancel)", id="search")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyBar(KEY_PRIORITY, ESSENTIAL_KEYS, id="keys")
 
     def on_mount(self) -> None:
         self._fit_layout(self.size.width, self.size.height)
@@ -485,6 +509,8 @@ class CompareApp(App[None]):
         self._fit_layout(event.size.width, event.size.height)
 
     def _fit_layout(self, width: int, height: int) -> None:
+        """Classes the stylesheet lays out by: the panel's place, and tight dialogs on a small terminal."""
+        self.set_class(width < SMALL_WIDTH or height < SMALL_HEIGHT, "-small")
         body = self.query_one("#body")
         body.set_class(width < NARROW_WIDTH, "-narrow")
         body.set_class(height < SHORT_HEIGHT, "-short")
@@ -547,10 +573,11 @@ class CompareApp(App[None]):
     def _update_status(self) -> None:
         if self.comparison is None:
             return
-        search = None
-        if self.search_term:
-            where = f"{self.match_index + 1}/{len(self.matches)}" if self.matches else "no matches"
-            search = f"search {self.search_term!r}: {where} (n/p, escape clears)"
+        search = (
+            Search(self.search_term, self.match_index, len(self.matches))
+            if self.search_term
+            else None
+        )
         listed = len(self.model.differences)
         review = (self.review.reviewed, self.review.total) if self.review else None
         change = self._current_change()
@@ -558,7 +585,7 @@ class CompareApp(App[None]):
             self._fact_severity(change) if change is not None and self.filters.facts_only else None
         )
         self.query_one(StatusBar).show(
-            status_text(
+            status_parts(
                 self._summary,
                 self.filters,
                 self.position,
@@ -576,17 +603,13 @@ class CompareApp(App[None]):
 
     def _refresh_overview(self) -> None:
         panes = self.query_one(SideBySide)
-        starts = panes.row_starts
-        if not self.model or not starts:
-            return
-        total = panes.virtual_size.height
-        ends = starts[1:] + (total,)
-        changes = self.comparison.changes
-        spans = [
-            (start, end, changes[row.change])
-            for start, end, row in zip(starts, ends, self.model.rows, strict=True)
-        ]
-        self.query_one(Overview).show_rows(spans, total)
+        if self.model and panes.row_starts:
+            self.query_one(Overview).show_rows(
+                panes.row_starts,
+                panes.virtual_size.height,
+                self.model.row_changes,
+                self.comparison,
+            )
 
     # ----- messages from the widgets
 
@@ -726,7 +749,28 @@ class CompareApp(App[None]):
     # ----- the review
 
     def action_toggle_reviewed(self) -> None:
+        """Mark reviewed and move on to the next unreviewed difference (a review is a walk); or unmark."""
+        change = self._current_change()
+        if self.review is None or not self.review.can_mark(change):
+            return
+        marking = not self.review.mark(change).reviewed
         self._change_mark(lambda mark: replace(mark, reviewed=not mark.reviewed))
+        if marking:
+            self._go_to_next_unreviewed(change)
+
+    def _go_to_next_unreviewed(self, change: int) -> None:
+        """Go to the first listed difference after ``change`` not yet reviewed, wrapping; stay if none is left."""
+        listed = self.model.differences
+        if not listed:
+            return
+        position = self.model.position_of(change)
+        start = position + 1 if position is not None else self.model.position_near(change) or 0
+        for step in range(len(listed)):
+            candidate = (start + step) % len(listed)
+            if not self.model.mark(listed[candidate]).reviewed:
+                if candidate != self.position:
+                    self._go_to(candidate)
+                return
 
     def action_toggle_significant(self) -> None:
         self._change_mark(lambda mark: replace(mark, significant=not mark.significant))

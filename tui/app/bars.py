@@ -15,7 +15,16 @@ from tui.app.safe_text import visible_controls
 from tui.app.view_model import LEFT, RIGHT, Filters
 from tui.engine.model import Comparison, Document, Kind
 
-__all__ = ["PaneTitles", "StatusBar", "Summary", "pane_label", "status_text"]
+__all__ = [
+    "PaneTitles",
+    "Search",
+    "StatusBar",
+    "StatusPart",
+    "Summary",
+    "fit_status",
+    "pane_label",
+    "status_parts",
+]
 
 
 class PaneTitles(Widget):
@@ -55,15 +64,22 @@ class PaneTitles(Widget):
             if parts:
                 parts.append(" " * len(DIVIDER))
             width = columns.text_width(side)
-            label = pane_label(self._documents[side], width)
+            hint = _ONE_SIDE_HINT[side] if len(columns.sides) == 1 else ""
+            if cell_len(hint) * 2 > width:
+                hint = ""
+            label = pane_label(self._documents[side], width - cell_len(hint))
             focused = side == self._focus and len(columns.sides) > 1
             parts += [
                 " " * columns.gutter,
                 (label, "underline") if focused else label,
-                " " * max(0, width - cell_len(label)),
+                " " * max(0, width - cell_len(label) - cell_len(hint)),
+                (hint, "$text-muted not bold"),
             ]
         return Content.assemble(*parts)
 
+
+_ONE_SIDE_HINT = {LEFT: " s: rewrite", RIGHT: " s: original"}
+"""With one side shown, which side the other is and the key that shows it."""
 
 UTF8_FAMILY = frozenset({"utf-8", "utf-8-sig", "ascii"})
 """Encodings not worth a word in the header: every reader assumes them."""
@@ -139,59 +155,164 @@ class Summary:
         )
 
 
-def status_text(
+@dataclass(frozen=True, slots=True)
+class Search:
+    """The search as the status line tells it: the term, and which match of how many (0-based)."""
+
+    term: str
+    match: int | None
+    matches: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatusPart:
+    """One part of the status line, with a shorter form; ``rank`` orders what gives way first.
+
+    Parts of lower ``rank`` are shortened first, then dropped; a part with no
+    rank stays whatever the width (where the reader is, and the counts), in
+    its short form when even that is needed.
+    """
+
+    full: Content
+    short: Content | None = None
+    rank: int | None = None
+
+
+SEPARATOR_BAR = " │ "
+
+
+def status_parts(
     summary: Summary,
     filters: Filters,
     position: int | None,
     listed: int,
-    search: str | None,
+    search: Search | None = None,
     review: tuple[int, int] | None = None,
     *,
     severity: str | None = None,
-) -> Content:
-    """``difference 3 of 15 │ reviewed 4 / 15 │ 53% similar │ ~11 ↕1 … │ boilerplate hidden (b) │ filters``.
+) -> list[StatusPart]:
+    """``difference 3 of 15 │ reviewed 4 / 15 │ 53% similar │ ~11 ↕1 … │ boilerplate 22 hidden (b) │ filters``.
 
     ``review`` is (reviewed, total differences), when a review is open. With
     the facts filter on, the panel lists flagged differences, most severe
     first: ``fact 2 of 5, high`` (``severity`` is the current one's highest).
+    While searching, the first part counts matches: ``match 3 of 12``.
     """
     counts = summary.counts
-    noun = "fact" if filters.facts_only else "difference"
-    if position is None:
-        where = f"{listed} {noun}s"
-    else:
-        where = f"{noun} {position + 1} of {listed}" + (f", {severity}" if severity else "")
-    parts: list[Content | str | tuple[str, str]] = [(where, "bold")]
+    where = (filters, position, listed, search, severity)
+    parts = [
+        StatusPart(
+            Content.styled(_where(*where), "bold"),
+            Content.styled(_where(*where, short=True), "bold"),
+        )
+    ]
     if review is not None:
         reviewed, total = review
-        parts += [
-            " │ ",
-            (
-                f"reviewed {reviewed} / {total}",
-                "$text-success bold" if total and reviewed >= total else "",
-            ),
-        ]
-    parts.append(f" │ {summary.similarity:.0%} similar │")
+        style = "$text-success bold" if total and reviewed >= total else ""
+        parts.append(
+            StatusPart(
+                Content.styled(f"reviewed {reviewed} / {total}", style),
+                Content.styled(f"✓{reviewed}/{total}", style),
+                rank=2,
+            )
+        )
+    parts.append(
+        StatusPart(
+            Content(f"{summary.similarity:.0%} similar"),
+            Content(f"{summary.similarity:.0%}"),
+            rank=0,
+        )
+    )
+    glyphs: list[str | tuple[str, str]] = []
     for kind in KIND_ORDER[1:]:
-        parts += [" ", (f"{KIND_MARK[kind]}{counts[kind.value]}", KIND_STYLE[kind])]
+        glyphs += [" ", (f"{KIND_MARK[kind]}{counts[kind.value]}", KIND_STYLE[kind])]
     if summary.with_facts:
-        parts += [" ", (f"{FACT_MARK}{summary.with_facts}", "$text-warning bold")]
+        glyphs += [" ", (f"{FACT_MARK}{summary.with_facts}", "$text-warning bold")]
+    parts.append(StatusPart(Content.assemble(*glyphs[1:])))
     if counts["boilerplate"]:
         shown = "shown" if filters.show_boilerplate else "hidden"
-        parts.append(f" │ boilerplate {counts['boilerplate']} {shown} (b)")
+        parts.append(
+            StatusPart(
+                Content(f"boilerplate {counts['boilerplate']} {shown} (b)"),
+                Content(f"b: {counts['boilerplate']} {shown}"),
+                rank=1,
+            )
+        )
     notes = _filter_notes(filters)
     if notes:
-        parts += [" │ ", (notes, "$text-warning")]
+        parts.append(
+            StatusPart(
+                Content.styled(notes, "$text-warning"),
+                Content.styled("filtered", "$text-warning"),
+                rank=3,
+            )
+        )
     if search is not None:
-        parts += [" │ ", (search, "$text-accent")]
-    return Content.assemble(*parts)
+        if search.matches:
+            hint, short = (
+                f"search {search.term!r} (n/p: next match, escape clears)",
+                f"{search.term!r}",
+            )
+        else:
+            hint = short = f"no match for {search.term!r} (escape clears)"
+        parts.append(
+            StatusPart(
+                Content.styled(hint, "$text-accent"), Content.styled(short, "$text-accent"), rank=4
+            )
+        )
+    return parts
+
+
+def _where(
+    filters: Filters,
+    position: int | None,
+    listed: int,
+    search: Search | None,
+    severity: str | None,
+    *,
+    short: bool = False,
+) -> str:
+    """ "difference 3 of 15", "fact 2 of 5, high", "match 3 of 12"; short: "3/15", "fact 2/5", "match 3/12"."""
+    if search is not None and search.match is not None:
+        return f"match {search.match + 1}{'/' if short else ' of '}{search.matches}"
+    noun = "fact" if filters.facts_only else "difference"
+    if position is None:
+        return f"{listed} {noun}s"
+    if short:
+        return ("fact " if filters.facts_only else "") + f"{position + 1}/{listed}"
+    return f"{noun} {position + 1} of {listed}" + (f", {severity}" if severity else "")
+
+
+def fit_status(parts: list[StatusPart], width: int) -> Content:
+    """The parts joined by bars in ``width`` cells: the lowest ranks shortened, then dropped, as needed."""
+    chosen: list[Content | None] = [part.full for part in parts]
+
+    def joined() -> Content:
+        return Content(SEPARATOR_BAR).join(content for content in chosen if content is not None)
+
+    yielding = sorted((part.rank, n) for n, part in enumerate(parts) if part.rank is not None)
+    for _, n in yielding:
+        if joined().cell_length <= width:
+            return joined()
+        if parts[n].short is not None:
+            chosen[n] = parts[n].short
+    for _, n in yielding:
+        if joined().cell_length <= width:
+            return joined()
+        chosen[n] = None
+    for n, part in enumerate(parts):  # last, the parts that stay take their short forms
+        if joined().cell_length <= width:
+            return joined()
+        if chosen[n] is not None and part.short is not None:
+            chosen[n] = part.short
+    return joined().truncate(width, ellipsis=True)
 
 
 def _filter_notes(filters: Filters) -> str:
     notes = []
     hidden = [kind.value for kind in KIND_ORDER[1:] if kind not in filters.kinds]
     if hidden:
-        notes.append("hiding " + ",".join(hidden))
+        notes.append("hiding " + ", ".join(hidden))
     if Kind.UNCHANGED in filters.kinds:
         notes.append("listing unchanged")
     if filters.facts_only:
@@ -204,7 +325,7 @@ def _filter_notes(filters: Filters) -> str:
 
 
 class StatusBar(Widget):
-    """Where the reader is and what the comparison found."""
+    """Where the reader is and what the comparison found, fitted to the width (see :func:`fit_status`)."""
 
     DEFAULT_CSS = """
     StatusBar { height: 1; background: $panel; color: $text; text-wrap: nowrap; text-overflow: ellipsis; }
@@ -212,11 +333,12 @@ class StatusBar(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._content: Content | str = ""
+        self._parts: list[StatusPart] = []
 
-    def show(self, content: Content | str) -> None:
-        self._content = content
+    def show(self, status: list[StatusPart] | str) -> None:
+        """Show the reader's status parts, or a message (loading, an error)."""
+        self._parts = [StatusPart(Content(status))] if isinstance(status, str) else status
         self.refresh()
 
-    def render(self) -> Content | str:
-        return self._content
+    def render(self) -> Content:
+        return fit_status(self._parts, self.size.width)

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
@@ -91,7 +91,7 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
         self._review = review
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="export-dialog"):
+        with VerticalScroll(classes="dialog", id="export-dialog"):
             yield Label("Export a report")
             yield Select(
                 [(_FORMAT_LABELS[fmt], fmt) for fmt in FORMATS],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
@@ -26,7 +26,7 @@ class NoteEditor(ModalScreen[str | None]):
         self._note = note
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="note-dialog"):
+        with VerticalScroll(classes="dialog", id="note-dialog"):
             yield Label(self._title, markup=False)
             yield TextArea(self._note, id="note", soft_wrap=True, show_line_numbers=False)
             yield Label("ctrl+s saves, escape cancels; an empty note removes it", classes="hint")

@@ -8,6 +8,9 @@ Clicking a cell asks the app to scroll there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 from rich.segment import Segment
 from textual import events
 from textual.message import Message
@@ -16,9 +19,40 @@ from textual.widget import Widget
 
 from tui.app.kinds import FACT_MARK, KIND_MARK, overview_rank
 from tui.app.styles import ComponentStyles
-from tui.engine.model import Change, Kind
+from tui.engine.model import Change, Comparison, Kind
 
-__all__ = ["Overview"]
+__all__ = ["Overview", "strongest_rows"]
+
+
+def strongest_rows(
+    starts: np.ndarray, total: int, ranks: np.ndarray, height: int
+) -> list[int | None]:
+    """For each of ``height`` cells over ``total`` lines, the row of highest rank among those it shows.
+
+    Rows start at the lines ``starts`` (increasing) and end where the next
+    begins; a cell stands for ``total / height`` lines. Ties go to the first
+    row; a cell no row reaches is None. By array arithmetic, since 20,000 rows
+    are summarised on every filter change (a Python loop took ~0.1 s): each row
+    is spread over the cells its lines touch, and each cell keeps the maximum
+    of rank × rows + (rows − 1 − row).
+    """
+    count = len(starts)
+    if height <= 0 or not count:
+        return [None] * max(height, 0)
+    scale = max(total, 1) / height
+    ends = np.append(starts[1:], total)
+    first = np.minimum(height - 1, (starts / scale).astype(np.int64))
+    last = np.minimum(height - 1, (np.maximum(starts, ends - 1) / scale).astype(np.int64))
+    spans = last - first + 1
+    row_of = np.repeat(np.arange(count), spans)
+    cell_of = (
+        np.repeat(first, spans)
+        + np.arange(len(row_of))
+        - np.repeat(np.cumsum(spans) - spans, spans)
+    )
+    best = np.full(height, -1, dtype=np.int64)
+    np.maximum.at(best, cell_of, ranks[row_of] * count + (count - 1 - row_of))
+    return [None if value < 0 else count - 1 - value % count for value in best.tolist()]
 
 
 class Overview(Widget):
@@ -52,15 +86,24 @@ class Overview(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._spans: list[tuple[int, int, Change]] = []  # (start line, end line, change)
+        self._starts = np.zeros(0, dtype=np.int64)  # first line of each row
+        self._row_changes = np.zeros(0, dtype=np.int64)  # change index of each row
+        self._changes: tuple[Change, ...] = ()
+        self._ranks = np.zeros(0, dtype=np.int64)  # overview_rank of each change
         self._cells: list[Change | None] = []
         self._total = 0
         self._window = (0, 0)
         self._style = ComponentStyles(self)
 
-    def show_rows(self, spans: list[tuple[int, int, Change]], total: int) -> None:
-        """The rows as (first line, line after, change), and the panes' total height."""
-        self._spans, self._total = spans, total
+    def show_rows(
+        self, starts: Sequence[int], total: int, row_changes: np.ndarray, comparison: Comparison
+    ) -> None:
+        """The rows by their first lines and change indices, and the panes' total height."""
+        if comparison.changes is not self._changes:
+            self._changes = comparison.changes
+            self._ranks = np.array([overview_rank(c) for c in self._changes], dtype=np.int64)
+        self._starts = np.asarray(starts, dtype=np.int64)
+        self._row_changes, self._total = row_changes, total
         self._summarise()
         self.refresh()
 
@@ -79,19 +122,13 @@ class Overview(Widget):
         return max(self._total, 1) / max(self.size.height, 1)
 
     def _summarise(self) -> None:
-        """The strongest change per cell, in one pass over the rows."""
-        height = self.size.height
-        cells: list[Change | None] = [None] * height
-        best = [-1] * height
-        scale = self._lines_per_cell()
-        for start, end, change in self._spans:
-            rank = overview_rank(change)
-            first = min(height - 1, int(start / scale))
-            last = min(height - 1, int(max(start, end - 1) / scale))
-            for cell in range(first, last + 1):
-                if rank > best[cell]:
-                    best[cell], cells[cell] = rank, change
-        self._cells = cells
+        """The strongest change per cell."""
+        rows = strongest_rows(
+            self._starts, self._total, self._ranks[self._row_changes], self.size.height
+        )
+        self._cells = [
+            None if row is None else self._changes[self._row_changes[row]] for row in rows
+        ]
 
     def render_line(self, y: int) -> Strip:
         base = self._style("")

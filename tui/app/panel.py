@@ -130,7 +130,10 @@ class DiffPanel(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"panel--cursor"}
 
     DEFAULT_CSS = """
-    DiffPanel { overflow-x: hidden; text-wrap: nowrap; text-overflow: ellipsis; }
+    DiffPanel {
+        overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     DiffPanel > .panel--cursor { background: $accent 30%; text-style: bold; }
     DiffPanel:focus > .panel--cursor { background: $accent 60%; }
     """
@@ -198,7 +201,9 @@ class DiffPanel(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._model: ReaderModel | None = None
-        self._entries: LRUCache[tuple[int, bool, int], list[Strip]] = LRUCache(maxsize=256)
+        # By change index, mark and width, not by position: a filter change moves entries but
+        # does not change how they look, so the ones still listed come back from the cache.
+        self._entries: LRUCache[tuple[int, bool, int, Mark], list[Strip]] = LRUCache(maxsize=512)
 
     @property
     def count(self) -> int:
@@ -214,17 +219,29 @@ class DiffPanel(ScrollView, can_focus=True):
 
     def show_model(self, model: ReaderModel) -> None:
         """List ``model``'s differences (the cursor is set separately, by the app)."""
+        if self._model is None or model.comparison is not self._model.comparison:
+            self._entries.clear()
         self._model = model
-        self._entries.clear()
         self.set_reactive(DiffPanel.cursor, None)
         self._size_to_entries()
         self.border_title = f"Differences ({self.count})"
         self.refresh()
 
     def _size_to_entries(self) -> None:
-        self.virtual_size = Size(
-            self.scrollable_content_region.width, self.count * self.lines_per_entry
+        """Set the virtual height to the entries' lines, without a layout pass of the whole screen.
+
+        Assigning ``virtual_size`` asks Textual for a layout (a scrollbar may
+        come or go): ~0.1 s of every filter key on a long text. The panel's
+        scrollbar is always shown (see ``DEFAULT_CSS``), so only its thumb
+        needs the new height.
+        """
+        height = self.count * self.lines_per_entry
+        self.set_reactive(
+            DiffPanel.virtual_size, Size(self.scrollable_content_region.width, height)
         )
+        self.vertical_scrollbar.window_virtual_size = height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
 
     def move_to(self, position: int | None) -> None:
         """Put the cursor on ``position`` without telling the app (it asked for it)."""
@@ -282,17 +299,17 @@ class DiffPanel(ScrollView, can_focus=True):
         entry, line = divmod(round(self.scroll_y) + y, self.lines_per_entry)
         if entry >= self.count:
             return Strip.blank(width, self.rich_style)
-        key = (entry, entry == self.cursor, width)
+        change = self._model.differences[entry]
+        key = (change, entry == self.cursor, width, self._model.mark(change))
         strips = self._entries.get(key)
         if strips is None:
-            strips = self._entries[key] = self._render_entry(entry, width, entry == self.cursor)
+            strips = self._entries[key] = self._render_entry(*key)
         return strips[line]
 
-    def _render_entry(self, entry: int, width: int, cursor: bool) -> list[Strip]:
+    def _render_entry(self, change: int, cursor: bool, width: int, mark: Mark) -> list[Strip]:
         comparison = self._model.comparison
-        index = self._model.differences[entry]
         style = self.get_visual_style("panel--cursor") if cursor else self.visual_style
-        lines = panel_entry(comparison, comparison.changes[index], width, self._model.mark(index))
+        lines = panel_entry(comparison, comparison.changes[change], width, mark)
         return [
             Visual.to_strips(self, content, width, 1, style, pad=True)[0].crop(0, width)
             for content in lines

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
+import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -74,6 +74,7 @@ class _WrapCache:
         self.columns = columns
         self._offsets: dict[tuple[str, int], tuple[int, ...]] = {}
         self._shapes: dict[tuple[int, bool, str], tuple[int, int]] = {}
+        self._plain_heights: np.ndarray | None = None
 
     def fits(self, comparison: Comparison, columns: Columns) -> bool:
         return comparison is self.comparison and columns == self.columns
@@ -89,9 +90,28 @@ class _WrapCache:
             offsets = self._offsets[key] = wrap_offsets(part.text, width)
         return offsets
 
-    def row_height(self, model: ReaderModel, row: Row) -> int:
-        """Lines of ``row``: its lead-in, its taller side's paragraphs, and the blank line under it."""
-        return self._row_shape(model, row)[1]
+    def layout_heights(self, model: ReaderModel) -> np.ndarray:
+        """Lines of every row of ``model``'s layout: lead-in, taller side, blank line; with its notes.
+
+        The heights without notes are computed once per cache (the one slow
+        step: every row wrapped); the few rows with a note are patched in.
+        """
+        if self._plain_heights is None:
+            plain = model.with_marks({})
+            self._plain_heights = np.array(
+                [self._row_shape(plain, row)[1] for row in model.layout], dtype=np.int64
+            )
+        noted = [change for change, mark in model.marks.items() if mark.note.strip()]
+        if not noted:
+            return self._plain_heights
+        heights = self._plain_heights.copy()
+        where = model.layout_position
+        for change in noted:
+            for ghost in (False, True):
+                row = where.get((change, ghost))
+                if row is not None:
+                    heights[row] = self._row_shape(model, model.layout[row])[1]
+        return heights
 
     def lead(self, model: ReaderModel, row: Row) -> int:
         """Lines above ``row``'s first paragraph on every side, so both sides' paragraphs start level.
@@ -218,7 +238,7 @@ class SideBySide(ScrollView, can_focus=True):
         self._geometry: _Geometry | None = None
         self._wrapped: _WrapCache | None = None
         self._pending_row: int | None = None  # asked for before the panes had a width
-        self._row_cache: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(maxsize=512)
+        self._row_cache: LRUCache[tuple[int, bool, bool, str], list[Strip]] = LRUCache(maxsize=512)
         self._style = ComponentStyles(self)
 
     # ----- state set by the app ("attributes down")
@@ -226,11 +246,12 @@ class SideBySide(ScrollView, can_focus=True):
     def show_model(self, model: ReaderModel) -> None:
         """Draw ``model``'s rows (after a new comparison or a filter change)."""
         self.model = model
+        if self.matches:
+            self._row_cache.clear()  # the cached rows carry the matches' highlights
         self.matches, self.current_match, self._matches_by_paragraph = (), None, {}
         # The old geometry belongs to the old rows: forget it even when there is no width to
         # lay out the new ones yet (behind another screen the panes are 0 cells wide).
         self._geometry = None
-        self._row_cache.clear()
         self._relayout()
 
     def set_focus_side(self, side: str) -> None:
@@ -326,13 +347,14 @@ class SideBySide(ScrollView, can_focus=True):
         )
         if not self._wrapped or not self._wrapped.fits(comparison, columns):
             self._wrapped = _WrapCache(comparison, columns)
-        height = self._wrapped.row_height
-        model = self.model
-        ends = tuple(accumulate(height(model, row) for row in model.rows))
-        starts = (0, *ends[:-1]) if ends else ()
-        self._geometry = _Geometry(columns, starts, ends[-1] if ends else 0)
-        self._row_cache.clear()
-        self.virtual_size = Size(width, self._geometry.total)
+            self._row_cache.clear()
+        heights = self._wrapped.layout_heights(self.model)[self.model.row_positions]
+        ends = np.cumsum(heights)
+        starts = tuple((ends - heights).tolist())
+        self._geometry = _Geometry(columns, starts, int(ends[-1]) if len(ends) else 0)
+        # Not a layout change: the panes have no scrollbar, and a layout pass of the whole
+        # screen (what setting ``virtual_size`` asks for) took ~0.1 s of each filter key.
+        self.set_reactive(SideBySide.virtual_size, Size(width, self._geometry.total))
         if self._pending_row is not None:
             pending, self._pending_row = self._pending_row, None
             self.scroll_to_row(pending)
@@ -372,18 +394,24 @@ class SideBySide(ScrollView, can_focus=True):
         offset = line - self._geometry.row_starts[row]
         return strips[offset] if offset < len(strips) else Strip.blank(width, self._style(""))
 
+    def _row_key(self, row: Row, current: bool) -> tuple[int, bool, bool, str]:
+        """What a row's strips depend on beyond the comparison, layout, matches and theme.
+
+        Those clear the cache; this key lets a filter change keep the rows it still shows.
+        """
+        return (row.change, row.ghost, current, self.model.mark(row.change).note)
+
     def _forget_change(self, change: int | None) -> None:
         if change is None or not self.model:
             return
-        for rows in (self.model.row_of_change, self.model.ghost_row_of_change):
-            if change in rows:
-                self._row_cache.discard((rows[change], True))
-                self._row_cache.discard((rows[change], False))
+        for ghost in (False, True):
+            for current in (False, True):
+                self._row_cache.discard(self._row_key(Row(change, ghost), current))
 
     def _row_strips(self, row_number: int) -> list[Strip]:
         row = self.model.rows[row_number]
         current = row.change == self.current
-        key = (row_number, current)
+        key = self._row_key(row, current)
         cached = self._row_cache.get(key)
         if cached is None:
             cached = self._row_cache[key] = self._render_row(row_number, current)

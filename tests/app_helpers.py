@@ -185,7 +185,7 @@ def drawn_numbers(panes) -> list[dict[str, list[int]]]:
 
 def assert_panes_show(panes, model) -> None:
     """Each row of the panes shows, whole and unbroken, the paragraphs its change holds on each side."""
-    from tui.app.safe_text import visible_controls
+    from tui.engine.safe_text import visible_controls
 
     rows = drawn_rows(panes)
     assert len(rows) == len(model.rows)

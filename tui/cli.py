@@ -56,11 +56,19 @@ environment:
 """
 
 
+def _line(message: str) -> str:
+    """One terminal-safe line: a file name, URL or server reason phrase in ``message`` may hold
+    escapes, line ends or bytes that are not UTF-8 (see :mod:`tui.engine.safe_text`)."""
+    from tui.engine.safe_text import terminal_safe
+
+    return terminal_safe(message) + "\n"
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line like every other error (the usage is in --help)."""
 
     def error(self, message: str):
-        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(EXIT_ERROR, _line(f"{self.prog}: error: {message} (see --help)"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -307,7 +315,7 @@ def _settings():
 
 
 def _warn(message: str) -> None:
-    print(f"compare-tui: warning: {message}", file=sys.stderr)
+    sys.stderr.write(_line(f"compare-tui: warning: {message}"))
 
 
 def _require_terminal() -> None:
@@ -397,7 +405,7 @@ def _export(comparison, target: str, fmt: str, force: bool, review=None) -> None
         sys.stdout.write(render(comparison, fmt, review=review))
         return
     written = export(comparison, Path(target), fmt, overwrite=force, review=review)
-    print(f"compare-tui: wrote {fmt} report to {written}", file=sys.stderr)
+    sys.stderr.write(_line(f"compare-tui: wrote {fmt} report to {written}"))
 
 
 def _print_summary(comparison, color: str) -> None:
@@ -434,7 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except UserError as error:
-        print(f"compare-tui: error: {error}", file=sys.stderr)
+        sys.stderr.write(_line(f"compare-tui: error: {error}"))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -33,6 +33,7 @@ from urllib.parse import urlparse
 import platformdirs
 
 from tui.engine.model import Comparison
+from tui.engine.safe_text import escape_undecodable
 
 __all__ = [
     "APP_NAME",
@@ -776,8 +777,13 @@ def source_identity(source: str) -> str:
         or urlparse(source).scheme in ("http", "https", "file")
         or source.startswith("/dev/")
     ):
-        return source
-    return str(Path(source).expanduser().absolute())
+        return _storable(source)
+    return _storable(str(Path(source).expanduser().absolute()))
+
+
+def _storable(name: str) -> str:
+    """SQLite stores UTF-8: a name's undecodable bytes (lone surrogates) are kept as ``\\xNN`` text."""
+    return escape_undecodable(name)
 
 
 def stored_review(

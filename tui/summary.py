@@ -26,7 +26,8 @@ from rich.text import Text
 
 from tui.app.kinds import KIND_MARK, KIND_ORDER, kind_label
 from tui.engine.model import Change, Comparison, Document, FactFlag, Kind
-from tui.engine.report import paragraph_numbers, percent, printable
+from tui.engine.report import paragraph_numbers, percent
+from tui.engine.safe_text import printable, terminal_safe
 
 __all__ = ["render_summary", "MAX_FACTS", "MAX_DIFFERENCES"]
 
@@ -80,7 +81,8 @@ def _header(comparison: Comparison, width: int) -> list[Text]:
 
 def _side_name(document: Document) -> str:
     """The source as given; an empty side (git's /dev/null for an added or deleted file) says so."""
-    return f"{document.source} (empty)" if not document.paragraphs else document.source
+    source = terminal_safe(document.source)
+    return f"{source} (empty)" if not document.paragraphs else source
 
 
 def _kind_counts(counts: dict[str, int]) -> Text:

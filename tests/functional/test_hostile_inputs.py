@@ -12,10 +12,13 @@ import codecs
 import json
 import os
 import resource
+import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import unicodedata
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -587,3 +590,75 @@ def test_a_headless_export_reads_the_database_and_never_writes_it(tmp_path, kind
     else:
         assert reviews == [None] * len(reviews)
         assert result.stderr.count("\n") == (kind == "fifo")
+
+
+# --------------------------------------------------------------------------- terminal-safe output
+
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b")
+
+
+def assert_terminal_safe(*outputs: str) -> None:
+    for output in outputs:
+        assert not any(control in output for control in RAW_CONTROLS), repr(output)
+
+
+@pytest.fixture
+def hostile_server():
+    """A server on 127.0.0.1 whose reason phrase and header carry escapes; one answer per connection."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(30)
+
+    def answer() -> None:
+        with suppress(OSError), listener:
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(
+                    b"HTTP/1.1 500 \x1b[31mBAD \x1b]0;PWNED\x07\r\n"
+                    b"X-Evil: \x1b[2J\r\nContent-Length: 0\r\n\r\n"
+                )
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    thread.join(timeout=30)
+
+
+def test_a_reason_phrase_with_escapes_is_shown_as_symbols(tmp_path, hostile_server):
+    result = cli(hostile_server, write(tmp_path, "prose.txt", as_text(PROSE)))
+    line = assert_one_error_line(result, "HTTP 500 ␛[31mBAD ␛]0;PWNED␇")
+    assert_terminal_safe(line)
+
+
+def test_a_file_name_with_escapes_and_a_line_end_is_one_safe_error_line(tmp_path):
+    name = str(tmp_path / "no\x1b]0;PWNED\x07such\nfile.txt")
+    result = cli(name, write(tmp_path, "prose.txt", as_text(PROSE)))
+    assert_one_error_line(result, "no␛]0;PWNED␇such␊file.txt: no such file")
+
+
+NOT_UTF8_NAME = os.fsdecode(b"caf\xe9 \x1b[31mred\nline.txt")
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_a_file_name_that_is_not_utf8_is_exported_and_kept(tmp_path, fmt):
+    """It was a UnicodeEncodeError traceback with --export; the name survives as \\xe9."""
+    write_pair(tmp_path)
+    (tmp_path / "original.txt").rename(tmp_path / NOT_UTF8_NAME)
+    result = run_cli(NOT_UTF8_NAME, "rewrite.txt", "--export", f"report.{fmt}", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert_terminal_safe(result.stderr)
+    report = (tmp_path / f"report.{fmt}").read_text(encoding="utf-8")
+    if fmt == "json":
+        assert json.loads(report)["left"]["source"] == NOT_UTF8_NAME  # lossless
+    else:
+        assert_terminal_safe(report)
+        assert "caf\\xe9" in report or "caf\\\\xe9" in report  # Markdown escapes the backslash
+
+
+def test_the_summary_piped_to_a_file_shows_names_escaped(tmp_path):
+    write_pair(tmp_path)
+    (tmp_path / "original.txt").rename(tmp_path / NOT_UTF8_NAME)
+    result = run_cli(NOT_UTF8_NAME, "rewrite.txt", "--summary", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("caf\\xe9 ␛[31mred␊line.txt → rewrite.txt")
+    assert_terminal_safe(result.stdout, result.stderr)

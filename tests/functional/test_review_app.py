@@ -7,6 +7,7 @@ every app here reads and writes a fresh review database and settings file.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -181,6 +182,23 @@ async def test_two_instances_on_the_same_pair_keep_each_others_marks_and_say_so(
         assert all(app.review.mark(change) == Mark(True, True) for change in differences)
         other.store.close()
     assert set(stored_review(app.comparison).values()) == {Mark(True, True)}
+
+
+async def test_a_file_name_that_is_not_utf8_is_reviewed_and_shown_escaped(tmp_path):
+    """Storing the name raised UnicodeEncodeError in SQLite: the bug dialog instead of the review."""
+    left = tmp_path / os.fsdecode(b"caf\xe9 [red]\x1b[31m.txt")
+    left.write_bytes((FIXTURE / "original.txt").read_bytes())
+    app = fixture_app(fixture_request(left=left))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until_compared(app, pilot)
+        assert isinstance(app.review.store, ReviewStore)
+        assert "caf\\xe9 [red]␛[31m.txt" in app.sub_title
+        app.notify(f"cannot open {left.name}")  # as markup, "[red]" would vanish
+        await pilot.pause()
+        [notice] = [n for n in app._notifications if "cannot open" in n.message]
+        assert "caf\\xe9 [red]␛[31m.txt" in notice.message and not notice.markup
+    [recent] = ReviewStore.open(default_state_path()).recent()
+    assert recent.left_source.endswith("caf\\xe9 [red]\x1b[31m.txt")
 
 
 async def test_a_changed_input_is_detected_and_said(tmp_path):

@@ -13,10 +13,10 @@ from rich.cells import cell_len
 from tests.app_helpers import sample_comparison
 from tui.app.export_dialog import default_report_name
 from tui.app.overview import strongest_rows
-from tui.app.safe_text import visible_controls
 from tui.app.view_model import LEFT, Filters, ReaderModel
 from tui.app.wrapping import _measured_offsets, _narrow_offsets, wrap_offsets
 from tui.engine.model import Kind
+from tui.engine.safe_text import visible_controls
 from tui.review import Mark
 
 prose = st.text(alphabet=st.sampled_from("abcdefghij ,.“”’é"), max_size=300)

@@ -28,7 +28,8 @@ from markdown_it import MarkdownIt
 from tests import paths
 from tui.engine.compare import compare_documents
 from tui.engine.model import Comparison, Document, FactFlag, Kind, Paragraph
-from tui.engine.report import printable, report_dict
+from tui.engine.report import report_dict
+from tui.engine.safe_text import printable
 from tui.export import render
 from tui.export.html import render_html
 from tui.export.json_report import render_json, report_schema

@@ -25,6 +25,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
@@ -55,6 +56,7 @@ from tui.app.view_model import (
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison, Document
 from tui.engine.pipeline import CompareRequest
+from tui.engine.safe_text import terminal_safe
 from tui.options import AppOptions
 from tui.review import NullStore, OpenResult, StateUnavailable, open_store
 from tui.settings import Settings, SettingsError, load_settings, save_settings
@@ -292,6 +294,25 @@ class CompareApp(App[None]):
             self.query_one(StatusBar).show("Choose what to compare")
             self.push_screen(StartScreen(self._recent()))
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Textual's notify, but literal by default: messages carry file names, paths and
+        server replies, which must show as written (a name like ``[/]x.txt`` is not markup)."""
+        super().notify(
+            message if markup else _literal(message),
+            title=_literal(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
     def on_unmount(self) -> None:
         self.store.close()
 
@@ -470,7 +491,7 @@ class CompareApp(App[None]):
         self.comparison, self.model = comparison, None
         self.search_term, self.matches, self.match_index = "", (), None
         self._summary = Summary.of(comparison)
-        self.sub_title = f"{comparison.left.source} ⟷ {comparison.right.source}"
+        self.sub_title = terminal_safe(f"{comparison.left.source} ⟷ {comparison.right.source}")
         self.query_one(PaneTitles).show_documents(comparison.left, comparison.right)
         panes = self.query_one(SideBySide)
         panes.loading = False
@@ -938,6 +959,11 @@ class CompareApp(App[None]):
     def reader_bindings(self) -> list[Binding]:
         """Every key binding of the reader, for the help screen and the command palette."""
         return [*self.BINDINGS, *DiffPanel.BINDINGS, *SideBySide.BINDINGS]
+
+
+def _literal(text: str) -> str:
+    """Each line of a notification terminal-safe (line breaks between them are ours)."""
+    return "\n".join(terminal_safe(line) for line in text.split("\n"))
 
 
 _MARK_ACTIONS = frozenset({"toggle_reviewed", "toggle_significant", "note"})

@@ -11,9 +11,9 @@ from textual.widget import Widget
 from tui.app.columns import DIVIDER, Columns, number_width, shown_sides
 from tui.app.kinds import FACT_MARK, KIND_MARK, KIND_ORDER
 from tui.app.panel import KIND_STYLE
-from tui.app.safe_text import visible_controls
 from tui.app.view_model import LEFT, RIGHT, Filters
 from tui.engine.model import Comparison, Document, Kind
+from tui.engine.safe_text import terminal_safe, visible_controls
 
 __all__ = [
     "PaneTitles",
@@ -99,7 +99,7 @@ def pane_label(document: Document, width: int) -> str:
     dropped), then the name loses its beginning (the file name is at the
     end), and the encoding and format notes last of all.
     """
-    name = visible_controls(document.source)
+    name = terminal_safe(document.source)
     notes = [
         note for note in (_encoding_note(document.encoding), _format_note(document.format)) if note
     ]

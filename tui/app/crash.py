@@ -30,7 +30,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui import __version__
-from tui.app.safe_text import visible_controls
+from tui.engine.safe_text import visible_controls
 from tui.review import APP_NAME
 
 __all__ = ["CrashDialog", "MAX_LOGS", "crash_dir", "one_line", "write_crash_log"]

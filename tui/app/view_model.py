@@ -14,9 +14,9 @@ from functools import cached_property
 
 import numpy as np
 
-from tui.app.safe_text import visible_controls
 from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, Kind
+from tui.engine.safe_text import visible_controls
 from tui.review import Mark
 
 __all__ = [

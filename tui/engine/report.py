@@ -38,7 +38,6 @@ __all__ = [
     "REPORT_FORMAT",
     "REPORT_VERSION",
     "report_dict",
-    "printable",
     "paragraph_numbers",
     "kind_label",
     "percent",
@@ -162,15 +161,6 @@ def _inline(inline: InlineDiff) -> dict[str, Any]:
 
 # --- Wording shared by the human-readable reports -------------------------------------------
 
-# C0 controls (but tab and newline) and DEL, as their Unicode "control pictures":
-# an ANSI escape in the input shows as "␛[31m" instead of vanishing or acting. C1 controls
-# (U+0080..U+009F; U+009B is an 8-bit CSI to some terminals) have no pictures: U+FFFD, as in the app.
-_CONTROL_PICTURES = (
-    {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n"}
-    | {0x7F: 0x2421}
-    | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
-)
-
 _KIND_LABELS = {
     Kind.UNCHANGED: "Unchanged",
     Kind.REWORDED: "Reworded",
@@ -180,11 +170,6 @@ _KIND_LABELS = {
     Kind.ADDED: "Added",
     Kind.DROPPED: "Dropped",
 }
-
-
-def printable(text: str) -> str:
-    """Text as a report shows it: control characters made visible, everything else untouched."""
-    return text.translate(_CONTROL_PICTURES)
 
 
 def paragraph_numbers(indices: tuple[int, ...]) -> str:

@@ -30,13 +30,13 @@ from tui.engine.report import (
     locator,
     paragraph_numbers,
     percent,
-    printable,
     reason_shows_values,
     review_badges,
     review_progress,
     reviewer_notes,
     score_label,
 )
+from tui.engine.safe_text import printable
 
 __all__ = ["render_html"]
 

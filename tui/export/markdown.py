@@ -27,13 +27,13 @@ from tui.engine.report import (
     locator,
     paragraph_numbers,
     percent,
-    printable,
     reason_shows_values,
     review_badges,
     review_progress,
     reviewer_notes,
     score_label,
 )
+from tui.engine.safe_text import printable, terminal_safe
 
 __all__ = ["render_markdown", "escape_markdown"]
 
@@ -175,7 +175,9 @@ def _summary(comparison: Comparison, generated: datetime | None) -> str:
 
 def _source(document: Document) -> str:
     title = f"{escape_markdown(document.title)} — " if document.title else ""
-    return f"{title}{escape_markdown(document.source)} ({len(document.paragraphs)} paragraphs)"
+    # A file name may hold a line end: shown as a symbol, so the list item stays one line.
+    source = escape_markdown(terminal_safe(document.source))
+    return f"{title}{source} ({len(document.paragraphs)} paragraphs)"
 
 
 def _review_section(comparison: Comparison, review: Review) -> str:

@@ -28,8 +28,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.engine.compare import compare_documents
 from tui.engine.model import Comparison, Kind, Sentence, SentenceAlignment
-from tui.engine.pipeline import CompareRequest, run_comparison
+from tui.engine.pipeline import CompareRequest, load_sides
 from tui.engine.sentences import align_sentence_groups
 
 __all__ = ["Score", "evaluate_pair", "main"]
@@ -82,6 +83,8 @@ class PairResult:
     facts: Score | None
     sentences: Score | None = None
     split: str | None = None
+    # (links, kinds) of the same pair compared without sentence evidence.
+    without_sentence_evidence: tuple[Score, Score] | None = None
 
 
 def _link_pairs(groups: Iterable[tuple[Iterable[int], Iterable[int]]]) -> set[tuple[int, int]]:
@@ -198,22 +201,37 @@ def _sentence_score(comparison: Comparison, gold: dict) -> Score | None:
 def evaluate_pair(directory: Path) -> PairResult:
     """Compare one fixture pair and score it against its gold.json."""
     gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
-    comparison = run_comparison(
-        CompareRequest(str(directory / gold["left"]), str(directory / gold["right"]))
+    request = CompareRequest(str(directory / gold["left"]), str(directory / gold["right"]))
+    left, right = load_sides(request)
+    comparison = compare_documents(left, right, request.thresholds)
+    links, kinds = _paragraph_scores(comparison, gold)
+    without = None
+    if "sentences" in gold:  # what the sentence evidence adds, on the real pairs
+        without = _paragraph_scores(
+            compare_documents(left, right, request.thresholds, sentence_evidence=False), gold
+        )
+    return PairResult(
+        name=directory.name,
+        links=links,
+        kinds=kinds,
+        boilerplate=_boilerplate_score(comparison, gold),
+        facts=_fact_score(comparison, gold),
+        sentences=_sentence_score(comparison, gold),
+        split=gold.get("split"),
+        without_sentence_evidence=without,
     )
+
+
+def _paragraph_scores(comparison: Comparison, gold: dict) -> tuple[Score, Score]:
+    """Paragraph link and kind scores of a comparison against its gold."""
     predicted_links = _link_pairs(
         (c.left, c.right) for c in comparison.changes if c.left and c.right
     )
     expected_links = _link_pairs((link["left"], link["right"]) for link in gold["links"])
     predicted_changes = {(c.kind.value, c.left, c.right) for c in comparison.changes}
-    return PairResult(
-        name=directory.name,
-        links=_score_sets(predicted_links, expected_links),
-        kinds=_score_sets(predicted_changes, _gold_changes(gold)),
-        boilerplate=_boilerplate_score(comparison, gold),
-        facts=_fact_score(comparison, gold),
-        sentences=_sentence_score(comparison, gold),
-        split=gold.get("split"),
+    return (
+        _score_sets(predicted_links, expected_links),
+        _score_sets(predicted_changes, _gold_changes(gold)),
     )
 
 
@@ -277,13 +295,48 @@ def _print_sentences(results: list[PairResult]) -> None:
     """Sentence-link figures per pair, and totalled over the dev and the test pairs apart."""
     if not results:
         return
-    print(f"\n{'sentence links':<24} {'split':>5} {'P':>6} {'R':>6} {'F1':>6}")
-    for r in sorted(results, key=lambda r: (r.split or "", r.name)):
-        print(f"{r.name:<24} {r.split or '-':>5} {_cells(r.sentences)}")
+    print(
+        f"\n{'real pairs':<24} {'split':>5} {'sentence links P':>16} {'R':>6} {'F1':>6}"
+        f"   {'paragraph F1':>12} {'kinds':>6}   {'without sentence evidence: F1':>29} {'kinds':>6}"
+    )
+    ordered = sorted(results, key=lambda r: (r.split or "", r.name))
     for split in ("dev", "test"):
-        total = _total([r.sentences for r in results if r.split == split])
-        if total is not None:
-            print(f"{split.upper():<24} {split:>5} {_cells(total)}")
+        chosen = [r for r in ordered if r.split == split]
+        for r in chosen:
+            print(
+                _sentence_line(
+                    r.name, split, r.sentences, r.links, r.kinds, r.without_sentence_evidence
+                )
+            )
+        if chosen:
+            without = [r.without_sentence_evidence for r in chosen if r.without_sentence_evidence]
+            print(
+                _sentence_line(
+                    split.upper(),
+                    split,
+                    _total([r.sentences for r in chosen]),
+                    sum((r.links for r in chosen), Score()),
+                    sum((r.kinds for r in chosen), Score()),
+                    (sum((w[0] for w in without), Score()), sum((w[1] for w in without), Score()))
+                    if without
+                    else None,
+                )
+            )
+
+
+def _sentence_line(
+    name: str,
+    split: str,
+    sentences: Score | None,
+    links: Score,
+    kinds: Score,
+    without: tuple[Score, Score] | None,
+) -> str:
+    before = f"{without[0].f1:29.3f} {without[1].recall:6.3f}" if without else f"{'-':>29} {'-':>6}"
+    return (
+        f"{name:<24} {split:>5} {' ' * 10}{_cells(sentences)}   {links.f1:12.3f} {kinds.recall:6.3f}"
+        f"   {before}"
+    )
 
 
 if __name__ == "__main__":

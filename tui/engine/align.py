@@ -66,6 +66,8 @@ __all__ = [
     "Alignment",
     "Thresholds",
     "align",
+    "mark_moves",
+    "heaviest_chain",
     "PAIR_THRESHOLD",
     "GAP_THRESHOLD",
     "MOVE_THRESHOLD",
@@ -505,7 +507,7 @@ class _Aligner:
 
     def _finish(self, links: list[Link]) -> Alignment:
         """Mark out-of-order links as moved and list the unlinked paragraphs."""
-        ordered = self._mark_moves(sorted(links, key=lambda link: link.right[0]))
+        ordered = mark_moves(sorted(links, key=lambda link: link.right[0]), self.left, self.right)
         used_left = {i for link in ordered for i in link.left}
         used_right = {j for link in ordered for j in link.right}
         return Alignment(
@@ -513,28 +515,6 @@ class _Aligner:
             dropped=tuple(i for i in range(len(self.left)) if i not in used_left),
             added=tuple(j for j in range(len(self.right)) if j not in used_right),
         )
-
-    def _mark_moves(self, links: list[Link]) -> list[Link]:
-        """A link is moved unless it lies on the heaviest order-keeping chain of all links.
-
-        A link weighs the length of its text, so when two paragraphs swap places
-        the shorter one is said to have moved: less text travelled.
-        """
-        weights = {
-            (link.left[0], link.right[0]): sum(len(self.left[i]) for i in link.left)
-            + sum(len(self.right[j]) for j in link.right)
-            for link in links
-        }
-        in_order = set(heaviest_chain(weights))
-        return [
-            Link(
-                link.left,
-                link.right,
-                link.score,
-                moved=(link.left[0], link.right[0]) not in in_order,
-            )
-            for link in links
-        ]
 
 
 # For each side, which paragraphs are linked, and to which paragraphs of the other side.
@@ -630,6 +610,29 @@ def _marked(indices: Collection[int], size: int) -> np.ndarray:
     mask = np.zeros(size, dtype=bool)
     mask[list(indices)] = True
     return mask
+
+
+def mark_moves(links: list[Link], left: Sequence[str], right: Sequence[str]) -> list[Link]:
+    """A link is moved unless it lies on the heaviest order-keeping chain of all links.
+
+    A link weighs the length of its text, so when two paragraphs swap places
+    the shorter one is said to have moved: less text travelled.
+    """
+    weights = {
+        (link.left[0], link.right[0]): sum(len(left[i]) for i in link.left)
+        + sum(len(right[j]) for j in link.right)
+        for link in links
+    }
+    in_order = set(heaviest_chain(weights))
+    return [
+        Link(
+            link.left,
+            link.right,
+            link.score,
+            moved=(link.left[0], link.right[0]) not in in_order,
+        )
+        for link in links
+    ]
 
 
 def heaviest_chain(weights: Mapping[tuple[int, int], float]) -> list[tuple[int, int]]:

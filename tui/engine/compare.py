@@ -19,6 +19,7 @@ from tui.engine.align import Alignment, Link, Thresholds, align
 from tui.engine.facts import compare_facts, unpaired_facts
 from tui.engine.inline import word_diff
 from tui.engine.model import Change, Comparison, Document, Kind
+from tui.engine.sentence_evidence import refine
 from tui.engine.sentences import align_sentence_groups
 from tui.engine.similarity import Terms, index_terms
 from tui.engine.tokens import cosmetic_key
@@ -27,11 +28,19 @@ __all__ = ["compare_documents", "overall_similarity"]
 
 
 def compare_documents(
-    left: Document, right: Document, thresholds: Thresholds = Thresholds()
+    left: Document,
+    right: Document,
+    thresholds: Thresholds = Thresholds(),
+    *,
+    sentence_evidence: bool = True,
 ) -> Comparison:
-    """Compare two loaded documents; the result satisfies the model's every-index-once contract."""
+    """Compare two loaded documents; the result satisfies the model's every-index-once contract.
+
+    ``sentence_evidence`` lets the sentences check the paragraph links
+    (:mod:`tui.engine.sentence_evidence`); off only to measure what that adds.
+    """
     with _no_collection_pauses():
-        return _compare(left, right, thresholds)
+        return _compare(left, right, thresholds, sentence_evidence)
 
 
 @contextmanager
@@ -62,7 +71,9 @@ def _no_collection_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def _compare(left: Document, right: Document, thresholds: Thresholds) -> Comparison:
+def _compare(
+    left: Document, right: Document, thresholds: Thresholds, sentence_evidence: bool
+) -> Comparison:
     left_texts, right_texts = left.texts, right.texts
     terms = index_terms(left_texts, right_texts)  # the paragraphs' and the sentences' terms
     alignment = align(
@@ -73,6 +84,8 @@ def _compare(left: Document, right: Document, thresholds: Thresholds) -> Compari
         right_boilerplate=[p.index for p in right.paragraphs if p.boilerplate],
         terms=terms,
     )
+    if sentence_evidence:
+        alignment = refine(alignment, left_texts, right_texts, terms)
     changes = _with_sentences(
         [_describe(change, left, right) for change in _reading_order(alignment)],
         left_texts,

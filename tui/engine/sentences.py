@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -57,11 +57,18 @@ __all__ = [
 # Thresholds on the TF-IDF cosine of two sentences' content terms, chosen on the
 # dev half of fixtures/real-pairs (see tui.evaluation).
 PAIR_THRESHOLD = 0.2  # in order and (nearly) each other's best
+GAP_THRESHOLD = 0.1  # between two linked sentences, where position backs the pair
 MOVE_THRESHOLD = 0.3  # out of order, only the score speaks for a pair
 # A neighbouring sentence joins a link when this share of its content lies in the partner.
 CONTAINMENT_THRESHOLD = 0.6
 # A partner holding this share of a sentence's content leaves nothing for a neighbour to add.
 COMPLETE = 0.9
+# ... and one holding less than half leaves room for a neighbour with a fair share of the
+# sentence's content (this much of the neighbour lies in it) and cosine: the halves of a
+# long sentence cut in two, each rewritten.
+HALF_RESTATED = 0.5
+PART_CONTAINMENT = 0.25
+PART_COSINE = 0.15
 # A chain pair must score this share of the best score of both its sentences.
 NEAR_BEST = 0.6
 # A split or merged sentence has at most this many parts.
@@ -236,9 +243,19 @@ class _Group:
             if j >= 0 and words:
                 cells[(i, j)] = _Overlap(1.0, 1.0, 1.0)
         self.cells = cells
+        # Each sentence's best cosine with any sentence of the other side.
+        self.best_row = [0.0] * len(left)
+        self.best_column = [0.0] * len(right)
+        for (i, j), overlap in cells.items():
+            if overlap.cosine > self.best_row[i]:
+                self.best_row[i] = overlap.cosine
+            if overlap.cosine > self.best_column[j]:
+                self.best_column[j] = overlap.cosine
 
     def align(self) -> SentenceAlignment:
         pairs = self._chain()
+        if len(pairs) < min(len(self.left), len(self.right)):
+            pairs = self._fill_gaps(pairs)
         if len(pairs) < min(len(self.left), len(self.right)):
             pairs += self._moves(pairs)
         links = self._grow(pairs)
@@ -246,13 +263,7 @@ class _Group:
 
     def _chain(self) -> list[tuple[int, int]]:
         """The heaviest chain of (nearly) mutual best pairs, increasing on both sides."""
-        best_row = [0.0] * len(self.left)
-        best_column = [0.0] * len(self.right)
-        for (i, j), overlap in self.cells.items():
-            if overlap.cosine > best_row[i]:
-                best_row[i] = overlap.cosine
-            if overlap.cosine > best_column[j]:
-                best_column[j] = overlap.cosine
+        best_row, best_column = self.best_row, self.best_column
         weights = {}
         for (i, j), overlap in self.cells.items():
             score = overlap.cosine
@@ -261,6 +272,44 @@ class _Group:
                 if closeness >= NEAR_BEST:
                     weights[(i, j)] = score * closeness
         return _increasing(list(weights)) or heaviest_chain(weights)
+
+    def _fill_gaps(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The chain with what lies between its pairs aligned again, where position backs a pair.
+
+        Between two linked sentences, an unlinked sentence on each side are
+        likely each other's restatement even when they share few words (a
+        short sentence with two of its four content words replaced): the
+        threshold there is lower, and a pair need only be the best of its
+        sentences within the gap (hunalign's and the paragraph aligner's gap filling).
+        """
+        bounds = [(-1, -1), *pairs, (len(self.left), len(self.right))]
+        filled: list[tuple[int, int]] = []
+        for (i0, j0), (i1, j1) in pairwise(bounds):
+            if i1 - i0 > 1 and j1 - j0 > 1:
+                filled += self._gap_chain(range(i0 + 1, i1), range(j0 + 1, j1))
+            if i1 < len(self.left):
+                filled.append((i1, j1))
+        return filled
+
+    def _gap_chain(self, rows: range, columns: range) -> list[tuple[int, int]]:
+        """The heaviest chain of pairs inside a gap that are (nearly) the best of the gap."""
+        inside = {
+            (i, j): overlap.cosine
+            for i in rows
+            for j in columns
+            if (overlap := self.cells.get((i, j))) is not None and overlap.cosine >= GAP_THRESHOLD
+        }
+        best_row: dict[int, float] = {}
+        best_column: dict[int, float] = {}
+        for (i, j), score in inside.items():
+            best_row[i] = max(best_row.get(i, 0.0), score)
+            best_column[j] = max(best_column.get(j, 0.0), score)
+        weights = {
+            (i, j): score * score / max(best_row[i], best_column[j])
+            for (i, j), score in inside.items()
+            if score >= NEAR_BEST * max(best_row[i], best_column[j])
+        }
+        return heaviest_chain(weights)
 
     def _moves(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Mutual best pairs among the unlinked sentences, above the move threshold, best first."""
@@ -301,8 +350,10 @@ class _Group:
         on_right = side == "right"
         pair = (anchor, part) if on_right else (part, anchor)
         whole = self.cells[pair]
-        if (whole.left_in_right if on_right else whole.right_in_left) >= COMPLETE:
+        restated = whole.left_in_right if on_right else whole.right_in_left
+        if restated >= COMPLETE:
             return (part,)
+        best = self.best_column if on_right else self.best_row
         size = len(self.right if on_right else self.left)
         group = [part]
         for step in (1, -1):
@@ -311,12 +362,7 @@ class _Group:
                 if not 0 <= candidate < size or candidate in held:
                     break
                 overlap = self.cells.get((anchor, candidate) if on_right else (candidate, anchor))
-                inside = (
-                    (overlap.right_in_left if on_right else overlap.left_in_right)
-                    if overlap
-                    else 0.0
-                )
-                if inside < CONTAINMENT_THRESHOLD:
+                if overlap is None or not _is_part(overlap, on_right, restated, best[candidate]):
                     break
                 group = sorted([*group, candidate])
         return tuple(group)
@@ -381,6 +427,25 @@ class _Group:
         ) == cosmetic_key(right.text):
             return Kind.UNCHANGED
         return Kind.REWORDED
+
+
+def _is_part(overlap: _Overlap, on_right: bool, restated: float, best: float) -> bool:
+    """Is a sentence next to a link's part another part of the link's whole?
+
+    Either most of its content lies in the whole, or the whole is less than
+    half restated yet, and the sentence carries a fair share of what is
+    missing: a long sentence cut in two halves, each of which keeps only some
+    of its words, and whose best partner the whole is.
+    """
+    inside = overlap.right_in_left if on_right else overlap.left_in_right
+    if inside >= CONTAINMENT_THRESHOLD:
+        return True
+    return (
+        restated < HALF_RESTATED
+        and inside >= PART_CONTAINMENT
+        and overlap.cosine >= PART_COSINE
+        and overlap.cosine >= NEAR_BEST * best
+    )
 
 
 def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

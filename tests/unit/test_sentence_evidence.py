@@ -1,0 +1,67 @@
+"""Paragraph links checked against their sentences (tui.engine.sentence_evidence)."""
+
+from tui.engine.align import Alignment, Link
+from tui.engine.sentence_evidence import refine
+from tui.engine.similarity import index_terms
+
+ORIGINAL = [
+    "The council approved the harbour budget of 12 million on Monday. "
+    "Critics said the new turbines would harm seabirds along the coast.",
+    "The shipyard in Port Aldous will hire 300 welders next spring.",
+]
+
+
+def refined(left: list[str], right: list[str], links: list[Link]) -> Alignment:
+    linked_left = {i for link in links for i in link.left}
+    linked_right = {j for link in links for j in link.right}
+    alignment = Alignment(
+        tuple(links),
+        tuple(i for i in range(len(left)) if i not in linked_left),
+        tuple(j for j in range(len(right)) if j not in linked_right),
+    )
+    return refine(alignment, left, right, index_terms(left, right))
+
+
+def test_a_split_part_that_restates_nothing_is_cut_off_and_added():
+    right = [
+        "On Monday the council approved a harbour budget of 12 million. "
+        "Critics warned the new turbines would harm seabirds on the coast.",
+        "Budget season",
+        "Port Aldous's shipyard is to hire 300 welders next spring.",
+    ]
+    alignment = refined(ORIGINAL, right, [Link((0,), (0, 1), 0.5), Link((1,), (2,), 0.6)])
+    assert [(link.left, link.right) for link in alignment.links] == [((0,), (0,)), ((1,), (2,))]
+    assert alignment.added == (1,)
+
+
+def test_a_true_split_keeps_both_parts():
+    right = [
+        "On Monday the council approved a harbour budget of 12 million.",
+        "Critics warned the new turbines would harm seabirds on the coast.",
+        "Port Aldous's shipyard is to hire 300 welders next spring.",
+    ]
+    alignment = refined(ORIGINAL, right, [Link((0,), (0, 1), 0.5), Link((1,), (2,), 0.6)])
+    assert [(link.left, link.right) for link in alignment.links] == [((0,), (0, 1)), ((1,), (2,))]
+
+
+def test_an_added_neighbour_that_restates_the_partner_joins_the_link_as_a_split():
+    right = [
+        "On Monday the council approved a harbour budget of 12 million.",
+        "Critics warned the new turbines would harm seabirds on the coast.",
+        "Port Aldous's shipyard is to hire 300 welders next spring.",
+    ]
+    alignment = refined(ORIGINAL, right, [Link((0,), (0,), 0.5), Link((1,), (2,), 0.6)])
+    assert [(link.left, link.right) for link in alignment.links] == [((0,), (0, 1)), ((1,), (2,))]
+    assert alignment.added == ()
+
+
+def test_a_new_paragraph_beside_a_link_stays_added():
+    right = [
+        "On Monday the council approved a harbour budget of 12 million. "
+        "Critics warned the new turbines would harm seabirds on the coast.",
+        "The weather was fine for the ceremony, and a brass band played.",
+        "Port Aldous's shipyard is to hire 300 welders next spring.",
+    ]
+    alignment = refined(ORIGINAL, right, [Link((0,), (0,), 0.5), Link((1,), (2,), 0.6)])
+    assert [(link.left, link.right) for link in alignment.links] == [((0,), (0,)), ((1,), (2,))]
+    assert alignment.added == (1,)

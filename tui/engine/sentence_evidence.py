@@ -1,0 +1,175 @@
+"""Paragraph decisions checked against their sentences.
+
+The paragraph aligner (:mod:`tui.engine.align`) decides on bags of words, and
+on real rewrites it errs where bags mislead: a split or a merge grows over a
+neighbour that only shares the topic's words (a new headline, a paragraph the
+rewrite cut). At the sentence level the difference shows: the sentences of a
+true part restate sentences of its partner, those of a wrong one restate
+nothing. :func:`refine` takes the aligner's answer and
+
+1. **trims** every split and merge of the paragraphs at its ends none of whose
+   sentences is linked to a sentence of the partner (they become added or
+   dropped), keeping at least the paragraph closest in content;
+2. marks again which links moved, as the aligner does.
+
+Only split and merged links are aligned here, in one batch: the cost is that
+of their sentences, a small part of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from tui.engine.align import MAX_GROUP, Alignment, Link, mark_moves
+from tui.engine.model import SentenceAlignment
+from tui.engine.sentences import align_sentence_groups
+from tui.engine.similarity import Terms, Vectors, build_vectors, pair_cosines
+
+__all__ = ["refine"]
+
+# A neighbouring paragraph joins a link when this share of its text restates the partner.
+EXTENSION_SHARE = 0.5
+# ... counting the sentences linked with at least this share of their words kept: a
+# heading ("Enforcement Guidelines") that shares a word with a long sentence restates nothing.
+RESTATED_SIMILARITY = 0.2
+
+
+def refine(
+    alignment: Alignment, left: Sequence[str], right: Sequence[str], terms: Terms
+) -> Alignment:
+    """The alignment with its splits and merges trimmed to what their sentences support."""
+    links = _trim(list(alignment.links), left, right, terms)
+    return _alignment(_extend(links, left, right, terms), left, right)
+
+
+def _trim(links: list[Link], left: Sequence[str], right: Sequence[str], terms: Terms) -> list[Link]:
+    """Every split and merge less the paragraphs at its ends that restate nothing."""
+    grown = [link for link in links if len(link.left) + len(link.right) > 2]
+    if not grown:
+        return links
+    sentences = align_sentence_groups(
+        left, right, [(link.left, link.right) for link in grown], terms
+    )
+    vectors: list[Vectors] = []  # the paragraphs' vectors, made when first needed
+
+    def closest(link: Link, on_right: bool) -> int:
+        if not vectors:
+            vectors.append(build_vectors(left, right, terms))
+        return _closest(link, on_right, vectors[0])
+
+    trimmed = {
+        link: _trimmed(link, evidence, closest)
+        for link, evidence in zip(grown, sentences, strict=True)
+    }
+    return [trimmed.get(link, link) for link in links]
+
+
+def _extend(
+    links: list[Link], left: Sequence[str], right: Sequence[str], terms: Terms
+) -> list[Link]:
+    """Links grown over an unlinked neighbouring paragraph that restates some of the partner.
+
+    Each link may take one paragraph beside it on a side where it may grow
+    (a split grows on the right, a merge on the left, a 1:1 link either way,
+    not both). All candidates are aligned in one batch; a neighbour joins
+    the link where most of its text is linked sentence by sentence.
+    """
+    held = {
+        "left": {i for link in links for i in link.left},
+        "right": {j for link in links for j in link.right},
+    }
+    sizes = {"left": len(left), "right": len(right)}
+    candidates = [
+        (k, side, paragraph)
+        for k, link in enumerate(links)
+        for side, group in (("left", link.left), ("right", link.right))
+        if len(link.left if side == "right" else link.right) == 1 and len(group) < MAX_GROUP
+        for paragraph in (group[0] - 1, group[-1] + 1)
+        if 0 <= paragraph < sizes[side] and paragraph not in held[side]
+    ]
+    if not candidates:
+        return links
+    grown = [_with(links[k], side, paragraph) for k, side, paragraph in candidates]
+    evidence = align_sentence_groups(left, right, [(g.left, g.right) for g in grown], terms)
+    restated = [
+        _restated_share(sentences, side, paragraph)
+        for (_, side, paragraph), sentences in zip(candidates, evidence, strict=True)
+    ]
+    extended = list(links)
+    taken: set[tuple[str, int]] = set()
+    changed: set[int] = set()
+    for share, (k, side, paragraph), link in sorted(
+        zip(restated, candidates, grown, strict=True), key=lambda item: -item[0]
+    ):
+        if share < EXTENSION_SHARE or (side, paragraph) in taken or k in changed:
+            continue
+        extended[k] = link
+        taken.add((side, paragraph))
+        changed.add(k)
+    return extended
+
+
+def _with(link: Link, side: str, paragraph: int) -> Link:
+    """``link`` with ``paragraph`` added on ``side``."""
+    if side == "right":
+        return Link(link.left, tuple(sorted((*link.right, paragraph))), link.score, link.moved)
+    return Link(tuple(sorted((*link.left, paragraph))), link.right, link.score, link.moved)
+
+
+def _restated_share(evidence: SentenceAlignment, side: str, paragraph: int) -> float:
+    """The share of a paragraph's text (in characters) in sentences linked to the other side."""
+    sentences = evidence.right if side == "right" else evidence.left
+    linked = {
+        k
+        for link in evidence.links
+        if link.left and link.right and link.similarity >= RESTATED_SIMILARITY
+        for k in (link.right if side == "right" else link.left)
+    }
+    own = [k for k, sentence in enumerate(sentences) if sentence.paragraph == paragraph]
+    total = sum(len(sentences[k].text) for k in own)
+    return sum(len(sentences[k].text) for k in own if k in linked) / total if total else 0.0
+
+
+def _trimmed(link: Link, evidence: SentenceAlignment, closest: Callable[[Link, bool], int]) -> Link:
+    """``link`` less the paragraphs at the ends of its grown side that restate nothing."""
+    on_right = len(link.right) > 1
+    group = link.right if on_right else link.left
+    sentences = evidence.right if on_right else evidence.left
+    restating = {
+        sentences[k].paragraph
+        for sentence_link in evidence.links
+        if sentence_link.left and sentence_link.right
+        for k in (sentence_link.right if on_right else sentence_link.left)
+    }
+    kept = [p for p in group if p in restating]
+    if not kept:  # nothing restates: the paragraph closest in content stays
+        kept = [closest(link, on_right)]
+    part = tuple(range(kept[0], kept[-1] + 1))
+    if part == group:
+        return link
+    if on_right:
+        return Link(link.left, part, link.score, link.moved)
+    return Link(part, link.right, link.score, link.moved)
+
+
+def _closest(link: Link, on_right: bool, vectors: Vectors) -> int:
+    """The paragraph of the grown side whose content is closest to the partner's."""
+    anchor = link.left[0] if on_right else link.right[0]
+    group = link.right if on_right else link.left
+    pairs = np.array([(anchor, k) if on_right else (k, anchor) for k in group], dtype=np.int64)
+    cosines = pair_cosines(vectors, pairs)
+    return group[int(np.argmax(cosines))]
+
+
+def _alignment(links: list[Link], left: Sequence[str], right: Sequence[str]) -> Alignment:
+    """Links with their moves marked again, and every paragraph without one dropped or added."""
+    ordered = mark_moves(sorted(links, key=lambda link: link.right[0]), left, right)
+    used_left = {i for link in ordered for i in link.left}
+    used_right = {j for link in ordered for j in link.right}
+    return Alignment(
+        links=tuple(ordered),
+        dropped=tuple(i for i in range(len(left)) if i not in used_left),
+        added=tuple(j for j in range(len(right)) if j not in used_right),
+    )

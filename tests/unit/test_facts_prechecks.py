@@ -339,7 +339,7 @@ def test_sentence_starts_follow_each_kind_of_boundary(text: str):
         ("The port did not reopen on Monday.", "The port reopened on Monday.", "negation"),
         ("She declined to sign the deal.", "She signed the deal.", "negation"),
         ("The levy will rise next year.", "The levy may rise next year.", "modality"),
-        ("“We will rebuild,” said Lopez.", "We will rebuild, said Lopez.", "quote"),
+        ("“We will rebuild,” said Lopez.", "“We will build,” said Lopez.", "quote"),
     ],
 )
 def test_each_kind_is_still_flagged(left: str, right: str, kind: str):

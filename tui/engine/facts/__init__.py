@@ -27,8 +27,8 @@ Public API: :func:`compare_facts` for an aligned pair and
 from __future__ import annotations
 
 from tui.engine.facts import attribution, dates, figures, names, quotes, stance
-from tui.engine.facts.check import MEDIUM, FactCheck, flag, ordered
-from tui.engine.facts.text import curly
+from tui.engine.facts.check import MEDIUM, FactCheck, Found, flag, ordered, words_at
+from tui.engine.facts.text import Spans, curly
 from tui.engine.model import FactFlag
 
 __all__ = ["CHECKS", "compare_facts", "unpaired_facts"]
@@ -49,7 +49,26 @@ def compare_facts(left: str, right: str) -> tuple[FactFlag, ...]:
     Either side may hold several paragraphs joined by blank lines (split or
     merged pairs). Flags come high severity first, then in reading order.
     """
-    return ordered(found for check in CHECKS for found in check.compare(left, right))
+    return ordered(_one_flag_per_fact([f for check in CHECKS for f in check.compare(left, right)]))
+
+
+def _one_flag_per_fact(found: list[Found]) -> list[Found]:
+    """Leave out flags on words inside a quotation that is itself flagged: a figure or a
+    modal changed inside a quote is that quote's change, shown with both wordings."""
+    quotes = [f for f in found if f.flag.kind == "quote"]
+    if not quotes:
+        return found
+    left_quoted = Spans((f.left.start, f.left.end) for f in quotes if f.left)
+    right_quoted = Spans((f.right.start, f.right.end) for f in quotes if f.right)
+    return [
+        f
+        for f in found
+        if f.flag.kind == "quote"
+        or not (
+            (f.left is not None and f.left.start in left_quoted)
+            or (f.left is None and f.right is not None and f.right.start in right_quoted)
+        )
+    ]
 
 
 def unpaired_facts(text: str, side: str) -> tuple[FactFlag, ...]:
@@ -66,10 +85,9 @@ def unpaired_facts(text: str, side: str) -> tuple[FactFlag, ...]:
         flag(
             item.kind,
             MEDIUM,
-            item.text if side == "left" else None,
-            item.text if side == "right" else None,
             f"{label}: {item.noun} {curly(item.text)}",
-            item.start,
+            words_at(item.text, item.start) if side == "left" else None,
+            words_at(item.text, item.start) if side == "right" else None,
         )
         for check in CHECKS
         for item in check.unpaired(text)

@@ -12,25 +12,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.engine.facts.check import MEDIUM, FactCheck, Found, Unpaired, flag
+from tui.engine.facts.check import MEDIUM, FactCheck, Found, Unpaired, Words, flag
+from tui.engine.facts.pairing import Correspondence, correspondence, within
 from tui.engine.facts.text import (
     NOT_NAMES,
     POSSESSIVE,
+    SCOPE_SKIP,
     Guarded,
     alternation,
     context_kept,
     curly,
+    stem,
     text_stems,
+    text_words,
+    unmatched,
     word_finder,
     word_keys,
 )
+from tui.engine.facts.variants import abbreviates, near_miss, same_name
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|reported|reports|warned|warns|added|adds|noted|notes|claimed|claims|"
     "argued|argues|stated|states|explained|explains|wrote|writes|insisted|insists|admitted|admits|"
     "confirmed|confirms|announced|announces|acknowledged|acknowledges|declared|declares|"
     "cautioned|cautions|estimated|estimates|predicted|predicts|tweeted|posted|believes|believed|"
-    "called|calls|described|describes|urged|urges|suggested|suggests|stressed|stresses|"
+    "described|describes|urged|urges|suggested|suggests|stressed|stresses|"
     "emphasised|emphasized|revealed|reveals"
 )
 # Verbs that can also come before their speaker: "…, said Maria Lopez."
@@ -38,13 +44,16 @@ _INVERTED_VERBS = "said|says|added|adds|warned|warns|noted|notes|wrote|writes|ar
 SPEECH_VERB_AFTER = re.compile(rf"['’]?s?,?\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
 # In blanked text (the attribution guard looks for these words too): no verb, no name said it.
 find_speech_verb = word_finder(SPEECH_VERBS.split("|"))
+# A name: capitalised words, maybe with a title or initials ("Dr. Melinda Rowe", "Ronald L.
+# Kuby") and connectors ("Sean Harrigan of Calpers", "Ursula von der Leyen").
+_NAME_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'-]+)"
 _NAME_SEQ = (
-    r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|du)\s+)?[A-Z][\w’'-]+){0,3}"
+    rf"{_NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|du|of)\s+)?{_NAME_WORD}){{0,3}}"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _DESCRIPTION = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)"
-    r"(?:\s+(?!(?:that|which|who|and|or|but|is|was|were|are|it|to|in|on|at|as|be|not)\b)[a-z][\w’'-]+){1,3}?"
+    r"(?:\s+(?!(?:that|which|who|and|or|but|is|was|were|are|it|to|in|on|at|as|be|not|after|being|been|before|when|while|by|with|from|for)\b)[A-Za-z][\w’'-]+){1,3}?"
 )
 # Plural nouns that serve as an unnamed source on their own: "officials said".
 _BARE_SOURCES = frozenset(
@@ -55,6 +64,12 @@ _BARE_SOURCES = frozenset(
 _SOURCE = (
     rf"{_NAME_SEQ}|(?i:he|she|they|it|we)\b|I\b|{_DESCRIPTION}|(?i:{alternation(_BARE_SOURCES)})\b"
 )
+# What may follow a source named after its verb ("…, said the minister on Monday."): the
+# source ends there, unlike "said some of the passengers".
+_AFTER_SOURCE = (
+    r"\s*[,.;:!?\"”’)]|\s*$|\s+(?:on|in|at|yesterday|today|last|this|after|before|when|while|"
+    r"during|of|who|in|told|to)\b"
+)
 # ATTRIBUTION: a claim tied to its source —
 #   "Maria Lopez said", "Lopez, the finance minister, said", "he warned",
 #   "said Maria Lopez", "said the minister", "according to Lopez" / "according to the ministry".
@@ -62,8 +77,8 @@ _ATTRIBUTION = Guarded(
     re.compile(
         rf"""
           \b(?P<before>{_SOURCE})(?:,[^,.;:\n]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b
-        | \b(?:{_INVERTED_VERBS})\s+(?P<after>{_SOURCE})
-        | \b[Aa]ccording\s+to\s+(?P<according>{_SOURCE})
+        | \b(?:{_INVERTED_VERBS})\s+(?P<after>{_SOURCE})(?={_AFTER_SOURCE})
+        | \b[Aa]ccording\s+to\s+(?P<according>{_SOURCE})(?={_AFTER_SOURCE})
         """,
         re.VERBOSE,
     ),
@@ -79,10 +94,16 @@ class _Attribution:
     start: int
     source: str
     named: bool
+    context: str  # the attribution and the few words written before it
+    end: int  # where it ends in its text (its words are shown with single spaces)
 
     @property
     def span(self) -> tuple[int, int]:
-        return self.start, self.start + len(self.text)
+        return self.start, self.end
+
+    @property
+    def words(self) -> Words:
+        return Words(self.text, self.start, self.end)
 
     @property
     def source_words(self) -> frozenset[str]:
@@ -99,8 +120,12 @@ def extract_attributions(text: str) -> list[_Attribution]:
         source_start = m.start(group) + offset
         start = source_start if group == "before" else m.start()
         end = m.end() if group != "after" else source_start + len(source)
+        before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+        context = text[before.start() if before else start : end]
         found.append(
-            _Attribution(" ".join(text[start:end].split()), start, source, _is_name(source))
+            _Attribution(
+                " ".join(text[start:end].split()), start, source, _is_name(source), context, end
+            )
         )
     return found
 
@@ -117,11 +142,24 @@ def _trim_source(source: str) -> tuple[str, int]:
     return " ".join(w[0] for w in words), words[0].start() if words else 0
 
 
+_WORDS_BEFORE = re.compile(r"(?:[\w’'-]+\W+){1,4}$")
+_SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split("|"))
+# Last words of a source that make it a role, not a name: "the Connecticut Democrat".
+_ROLES = frozenset(
+    """democrat republican spokesman spokeswoman spokesperson official minister president
+    governor senator chief director secretary chairman chairwoman executive leader lawyer
+    attorney prosecutor judge officer commissioner mayor ambassador representative
+    economist analyst""".split()
+)
+
+
 def _is_name(source: str) -> bool:
-    """ "Maria Lopez" and "The Moorland Society" are names; "he", "the government" and
-    "Officials" are not."""
+    """ "Maria Lopez" and "The Moorland Society" are names; "he", "the government",
+    "the Connecticut Democrat" and "Officials" are not."""
     words = source.split()
     if words[0].lower() in {"the", "a", "an"}:
+        if words[-1].lower() in _ROLES:
+            return False
         words = words[1:]
     return (
         bool(words)
@@ -151,26 +189,55 @@ def _keeps_source(left: _Attribution, right: _Attribution) -> bool:
         return True
     if right.source.lower() in _PRONOUNS or _is_role(right.source):
         return True
-    return right.named and bool(left.source_words & right.source_words)
+    if right.named and any(
+        same_name(a, b) or near_miss(a, b) for a in left.source_words for b in right.source_words
+    ):
+        return True
+    if abbreviates(left.source, right.source) or abbreviates(right.source, left.source):
+        return True
+    return len(_described(left) & _described(right)) >= 2
+
+
+def _described(attribution: _Attribution) -> set[str]:
+    """The content stems of an attribution and the words written just before it: who said
+    it, as the text describes them ("prosecutor Wolfgang Schweer told", "a Fort Campbell
+    spokesman said")."""
+    text = attribution.context
+    return {
+        stem(w.text)
+        for w in text_words(text)
+        if w.text not in SCOPE_SKIP and w.text not in _SPEECH_VERB_SET
+    }
 
 
 def compare_attributions(left: str, right: str) -> list[Found]:
-    """Claims whose source vanished, or was swapped for another source."""
-    lefts = extract_attributions(left)
-    if not lefts:
+    """Claims whose source vanished or was swapped for another, and claims given a source.
+
+    Attributions written the same on both sides are set aside first; each other one is
+    compared with those of the sentence that became its sentence (:mod:`.pairing`).
+    """
+    all_lefts, all_rights = extract_attributions(left), extract_attributions(right)
+    if not (all_lefts or all_rights):
         return []
-    rights = extract_attributions(right)
+    lefts, rights = unmatched(all_lefts, all_rights, lambda a, b: a.text.lower() == b.text.lower())
+    places = correspondence(left, right)
     right_words, right_stems = word_keys(right), text_stems(right)
     found: list[Found] = []
+    keepers: set[int] = set()
     for attribution in lefts:
         if attribution.named and attribution.source_words & right_words:
             continue  # the source is still named on the right, in whatever construction
         if not context_kept(left, attribution.span, right_stems):
             continue  # the whole statement was cut or rewritten: nothing left to misattribute
-        if any(_keeps_source(attribution, r) for r in rights):
+        spans = places.right_spans_for(*attribution.span)
+        in_place = [r for r in rights if within(r.start, spans)]
+        keeper = next((r for r in in_place if _keeps_source(attribution, r)), None)
+        if keeper is not None:
+            keepers.add(id(keeper))
             continue
-        replacement = next((r for r in rights if r.source.lower() not in _PRONOUNS), None)
+        replacement = next((r for r in in_place if r.source.lower() not in _PRONOUNS), None)
         if replacement is not None:
+            keepers.add(id(replacement))
             reason = f"attribution changed: {curly(attribution.text)} → {curly(replacement.text)}"
         else:
             reason = f"attribution dropped: {curly(attribution.text)}"
@@ -178,12 +245,34 @@ def compare_attributions(left: str, right: str) -> list[Found]:
             flag(
                 "attribution",
                 MEDIUM,
-                attribution.text,
-                replacement.text if replacement else None,
                 reason,
-                attribution.start,
+                attribution.words,
+                replacement.words if replacement else None,
             )
         )
+    found += _added(left, right, [r for r in rights if id(r) not in keepers], places)
+    return found
+
+
+def _added(
+    left: str, right: str, rights: list[_Attribution], places: Correspondence
+) -> list[Found]:
+    """Claims the rewrite gives a source the original did not name: no attribution in the
+    sentence they came from, the claim itself kept. A pronoun ("he said") only points back
+    to a source already named, so it adds none."""
+    left_stems = text_stems(left)
+    found = []
+    for attribution in rights:
+        if attribution.source.lower() in _PRONOUNS:
+            continue
+        spans = places.left_spans_for(*attribution.span)
+        if not spans or any(within(a.start, spans) for a in extract_attributions(left)):
+            continue
+        if word_keys(attribution.source) - NOT_NAMES & word_keys(left):
+            continue  # the source was there, doing something else ("The union had not ...")
+        if context_kept(right, attribution.span, left_stems):
+            reason = f"attribution added: {curly(attribution.text)}"
+            found.append(flag("attribution", MEDIUM, reason, None, attribution.words))
     return found
 
 

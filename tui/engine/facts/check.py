@@ -18,12 +18,34 @@ MEDIUM = "medium"
 SEVERITY_RANK = {HIGH: 0, MEDIUM: 1}
 
 
+class Words(NamedTuple):
+    """A fact's words as a flag shows them, and the span they stand on in their passage."""
+
+    text: str
+    start: int
+    end: int
+
+
+def words_at(text: str, start: int, end: int | None = None) -> Words:
+    return Words(text, start, start + len(text) if end is None else end)
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
-    """One flag before ordering: where it was found decides its place in the list."""
+    """One flag before ordering, with the spans of its words in the left and right passage.
+
+    Where it was found (its left words, or its right words when it has none on the left)
+    decides its place in the list.
+    """
 
     flag: FactFlag
-    position: int
+    left: Words | None
+    right: Words | None
+
+    @property
+    def position(self) -> int:
+        words = self.left or self.right
+        return words.start if words else 0
 
 
 class Unpaired(NamedTuple):
@@ -54,10 +76,11 @@ class FactCheck:
     unpaired: Callable[[str], list[Unpaired]] = _nothing_unpaired
 
 
-def flag(
-    kind: str, severity: str, left: str | None, right: str | None, reason: str, position: int
-) -> Found:
-    return Found(FactFlag(kind, severity, left, right, reason), position)
+def flag(kind: str, severity: str, reason: str, left: Words | None, right: Words | None) -> Found:
+    flagged = FactFlag(
+        kind, severity, left.text if left else None, right.text if right else None, reason
+    )
+    return Found(flagged, left, right)
 
 
 def ordered(found: Iterable[Found]) -> tuple[FactFlag, ...]:

@@ -9,18 +9,22 @@ word ("二十八公里") are figures too.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.engine.facts.check import HIGH, FactCheck, Found, Unpaired, flag
+from tui.engine.facts.check import HIGH, FactCheck, Found, Unpaired, flag, words_at
 from tui.engine.facts.dates import extract_dates
+from tui.engine.facts.pairing import correspondence, within
 from tui.engine.facts.text import (
+    NOT_NAMES,
     TEXT_CACHE,
     Guarded,
     Spans,
     alternation,
+    blanked,
     context_kept,
     curly,
     fewest,
@@ -32,7 +36,20 @@ from tui.engine.facts.text import (
 )
 
 # Currency markers -> one canonical code, so "$", "dollars" and "US$" agree.
-_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "us$": "USD",
+    "$us": "USD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+}
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "dollars": "USD",
@@ -183,24 +200,30 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _LETTER = rf"[^\W{_CJK}]"  # a letter or digit of a spaced script
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# Units written against their number in lower case ("5kg", "30mph"); any run of letters
+# holding a capital counts too ("2.0GHz", "128MB", "55Mbit"). Ordinals ("1st") and other
+# glued letters ("3d", "20s") leave the number out.
+_GLUED_UNITS = "kg|km|cm|mm|ml|lbs?|oz|ft|mi|mph|kph|kmh|ha|kw|kwh|mw|gw|sq"
 # FIGURE: an amount as written: optional currency symbol, digits (1,200.5) or
 # number words ("twenty-three", "a dozen") or a fraction ("two-thirds"),
 # optional scale ("billion", "bn"), optional unit ("per cent", "euros").
 _FIGURE = Guarded(
     re.compile(
         rf"""
-        (?<!{_LETTER})(?<![.,/-])
-        (?P<symbol>US\$|[$€£¥₹])?\s?
+        (?<!{_LETTER})(?<![.,/-])(?<![A-Za-z]:)
+        (?P<symbol>US\$|\$US|NZ\$|HK\$|[ACS]\$|[$€£¥₹])?\s?
         (?:
             (?P<digits>\d{{1,3}}(?:(?:,|[ \u00a0\u202f](?=\d{{3}}(?!\d)))\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!,?\d)
           | (?P<fraction>{alternation(_FRACTION_WORDS)})
           | (?P<compound>(?:{_TENS})[- ](?:{_UNITS}))
           | (?P<word>{alternation(_NUMBER_WORDS)})
         )
-        (?P<scale>\s?(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn)|[kmb万亿])?(?!{_LETTER})
+        (?P<scale>[\s-]?(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn)|[kmb万亿])?
+        (?:(?!{_LETTER})|(?P<glued>(?<=\d)(?-i:[A-Za-z]*[A-Z][A-Za-z]*|{_GLUED_UNITS})(?!{_LETTER})))
         (?:\s?(?P<unit>%|per\ cent|percent|percentage\ points?|pc(?!{_LETTER})))?
         (?:\s(?:of\s)?(?P<currency>{alternation(_CURRENCY_WORDS)})(?!{_LETTER}))?
-        (?P<tail>(?:st|nd|rd|th)(?!{_LETTER})|{_LETTER}|-)?
+        (?:-(?P<joined_noun>[^\W\d_]{{2,}}))?
+        (?P<tail>(?:st|nd|rd|th)(?!{_LETTER})|{_LETTER}|-(?=\d))?
         """,
         re.IGNORECASE | re.VERBOSE,
     ),
@@ -253,6 +276,11 @@ class _Figure:
     noun: str  # what a count counts ("jobs"), "" if nothing follows
     significant: bool  # in digits or with a unit: a figure, not just a number word
     spelled: bool = False  # written in words ("forty stands"): rewordings often blur these
+    numeral: str = ""  # the digits as written, separators dropped ("2300"); "" in words
+    scaled_by_letter: bool = False  # "11M", "5k": a scale a unit may restate ("11 Mbit/s")
+    scale_word: bool = False  # "million", "bn": a scale no unit restates
+    fraction: bool = False  # "two-thirds": exact, so the other side may round it
+    joined: bool = False  # joined to its noun by a hyphen: "three-year", "2.4-GHz"
 
     @property
     def span(self) -> tuple[int, int]:
@@ -261,12 +289,19 @@ class _Figure:
     @property
     def reportable_loss(self) -> bool:
         """Worth a flag when dropped: a figure in digits, or an amount of money or a share."""
-        return self.significant and (not self.spelled or self.measure != "count")
+        return self.significant and (not self.spelled or self.measure != "count" or self.joined)
+
+
+_SEPARATORS = re.compile(r"[,\s]")
+
+
+def _scale_of(match: re.Match[str]) -> str:
+    return (match["scale"] or "").strip().lstrip("-")
 
 
 def _figure_value(match: re.Match[str]) -> float:
     if match["digits"]:
-        value = float(re.sub(r"[,\s]", "", match["digits"]))
+        value = float(_SEPARATORS.sub("", match["digits"]))
     elif match["fraction"]:
         value = (
             _FRACTION_WORDS[matched_key(match["fraction"])] * 100
@@ -277,7 +312,7 @@ def _figure_value(match: re.Match[str]) -> float:
     else:
         value = float(_NUMBER_WORDS[matched_key(match["word"])])
     if match["scale"]:
-        value *= _SCALE_WORDS[matched_key(match["scale"].strip())]
+        value *= _SCALE_WORDS[matched_key(_scale_of(match))]
     return value
 
 
@@ -299,10 +334,9 @@ def _is_figure(match: re.Match[str], text: str) -> bool:
         return False
     if not (match["digits"] or match["fraction"] or match["compound"] or match["word"]):
         return False
-    if match["digits"] and _is_reference(match, text):
+    if match["digits"] and (_is_reference(match, text) or _in_a_name(match, text)):
         return False
-    scale = matched_key(match["scale"] or "")
-    return not (scale in {"m", "b", "k"} and not match["digits"])
+    return not (matched_key(_scale_of(match)) in {"m", "b", "k"} and not match["digits"])
 
 
 def _is_reference(match: re.Match[str], text: str) -> bool:
@@ -313,6 +347,22 @@ def _is_reference(match: re.Match[str], text: str) -> bool:
         r"\d+[.)]\s|\d+(?:\.\d+)+[.)]?\s+[\"“‘'(\[]?[A-Z]", text[match.start("digits") :]
     )
     return numbered is not None and _NUMBERING.search(before) is not None
+
+
+# A capitalised word right before a bare number makes it part of a name ("Standard &
+# Poor's 500 Index", "Pentium 4"), unless the word opens a sentence or says how many.
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'&]*)\s+$")
+_NOT_A_NAME_BEFORE = NOT_NAMES | frozenset(
+    """about some nearly almost around roughly over under only just approximately another
+    exactly up more fewer less than at least top""".split()
+)
+
+
+def _in_a_name(match: re.Match[str], text: str) -> bool:
+    if match["symbol"] or match["unit"] or match["currency"] or match["scale"]:
+        return False
+    before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    return before is not None and before.group(1).lower() not in _NOT_A_NAME_BEFORE
 
 
 def _is_year(match: re.Match[str]) -> bool:
@@ -401,10 +451,12 @@ def _extract_figures(text: str, masked: Iterable[tuple[int, int]]) -> list[_Figu
         if not _is_figure(match, text) or _is_year(match) or number_start in excluded:
             continue
         measure = _figure_measure(match)
-        surface, noun = match.group().rstrip(), ""
+        surface = match.group().rstrip()
+        noun = (match["joined_noun"] or match["glued"] or "").lower()
         counted = _NOUN_AFTER.match(text, match.end())
         if (
             measure == "count"
+            and not noun
             and counted
             and counted.group(1).islower()
             and counted.group(1) not in _FUNCTION_WORDS
@@ -419,6 +471,11 @@ def _extract_figures(text: str, masked: Iterable[tuple[int, int]]) -> list[_Figu
                 noun=noun,
                 significant=bool(match["digits"] or match["scale"] or noun) or measure != "count",
                 spelled=not match["digits"],
+                numeral=_SEPARATORS.sub("", match["digits"] or ""),
+                scaled_by_letter=len(_scale_of(match)) == 1,
+                scale_word=len(_scale_of(match)) > 1,
+                fraction=bool(match["fraction"]),
+                joined=bool(match["joined_noun"]),
             )
         )
     return sorted(figures, key=lambda f: f.start)
@@ -433,14 +490,33 @@ def text_figures(text: str) -> tuple[_Figure, ...]:
 
 
 def _same_amount(a: _Figure, b: _Figure) -> bool:
-    """Same value (rounding within 1% allowed) measured in compatible units.
+    """Same value measured in compatible units.
 
     A plain count is compatible with any unit: "53 billion" restating
-    "$53 billion" drops a word, not a fact.
+    "$53 billion" drops a word, not a fact. Values must be equal: "$6.3
+    billion" made "$6.32 billion", or "14.7 pounds" rounded to "about 15
+    pounds", is a changed figure. A fraction in words is exact, so the other
+    side may round it ("two-thirds" / "67%"); digits with a scale letter the
+    other side left to its unit are the same number ("11M" / "11 ... Mbit/s").
     """
     if a.measure != b.measure and "count" not in (a.measure, b.measure):
         return False
-    return abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value))
+    if a.fraction or b.fraction:
+        return abs(a.value - b.value) <= 0.5 + 1e-9
+    if a.numeral and a.numeral == b.numeral and a.scaled_by_letter != b.scaled_by_letter:
+        return not (a.scale_word or b.scale_word)
+    return math.isclose(a.value, b.value, rel_tol=1e-9)
+
+
+def _converted(a: _Figure, b: _Figure) -> bool:
+    """An amount of money restated in another currency ("£169.99" / "$273"): the currencies
+    differ and so do the values, by more than a tenth. (Two currencies with about the same
+    value are a currency changed, or mistyped: "C$1.3252" / "$1.3260".)"""
+    currencies = set(_CURRENCY_WORDS.values()) | set(_CURRENCY_SYMBOLS.values())
+    if not ({a.measure, b.measure} <= currencies and a.measure != b.measure):
+        return False
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return high > 1.1 * low
 
 
 # Passes that pair a figure with the other side's figure it most likely
@@ -450,10 +526,13 @@ _PARTNER_PASSES: tuple[Callable[[_Figure, _Figure], bool], ...] = (
     lambda a, b: a.measure == b.measure and a.noun == b.noun,
     lambda a, b: a.measure == b.measure,
     lambda a, b: (
-        {a.measure, b.measure} <= set(_CURRENCY_WORDS.values())
+        {a.measure, b.measure} <= set(_CURRENCY_WORDS.values()) | set(_CURRENCY_SYMBOLS.values())
         or ("count" in (a.measure, b.measure) and not (a.spelled or b.spelled))
     ),
 )
+# The words a small count in digits may be restated as ("1 in 2,000" / "one in 2,000",
+# "10 years ago" / "a decade ago"); _NUMBER_WORDS holds the others.
+_SMALL_COUNT_WORDS = {1: ("one", "a single"), 10: ("a decade",), 100: ("a century",)}
 
 
 # VAGUE_AMOUNT: a quantity without a value — what an exact figure becomes
@@ -486,7 +565,13 @@ def _extract_vague(text: str) -> list[_Vague]:
 
 
 def compare_figures(left: str, right: str) -> list[Found]:
-    """Figures changed, blurred or dropped; one figure restated in another form is no change."""
+    """Figures changed, blurred or dropped; one figure restated in another form is no change.
+
+    Every figure the other side holds anywhere is kept (a figure moved within the
+    passage is no change). What is left is paired with what is left in the
+    sentence that became its sentence (:mod:`.pairing`): a partner there is a
+    changed figure; none, and it was blurred into a vague amount or dropped.
+    """
     if not text_figures(left):
         return []  # every flag starts from a figure on the left
     left_dates, right_dates = extract_dates(left), extract_dates(right)
@@ -495,41 +580,90 @@ def compare_figures(left: str, right: str) -> list[Found]:
         text_figures(right),
         lambda a, b: _same_amount(a, b) and a.noun == b.noun,
         _same_amount,
+        _converted,
     )
     # A count that reads like a year on one side ("2000 jobs") restated as a figure.
     lefts = [f for f in lefts if not any(d.is_year and d.year == f.value for d in right_dates)]
     rights = [f for f in rights if not any(d.is_year and d.year == f.value for d in left_dates)]
-    pairs, lefts, _ = pair_off(lefts, rights, *_PARTNER_PASSES)
-    right_stems = text_stems(right)
+    lefts = [f for f in lefts if not _restated_in_words(f, right)]
+    places = correspondence(left, right)
+
+    def in_place(a: _Figure, b: _Figure) -> bool:
+        return within(b.start, places.right_spans_for(*a.span))
+
+    pairs, lefts, _ = pair_off(
+        lefts, rights, *(lambda a, b, p=p: in_place(a, b) and p(a, b) for p in _PARTNER_PASSES)
+    )
     found = [
         flag(
             "number",
             HIGH,
-            a.text,
-            b.text,
             f"figure changed: {curly(a.text)} → {curly(b.text)}",
-            a.start,
+            words_at(a.text, a.start),
+            words_at(b.text, b.start),
         )
         for a, b in pairs
     ]
     new_vague = new_items(_extract_vague(left), _extract_vague(right))
+    right_stems = text_stems(right)
+    restating = _restating_pairs(left)
     for figure in (f for f in lefts if f.significant):
         if new_vague:
             vague = new_vague.pop(0)
             reason = f"exact figure {curly(figure.text)} made vague: {curly(vague.text)}"
-            found.append(flag("number", HIGH, figure.text, vague.text, reason, figure.start))
-        elif figure.reportable_loss and context_kept(left, figure.span, right_stems):
             found.append(
                 flag(
                     "number",
                     HIGH,
-                    figure.text,
-                    None,
+                    reason,
+                    words_at(figure.text, figure.start),
+                    words_at(vague.text, vague.start),
+                )
+            )
+        elif (
+            figure.reportable_loss
+            and restating.get(figure.start, figure) in lefts
+            and context_kept(left, figure.span, right_stems)
+        ):
+            found.append(
+                flag(
+                    "number",
+                    HIGH,
                     f"figure dropped: {curly(figure.text)}",
-                    figure.start,
+                    words_at(figure.text, figure.start),
+                    None,
                 )
             )
     return found
+
+
+def _restated_in_words(figure: _Figure, other: str) -> bool:
+    """A small count in digits that the other side writes in words ("1" / "one")."""
+    if figure.spelled or figure.measure != "count" or not figure.value.is_integer():
+        return False
+    words = _SMALL_COUNT_WORDS.get(int(figure.value), ()) + _WORDS_FOR.get(int(figure.value), ())
+    lowered = blanked(other)
+    return any(f" {word} " in lowered for word in words)
+
+
+_WORDS_FOR: dict[int, tuple[str, ...]] = {}
+for _word, _value in _NUMBER_WORDS.items():
+    if float(_value).is_integer():
+        _WORDS_FOR[int(_value)] = (*_WORDS_FOR.get(int(_value), ()), _word)
+
+# A figure and its restatement in brackets: "50 degrees (120 Fahrenheit)".
+_BRACKETED = re.compile(r"\s*\(\s*")
+
+
+def _restating_pairs(text: str) -> dict[int, _Figure]:
+    """Each figure restated by its neighbour in brackets, mapped to that neighbour (both ways):
+    either of the two surviving keeps the amount, so neither is reported as dropped."""
+    figures = text_figures(text)
+    pairs: dict[int, _Figure] = {}
+    for before, after in zip(figures, figures[1:], strict=False):
+        if _BRACKETED.fullmatch(text, before.start + len(before.text), after.start):
+            pairs[before.start], pairs[after.start] = after, before
+    return pairs
 
 
 def unpaired_figures(text: str) -> list[Unpaired]:

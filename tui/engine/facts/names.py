@@ -9,17 +9,17 @@ respelling there is flagged; word forms ("Russia"/"Russian") are not.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
-from collections.abc import Set
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz.distance import OSA
-
 from tui.engine.facts.attribution import SPEECH_VERB_AFTER, find_speech_verb
-from tui.engine.facts.check import HIGH, FactCheck, Found, flag
+from tui.engine.facts.check import HIGH, FactCheck, Found, Words, flag, words_at
+from tui.engine.facts.pairing import Correspondence, correspondence, within
 from tui.engine.facts.text import (
+    NAME_CONNECTORS,
     NOT_NAMES,
     POSSESSIVE,
     TEXT_CACHE,
@@ -28,6 +28,7 @@ from tui.engine.facts.text import (
     name_key,
     word_keys,
 )
+from tui.engine.facts.variants import abbreviates, near_miss, same_name, skeleton, word_form
 
 # A capitalised word, possibly with inner capitals/apostrophes/hyphens (McDonald, O'Brien, Smith-Jones).
 _CAPITALISED = re.compile(r"(?<![\w’'])[^\W\d_][\w’'-]*")
@@ -59,10 +60,6 @@ _MAY_OPEN_NAME = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _WORD_RUN_CHARACTER = re.compile(r"[\w’'-]")
-# Connectors that may sit inside a name: "Ursula von der Leyen", "Bank of England".
-_NAME_CONNECTORS = frozenset(
-    {"de", "da", "del", "der", "van", "von", "al", "bin", "of", "la", "le", "du"}
-)
 
 
 class _NameWord(NamedTuple):
@@ -151,24 +148,13 @@ def _find_names(text: str) -> tuple[_NameWord, ...]:
 _CAPITAL_AFTER = re.compile(r"['’]?s?\s+[A-Z]")
 
 
-# Endings that turn a name into another word form: "Russia"/"Russian",
-# "American"/"Americans", "Israel"/"Israeli" are not misspellings.
-_WORD_FORM_ENDINGS = ("s", "es", "n", "an", "ian", "ans", "ns", "i", "ese", "ish", "ic")
+def _misspelling(name: str, other: str) -> bool:
+    return near_miss(name, other) and not same_name(name, other)
 
 
-def _near_miss(name: str, other: str) -> bool:
-    """``other`` reads as ``name`` with one letter (two in long names) changed, added or dropped."""
-    a, b = name_key(name), name_key(other)
-    if a == b:
-        return False
-    limit = 1 if min(len(a), len(b)) <= 5 else 2
-    same_shape = a[0] == b[0] or abs(len(a) - len(b)) <= 1
-    return same_shape and OSA.distance(a, b) <= limit
-
-
-def _word_form(a: str, b: str) -> bool:
-    short, long = sorted((name_key(a), name_key(b)), key=len)
-    return long.startswith(short) and long[len(short) :] in _WORD_FORM_ENDINGS
+# Longer runs of capitalised words are headlines or shouting, not one name: capped, so a
+# text of capitalised words costs a name check per word, not per pair of words.
+_LONGEST_NAME = 6
 
 
 def _name_runs(text: str) -> list[list[_NameWord]]:
@@ -176,84 +162,310 @@ def _name_runs(text: str) -> list[list[_NameWord]]:
     runs: list[list[_NameWord]] = []
     for word in _names(text):
         previous = runs[-1][-1] if runs else None
-        if previous and _NAME_GAP.fullmatch(text, previous.start + len(previous.text), word.start):
+        if (
+            previous
+            and len(runs[-1]) < _LONGEST_NAME
+            and _NAME_GAP.fullmatch(text, previous.start + len(previous.text), word.start)
+        ):
             runs[-1].append(word)
         else:
             runs.append([word])
     return runs
 
 
-_NAME_GAP = re.compile(rf"\s+(?:(?:{'|'.join(sorted(_NAME_CONNECTORS))})\s+)*")
+_NAME_GAP = re.compile(rf"\s+(?:(?:{'|'.join(sorted(NAME_CONNECTORS))})\s+)*")
 
 
-def _misspelt_in_full_names(
-    left: str, right: str, right_words: Set[str]
-) -> list[tuple[_NameWord, str]]:
-    """Misspellings inside a full name whose other part is unchanged ("Petra Haldane" ->
-    "Petra Haldan"): the shared part proves it is the same person, so short names and
-    endings count too."""
-    found = []
-    right_by_key: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for names in dict.fromkeys(
-        tuple(w.text for w in run) for run in _name_runs(right) if len(run) > 1
-    ):
-        for key in {name_key(name) for name in names}:
-            right_by_key[key].append(names)
-    for run in (r for r in _name_runs(left) if len(r) > 1):
-        near_runs = dict.fromkeys(
-            names for w in run for names in right_by_key.get(name_key(w.text), ())
-        )
-        for word in (w for w in run if name_key(w.text) not in right_words):
-            near = next(
-                (name for names in near_runs for name in names if _near_miss(word.text, name)), None
-            )
-            if near is not None:
-                found.append((word, near))
-    return found
+def _run_text(text: str, run: list[_NameWord]) -> str:
+    return text[run[0].start : run[-1].start + len(run[-1].text)]
 
 
-def _misspelt_alone(
-    left: str, right: str, left_words: Set[str], right_words: Set[str]
-) -> list[tuple[_NameWord, str]]:
-    """Single name words with no exact match on the right but a near miss there."""
+def _in(word: _NameWord, spans: list[tuple[int, int]]) -> bool:
+    return within(word.start, spans)
+
+
+def _possessive_unmarked(name: str, other: str, text: str, other_text: str) -> bool:
+    """One of the two is the other's possessive with its apostrophe lost: "Day's" written
+    "Days", "Kohl's" written "Kohls"."""
+    short, long = sorted((name, other), key=len)
+    if name_key(long) != name_key(short) + "s":
+        return False
+    written = re.compile(rf"\b{re.escape(short)}['’]s\b")
+    return written.search(text) is not None or written.search(other_text) is not None
+
+
+def _misspellings(left: str, right: str) -> list[tuple[_NameWord, _NameWord]]:
+    """Left name words with no exact match on the right but a close respelling in the
+    sentence that became theirs. Short names (under four letters) count only inside a full
+    name whose other part is unchanged ("Petra Haldane" -> "Petra Haldan")."""
+    left_words, right_words = word_keys(left), word_keys(right)
     lowercase = _lowercase_words(left + " " + right)
     # Near misses: right names, and long sentence-initial capitalised words that are not
     # ordinary words written in lower case elsewhere ("Kowalcyk, who ..." opening a sentence).
-    candidates = [n.text for n in _names(right)] + [
-        w.text
+    candidates = [n for n in _names(right) if name_key(n.text) not in left_words] + [
+        w
         for w in _name_words(right)
-        if w.sentence_initial and len(w.text) >= 5 and w.text.lower() not in lowercase
+        if w.sentence_initial
+        and len(w.text) >= 5
+        and w.text.lower() not in lowercase
+        and name_key(w.text) not in left_words
     ]
-    candidates = list(dict.fromkeys(c for c in candidates if name_key(c) not in left_words))
+    places = correspondence(left, right)
     found = []
-    for name in _names(left):
-        if len(name.text) < 4 or name_key(name.text) in right_words:
-            continue
-        near = next(
-            (c for c in candidates if _near_miss(name.text, c) and not _word_form(name.text, c)),
-            None,
-        )
-        if near is not None:
-            candidates.remove(near)
-            found.append((name, near))
+    for run in _name_runs(left):
+        in_full_name = len(run) > 1 and any(name_key(w.text) in right_words for w in run)
+        for name in run:
+            key = name_key(name.text)
+            if key in right_words or (len(name.text) < 4 and not in_full_name):
+                continue
+            spans = places.right_spans_for(name.start, name.start + len(name.text))
+            near = next(
+                (
+                    c
+                    for c in candidates
+                    if _in(c, spans)
+                    and _misspelling(name.text, c.text)
+                    and not _possessive_unmarked(name.text, c.text, left, right)
+                ),
+                None,
+            )
+            if near is not None:
+                candidates.remove(near)
+                found.append((name, near))
     return found
 
 
+# Words that make a name's run a title or a role, not a name: "First Lady", "Prime Minister".
+_TITLES = frozenset(
+    """mr mrs ms dr prof sir dame lord lady first president vice prime minister secretary
+    general chief judge justice detective officer sen senator rep representative governor gov
+    mayor king queen prince princess pope chairman chairwoman chair ceo spokesman spokeswoman
+    director leader brig gen col capt sgt lt cmdr adm premier chancellor ambassador""".split()
+)
+
+
+def _is_title(run: list[_NameWord]) -> bool:
+    return all(name_key(w.text).rstrip(".") in _TITLES for w in run)
+
+
+# All-capital words of specifications ("MUST", "SHOULD NOT"): requirement levels, not names.
+_REQUIREMENT_WORDS = frozenset("MUST SHOULD MAY SHALL NOT REQUIRED RECOMMENDED OPTIONAL".split())
+# Words in or right after a name that make it an institution ("Justice Department", "the
+# Bush administration"): a person and their institution stand for each other in rewrites.
+_INSTITUTIONS = frozenset(
+    """administration government department ministry office agency authorities officials
+    spokesman spokeswoman spokesperson house kremlin council committee commission""".split()
+)
+# A country and the city (or building) that stands for its government.
+_METONYMS = {
+    name: group
+    for group in (
+        frozenset(
+            {"us", "usa", "united states", "america", "american", "washington", "white house"}
+        ),
+        frozenset({"uk", "britain", "united kingdom", "british", "london", "downing street"}),
+        frozenset({"russia", "russian", "moscow", "kremlin"}),
+        frozenset({"china", "chinese", "beijing"}),
+        frozenset({"france", "french", "paris", "elysee"}),
+        frozenset({"germany", "german", "berlin"}),
+        frozenset({"japan", "japanese", "tokyo"}),
+        frozenset({"iran", "iranian", "tehran"}),
+        frozenset({"israel", "israeli", "jerusalem"}),
+        frozenset({"north korea", "north korean", "pyongyang"}),
+        frozenset({"ukraine", "ukrainian", "kyiv", "kiev"}),
+        frozenset({"eu", "european union", "brussels"}),
+        frozenset({"un", "united nations"}),
+    )
+    for name in group
+}
+
+
+def _vanished_runs(text: str, other: str) -> list[list[_NameWord]]:
+    """The stretches of name runs none of whose words is on the other side in any form
+    ("Sara Kugler" of "Associated Press Writer Sara Kugler"), leaving out runs the other
+    side abbreviates or spells out, titles and requirement words."""
+    other_runs = [_run_text(other, o) for o in _name_runs(other)]
+    stretches: list[list[_NameWord]] = []
+    for run in _name_runs(text):
+        written = _run_text(text, run)
+        if any(abbreviates(o, written) or abbreviates(written, o) for o in other_runs):
+            continue
+        if SPEECH_VERB_AFTER.match(text, run[-1].start + len(run[-1].text)):
+            continue  # a claim's source: the attribution check compares those
+        stretch: list[_NameWord] = []
+        for word in [*run, None]:
+            if word is not None and _gone(word, text, other):
+                stretch.append(word)
+            elif stretch:
+                if not _is_title(stretch):
+                    stretches.append(stretch)
+                stretch = []
+    return stretches
+
+
+def _gone(word: _NameWord, text: str, other: str) -> bool:
+    """No form of the word is on the other side (nor a respelling of it, which is reported
+    as a possible misspelling instead)."""
+    key = name_key(word.text)
+    if (
+        word.text in _REQUIREMENT_WORDS
+        or _PARTY.fullmatch(word.text)
+        or key in word_keys(other)
+        or _shouted(text, word)
+    ):
+        return False
+    return not any(same_name(key, o) or near_miss(key, o) for o in _words_like(other, key))
+
+
+# Three capital words near a capital word: text set in capitals ("TWO HUNDRED
+# DOLLARS", a licence's disclaimer), where capitals say nothing about names.
+_CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _shouted(text: str, word: _NameWord) -> bool:
+    if not word.text.isupper():
+        return False
+    nearby = text[max(0, word.start - 40) : word.start + len(word.text) + 40]
+    return len(_CAPITAL_WORD.findall(nearby)) >= 4
+
+
+# A party and state after a politician's name: "R-Tenn.", "D-S.D."; and the parties.
+_PARTY = re.compile(r"[RDI]-[A-Z][\w.]*|Republicans?|Democrats?|Democratic|Independent")
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _word_index(text: str) -> dict[str, tuple[str, ...]]:
+    """A text's word keys by first letter and by consonant skeleton, so a word is compared
+    only with words that may be a form of it."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in word_keys(text):
+        index[key[:1]].append(key)
+        index["#" + skeleton(key)].append(key)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _words_like(text: str, key: str) -> tuple[str, ...]:
+    index = _word_index(text)
+    return index.get(key[:1], ()) + index.get("#" + skeleton(key), ())
+
+
+def _changed_names(left: str, right: str) -> list[tuple[Words, Words]]:
+    """Names replaced by another name in the sentence that became theirs.
+
+    A stretch of a left name none of whose words survives on the right, in any form, stands
+    where a stretch of a right name none of whose words was on the left now stands: the
+    two sentences' words, diffed, put both in one short changed stretch. A name dropped
+    with no name in its place, a name added, a name swapped for its institution or its
+    country's capital ("Ashcroft" / "the Justice Department", "United States" /
+    "Washington") is no change of name."""
+    gone = _vanished_runs(left, right)
+    if not gone:
+        return []
+    new = _vanished_runs(right, left)
+    places = correspondence(left, right)
+    changes = []
+    for (left_span, left_words), (right_span, right_words) in _changed_stretches(
+        left, right, places
+    ):
+        olds = [r for r in gone if within(r[0].start, [left_span])]
+        news = [r for r in new if within(r[0].start, [right_span])]
+        for old, replacement in zip(olds, news, strict=False):
+            if left_words > len(old) + 1 or right_words > len(replacement) + 1:
+                continue  # the names are a small part of a rewritten stretch: not one for one
+            old_text, new_text = _run_text(left, old), _run_text(right, replacement)
+            if _stand_for_each_other(old_text, new_text, left, right, old, replacement):
+                continue
+            new.remove(replacement)
+            changes.append(
+                (words_at(old_text, old[0].start), words_at(new_text, replacement[0].start))
+            )
+    return changes
+
+
+def _stand_for_each_other(
+    old: str,
+    new: str,
+    left: str,
+    right: str,
+    old_run: list[_NameWord],
+    new_run: list[_NameWord],
+) -> bool:
+    """A country and its capital or people, or a name and its institution."""
+    group = _METONYMS.get(name_key(old).replace("-", " "))
+    replacement = name_key(new).replace("-", " ")
+    if group is not None and any(
+        replacement == member or word_form(replacement, member) for member in group
+    ):
+        return True
+    return _institution(left, old_run) != _institution(right, new_run)
+
+
+def _institution(text: str, run: list[_NameWord]) -> bool:
+    after = _WORD_AFTER.match(text, run[-1].start + len(run[-1].text))
+    words = [name_key(w.text) for w in run] + ([after.group(1).lower()] if after else [])
+    return any(word in _INSTITUTIONS for word in words)
+
+
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+
+
+def _changed_stretches(
+    left: str, right: str, places: Correspondence
+) -> list[tuple[tuple[tuple[int, int], int], tuple[tuple[int, int], int]]]:
+    """The stretches of text that differ between each left sentence and what it became:
+    ((left span, words), (right span, words)) for every run of words replaced."""
+    stretches = []
+    for i, sentence in enumerate(places.left):
+        partners = sorted(j for a, j in places.links if a == i)
+        if not partners:
+            continue
+        right_start, right_end = places.right[partners[0]].start, places.right[partners[-1]].end
+        a = _keyed_words(left, sentence.start, sentence.end)
+        b = _keyed_words(right, right_start, right_end)
+        matcher = difflib.SequenceMatcher(
+            a=[k for k, _, _ in a], b=[k for k, _, _ in b], autojunk=False
+        )
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "replace":
+                stretches.append(
+                    (((a[i1][1], a[i2 - 1][2]), i2 - i1), ((b[j1][1], b[j2 - 1][2]), j2 - j1))
+                )
+    return stretches
+
+
+def _keyed_words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [
+        (name_key(m.group()), start + m.start(), start + m.end())
+        for m in _HYPHENATED.finditer(text[start:end])
+    ]
+
+
+_HYPHENATED = re.compile(r"[^\W_][\w’'-]*")
+
+
 def compare_names(left: str, right: str) -> list[Found]:
-    """Names on the left with no exact match on the right but a near miss there."""
+    """Names misspelt, or replaced by another name, in the sentence that became theirs."""
     if not _names(left):
         return []
-    left_words, right_words = word_keys(left), word_keys(right)
-    pairs = _misspelt_in_full_names(left, right, right_words) + _misspelt_alone(
-        left, right, left_words, right_words
-    )
     found: list[Found] = []
     seen: set[str] = set()
-    for name, near in pairs:
+    for name, near in _misspellings(left, right):
         if name_key(name.text) not in seen:
             seen.add(name_key(name.text))
-            reason = f"possible misspelling: {curly(name.text)} → {curly(near)}"
-            found.append(flag("name", HIGH, name.text, near, reason, name.start))
+            reason = f"possible misspelling: {curly(name.text)} → {curly(near.text)}"
+            found.append(
+                flag(
+                    "name",
+                    HIGH,
+                    reason,
+                    words_at(name.text, name.start),
+                    words_at(near.text, near.start),
+                )
+            )
+    for old, new in _changed_names(left, right):
+        if name_key(old.text) not in seen:
+            reason = f"name changed: {curly(old.text)} → {curly(new.text)}"
+            found.append(flag("name", HIGH, reason, old, new))
     return found
 
 

@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Set
 from dataclasses import dataclass, replace
 
-from tui.engine.facts.check import HIGH, MEDIUM, FactCheck, Found, flag
+from tui.engine.facts.check import HIGH, MEDIUM, FactCheck, Found, Words, flag
+from tui.engine.facts.pairing import correspondence, within
 from tui.engine.facts.text import (
     SCOPE_SKIP,
     Guarded,
@@ -37,9 +38,10 @@ _NEGATION = Guarded(
         r"""
         \b(?:
             (?P<skip>not\s+(?:only|just|least|merely)|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
-          | no\s+longer | no\s+one | not | never | hardly | barely | scarcely | no(?!\.\s*\d) | none | nobody | nothing | neither | nor | without
-          | cannot | [a-z]+n['’]t
-          | (?:refus|declin|fail)(?:e|es|ed|ing|s)?\s+to
+          | no\s+longer | no\s+one | not | never | hardly | barely | scarcely | rarely | seldom
+          | no(?!\.\s*\d) | none | nobody | nothing | neither | nor | without
+          | cannot | [a-z]+n['’]t | (?:do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt
+          | (?:refus|declin)(?:e|es|ed|ing|s)?\s+(?:to|comment) | fail(?:s|ed|ing)?\s+to
         )\b
         """,
         re.IGNORECASE | re.VERBOSE,
@@ -47,7 +49,9 @@ _NEGATION = Guarded(
     # All whole words as \b splits them: "don't" ends in the word "t", and a verb
     # before "to" is its stem and ending ("declined"), so no fragment search is needed.
     words=frozenset(
-        "not never hardly barely scarcely no none nobody nothing neither nor without cannot t".split()
+        """not never hardly barely scarcely rarely seldom no none nobody nothing neither nor
+        without cannot t dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt couldnt
+        wouldnt shouldnt mustnt neednt""".split()
         + [
             verb + ending
             for verb in ("refus", "declin", "fail")
@@ -151,8 +155,14 @@ class _Marker:
     start: int
     scope: frozenset[str]
     surface: str
+    end: int = 0  # where the words it governs end
     head: str = ""  # the first word governed: the verb or noun a negation flips
     strength: str = ""  # modals only: "possible", "certain", "required", ...
+    negated: bool = False  # followed by a negation: "won't", "would not"
+
+    @property
+    def words(self) -> Words:
+        return Words(self.surface, self.start, self.end)
 
 
 def _scope_after(text: str, end: int, limit: int = 2) -> tuple[list[str], int]:
@@ -184,14 +194,28 @@ def _markers(
             continue
         scope, scope_end = _scope_after(text, m.end())
         surface = " ".join(text[m.start() : scope_end].split())
+        negated = _NEGATED.match(text, m.end()) is not None
         markers.append(
-            _Marker(word, m.start(), frozenset(scope), surface, scope[0] if scope else "")
+            _Marker(
+                word,
+                m.start(),
+                frozenset(scope),
+                surface,
+                scope_end,
+                scope[0] if scope else "",
+                negated=negated,
+            )
         )
     return markers
 
 
+_NEGATED = re.compile(r"n['’]t\b|\s+(?:not|never)\b", re.IGNORECASE)
+
+
 def _negation_word(m: re.Match[str]) -> str | None:
-    return None if m["skip"] else " ".join(m.group().lower().split())
+    """Every negation is one word: "won't" / "will not", "does not have" / "has no",
+    "did not comment" / "declined comment" say the same."""
+    return None if m["skip"] else "not"
 
 
 def _hedge_word(m: re.Match[str]) -> str:
@@ -203,8 +227,8 @@ def _hedge_word(m: re.Match[str]) -> str:
 
 def _modal_word(m: re.Match[str]) -> str | None:
     word = " ".join(m["modal"].lower().split())
-    if m.group()[0].isupper() and word in {"may", "will"}:
-        return None  # the month, or a first name
+    if m.group()[0].isupper() and not m.group().isupper() and word in {"may", "will"}:
+        return None  # the month, or a first name (but "MAY" is a specification's keyword)
     return _MODAL_CANONICAL.get(word, word)
 
 
@@ -259,13 +283,19 @@ def _flipped(
 ) -> tuple[list[_Marker], list[_Marker]]:
     """Markers removed (left) or added (right) around content both sides still share.
 
-    Markers are matched by what they govern, then by being the same word
-    ("is expected to ratify" / "are expected to vote": one hedge, reworded).
+    Markers are matched by what they govern, then by being the same word in the sentence
+    that became theirs ("is expected to ratify" / "are expected to vote": one hedge,
+    reworded; "won't investigate" / "will not begin an investigation": one negation).
     One still without a partner counts only if its content survives on the
     other side without it (a negation rewritten with its clause is no flip).
     """
     _, removed, added = _pair_by_scope(lefts, rights)
-    removed, added = unmatched(removed, added, lambda a, b: a.word == b.word)
+    places = correspondence(left, right)
+    removed, added = unmatched(
+        removed,
+        added,
+        lambda a, b: a.word == b.word and within(b.start, places.right_spans_for(a.start, a.start)),
+    )
     return [m for m in removed if kept(m, text_stems(right))], [
         m for m in added if kept(m, text_stems(left))
     ]
@@ -276,12 +306,10 @@ def _marker_flags(
 ) -> list[Found]:
     noun, gone = ("negation", "removed") if kind == "negation" else ("hedging", "dropped")
     found = [
-        flag(kind, severity, m.surface, None, f"{noun} {gone}: {curly(m.surface)}", m.start)
-        for m in removed
+        flag(kind, severity, f"{noun} {gone}: {curly(m.surface)}", m.words, None) for m in removed
     ]
     found += [
-        flag(kind, severity, None, m.surface, f"{noun} added: {curly(m.surface)}", m.start)
-        for m in added
+        flag(kind, severity, f"{noun} added: {curly(m.surface)}", None, m.words) for m in added
     ]
     return found
 
@@ -305,6 +333,34 @@ def _stance(text: str) -> tuple[list[_Marker], list[_Marker]]:
         for m in modals
     ]
     return modals, [h for h in hedges if not any(next_to(h, m) for m in modals)]
+
+
+_AUXILIARIES = frozenset("had has have was were is are".split())
+
+
+def _tensed(text: str, head: str) -> bool:
+    """Whether ``text`` has the verb ``head`` (a stem) in a tense of its own, after an
+    auxiliary: "had accepted", "is seeking", "were charged"."""
+    words = text_words(text)
+    return any(
+        n > 0 and stem(w.text) == head and words[n - 1].text in _AUXILIARIES
+        for n, w in enumerate(words)
+    )
+
+
+def _modals_gone(markers: list[_Marker], other: str, what: str) -> list[Found]:
+    """Modals of obligation or certainty with no partner, whose verb the other side still
+    has without one: "would accept" / "had accepted", "will seek" / "is seeking". (A
+    possibility modal dropped is a hedge dropped, reported as hedging; a negated one is the
+    negation's.)"""
+    found = []
+    for m in markers:
+        if m.strength == "possible" or m.negated or not m.head or not _tensed(other, m.head):
+            continue
+        left_side, right_side = (m.words, None) if what == "dropped" else (None, m.words)
+        reason = f"modal {what}: {curly(m.surface)}"
+        found.append(flag("modality", MEDIUM, reason, left_side, right_side))
+    return found
 
 
 def compare_stance(left: str, right: str) -> list[Found]:
@@ -332,9 +388,25 @@ def compare_stance(left: str, right: str) -> list[Found]:
     right_modals, right_hedges = map(untouched, _stance(right))
     pairs, left_modals, right_modals = _pair_by_scope(left_modals, right_modals)
     for a, b in pairs:
-        if a.strength != b.strength and frozenset({a.word, b.word}) not in _MODAL_EQUIVALENTS:
-            reason = f"modal shift: {curly(a.word)} → {curly(b.word)}"
-            found.append(flag("modality", MEDIUM, a.surface, b.surface, reason, a.start))
+        if a.strength == b.strength or frozenset({a.word, b.word}) in _MODAL_EQUIVALENTS:
+            continue
+        if a.word == b.word:  # "will likely drop" / "will drop": the hedge went, not the modal
+            gained = b.strength == "possible"
+            hedged = b if gained else a
+            reason = f"hedging {'added' if gained else 'dropped'}: {curly(hedged.surface)}"
+            found.append(
+                flag(
+                    "hedging",
+                    MEDIUM,
+                    reason,
+                    None if gained else a.words,
+                    b.words if gained else None,
+                )
+            )
+            continue
+        reason = f"modal shift: {curly(a.word)} → {curly(b.word)}"
+        found.append(flag("modality", MEDIUM, reason, a.words, b.words))
+    found += _modals_gone(left_modals, right, "dropped") + _modals_gone(right_modals, left, "added")
 
     def hedging(modals: list[_Marker], hedges: list[_Marker]) -> list[_Marker]:
         return hedges + [m for m in modals if m.strength == "possible"]

@@ -412,13 +412,18 @@ NOT_NAMES = frozenset(
     nor yet still despite although though because""".split()
 )
 POSSESSIVE = re.compile(r"['’]s?$")
+# Connectors that may sit inside a name: "Ursula von der Leyen", "Bank of England".
+NAME_CONNECTORS = frozenset(
+    {"de", "da", "del", "der", "van", "von", "al", "bin", "of", "la", "le", "du"}
+)
 _HYPHENATED_WORD = re.compile(r"[^\W_][\w’'-]*")
 
 
 @lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
-    """How a word is compared as a name: accents, case, apostrophe style and possessive folded."""
-    return fold_accents(POSSESSIVE.sub("", word.translate(APOSTROPHES)))
+    """How a word is compared as a name: accents, case, apostrophes and possessive folded
+    ("O'Neill's" and "ONeill" agree)."""
+    return fold_accents(POSSESSIVE.sub("", word.translate(APOSTROPHES)).replace("'", ""))
 
 
 @lru_cache(maxsize=TEXT_CACHE)

@@ -1,0 +1,200 @@
+"""How one name or word is written in other forms: not a change of fact.
+
+A respelling a rewrite may make without changing who or what it names: a word
+form or demonym ("China" / "Chinese", "France" / "French"), a short form
+("Tim" / "Timothy", "Tenn." / "Tennessee"), British or American spelling
+("Labour" / "Labor"), a transliteration ("Odai" / "Uday", "al-Qaeda" /
+"al-Qaida"). What is left close to a name — one or two letters apart — is a
+possible misspelling (:func:`near_miss`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from tui.engine.facts.text import NAME_CONNECTORS, fold_accents, name_key
+
+# Spellings that differ between English varieties, as (ending, folded ending): the
+# British form folded to the American one.
+_VARIETY_ENDINGS = (
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ours", "ors"),
+    ("our", "or"),
+    ("ogue", "og"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("tre", "ter"),
+)
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """A lower-case word with British spellings folded to American ones ("colour", "color").
+
+    Only long words are folded ("our" and "tour" stay), so a short word never turns into
+    another one.
+    """
+    if len(word) < 6:
+        return word
+    for ending, folded_ending in _VARIETY_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + folded_ending
+    return word
+
+
+_VOWELS = frozenset("aeiouyhw")  # h and w too: "Falluja" / "Fallujah", "Ouda" / "Uwda"
+# Names this long or longer keep their vowels across spellings: one changed late is a slip.
+_LONG_NAME = 7
+
+
+def skeleton(word: str) -> str:
+    """The consonants of a lower-case word in order: "muqtada" -> "mqtd"."""
+    return "".join(c for c in word if c not in _VOWELS)
+
+
+def _first_syllable_end(word: str) -> int:
+    """Where the first run of vowels ends: "muqtada" -> 2, "odai" -> 1."""
+    n = 0
+    while n < len(word) and word[n] not in _VOWELS:
+        n += 1
+    while n < len(word) and word[n] in _VOWELS:
+        n += 1
+    return n
+
+
+@lru_cache(maxsize=65536)
+def transliterated(a: str, b: str) -> bool:
+    """Two spellings of one foreign name ("Qaeda" / "Qaida", "Muqtada" / "Moqtada", "Odai" /
+    "Uday", "Falluja" / "Fallujah"): the same consonants in the same order, and vowels that
+    differ in a short name ("Ahmad" / "Ahmed"), in the first syllable, inside a pair of
+    vowels, or by a final "h".
+
+    In a long name, a vowel changed late in the word, alone, stays a possible misspelling
+    ("Salvesen" / "Salveson", "Extremadura" / "Extramadura"), and so does any consonant
+    changed ("Qiang" / "Qian").
+    """
+    a, b = fold_accents(a), fold_accents(b)
+    if a == b or skeleton(a) != skeleton(b):
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    if longer == shorter + "h" or len(longer) < _LONG_NAME:
+        return True
+    first = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(shorter))
+    if first < _first_syllable_end(shorter):
+        return True
+    around = a[max(0, first - 1) : first + 2] + b[max(0, first - 1) : first + 2]
+    return sum(c in "aeiou" for c in around) >= 4  # "ae" / "ai": a pair of vowels changed
+
+
+# Endings that turn a name into another word form: "Russia"/"Russian",
+# "American"/"Americans", "Israel"/"Israeli", "China"/"Chinese", "Germany"/"German"
+# are not misspellings (the shorter form may lose a final vowel first: "chin-ese").
+_WORD_FORM_ENDINGS = frozenset(
+    "s es n an ian ean ans ians ns i is ese ish ic y ns ites ite".split()
+)
+# Demonyms not made by an ending, but close enough to read as a respelling.
+_DEMONYMS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("france", "french"),
+        ("greece", "greek"),
+        ("wales", "welsh"),
+        ("britain", "british"),
+        ("spain", "spanish"),
+        ("sweden", "swedish"),
+        ("denmark", "danish"),
+        ("poland", "polish"),
+        ("turkey", "turkish"),
+        ("ireland", "irish"),
+        ("finland", "finnish"),
+        ("norway", "norwegian"),
+        ("scotland", "scottish"),
+        ("england", "english"),
+        ("thailand", "thai"),
+        ("peru", "peruvian"),
+        ("portugal", "portuguese"),
+        ("netherlands", "dutch"),
+        ("switzerland", "swiss"),
+        ("philippines", "filipino"),
+    )
+)
+
+
+# Abbreviations that are not a cut of their word.
+ABBREVIATIONS = {"st": "saint", "mt": "mount", "ft": "fort", "sgt": "sergeant"}
+
+
+def near_miss(name: str, other: str) -> bool:
+    """``other`` reads as ``name`` with one letter (two in long names) changed, added or dropped."""
+    a, b = name_key(name), name_key(other)
+    if a == b:
+        return False
+    limit = 1 if min(len(a), len(b)) <= 5 else 2
+    same_shape = a[0] == b[0] or abs(len(a) - len(b)) <= 1
+    return same_shape and OSA.distance(a, b) <= limit
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name in another form, not another name: the same key or spelling ("Labor" /
+    "Labour"), a short form ("Tim" / "Timothy"), a word form or demonym ("China" /
+    "Chinese", "France" / "French"), or a transliteration ("Odai" / "Uday")."""
+    key_a, key_b = name_key(a), name_key(b)
+    if key_a == key_b or spelling_key(key_a) == spelling_key(key_b):
+        return True
+    short, long = sorted((key_a, key_b), key=len)
+    shortened = (
+        len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
+    ) or ABBREVIATIONS.get(short) == long  # "Tim" / "Timothy", "Tenn" / "Tennessee"
+    return shortened or word_form(key_a, key_b) or transliterated(key_a, key_b)
+
+
+def word_form(a: str, b: str) -> bool:
+    if frozenset((a, b)) in _DEMONYMS:
+        return True
+    short, long = sorted((a, b), key=len)
+    if long in (short + "s", short + "es"):
+        # A plural ("Americans"), or a possessive without its apostrophe; a short name
+        # with an "s" more is as likely a slip ("Vos" / "Voss").
+        return len(short) >= _PLURAL_STEM
+    stems = (short, short[:-1]) if short[-1:] in "aeiouy" else (short,)
+    return any(long.startswith(stem) and long[len(stem) :] in _WORD_FORM_ENDINGS for stem in stems)
+
+
+_PLURAL_STEM = 5
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_SKIPPED = NAME_CONNECTORS | {"the", "a", "an"}
+
+
+def abbreviates(short: str, run_text: str) -> bool:
+    """``short`` stands for ``run_text``: its initials ("ATA", "U.N.") or a cut of one
+    word ("Tenn." for "Tennessee")."""
+    letters = "".join(c for c in _DETERMINER.sub("", short) if c.isalpha()).lower()
+    words = [w for w in re.findall(r"[^\W\d_]+", run_text) if w.lower() not in _SKIPPED]
+    while len(words) > 1 and words[-1].lower() in _COMPANY_ENDINGS:
+        words.pop()
+    if len(letters) < 2 or not words:
+        return False
+    # An all-capital word gives all its letters: "UC San Diego" is "UCSD".
+    initials = "".join(w if w.isupper() else w[0] for w in words).lower()
+    if len(words) == 1:
+        return (
+            len(letters) >= 3
+            and initials.startswith(letters)
+            or ABBREVIATIONS.get(letters) == words[0].lower()
+        )
+    return letters == initials
+
+
+# Endings a company's initials leave out: "GE" for "General Electric Co."
+_COMPANY_ENDINGS = frozenset("co corp inc ltd plc llc group company corporation".split())

@@ -75,8 +75,8 @@ def _first_syllable_end(word: str) -> int:
 def transliterated(a: str, b: str) -> bool:
     """Two spellings of one foreign name ("Qaeda" / "Qaida", "Muqtada" / "Moqtada", "Odai" /
     "Uday", "Falluja" / "Fallujah"): the same consonants in the same order, and vowels that
-    differ in a short name ("Ahmad" / "Ahmed"), in the first syllable, inside a pair of
-    vowels, or by a final "h".
+    differ inside a short name ("Ahmad" / "Ahmed", not "Hilde" / "Hilda"), in the first
+    syllable, inside a pair of vowels, or by a final "h".
 
     In a long name, a vowel changed late in the word, alone, stays a possible misspelling
     ("Salvesen" / "Salveson", "Extremadura" / "Extramadura"), and so does any consonant
@@ -86,7 +86,7 @@ def transliterated(a: str, b: str) -> bool:
     if a == b or skeleton(a) != skeleton(b):
         return False
     shorter, longer = sorted((a, b), key=len)
-    if longer == shorter + "h" or len(longer) < _LONG_NAME:
+    if longer == shorter + "h" or (len(longer) < _LONG_NAME and a[-1] == b[-1]):
         return True
     first = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(shorter))
     if first < _first_syllable_end(shorter):

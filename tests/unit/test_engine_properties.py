@@ -13,7 +13,7 @@ from benchmarks.synthetic import EditRates, make_pair
 from tests.engine_helpers import assert_every_index_once, document
 from tui.engine.compare import compare_documents
 from tui.engine.model import Kind
-from tui.engine.report import report_dict
+from tui.engine.report import REPORT_VERSION, report_dict
 from tui.export import render
 
 WORDS = st.sampled_from(
@@ -144,7 +144,7 @@ def test_exporting_never_raises(pair, fmt):
     text = render(compare_documents(document(left), document(right)), fmt)
     assert text
     if fmt == "json":
-        assert json.loads(text)["version"] == 1
+        assert json.loads(text)["version"] == REPORT_VERSION
 
 
 @pytest.mark.slow

@@ -210,6 +210,10 @@ class Page(HTMLParser):
             self.paragraphs[-1] += data
 
 
+def sentence_tables(comparison) -> int:
+    return sum(change.sentences is not None for change in comparison.changes)
+
+
 def parse(page: str) -> Page:
     parser = Page()
     parser.feed(page)
@@ -220,7 +224,8 @@ def parse(page: str) -> Page:
 def test_html_shows_hostile_text_literally_and_keeps_its_structure():
     comparison = hostile_comparison()
     page = parse(render_html(comparison, generated=WHEN))
-    assert page.tags.count("table") == 1
+    # The side-by-side table, and a sentence table under each change with sentences.
+    assert page.tags.count("table") == 1 + sentence_tables(comparison)
     assert "script" not in page.tags
     assert page.tags_in_paragraphs <= {"span", "del", "ins"}
     shown = [text.removeprefix(" ") for text in page.paragraphs]
@@ -285,7 +290,8 @@ def test_markdown_shows_hostile_text_literally():
         shown_in_markdown(t) for t in HOSTILE_LEFT + HOSTILE_RIGHT if t != HOSTILE_LEFT[4]
     )
     assert result.tags_in_quotes <= {"p", "br", "s", "strong"}
-    assert result.tags.count("table") == 1  # the summary's counts, nothing from the input
+    # The summary's counts and a sentence table per change with sentences, nothing from the input.
+    assert result.tags.count("table") == 1 + sentence_tables(comparison)
 
 
 def test_markdown_highlights_only_changed_words():
@@ -468,3 +474,19 @@ def test_a_browser_draws_the_report_at_phone_and_desktop_width(tmp_path, width):
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         sizes.append(shot.stat().st_size)
     assert sizes[1] > 10 * sizes[0]  # the report drew text and pictures, not an empty page
+
+
+def test_json_sentences_are_places_in_the_paragraphs_each_in_exactly_one_link():
+    data = report_dict(ferry_comparison())
+    with_sentences = [change for change in data["changes"] if "sentences" in change]
+    assert with_sentences
+    for change in with_sentences:
+        sentences = change["sentences"]
+        for side in ("left", "right"):
+            texts = data[side]["paragraphs"]
+            for place in sentences[side]:
+                assert place["paragraph"] in change[side]
+                text = texts[place["paragraph"]][place["start"] : place["end"]]
+                assert text and text == text.strip()
+            linked = sorted(k for link in sentences["links"] for k in link[side])
+            assert linked == list(range(len(sentences[side])))

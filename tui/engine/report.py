@@ -19,18 +19,35 @@ paragraph's old place), so a script can lay the texts out as the app does;
 and, when a report is made with the reviewer's marks, ``review`` on each
 difference (``{"reviewed": bool, "significant": bool, "note": str}``).
 
+Version 2 adds ``sentences`` on every reworded, moved, split and merged
+change: which sentence became which (``{"left": [{"paragraph", "start",
+"end"}, ...], "right": [...], "links": [{"kind", "left", "right",
+"similarity"}, ...]}``; a sentence's text is its paragraph's
+``[start:end]``, and a link names sentences by their place in ``left`` and
+``right``). A reader of version 1 that rejects unknown fields must be told.
+
 The second half of the module is the wording the human-readable reports
 (HTML, Markdown) share, so both say the same thing the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
 from tui.engine.layout import side_by_side
-from tui.engine.model import Change, Comparison, Document, FactFlag, InlineDiff, Kind
+from tui.engine.model import (
+    Change,
+    Comparison,
+    Document,
+    FactFlag,
+    InlineDiff,
+    Kind,
+    SentenceAlignment,
+)
+from tui.engine.sentences import SentencePair
 
 __all__ = [
     "ReviewMark",
@@ -40,6 +57,8 @@ __all__ = [
     "report_dict",
     "paragraph_numbers",
     "kind_label",
+    "sentence_kind_label",
+    "sentence_summary",
     "percent",
     "locator",
     "score_label",
@@ -52,7 +71,7 @@ __all__ = [
 ]
 
 REPORT_FORMAT = "compare-tui-report"
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 
 
 class ReviewMark(Protocol):
@@ -144,9 +163,32 @@ def _change(change: Change, review: dict[str, Any] | None) -> dict[str, Any]:
         }
         for f in change.facts
     ]
+    if change.sentences is not None:
+        data["sentences"] = _sentences(change.sentences)
     if review is not None:
         data["review"] = review
     return data
+
+
+def _sentences(alignment: SentenceAlignment) -> dict[str, Any]:
+    """Sentences as places in their paragraphs, and the links between them."""
+    return {
+        "left": [
+            {"paragraph": s.paragraph, "start": s.start, "end": s.end} for s in alignment.left
+        ],
+        "right": [
+            {"paragraph": s.paragraph, "start": s.start, "end": s.end} for s in alignment.right
+        ],
+        "links": [
+            {
+                "kind": link.kind.value,
+                "left": list(link.left),
+                "right": list(link.right),
+                "similarity": link.similarity,
+            }
+            for link in alignment.links
+        ],
+    }
 
 
 def _inline(inline: InlineDiff) -> dict[str, Any]:
@@ -190,6 +232,30 @@ def kind_label(change: Change) -> str:
     if change.boilerplate:
         label = f"Boilerplate ({label.lower()})"
     return label
+
+
+_SENTENCE_LABELS = {
+    Kind.UNCHANGED: "same",
+    Kind.REWORDED: "restated",
+    Kind.MOVED: "moved",
+    Kind.SPLIT: "split",
+    Kind.MERGED: "merged",
+    Kind.ADDED: "new",
+    Kind.DROPPED: "cut",
+}
+
+
+def sentence_kind_label(kind: Kind) -> str:
+    """What happened to a sentence, in a word: "restated", "cut", "new", "split", ..."""
+    return _SENTENCE_LABELS[kind]
+
+
+def sentence_summary(pairs: Sequence[SentencePair]) -> str:
+    """ "3 restated · 1 cut · 2 new": a change's sentence links counted by kind, in kind order."""
+    counts = Counter(pair.kind for pair in pairs)
+    return " · ".join(
+        f"{counts[kind]} {label}" for kind, label in _SENTENCE_LABELS.items() if counts[kind]
+    )
 
 
 def percent(share: float) -> str:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import groupby, pairwise
 from operator import attrgetter
 from typing import NamedTuple
@@ -42,13 +43,16 @@ import sentencex
 from rapidfuzz.distance import Indel
 
 from tui.engine.align import heaviest_chain
-from tui.engine.model import Kind, Sentence, SentenceAlignment, SentenceLink
+from tui.engine.inline import word_diff
+from tui.engine.model import Kind, Sentence, SentenceAlignment, SentenceLink, Span
 from tui.engine.similarity import Part, Terms, index_terms, pair_statistics, part_vectors
 from tui.engine.tokens import DocumentTerms, cosmetic_key
 
 __all__ = [
     "split_sentences",
     "align_sentence_groups",
+    "SentencePair",
+    "sentence_pairs",
     "PAIR_THRESHOLD",
     "MOVE_THRESHOLD",
     "CONTAINMENT_THRESHOLD",
@@ -488,3 +492,42 @@ def _reading_order(links: list[SentenceLink], dropped: list[int]) -> tuple[Sente
         result.append(link)
         result += [SentenceLink(Kind.DROPPED, (i,), (), 0.0) for i in after.get(k, [])]
     return tuple(result)
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """One row of a sentence view: a link's sentences side by side, highlighted within the pair.
+
+    ``left`` and ``right`` hold one tuple of spans per sentence. Words are
+    compared only inside the pair, so a highlight never points at a word of
+    another sentence; a cut sentence is all changed on the left, a new one
+    all changed on the right.
+    """
+
+    kind: Kind
+    similarity: float
+    left: tuple[tuple[Span, ...], ...]
+    right: tuple[tuple[Span, ...], ...]
+
+
+def sentence_pairs(alignment: SentenceAlignment) -> tuple[SentencePair, ...]:
+    """The rows of a change's sentence view, in its links' reading order.
+
+    The word diffs are made here, when a view or a report asks for them,
+    not for every change of every comparison.
+    """
+    return tuple(map(lambda link: _pair(alignment, link), alignment.links))
+
+
+def _pair(alignment: SentenceAlignment, link: SentenceLink) -> SentencePair:
+    left = [alignment.left[i].text for i in link.left]
+    right = [alignment.right[j].text for j in link.right]
+    if left and right:
+        diff, _ = word_diff(left, right)
+        return SentencePair(link.kind, link.similarity, diff.left, diff.right)
+    return SentencePair(
+        link.kind,
+        link.similarity,
+        tuple((Span(text, True),) for text in left),
+        tuple((Span(text, True),) for text in right),
+    )

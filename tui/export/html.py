@@ -35,8 +35,11 @@ from tui.engine.report import (
     review_progress,
     reviewer_notes,
     score_label,
+    sentence_kind_label,
+    sentence_summary,
 )
 from tui.engine.safe_text import printable
+from tui.engine.sentences import sentence_pairs
 
 __all__ = ["render_html"]
 
@@ -406,10 +409,35 @@ def _row_group(
     if change.boilerplate:
         return _boilerplate_row(comparison, [r.change for r in group])
     cells = _cells(comparison, change, row.change if row.change not in numbers else None)
+    body = f'<tr class="body {_kind_class(change)}">{cells}</tr>' + _sentence_row(change)
     if row.change not in numbers:
-        return f'<tr class="body {_kind_class(change)}">{cells}</tr>'
+        return body
     head = _difference_head(change, row.change, numbers, rows, review.get(row.change))
-    return head + f'\n<tr class="body {_kind_class(change)}">{cells}</tr>'
+    return head + "\n" + body
+
+
+def _sentence_row(change: Change) -> str:
+    """Which sentence became which, under the change: a folded table, one row per link."""
+    if change.sentences is None:
+        return ""
+    pairs = sentence_pairs(change.sentences)
+    rows = "".join(
+        f'<tr class="s-{pair.kind.value}"><td class="sk">{sentence_kind_label(pair.kind)}</td>'
+        f"<td>{_sentence_cell(pair.left, 'del')}</td>"
+        f'<td class="sim">{percent(pair.similarity) if pair.left and pair.right else ""}</td>'
+        f"<td>{_sentence_cell(pair.right, 'ins')}</td></tr>"
+        for pair in pairs
+    )
+    return (
+        f'\n<tr class="sentences {_kind_class(change)}"><td colspan="2"><details>'
+        f"<summary>Sentences: {_text(sentence_summary(pairs))}</summary>"
+        f'<table class="sent"><thead><tr><th></th><th>Original</th><th>kept</th><th>Rewrite</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></details></td></tr>"
+    )
+
+
+def _sentence_cell(sentences: Sequence[Sequence[Span]], mark: str) -> str:
+    return " ".join(_highlighted("", spans, mark) for spans in sentences)
 
 
 def _difference_head(
@@ -564,6 +592,9 @@ ins{background:var(--ins);text-decoration:underline;text-decoration-thickness:1p
 .sbs td{vertical-align:top;padding:.3rem .6rem;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
 .sbs td:first-child{border-left:4px solid var(--k)}
 .sbs .para{margin:.3rem 0}
+.sent{width:100%;border-collapse:collapse;font-size:.9rem}.sent th{text-align:left;color:var(--muted);font-weight:400}
+.sbs .sent td{border-left:0;padding:.2rem .4rem}.sent .sk,.sent .sim{white-space:nowrap;color:var(--muted);font-variant-numeric:tabular-nums}
+.sent tr.s-added td,.sent tr.s-dropped td{font-style:italic}
 .pn{font-size:.75rem;color:var(--muted);font-variant-numeric:tabular-nums}
 .sbs tr.head th{text-align:left;font-weight:400;background:var(--panel);padding:.35rem .6rem;border-left:4px solid var(--k);border-top:1px solid var(--line)}
 .head .num{display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;background:var(--k);color:var(--bg);font-weight:700}

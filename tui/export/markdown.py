@@ -32,8 +32,11 @@ from tui.engine.report import (
     review_progress,
     reviewer_notes,
     score_label,
+    sentence_kind_label,
+    sentence_summary,
 )
 from tui.engine.safe_text import printable, terminal_safe
+from tui.engine.sentences import SentencePair, sentence_pairs
 
 __all__ = ["render_markdown", "escape_markdown"]
 
@@ -256,7 +259,32 @@ def _difference(comparison: Comparison, change: Change, number: int, mark) -> st
     parts += _version(
         "Rewrite", comparison.right, change.right, inline.right if inline else None, "**"
     )
+    if change.sentences is not None:
+        parts.append(_sentence_table(sentence_pairs(change.sentences)))
     return "\n\n".join(parts)
+
+
+def _sentence_table(pairs: Sequence[SentencePair]) -> str:
+    """Which sentence became which: one table row per link, words marked within the pair."""
+    rows = [
+        f"**Sentences** ({sentence_summary(pairs)})",
+        "",
+        "| | Original | Rewrite | kept |",
+        "|---|---|---|---|",
+    ]
+    for pair in pairs:
+        kept = percent(pair.similarity) if pair.left and pair.right else ""
+        rows.append(
+            f"| {sentence_kind_label(pair.kind)} | {_sentence_cell(pair.left, '~~')} "
+            f"| {_sentence_cell(pair.right, '**')} | {kept} |"
+        )
+    return "\n".join(rows)
+
+
+def _sentence_cell(sentences: Sequence[Sequence[Span]], marker: str) -> str:
+    """Sentences in one table cell: marked words (``|`` escaped as everywhere), no line breaks."""
+    marked = (_marked([(s.text, s.changed) for s in spans], marker) for spans in sentences)
+    return " ".join(text.replace("\\\n", " ") for text in marked)
 
 
 def _version(

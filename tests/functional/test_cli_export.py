@@ -119,4 +119,8 @@ def test_python_dash_m_tui_exports(texts, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == f"compare-tui: wrote html report to {target}"
     page = target.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and page.count("<table") == 1
+    assert (
+        page.startswith("<!DOCTYPE html>")
+        and "<svg" in page
+        and page.count("<table") - page.count('<table class="sent">') == 1
+    )

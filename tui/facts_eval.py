@@ -8,7 +8,12 @@ written against it) and the ``test`` half (reported, never tuned on):
 * precision — of the flags of a kind, the share that name a labelled change of
   that kind in their pair (a flag on a look-alike pair is always wrong);
 * recall — of the labelled changes of a kind, the share some flag of that kind names;
-* flags per ten look-alike pairs — how often a faithful rewrite is flagged.
+* flags per ten look-alike pairs — how often a faithful rewrite is flagged;
+* flags per ten paragraphs on whole rewritten documents, through the whole
+  pipeline (boilerplate set aside): on the fixture pairs with labelled facts, the
+  flags on paired paragraphs that name no labelled fact; on ``fixtures/real-pairs``
+  (real revisions, no fact labels), every flag on paired paragraphs — an upper
+  bound, since revisions do change facts.
 
 A flag names a labelled change when both are of the same kind and share a
 word on the left (the original's words) or, when either has none there (a
@@ -28,6 +33,7 @@ from pathlib import Path
 
 from tui.engine.facts import compare_facts
 from tui.engine.model import FactFlag
+from tui.engine.pipeline import CompareRequest, run_comparison
 
 __all__ = ["KINDS", "Labelled", "KindScore", "load_pairs", "score_split", "main"]
 
@@ -177,6 +183,64 @@ def report(scores: dict[str, SplitScore]) -> str:
     return "\n".join(lines).rstrip()
 
 
+@dataclass(frozen=True, slots=True)
+class RewriteRate:
+    name: str
+    paragraphs: int  # content paragraphs of the original
+    flags: int  # flags on paired paragraphs that name no labelled fact (all, if unlabelled)
+    labelled: bool
+
+
+def rewrite_rates(fixtures: Path) -> list[RewriteRate]:
+    """Flags per document pair, through the whole pipeline."""
+    rates = []
+    for gold_path in sorted(fixtures.glob("*/gold.json")) + sorted(
+        fixtures.glob("real-pairs/*/gold.json")
+    ):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        labelled = "facts" in gold
+        if not labelled and gold_path.parent.parent.name != "real-pairs":
+            continue
+        folder = gold_path.parent
+        comparison = run_comparison(
+            CompareRequest(str(folder / gold["left"]), str(folder / gold["right"]))
+        )
+        facts = [(f["kind"], set(f["left"]), set(f["right"] or [])) for f in gold.get("facts", [])]
+        flags = sum(
+            not any(
+                kind == flag.kind and bool(set(change.left) & left or set(change.right) & right)
+                for kind, left, right in facts
+            )
+            for change in comparison.changes
+            if change.left and change.right and not change.boilerplate
+            for flag in change.facts
+        )
+        content = sum(not p.boilerplate for p in comparison.left.paragraphs)
+        rates.append(RewriteRate(folder.name, content, flags, labelled))
+    return rates
+
+
+def rewrite_report(fixtures: Path) -> str:
+    lines = ["whole rewrites: flags on paired paragraphs per ten paragraphs of the original"]
+    for labelled, title in (
+        (True, "fixture pairs, flags naming no labelled fact"),
+        (False, "real revisions (no fact labels), every flag"),
+    ):
+        rates = [r for r in rewrite_rates(fixtures) if r.labelled == labelled]
+        lines.append(f"  {title}:")
+        lines += [
+            f"    {r.name:<26} {r.flags:>3} flags / {r.paragraphs:>3} paragraphs"
+            f" = {10 * r.flags / max(1, r.paragraphs):.2f}"
+            for r in rates
+        ]
+        flags, paragraphs = sum(r.flags for r in rates), sum(r.paragraphs for r in rates)
+        lines.append(
+            f"    {'all':<26} {flags:>3} flags / {paragraphs:>3} paragraphs"
+            f" = {10 * flags / max(1, paragraphs):.2f}"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tui.facts_eval", description=(__doc__ or "").split("\n")[0]
@@ -192,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         "test": score_split(pairs, "test"),
     }
     print(report(scores))
+    print()
+    print(rewrite_report(args.pairs.parent.parent))
     if args.errors:
         print("\ndev errors:")
         print("\n".join(sorted(scores["dev"].errors or [])))

@@ -195,7 +195,16 @@ def _keeps_source(left: _Attribution, right: _Attribution) -> bool:
         return True
     if abbreviates(left.source, right.source) or abbreviates(right.source, left.source):
         return True
-    return len(_described(left) & _described(right)) >= 2
+    described = _described(left)
+    role = _described_source(right)
+    return bool(role and role <= described) or len(described & _described(right)) >= 2
+
+
+def _described_source(attribution: _Attribution) -> set[str]:
+    """The content stems of an unnamed source ("A prosecutor" -> {"prosecutor"})."""
+    if attribution.named:
+        return set()
+    return {stem(w.text) for w in text_words(attribution.source) if w.text not in SCOPE_SKIP}
 
 
 def _described(attribution: _Attribution) -> set[str]:

@@ -62,7 +62,7 @@ _DATE = Guarded(
           | (?P<month1>{_MONTH_RE})\s+(?P<day1>{_DAY_RE})(?!\d)(?:,?\s+(?P<year1>{_YEAR_RE}))?
           | (?P<day2>{_DAY_RE})\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?:,?\s+(?P<year2>{_YEAR_RE}))?
           | (?P<month3>{_MONTH_RE})\s+(?P<year3>{_YEAR_RE})
-          | (?P<decade>{_YEAR_RE})s
+          | (?P<decade>{_YEAR_RE})['’]?s
           | (?P<year4>{_YEAR_RE})
         )(?<!\s)(?![\w%]|\s?(?:%|per\s?cent|percent|million|billion|bn|m\b))
         """,
@@ -97,10 +97,20 @@ class Date:
         return "year" if self.month is None else "month"
 
 
+# A capitalised word (not a month, not opening a sentence after "In" or "Since") just
+# before a year makes the year part of a name.
+_NAMED_BEFORE = re.compile(
+    rf"(?<![.!?]\s)(?<!^)\b(?!(?:{_MONTH_RE}|In|Since|By|From|Until|Before|After|Of|The)\b)"
+    r"[A-Z][a-z]+\s+$"
+)
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def extract_dates(text: str) -> tuple[Date, ...]:
     dates: list[Date] = []
     for m in _DATE.finditer(text):
+        if m["year4"] and _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Terrorism Act 2000", "Windows 2000": a name's, not a date
         if m["hour"] or m["hour24"] or m["hour_mil"]:
             dates.append(_time(m))
             continue
@@ -209,9 +219,10 @@ def compare_dates(left: str, right: str) -> list[Found]:
     found: list[Found] = []
     for date in lefts:
         spans = places.right_spans_for(*date.span)
+        in_place = [r for r in rights if within(r.span[0], spans)]
         partner = next(
-            (r for r in rights if within(r.span[0], spans) and r.shape == date.shape),
-            None,
+            (r for r in in_place if r.year is not None and r.year == date.year),  # more precise
+            next((r for r in in_place if r.shape == date.shape), None),
         )
         if partner is not None:
             rights.remove(partner)

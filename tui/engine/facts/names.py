@@ -312,21 +312,23 @@ def _gone(word: _NameWord, text: str, other: str) -> bool:
         or _PARTY.fullmatch(word.text)
         or key in word_keys(other)
         or _shouted(text, word)
+        or word.text.lower() in _lowercase_words(text + " " + other)
     ):
-        return False
+        return False  # a word the text also writes in lower case is a word, not a name
     return not any(same_name(key, o) or near_miss(key, o) for o in _words_like(other, key))
 
 
-# Three capital words near a capital word: text set in capitals ("TWO HUNDRED
+# Another capital word near a capital word: text set in capitals ("TWO HUNDRED
 # DOLLARS", a licence's disclaimer), where capitals say nothing about names.
 _CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_SHOUTING = 2
 
 
 def _shouted(text: str, word: _NameWord) -> bool:
     if not word.text.isupper():
         return False
     nearby = text[max(0, word.start - 40) : word.start + len(word.text) + 40]
-    return len(_CAPITAL_WORD.findall(nearby)) >= 4
+    return len(_CAPITAL_WORD.findall(nearby)) >= _SHOUTING
 
 
 # A party and state after a politician's name: "R-Tenn.", "D-S.D."; and the parties.
@@ -469,9 +471,13 @@ def compare_names(left: str, right: str) -> list[Found]:
     return found
 
 
-def _lowercase_words(text: str) -> set[str]:
+@lru_cache(maxsize=TEXT_CACHE)
+def _lowercase_words(text: str) -> frozenset[str]:
     """Words written in lower case somewhere: a capitalised form of these is just a sentence start."""
-    return {m.group() for m in re.finditer(r"(?<![\w’'])[a-z][\w’'-]*", text)}
+    return frozenset(m.group() for m in _LOWERCASE_WORD.finditer(text))
+
+
+_LOWERCASE_WORD = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
 
 
 CHECK = FactCheck("names", compare_names)

@@ -65,6 +65,7 @@ _CONTRACTIONS = (
     (re.compile(r"\bwon't\b"), "will not"),
     (re.compile(r"\bain't\b"), "is not"),
     (re.compile(r"n't\b"), " not"),
+    (re.compile(r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should)nt\b"), r"\1 not"),
     (re.compile(r"'re\b"), " are"),
     (re.compile(r"'ve\b"), " have"),
     (re.compile(r"'ll\b"), " will"),
@@ -76,10 +77,16 @@ _CONTRACTIONS = (
 
 def _quote_tokens(text: str) -> list[tuple[str, int]]:
     """A quotation's words as compared — case, accents, punctuation, British spelling,
-    contractions and possessives folded, "&" read as "and" — each with the index of the
-    written word (split at spaces) it came from."""
+    contractions (with or without their apostrophe) and possessives folded, "&" read as
+    "and", an editor's [bracketed] words left out — each with the index of the written
+    word (split at spaces) it came from."""
     tokens = []
+    bracketed = False
     for index, written in enumerate(text.split()):
+        opens, closes = written.startswith("["), "]" in written
+        if bracketed or opens:
+            bracketed = not closes
+            continue
         folded = fold_accents(written.replace("&", " and ")).translate(APOSTROPHES)
         for pattern, replacement in _CONTRACTIONS:
             folded = pattern.sub(replacement, folded)
@@ -104,9 +111,16 @@ def extract_quotes(text: str) -> tuple[_Quote, ...]:
         start = max(start, end - _LONGEST_QUOTE)
         content = text[start:end]
         stripped = content.strip()
-        if _quote_key(stripped):
+        if _quote_key(stripped) and not _TITLE.fullmatch(stripped):
             quotes.append(_Quote(stripped, start + content.index(stripped[0])))
     return tuple(quotes)
+
+
+# A title in quotation marks ("The Matrix Reloaded", "Late Edition"): up to six words, each
+# capitalised or a short function word, not a quotation of anyone's words.
+_TITLE = re.compile(
+    r"(?:[A-Z][\w’'&:-]*|of|the|a|an|and|in|on|for|to|at)(?:\s+(?:[A-Z0-9][\w’'&:-]*|of|the|a|an|and|in|on|for|to|at)){0,5}[,.!?]?"
+)
 
 
 def _double_quoted(text: str) -> list[tuple[int, int]]:

@@ -37,11 +37,12 @@ _NEGATION = Guarded(
     re.compile(
         r"""
         \b(?:
-            (?P<skip>not\s+(?:only|just|least|merely)|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
+            (?P<skip>not\s+(?:only|just|least|merely|until)|n['’]t\s+until|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
           | no\s+longer | no\s+one | not | never | hardly | barely | scarcely | rarely | seldom
-          | no(?!\.\s*\d) | none | nobody | nothing | neither | nor | without
+          | no(?!\.?\s*\d) | none | nobody | nothing | neither | nor | without | lack(?:s|ed|ing)?
           | cannot | [a-z]+n['’]t | (?:do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt
-          | (?:refus|declin)(?:e|es|ed|ing|s)?\s+(?:to|comment) | fail(?:s|ed|ing)?\s+to
+          | (?:refus|declin)(?:e|es|ed|ing|s|al)?(?:,[^,.;]{1,40},)?\s+(?:to|comment)
+          | fail(?:s|ed|ing)?\s+to
         )\b
         """,
         re.IGNORECASE | re.VERBOSE,
@@ -50,12 +51,12 @@ _NEGATION = Guarded(
     # before "to" is its stem and ending ("declined"), so no fragment search is needed.
     words=frozenset(
         """not never hardly barely scarcely rarely seldom no none nobody nothing neither nor
-        without cannot t dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt couldnt
+        without lack lacks lacked lacking cannot t dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt couldnt
         wouldnt shouldnt mustnt neednt""".split()
         + [
             verb + ending
             for verb in ("refus", "declin", "fail")
-            for ending in ("", "e", "es", "ed", "ing", "s")
+            for ending in ("", "e", "es", "ed", "ing", "s", "al")
         ]
     ),
 )
@@ -70,6 +71,8 @@ _HEDGE = Guarded(
           | probably | perhaps | likely | unconfirmed | suspected
           | (?<!have\ )(?<!has\ )(?<!had\ )(?:appears?|appeared|seems?|seemed)\s+to
           | (?:is|are|was|were)\s+(?:expected|believed|thought|understood|said)\s+to
+          | (?P<plan>(?:is|are|was|were)\s+(?:scheduled|set|due)\s+to
+              | (?:expects?|hopes?|plans?|planned|hoped)\s+to | predicts? | predicted | forecasts?)
           | pourrai[st]? | pourraient | peut-être | probablement | apparemment | semblen?t | devraient | devrait
           | podría[ns]? | quizás? | probablemente | supuestamente | al\ parecer
           | könnten? | vielleicht | wahrscheinlich | angeblich | möglicherweise
@@ -80,7 +83,8 @@ _HEDGE = Guarded(
     words=frozenset(
         """allegedly alleged reportedly apparently purportedly supposedly possibly probably perhaps likely
         unconfirmed suspected appear appears appeared seem seems seemed expected believed thought understood
-        said pourrai pourrais pourrait pourraient peut probablement apparemment semblet semblent devraient
+        said scheduled set due expects expect hope hopes hoped plan plans planned predict predicts
+        predicted forecast forecasts pourrai pourrais pourrait pourraient peut probablement apparemment semblet semblent devraient
         devrait podría podrían podrías quizá quizás probablemente supuestamente parecer könnte könnten
         vielleicht wahrscheinlich angeblich möglicherweise""".split()
     ),
@@ -219,10 +223,19 @@ def _negation_word(m: re.Match[str]) -> str | None:
 
 
 def _hedge_word(m: re.Match[str]) -> str:
-    """The hedge's stem, without its auxiliary: "is expected to" and "are expected to" agree."""
+    """The hedge's stem, without its auxiliary: "is expected to" and "are expected to" agree.
+    A plan or forecast ("is scheduled to", "predicts") is :data:`_PLAN`."""
+    if m["plan"]:
+        return _PLAN
     return " ".join(
         stem(w) for w in m.group().lower().split() if w not in {"is", "are", "was", "were"}
     )
+
+
+# A plan or a forecast: what a hedge of expectation may be restated as ("are scheduled to
+# appear" / "are expected to appear"), so it keeps one paired; but a plan dropped or added
+# is a rewording of what was planned, not a claim made more or less certain.
+_PLAN = "plan"
 
 
 def _modal_word(m: re.Match[str]) -> str | None:
@@ -290,6 +303,8 @@ def _flipped(
     other side without it (a negation rewritten with its clause is no flip).
     """
     _, removed, added = _pair_by_scope(lefts, rights)
+    removed = [m for m in removed if m.word != _PLAN]
+    added = [m for m in added if m.word != _PLAN]
     places = correspondence(left, right)
     removed, added = unmatched(
         removed,
@@ -363,6 +378,23 @@ def _modals_gone(markers: list[_Marker], other: str, what: str) -> list[Found]:
     return found
 
 
+def _negations(text: str) -> list[_Marker]:
+    """The text's negations, "neither ... nor" counted once."""
+    markers = _markers(text, _NEGATION, _negation_word)
+    neither = [m.start for m in markers if text[m.start : m.start + 7].lower() == "neither"]
+    return [
+        m
+        for m in markers
+        if not (
+            text[m.start : m.start + 3].lower() == "nor"
+            and any(0 < m.start - n <= _NEITHER_REACH for n in neither)
+        )
+    ]
+
+
+_NEITHER_REACH = 80
+
+
 def compare_stance(left: str, right: str) -> list[Found]:
     """Negation flips, hedges added or dropped, and modal shifts ("may" -> "will").
 
@@ -372,8 +404,8 @@ def compare_stance(left: str, right: str) -> list[Found]:
     if not (_may_hold_stance(left) or _may_hold_stance(right)):
         return []  # most passages: no marker on either side, nothing to pair
     removed, added = _flipped(
-        _markers(left, _NEGATION, _negation_word),
-        _markers(right, _NEGATION, _negation_word),
+        _negations(left),
+        _negations(right),
         left,
         right,
         _negated_word_kept,

@@ -10,8 +10,10 @@ Why this shape
 * It is a :class:`rich.text.Text`, so the caller alone decides about colour
   (a Console with or without it); the characters are the same either way, so
   scripts and golden tests see exactly what a terminal shows minus the styles.
-* Every line fits ``width`` cells (wide CJK characters counted as two), and
-  the number of lines is bounded, so it fits one 80×24 screen.
+* Every line fits ``width`` cells (wide CJK characters counted as two): what
+  does not fit wraps (lists of items between items, with a hanging indent),
+  nothing is cut but the excerpts, which are excerpts. The number of lines is
+  bounded, so at 80 columns it fits one 80×24 screen.
 * Paragraph numbers count from 1, as in the app and the reports ("¶12→¶10").
 
 No Textual import: the CLI prints this without starting the app.
@@ -19,9 +21,11 @@ No Textual import: the CLI prints this without starting the app.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
+from rich.console import Console
 from rich.text import Text
 
 from tui.app.kinds import KIND_MARK, KIND_ORDER, kind_label
@@ -56,15 +60,20 @@ def render_summary(comparison: Comparison, width: int = 80) -> Text:
     if facts:
         lines += [*facts, Text()]
     lines += _difference_lines(comparison, width)
-    return Text("\n").join(_fit(line, width) for line in lines)
+    measure = Console(width=max(width, 1), file=io.StringIO(), color_system=None)
+    return Text("\n").join(
+        piece for line in lines for piece in _wrapped(line, max(width, 1), measure)
+    )
 
 
 # --------------------------------------------------------------------------- header
 
 
 def _header(comparison: Comparison, width: int) -> list[Text]:
-    half = max(8, (width - 3) // 2)
-    sources = f"{_clip_start(_side_name(comparison.left), half)} → {_clip_start(_side_name(comparison.right), half)}"
+    left, right = _side_name(comparison.left), _side_name(comparison.right)
+    sources = [Text(f"{left} → {right}", style="bold")]
+    if sources[0].cell_len > width:  # each side on a line of its own, whole
+        sources = [Text(left, style="bold"), Text(f"→ {right}", style="bold")]
     counts = comparison.counts()
     differences = len(comparison.differences)
     cosmetic = sum(1 for change in comparison.changes if change.cosmetic and not change.boilerplate)
@@ -76,7 +85,11 @@ def _header(comparison: Comparison, width: int) -> list[Text]:
         overview.append(f"{cosmetic} cosmetic only")
     if counts["boilerplate"]:
         overview.append(f"{counts['boilerplate']} boilerplate set aside")
-    return [Text(sources, style="bold"), Text(" · ".join(overview)), _kind_counts(counts)]
+    return [
+        *sources,
+        *_packed([Text(item) for item in overview], " · ", width),
+        *_packed(_kind_counts(counts), "  ", width),
+    ]
 
 
 def _side_name(document: Document) -> str:
@@ -85,7 +98,7 @@ def _side_name(document: Document) -> str:
     return f"{source} (empty)" if not document.paragraphs else source
 
 
-def _kind_counts(counts: dict[str, int]) -> Text:
+def _kind_counts(counts: dict[str, int]) -> list[Text]:
     parts: list[Text] = []
     for kind in KIND_ORDER:
         if counts[kind.value]:
@@ -95,7 +108,7 @@ def _kind_counts(counts: dict[str, int]) -> Text:
                     style=KIND_STYLE[kind],
                 )
             )
-    return Text("  ").join(parts) if parts else Text("nothing to compare", style="dim")
+    return parts or [Text("nothing to compare", style="dim")]
 
 
 # --------------------------------------------------------------------------- facts
@@ -256,26 +269,36 @@ def _clip(text: str, cells: int) -> str:
     return set_cell_size(text, max(cells - 1, 0)).rstrip() + "…"
 
 
-def _clip_start(text: str, cells: int) -> str:
-    """``text`` cut at the start, so a long path keeps its file name: "…/drafts/story.txt"."""
-    if cell_len(text) <= cells:
-        return text
-    kept = ""
-    for char in reversed(text):
-        if cell_len(char + kept) > cells - 1:
-            break
-        kept = char + kept
-    return "…" + kept
-
-
 def _pad(text: str, cells: int) -> str:
     return text + " " * max(cells - cell_len(text), 0)
 
 
-def _fit(line: Text, width: int) -> Text:
-    """The line cut to ``width`` cells: a last guard, the layout above normally fits."""
-    if line.cell_len > width:
-        line = line.copy()
-        line.truncate(width, overflow="ellipsis")
+_HANGING = 4  # continuation lines of a wrapped line start this far in
+
+
+def _packed(items: list[Text], separator: str, width: int) -> list[Text]:
+    """``items`` joined by ``separator`` on as few lines as fit ``width``, breaking only between items."""
+    lines: list[Text] = []
+    line = Text()
+    for item in items:
+        if line.cell_len and line.cell_len + len(separator) + item.cell_len > width:
+            lines.append(line)
+            line = Text(" " * _HANGING)
+        elif line.cell_len:
+            line.append(separator)
+        line.append_text(item)
+    return [*lines, line]
+
+
+def _wrapped(line: Text, width: int, measure: Console) -> list[Text]:
+    """``line`` as lines of at most ``width`` cells: wrapped at spaces (folded only inside a word too long), never cut."""
+    line = line.copy()
     line.rstrip()
-    return line
+    if line.cell_len <= width:
+        return [line]
+    room = max(1, width - _HANGING) if width > 2 * _HANGING else width
+    indent = " " * (width - room)
+    pieces = line.wrap(measure, room, overflow="fold")
+    for piece in pieces:
+        piece.rstrip()
+    return [pieces[0], *(Text(indent) + piece for piece in pieces[1:])]

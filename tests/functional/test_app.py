@@ -15,7 +15,8 @@ from tests import paths
 from tests.app_helpers import sample_comparison
 from tui.app.app import CompareApp
 from tui.app.columns import DIVIDER
-from tui.app.export_dialog import ConfirmScreen, ExportDialog
+from tui.app.confirm import ConfirmScreen
+from tui.app.export_dialog import ExportDialog
 from tui.app.help_screen import HelpScreen
 from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide

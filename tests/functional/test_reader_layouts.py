@@ -117,3 +117,43 @@ async def test_dialogs_at_40_by_12_scroll_to_their_buttons(key, dialog, buttons)
             button.focus()
             await pilot.pause()
             assert frame.region.contains_region(button.region)
+
+
+async def test_help_opens_on_the_legend_and_scrolls_at_once():
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_scroll = app.screen.query_one("#help")
+        legend = str(app.screen.query_one("#help-legend").render())
+        for said in (
+            "~  reworded",
+            "The strip at the right edge",
+            "~10 ↕0 <0 >1 +11 -15 !5",
+            "¶6–7→¶5",
+        ):
+            assert said in legend
+        assert help_scroll.scroll_y == 0
+        await pilot.press("pagedown")
+        assert help_scroll.scroll_y > 0
+        await pilot.press("end")
+        assert help_scroll.scroll_y == help_scroll.max_scroll_y > 0
+        await pilot.press("home", "down")
+        assert help_scroll.scroll_y == 1
+
+
+async def test_the_panes_scroll_after_a_filter_makes_them_taller_than_the_view():
+    app = sample_app()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+        await pilot.press("c", "2", "3", "4", "5", "6", "7")  # changes only, every kind hidden
+        await pilot.pause()
+        assert panes.virtual_size.height <= panes.scrollable_content_region.height
+        await pilot.press("c", "2", "3", "4", "5", "6", "7")
+        await pilot.pause()
+        assert panes.virtual_size.height > panes.scrollable_content_region.height
+        panes.focus()
+        await pilot.press("j")
+        assert panes.scroll_y == 1

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from tests import paths
 from tests.app_helpers import drawn_numbers, sample_comparison
 from tui.app.app import CompareApp
 from tui.app.panel import DiffPanel, panel_entry
 from tui.app.panes import SideBySide
+from tui.engine.pipeline import CompareRequest, load_sides
 from tui.engine.report import paragraph_numbers
 from tui.options import AppOptions
+
+NEWS = paths.FIXTURES / "news-repost"
 
 
 def sample_app() -> CompareApp:
@@ -96,3 +100,92 @@ async def test_space_in_the_key_bar_and_the_help_says_it_moves_on():
         assert "go to the next one not yet reviewed" in str(
             app.screen.query_one("#help-keys").render()
         )
+
+
+async def test_a_search_hit_is_shown_with_its_paragraph_from_the_start_and_counted():
+    request = CompareRequest(str(NEWS / "original.txt"), str(NEWS / "repost.txt"))
+    app = CompareApp(request, load_sides(request), options=AppOptions(no_state=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash", *"the", "enter")
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+        deep = 0  # hits past their paragraph's first line: the case that was cut at the top
+        for _ in range(12):
+            match = app.matches[app.match_index]
+            top, height = round(panes.scroll_y), panes.scrollable_content_region.height
+            start = panes.paragraph_line(match.row, match.side, match.paragraph)
+            line = panes.match_line(match)
+            deep += line > start
+            assert top <= start and line < top + height
+            status = str(app.query_one("#status").render())
+            assert status.startswith(
+                f"match {app.match_index + 1}/{len(app.matches)}"
+            ) or status.startswith(f"match {app.match_index + 1} of {len(app.matches)}")
+            await pilot.press("n")
+        assert deep > 3
+
+
+async def test_y_copies_the_current_difference_as_text():
+    app = CompareApp(comparison=sample_comparison())  # with a review, so the note is copied too
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#note").text = "check the figure"
+        await pilot.press("ctrl+s", "y")
+        await pilot.pause()
+        change = app.comparison.changes[app._current_change()]
+        copied = app.clipboard
+        assert copied.startswith("reworded, 55% of words kept (¶2→¶1)")
+        assert (
+            f"original ¶2 (original.txt):\n{app.comparison.left.paragraphs[2 - 1].text}" in copied
+        )
+        assert f"rewrite ¶1 (repost.txt):\n{app.comparison.right.paragraphs[0].text}" in copied
+        fact = change.facts[0]
+        assert f"- high: number: {fact.left} → {fact.right} ({fact.reason})" in copied
+        assert copied.endswith("Note: check the figure\n")
+        await pilot.press(
+            "G", "y"
+        )  # a dropped paragraph: nothing on the right, control characters shown
+        await pilot.pause()
+        assert "rewrite (repost.txt): nothing" in app.clipboard and "\x1b" not in app.clipboard
+
+
+async def test_capital_e_opens_the_side_in_focus_at_the_paragraphs_line(tmp_path, monkeypatch):
+    from contextlib import nullcontext
+
+    import tui.app.app as app_module
+
+    left, right = tmp_path / "old.txt", tmp_path / "new.txt"
+    left.write_text("First paragraph here.\n\nSecond one, about the harbour.\n", encoding="utf-8")
+    right.write_text(
+        "A new opening line.\n\nFirst paragraph here.\n\n\nSecond one, about the port.\n",
+        encoding="utf-8",
+    )
+    ran = []
+    monkeypatch.setenv("VISUAL", "myeditor --wait")
+    monkeypatch.setattr(app_module.subprocess, "run", lambda command, check: ran.append(command))
+    request = CompareRequest(str(left), str(right))
+    app = CompareApp(request, load_sides(request), options=AppOptions(no_state=True))
+    monkeypatch.setattr(app, "suspend", nullcontext)  # a headless test has no terminal to hand over
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        changes = app.comparison.changes
+        target = next(
+            n for n, c in enumerate(app.model.differences) if changes[c].left and changes[c].right
+        )
+        while app.position != target:
+            await pilot.press("n")
+        change = changes[app._current_change()]
+        await pilot.press("E")  # the rewrite is in focus at first
+        await pilot.press("s", "E")
+        await pilot.pause()
+    line_of = {str(right): 6, str(left): 3}  # "Second one, …" in each file
+    assert change.right == (2,) and change.left == (1,)
+    assert ran == [
+        ["myeditor", "--wait", f"+{line_of[str(right)]}", str(right)],
+        ["myeditor", "--wait", f"+{line_of[str(left)]}", str(left)],
+    ]

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input
 
 from tests import paths
 from tui.app.app import CompareApp
+from tui.app.confirm import ConfirmScreen
 from tui.app.start_screen import StartScreen, complete_path, missing_sources
 from tui.cli import main
 from tui.engine.pipeline import CompareRequest, example_sources, load_sides
@@ -208,3 +209,33 @@ async def test_tab_reaches_the_path_fields_and_typing_and_completion_work(tmp_pa
         assert field.value == str(FIXTURE / "original.txt")
         await pilot.press("enter")  # on to the rewrite
         assert app.focused is app.screen.query_one("#right", Input)
+
+
+async def test_delete_forgets_a_recent_comparison_after_asking(tmp_path):
+    for name in ("first", "second"):
+        right = tmp_path / f"{name}.txt"
+        right.write_text(
+            (FIXTURE / "repost.txt").read_text(encoding="utf-8") + f"\n\n{name} closing words.\n",
+            encoding="utf-8",
+        )
+        await review_once(FIXTURE / "original.txt", right)
+    app = CompareApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#recent", DataTable)
+        assert table.row_count == 2 and app.focused is table
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # cancelled: nothing is forgotten
+        await pilot.pause()
+        assert table.row_count == 2
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert table.row_count == 1 and table.get_row_at(0)[2].endswith("first.txt")
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert not table.display
+        assert "No recent comparisons" in str(app.screen.query_one("#recent-heading").render())
+    with ReviewStore.open() as store:
+        assert store.recent() == []

@@ -15,13 +15,14 @@ cannot be read or written is one warning too. A bug is logged and shown in a
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
 from textual.actions import ActionParseResult
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
@@ -32,6 +33,7 @@ from textual.worker import Worker, WorkerState
 from tui.app.bars import PaneTitles, Search, StatusBar, Summary, status_parts
 from tui.app.commands import ReaderCommands
 from tui.app.crash import CrashDialog, one_line, write_crash_log
+from tui.app.editor import editor_command, source_line_of
 from tui.app.export_dialog import ExportDialog
 from tui.app.help_screen import HelpScreen
 from tui.app.keybar import KeyBar
@@ -50,15 +52,17 @@ from tui.app.view_model import (
     Filters,
     Match,
     ReaderModel,
+    difference_text,
     paragraph_number,
     severity_rank,
 )
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison, Document
 from tui.engine.pipeline import CompareRequest
+from tui.engine.report import paragraph_numbers
 from tui.engine.safe_text import terminal_safe
 from tui.options import AppOptions
-from tui.review import NullStore, OpenResult, StateUnavailable, open_store
+from tui.review import Mark, NullStore, OpenResult, StateUnavailable, open_store
 from tui.settings import Settings, SettingsError, load_settings, save_settings
 
 __all__ = ["CompareApp", "run_app"]
@@ -216,6 +220,20 @@ class CompareApp(App[None]):
             "Unreviewed",
             id="unreviewed",
             tooltip="List only the differences not yet reviewed",
+        ),
+        Binding(
+            "y",
+            "copy",
+            "Copy",
+            id="copy",
+            tooltip="Copy the current difference (both sides, ¶ numbers, facts, note) as text",
+        ),
+        Binding(
+            "E",
+            "edit",
+            "Editor",
+            id="editor",
+            tooltip="Open the side in focus (s switches) in $VISUAL or $EDITOR at this paragraph",
         ),
         Binding(
             "o",
@@ -634,6 +652,13 @@ class CompareApp(App[None]):
 
     # ----- messages from the widgets
 
+    @on(StartScreen.Forget)
+    def _forget(self, event: StartScreen.Forget) -> None:
+        try:
+            self.store.forget(event.pair_key)
+        except StateUnavailable as error:
+            self._state_lost(error)
+
     @on(DiffPanel.Picked)
     def _picked(self, event: DiffPanel.Picked) -> None:
         if self.model and event.position != self.position:
@@ -686,11 +711,15 @@ class CompareApp(App[None]):
             "last",
             "moved_partner",
             "switch_side",
+            "copy",
+            "edit",
             "export",
             "search",
         } or action.startswith("toggle_"):
             if self.model is None:
                 return None
+        if action in _CURRENT_ACTIONS:
+            return True if self._current_change() is not None else None
         if action in {"next", "previous"}:
             return True if self.matches or self.model.differences else None
         if action in {"first", "last"}:
@@ -829,6 +858,48 @@ class CompareApp(App[None]):
                 title="Review done",
             )
 
+    # ----- copy and edit
+
+    def action_copy(self) -> None:
+        """Put the current difference on the clipboard (OSC 52: the terminal's own clipboard)."""
+        change = self._current_change()
+        if change is None:
+            return
+        mark = self.review.mark(change) if self.review else Mark()
+        self.copy_to_clipboard(difference_text(self.comparison, change, mark))
+        c = self.comparison.changes[change]
+        self.notify(
+            f"copied difference {self.position + 1} ({paragraph_numbers(c.left)}→"
+            f"{paragraph_numbers(c.right)}) as text",
+            title="Copied",
+            timeout=4,
+        )
+
+    def action_edit(self) -> None:
+        """Suspend the reader, open the side in focus at the current paragraph, come back after."""
+        change = self._current_change()
+        if change is None:
+            return
+        side = self.query_one(SideBySide).focus_side
+        c = self.comparison.changes[change]
+        document, indices = (
+            (self.comparison.left, c.left) if side == LEFT else (self.comparison.right, c.right)
+        )
+        if not indices:
+            raise UserError(
+                f"this difference has no paragraph in the {'original' if side == LEFT else 'rewrite'}"
+                " (s switches sides)"
+            )
+        line = source_line_of(document.source, document.texts, indices[0])
+        command = editor_command(document.source, line)
+        try:
+            with self.suspend():
+                subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            raise UserError("this terminal cannot hand the screen to an editor") from None
+        except OSError as error:
+            raise UserError(f"cannot run {command[0]}: {error.strerror or error}") from None
+
     # ----- search
 
     def action_search(self) -> None:
@@ -863,10 +934,19 @@ class CompareApp(App[None]):
         return 0
 
     def _go_to_match(self, number: int) -> None:
+        """Show match ``number`` with its paragraph from the start (the hit alone, near the top, when the paragraph is taller than the view)."""
         self.match_index = number
+        match = self.matches[number]
         panes = self.query_one(SideBySide)
+        if panes.columns and match.side not in panes.columns.sides:
+            self._focus_side(match.side)  # one side at a time: show the side the hit is on
         panes.set_matches(self.matches, number)
-        panes.scroll_to_line(panes.match_line(self.matches[number]), context=2)
+        start = panes.paragraph_line(match.row, match.side, match.paragraph)
+        line = panes.match_line(match)
+        if line - start < panes.scrollable_content_region.height - 2:
+            panes.scroll_to_line(start, context=1)
+        else:
+            panes.scroll_to_line(line, context=2)
         self._update_status()
 
     def _close_search_field(self) -> None:
@@ -966,6 +1046,7 @@ def _literal(text: str) -> str:
     return "\n".join(terminal_safe(line) for line in text.split("\n"))
 
 
+_CURRENT_ACTIONS = frozenset({"copy", "edit"})  # need a current difference
 _MARK_ACTIONS = frozenset({"toggle_reviewed", "toggle_significant", "note"})
 _READER_ACTIONS = frozenset(binding.action.split("(")[0] for binding in CompareApp.BINDINGS) - {
     "quit",

@@ -13,16 +13,17 @@ from urllib.parse import urlparse
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
+from tui.app.confirm import ConfirmScreen
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison
 from tui.engine.report import Review
 from tui.export import FORMATS, check_target, export, input_sources
 
-__all__ = ["ExportDialog", "ConfirmScreen", "default_report_name"]
+__all__ = ["ExportDialog", "default_report_name"]
 
 _FORMAT_LABELS = {
     "html": "HTML (to read or share)",
@@ -45,30 +46,6 @@ def _stem(source: str) -> str:
 def default_report_name(comparison: Comparison, fmt: str) -> str:
     """``original-vs-repost.html``: made from the two sources."""
     return f"{_stem(comparison.left.source)}-vs-{_stem(comparison.right.source)}.{fmt}"
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question."""
-
-    BINDINGS = [Binding("escape,n", "answer(False)", "No"), Binding("y", "answer(True)", "Yes")]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self._question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self._question, markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Overwrite (y)", id="yes", variant="warning")
-                yield Button("Cancel (n)", id="no")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
 
 
 class ExportDialog(ModalScreen[tuple[Path, str] | None]):
@@ -139,7 +116,7 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
             return
         if path.exists():
             self.app.push_screen(
-                ConfirmScreen(f"{path} exists. Overwrite it?"),
+                ConfirmScreen(f"{path} exists. Overwrite it?", "Overwrite"),
                 lambda yes: self._write(path, overwrite=True) if yes else None,
             )
         else:

@@ -42,11 +42,13 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(self._keys(), id="help-keys")
             yield Static(self._legend(), id="help-legend")
+            yield Static(self._keys(), id="help-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#help").border_title = "compare-tui: keys (escape closes)"
+        scroll = self.query_one("#help", VerticalScroll)
+        scroll.border_title = "compare-tui: what you see, then every key (escape closes)"
+        scroll.focus()  # so ↑ ↓ pgup pgdn home end scroll at once, without a tab first
 
     def _keys(self) -> Content:
         rows = [
@@ -66,7 +68,8 @@ class HelpScreen(ModalScreen[None]):
         return " / ".join(self.app.get_key_display(Binding(key, binding.action)) for key in keys)
 
     def _legend(self) -> Content:
-        lines = [Content.styled("\nGutter and panel marks", "bold")]
+        """What the marks, the numbers, the strip and the status line mean: read before the keys."""
+        lines = [Content.styled("Gutter and panel marks", "bold")]
         for number, kind in enumerate(KIND_ORDER, 1):
             lines.append(
                 Content.assemble(
@@ -74,28 +77,47 @@ class HelpScreen(ModalScreen[None]):
                     f"{kind.value} (filter key {number})",
                 )
             )
-        lines.append(
+        lines += [
             Content.assemble(
                 (f" {FACT_MARK}  ", "$text-warning bold"),
                 "fact drift: a number, name, quote or claim changed (f)",
-            )
-        )
-        lines.append(Content(" ▏  a block spanning the paragraphs of a split or merged group"))
-        lines.append(
+            ),
+            Content(" ▏  a block spanning the paragraphs of a split or merged group"),
             Content.assemble(
                 (f" {REVIEWED_MARK}{SIGNIFICANT_MARK}{NOTE_MARK}", "$text-success bold"),
                 " your review, first in each panel line: reviewed (space), significant (!), has a note (a)",
-            )
-        )
-        lines.append(
-            Content(" ↧↥ where a moved paragraph was and where it went (m jumps between them)")
-        )
-        lines.append(
+            ),
+            Content(" ↧↥ where a moved paragraph was and where it went (m jumps between them)"),
             Content.assemble(
+                " ",
                 ("deleted words", "$text-error strike"),
                 " on the left, ",
                 ("inserted words", "$text-success underline"),
                 " on the right",
-            )
-        )
+            ),
+            Content(
+                " 12 the paragraph's number, counted from 1 on each side, as in --summary and"
+                " the reports; a panel line says ¶6–7→¶5: left ¶6 and ¶7 became right ¶5"
+            ),
+            Content.styled("\nThe strip at the right edge", "bold"),
+            Content(
+                " The whole document from top to bottom: each cell shows the strongest difference"
+                " in its stretch (its mark and colour, ! for fact drift); ▐ marks the part on"
+                " screen. Click a cell to go there."
+            ),
+            Content.styled("\nThe status line", "bold"),
+            Content(
+                " difference 3 of 15 (or 3/15): where you are among the listed differences"
+                " (match 3 of 12 while searching); reviewed 4 / 15 (✓4/15); 53% similar:"
+                " the share of words kept"
+            ),
+            Content.assemble(
+                " ",
+                ("~10 ↕0 <0 >1 +11 -15 !5", "bold"),
+                ": how many differences of each kind (reworded, moved, split, merged, added,"
+                " dropped) and how many with fact drift; then the hidden boilerplate (b) and"
+                " the filters on. On a narrow screen the least needed parts shorten, then go.",
+            ),
+            Content.styled("\nKeys", "bold"),
+        ]
         return Content("\n").join(lines)

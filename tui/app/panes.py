@@ -361,6 +361,16 @@ class SideBySide(ScrollView, can_focus=True):
         self.refresh()
         self._report_scroll()
 
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Scroll whenever the rows are taller than the view.
+
+        Textual decides this from its scrollbar state, which it refreshes in a
+        layout pass; :meth:`_relayout` sets the virtual height without one, so
+        the panes (whose scrollbar is hidden anyway) answer from the sizes.
+        """
+        return self.virtual_size.height > self.scrollable_content_region.height
+
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
         if not self._geometry or self._geometry.columns.width != width:

@@ -17,10 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
+from tui.app.confirm import ConfirmScreen
 from tui.review import ReviewSummary
 
 __all__ = ["StartScreen", "PathSuggester", "complete_path", "missing_sources", "progress_label"]
@@ -102,6 +104,13 @@ class StartScreen(Screen[None]):
             tooltip="Return to the open comparison",
         ),
         Binding(
+            "delete",
+            "forget",
+            "Forget",
+            id="start.forget",
+            tooltip="Remove the highlighted recent comparison, with its marks and notes",
+        ),
+        Binding(
             "ctrl+t",
             "example",
             "Example",
@@ -109,6 +118,13 @@ class StartScreen(Screen[None]):
             tooltip="Open the bundled news example",
         ),
     ]
+
+    class Forget(Message):
+        """The reader asked to forget a recent comparison (its row is gone from the list)."""
+
+        def __init__(self, pair_key: str) -> None:
+            super().__init__()
+            self.pair_key = pair_key
 
     def __init__(self, recent: list[ReviewSummary], *, can_go_back: bool = False) -> None:
         super().__init__()
@@ -147,7 +163,7 @@ class StartScreen(Screen[None]):
     def _recent_heading(self) -> str:
         if not self._recent:
             return "No recent comparisons yet: open two files below, or the example."
-        return "Recent comparisons (enter reopens; your marks and notes come back)"
+        return "Recent comparisons (enter reopens with your marks and notes; delete forgets one)"
 
     def on_mount(self) -> None:
         table = self.query_one("#recent", DataTable)
@@ -201,6 +217,31 @@ class StartScreen(Screen[None]):
 
         self._open(*example_sources())
 
+    def action_forget(self) -> None:
+        """Ask, then remove the highlighted recent comparison and tell the app (it owns the store)."""
+        table = self.query_one("#recent", DataTable)
+        if not self._recent or self.focused is not table:
+            return
+        summary = self._recent[table.cursor_row]
+        question = (
+            f"Forget {_short(summary.left_source)} → {_short(summary.right_source)} "
+            f"({progress_label(summary)}), with its marks and notes?"
+        )
+        self.app.push_screen(
+            ConfirmScreen(question, "Forget"),
+            lambda yes: self._forget(summary) if yes else None,
+        )
+
+    def _forget(self, summary: ReviewSummary) -> None:
+        table = self.query_one("#recent", DataTable)
+        table.remove_row(summary.pair_key)
+        self._recent.remove(summary)
+        table.display = bool(self._recent)
+        self.query_one("#recent-heading", Label).update(self._recent_heading())
+        if not self._recent:
+            self.query_one("#left", Input).focus()
+        self.post_message(self.Forget(summary.pair_key))
+
     def action_back(self) -> None:
         if self._can_go_back:
             self.dismiss()
@@ -208,6 +249,8 @@ class StartScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return self._can_go_back
+        if action == "forget":
+            return bool(self._recent) and self.focused is self.query_one("#recent", DataTable)
         return True
 
     def _open(self, left: str, right: str) -> None:

@@ -14,8 +14,10 @@ from functools import cached_property
 
 import numpy as np
 
+from tui.app.kinds import kind_label
 from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, Kind
+from tui.engine.report import paragraph_numbers
 from tui.engine.safe_text import visible_controls
 from tui.review import Mark
 
@@ -26,6 +28,7 @@ __all__ = [
     "Match",
     "ReaderModel",
     "SEVERITIES",
+    "difference_text",
     "excerpt",
     "paragraph_number",
     "severity_rank",
@@ -345,7 +348,45 @@ class ReaderModel:
         return tuple(matches)
 
 
+def difference_text(comparison: Comparison, change_index: int, mark: Mark = NO_MARK) -> str:
+    """One difference as plain text, to paste into a message or a ticket (the ``y`` key).
+
+    What happened and where (``reworded, 43% of words kept (¶5→¶5)``), each
+    paragraph of both sides under its number and source, the fact flags, the
+    reviewer's note. Control characters are made visible, as on screen: a
+    pasted escape sequence must not act in the terminal it lands in.
+    """
+    change = comparison.changes[change_index]
+    kept = f", {change.similarity:.0%} of words kept" if change.left and change.right else ""
+    where = f"{paragraph_numbers(change.left)}→{paragraph_numbers(change.right)}"
+    lines = [f"{kind_label(change)}{kept} ({where})"]
+    for role, document, indices in (
+        ("original", comparison.left, change.left),
+        ("rewrite", comparison.right, change.right),
+    ):
+        if not indices:
+            lines += ["", f"{role} ({visible_controls(document.source)}): nothing"]
+        for index in indices:
+            lines += [
+                "",
+                f"{role} {paragraph_number(index)} ({visible_controls(document.source)}):",
+                visible_controls(document.paragraphs[index].text),
+            ]
+    if change.facts:
+        lines += ["", "Facts to check:"]
+        lines += [f"- {fact.severity}: {_fact_words(fact)}" for fact in change.facts]
+    if mark.note.strip():
+        note = "\n".join(visible_controls(line) for line in mark.note.strip().splitlines())
+        lines += ["", f"Note: {note}"]
+    return "\n".join(lines) + "\n"
+
+
 def _fact_note(fact) -> str:
+    return f"! {_fact_words(fact)}"
+
+
+def _fact_words(fact) -> str:
+    """``number: $47 billion → tens of billions (exact figure made vague)``, control-safe."""
     before = fact.left if fact.left is not None else "—"
     after = fact.right if fact.right is not None else "—"
-    return visible_controls(f"! {fact.kind}: {before} → {after} ({fact.reason})")
+    return visible_controls(f"{fact.kind}: {before} → {after} ({fact.reason})")

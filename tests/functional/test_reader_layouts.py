@@ -157,3 +157,23 @@ async def test_the_panes_scroll_after_a_filter_makes_them_taller_than_the_view()
         panes.focus()
         await pilot.press("j")
         assert panes.scroll_y == 1
+
+
+@pytest.mark.parametrize("change_view", ["switch side", "resize"])
+async def test_the_current_row_stays_in_view_when_the_columns_change(change_view):
+    app = sample_app()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "n")
+        panes = app.query_one(SideBySide)
+        row = app.model.row_of_change[app._current_change()]
+        if change_view == "switch side":
+            await pilot.press("s")
+        else:
+            await pilot.resize_terminal(50, 20)
+        await pilot.pause()
+        for _ in range(3):  # again and again: no drift
+            top = round(panes.scroll_y)
+            assert panes.row_at_line(top + 1) == row
+            await pilot.press("s", "s")
+            await pilot.pause()

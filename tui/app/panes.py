@@ -329,7 +329,7 @@ class SideBySide(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, line - context), animate=False, immediate=True)
 
     def scroll_to_row(self, row: int) -> None:
-        """Bring row ``row`` to the top; before the first layout, as soon as there is one."""
+        """Bring row ``row`` to the top (one line of the row above stays); before the first layout, as soon as there is one."""
         if self._geometry is None:
             self._pending_row = row
         elif 0 <= row < len(self._geometry.row_starts):
@@ -339,6 +339,10 @@ class SideBySide(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if not self.model or width <= 0:
             return
+        # The same rows in a new width or another side: the row at the top stays at the top
+        # (+ 1: scroll_to_row leaves a line of the row above in view).
+        if self._geometry is not None and self._pending_row is None and self.model.rows:
+            self._pending_row = self._geometry.row_at(round(self.scroll_y) + 1)
         comparison = self.model.comparison
         columns = Columns(
             width,

@@ -17,6 +17,9 @@ overall:
   one gold sentence of the left paired with one of the right, and a sentence
   the engine found is read as every gold sentence it overlaps, so a sentence
   cut in the wrong place costs the links it blurs.
+
+``python -m tui.evaluation furniture`` scores the furniture classifier on the
+labelled pages instead (:mod:`tui.furniture_eval`).
 """
 
 from __future__ import annotations
@@ -257,6 +260,11 @@ def _total(scores: list[Score | None]) -> Score | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["furniture"]:  # the labelled furniture set, not pairs
+        from tui.furniture_eval import main as furniture_main
+
+        return furniture_main(arguments[1:])
     parser = argparse.ArgumentParser(
         prog="python -m tui.evaluation", description=__doc__.split("\n")[0]
     )
@@ -266,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         default="fixtures",
         help="folder of fixture pairs (default: fixtures)",
     )
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     root = Path(args.fixtures)
     folders = [p.parent for pattern in GOLD_PATTERNS for p in sorted(root.glob(pattern))]
     if not folders:

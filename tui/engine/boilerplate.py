@@ -37,6 +37,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .stoplists import WORD
+from .text_density import furniture_by_density
+
 __all__ = ["EDGE_PARAGRAPHS", "Rule", "RULES", "classify"]
 
 
@@ -444,11 +447,14 @@ _CHROME_SEEDS = frozenset({"forum chrome", "navigation", "date only"})
 def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
     """One entry per paragraph: ``None`` for content, else a short reason it is furniture."""
     texts = [" ".join(p.split()) for p in paragraphs]
+    words = [WORD.findall(text.casefold()) for text in texts]  # once, for every layer
     reasons = _place_edge_rules([_line_rule(text) for text in texts])
     reasons = _drop_topic_cookie_notices(texts, reasons)
-    reasons = _mark_foreign(texts, reasons)
+    reasons = _mark_foreign(texts, words, reasons)
     reasons = _mark_repeated(texts, reasons)
-    return tuple(_grow_chrome(texts, reasons))
+    reasons = _grow_chrome(texts, reasons)
+    by_density = furniture_by_density(texts, words, reasons)
+    return tuple(known or found for known, found in zip(reasons, by_density, strict=True))
 
 
 def _word_count(line: str) -> int:
@@ -586,14 +592,16 @@ def _script_profile(text: str) -> _ScriptProfile:
 _WITHOUT_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
 
 
-def _language(text: str) -> str | None:
-    """The language whose function words clearly dominate ``text``, if any."""
-    counts = Counter(re.findall(r"\w+", text.casefold()))
-    scores = Counter(dict.fromkeys(_STOPWORDS, 0))
-    for word in counts.keys() & _STOPWORD_LANGUAGES.keys():
+def _language(words: Sequence[str]) -> str | None:
+    """The language whose function words clearly dominate a paragraph's ``words``, if any."""
+    scores = dict.fromkeys(_STOPWORDS, 0)
+    for word in filter(_STOPWORD_LANGUAGES.__contains__, words):
         for language in _STOPWORD_LANGUAGES[word]:
-            scores[language] += counts[word]
-    (best, hits), (_, runner_up) = scores.most_common(2)
+            scores[language] += 1
+    # Stable: ties go to the language listed first, as Counter.most_common would.
+    (best, hits), (_, runner_up) = sorted(scores.items(), key=lambda item: item[1], reverse=True)[
+        :2
+    ]
     return best if hits >= _MIN_LANGUAGE_HITS and hits >= 2 * runner_up else None
 
 
@@ -639,7 +647,9 @@ def _foreign_reason(
     return None
 
 
-def _mark_foreign(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
+def _mark_foreign(
+    texts: Sequence[str], words: Sequence[Sequence[str]], reasons: list[str | None]
+) -> list[str | None]:
     """Label minority paragraphs written in another script or language than the body.
 
     A bilingual document is not furniture: when the foreign paragraphs hold
@@ -650,9 +660,7 @@ def _mark_foreign(texts: Sequence[str], reasons: list[str | None]) -> list[str |
     Latin motto inside a book is content.
     """
     profiles = [_script_profile(t) for t in texts]
-    languages = [
-        _language(t) for t in texts
-    ]  # once each: the sample and the verdicts both need them
+    languages = [_language(w) for w in words]  # once each: the sample and verdicts need them
     sample = _body_sample(texts, profiles, reasons)
     body_script = _body_script([profiles[i] for i in sample])
     body_language = _body_language([languages[i] for i in sample])

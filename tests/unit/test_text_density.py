@@ -1,0 +1,166 @@
+"""Furniture by shape and place: the page head and foot, chrome between posts, the story kept."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.engine import text_density
+from tui.engine.boilerplate import classify
+from tui.engine.stoplists import WORD, detect_language
+
+STORY = [
+    "The port authority said on Wednesday that it would close two of its five container "
+    "terminals for eighteen months while the harbour channel is deepened for the largest ships.",
+    "The dredging work, budgeted at 640 million euros, is meant to let the biggest vessels, which "
+    "now wait for high tide, enter the port at any hour of the day or night.",
+    '"We either deepen the channel now or we watch the big ships go elsewhere for the next '
+    'thirty years," the port chief told reporters at a briefing in the old customs house.',
+    "The dockworkers' union said it had not been consulted about the plan and that it would ask "
+    "its members to vote on a strike before the end of the month.",
+    "The regional government, which owns half of the port authority, backed the plan but said it "
+    "would review the timetable in January if the remaining terminals became congested.",
+]
+MENU = ["Home", "World", "Business", "Markets", "Sport", "Culture", "Opinion", "Weather"]
+FOOT = [
+    "Most read",
+    "Ferry fares to rise in spring",
+    "New bridge opens to cyclists",
+    "Contact us",
+    "Privacy",
+    "Terms of use",
+]
+
+
+def test_a_page_loses_its_head_and_foot_but_keeps_its_headline_and_story():
+    page = [*MENU, "Port to shut two terminals for deepening works", *STORY, *FOOT]
+    labels = classify(page)
+    headline = len(MENU)
+    assert all(labels[i] for i in range(headline))
+    assert labels[headline : headline + 1 + len(STORY)] == (None,) * (1 + len(STORY))
+    assert all(labels[headline + 1 + len(STORY) :])
+
+
+def test_a_forum_repost_loses_profile_fields_and_junk_but_keeps_every_post():
+    profile = [
+        "gridwatcher_77",
+        "Well-known member",
+        "Messages",
+        "1,204",
+        "Reaction score",
+        "3,118",
+    ]
+    reply = (
+        "Anyone who has queued with a truck at the north gate knows the place is already at "
+        "capacity, so I doubt the other three terminals will cope for a year and a half."
+    )
+    thread = [
+        *MENU,
+        "Veldhaven port to shut two terminals - thoughts?",
+        *profile,
+        "Jun 11, 2025",
+        "#1",
+        *STORY,
+        "Reply",
+        "Report",
+        *profile,
+        "Jun 12, 2025",
+        "#2",
+        reply,
+        "Reply",
+        "Report",
+        *[f"{n}. {n}" for n in range(1, 11)],
+        "port-closure-map.jpg",
+    ]
+    labels = dict(zip(thread, classify(thread), strict=True))
+    assert all(labels[text] is None for text in [*STORY, reply])
+    assert all(labels[text] for text in [*profile, "1. 1", "10. 10", "port-closure-map.jpg"])
+
+
+def test_chinese_menus_are_furniture_and_chinese_prose_is_not():
+    menu = "时政 地方 法治 高层 人事 理论 国际 军事 访谈 港澳 台湾 华人 财经 汽车 房产 教育 科技"
+    prose = [
+        "在抗击新冠肺炎疫情的日子里，封在武汉的父母们总要万般无奈而又小心翼翼回应着孩子天真的追问。",
+        "即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心仍需要坚强，这是众多武汉家庭的写照。",
+        "面对泰山压顶的疫情，有的人崩溃了，但更多的人挺住了。仓促接敌的医务人员，竭尽所能救治病患。",
+    ]
+    page = [
+        "客户端",
+        "搜索",
+        "频道",
+        "下一篇",
+        "微信",
+        "微博",
+        menu,
+        "新华网 正文",
+        *prose,
+        "关注我们",
+        menu,
+    ]
+    labels = classify(page)
+    assert [labels[page.index(p)] for p in prose] == [None] * len(prose)
+    assert labels[page.index(menu)] and labels[-1]
+
+
+def test_a_play_keeps_its_speakers_though_they_repeat():
+    play = []
+    for line in STORY:
+        play += ["HAMLET", line, "HORATIO", "My lord?"]
+    assert classify(play) == (None,) * len(play)
+
+
+def _language(texts: list[str]) -> str | None:
+    return detect_language([WORD.findall(text.casefold()) for text in texts])
+
+
+def test_languages_come_from_the_stoplists():
+    assert _language(STORY) == "English"
+    assert (
+        _language(["Der Hafen schließt zwei Terminals, weil die Fahrrinne vertieft wird."])
+        == "German"
+    )
+    assert (
+        _language(["Le port fermera deux terminaux pendant que le chenal est approfondi."])
+        == "French"
+    )
+    assert _language(["在抗击新冠肺炎疫情的日子里"]) is None
+
+
+# --------------------------------------------------------------------------- revision
+
+_CLASSES = st.sampled_from(
+    [text_density.GOOD, text_density.NEAR_GOOD, text_density.SHORT, text_density.BAD]
+)
+
+
+def _expected_revision(classes: list[str], index: int) -> str:
+    """The revision's rule for one paragraph, found by walking out from it (quadratic)."""
+    kind = text_density.GOOD if classes[index] == text_density.NEAR_GOOD else classes[index]
+    if kind != text_density.SHORT:
+        return kind
+    settled = [text_density.GOOD if c == text_density.NEAR_GOOD else c for c in classes]
+    left, right = index, index
+    while left >= 0 and settled[left] != text_density.GOOD:
+        left -= 1
+    while right < len(settled) and settled[right] != text_density.GOOD:
+        right += 1
+    signs = settled[left + 1 : right].count(text_density.BAD)
+    at_edge = left < 0 or right == len(settled)
+    chrome = at_edge or signs >= text_density.CHROME_SIGNS
+    return text_density.BAD if chrome else text_density.GOOD
+
+
+@given(st.lists(_CLASSES, max_size=60))
+def test_revision_gives_each_short_line_its_stretchs_side(classes):
+    expected = [_expected_revision(classes, i) for i in range(len(classes))]
+    assert text_density._revise(classes) == expected
+
+
+def test_label_value_lines_between_posts_are_furniture_in_any_language():
+    profile = ["r23", "Beiträge", "1.626", "Registriert", "18.09.2008", "Wohnort", "Hagen"]
+    first_post = STORY[:3]
+    reply = STORY[3:]
+    page = [*MENU, *first_post, *profile, *reply, *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] for text in profile)
+    assert all(labels[text] is None for text in STORY)

@@ -1,0 +1,436 @@
+"""Page furniture by what it is: jusText's paragraph classes, the main text, and its neighbours.
+
+A page copied whole from a browser is a head of menus and links, the story,
+and a tail of related links, comments and footers. The rule table in
+:mod:`tui.engine.boilerplate` names furniture it recognises; this module
+finds the rest from each paragraph's shape and from its neighbours, in any
+language, following jusText (Pomikálek, 2011):
+
+0. **Only pages** (:func:`_looks_like_a_page`): a run of menu-like lines or
+   enough furniture named by the rules. A book, a licence or a policy has
+   neither and keeps every paragraph the rules leave alone.
+1. **Each paragraph alone** (:func:`_base_class`): *good* (running prose:
+   long, or a sentence, with a share of its language's stop words), *near
+   good* (prose, but short), *short*, or *bad* (few stop words); furniture
+   named by a rule, mostly a link, a © line or (on a page) a line repeated
+   three times is a *strong sign*, bad wherever it stands.
+2. **The main text** (:func:`_main_region`): paragraphs weigh for (prose)
+   or against (furniture) being in it; the runs of prose that best cover
+   the positive weight are found in one Viterbi pass (:func:`_prose_runs`),
+   and the main text runs from the first to the last run that weighs enough
+   beside the heaviest (on a forum, every post does). Before it lies the
+   page head, after it the page foot: furniture, except the headline just
+   above the story (:func:`_headline`).
+3. **Inside the main text** (:func:`_revise`): near good is good; the short
+   lines of a stretch between good paragraphs are chrome when the stretch
+   holds two strong signs (a forum post's "Platform", "PC", "#2", a date),
+   else headings, list items or table cells; runs of label-value lines
+   ("Messages", "1,234") are furniture as a whole (:func:`_label_runs`).
+
+Every step is one pass over the paragraphs. The thresholds are named
+constants; each says how it was chosen on the "dev" half of the labelled
+furniture set (``fixtures/furniture``, ``python -m tui.furniture_eval``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .stoplists import detect_language, stopwords
+
+__all__ = ["furniture_by_density"]
+
+#: jusText's ``length_low``: a paragraph shorter than this (in characters) is "short".
+SHORT_CHARS = 70
+#: jusText's ``length_high``: prose longer than this is "good" without ending a sentence.
+LONG_CHARS = 200
+#: Stop-word shares (words of the document's language on its jusText list) for "near good" and
+#: "good". Words are counted with \w+, which finds ~0.5 in prose (jusText's whitespace tokens
+#: find less; its defaults are 0.30 and 0.32); on the dev half the 10th percentile of content
+#: paragraphs was 0.25-0.45 per file, so 0.25 and 0.30 keep almost all prose.
+STOPWORDS_LOW = 0.25
+STOPWORDS_HIGH = 0.30
+#: jusText's ``max_link_density``: a paragraph more than this share URL is a link.
+MAX_LINK_SHARE = 0.2
+#: A Chinese or Japanese character says as much as about three Latin letters.
+CJK_WEIGHT = 3
+#: Chinese and Japanese prose has a comma or full stop at least every this many characters;
+#: a menu of words separated by spaces has none (the dev half's Xinhua page).
+CJK_CHARS_PER_PUNCTUATION = 50
+#: Weights towards the main text: prose for, furniture against; good prose weighs more the
+#: longer it is (one unit per GOOD_CHARS_PER_UNIT characters, up to GOOD_MAX_CHARS).
+GOOD_WEIGHT = 1.0
+GOOD_CHARS_PER_UNIT = 250
+GOOD_MAX_CHARS = 1000
+NEAR_GOOD_WEIGHT = 0.3
+SHORT_WEIGHT = -0.3
+BAD_WEIGHT = -1.0
+#: What starting a run of prose costs: stretches of prose closer than furniture weighing this
+#: much form one run, and a run must outweigh it (a one-paragraph reply does).
+RUN_COST = 2.0
+#: A run of prose belongs to the main text when it weighs this share of the heaviest run: the
+#: teasers and comments under an article weigh a fraction of it, while the parts of an article
+#: cut apart by a table or a code listing weigh alike. Chosen with RUN_COST on a grid over the
+#: dev half (cost 0.5-3, share 0.2-0.5): precision stays at 0.968 for cost 1.5-3 and share
+#: 0.3-0.4, recall is highest (0.932) at cost 2-3 and share 0.4; at share 0.5 an article split
+#: by a table lost its last third at cost 2.5.
+REGION_SHARE = 0.4
+#: A run weighing this much is part of the main text whatever the heaviest weighs: a long
+#: document's first and last sections can be small beside its longest one. About five
+#: paragraphs of prose; the heaviest run left out on the dev half (a live news feed under a
+#: Czech article) weighs 10.5, and any value from 15 up scores the same there.
+SECTION_WEIGHT = 15.0
+#: On a forum (the rule table found at least FORUM_MIN_CHROME lines of forum chrome: "Reply",
+#: "#2", "Joined: ...") every post is content, however short beside the first: a run costs
+#: less (a one-sentence reply outweighs it) and any run weighing this share of the heaviest is
+#: a post. On the dev forums every post weighs more than 0.1 of the heaviest.
+FORUM_MIN_CHROME = 2
+FORUM_RUN_COST = 0.5
+FORUM_REGION_SHARE = 0.05
+#: The headline is looked for this many paragraphs above the main text (bylines, dates, share
+#: buttons and a caption sit between them on the dev pages: up to 7; a forum post's profile
+#: block, 8 on the dev forum).
+HEADLINE_WINDOW = 12
+#: A headline has at most this many words (or CJK characters) and ends without a full stop.
+HEADLINE_MIN_WORDS = 2
+HEADLINE_MAX_WORDS = 25
+#: "10 Key Moments From Thursday's Hearings" is a headline, "March 13, 2015 9:00PM" is not.
+HEADLINE_MAX_DIGITS = 4
+HEADLINE_MAX_CJK = 40
+HEADLINE_MIN_CJK = 5
+#: Only a page copied from a browser has a head and a foot to cut: one with a run of at least
+#: PAGE_NAV_RUN menu-like lines (short, few stop words, no sentence; 6-40 on the dev pages,
+#: at most 5 in the fixtures' and real pairs' documents), or with at least PAGE_MIN_SIGNS
+#: paragraphs the rule table or the strong signs name, making PAGE_SIGN_SHARE of the text. A
+#: book, a licence or a policy has neither, and keeps every paragraph the rules leave alone.
+PAGE_NAV_RUN = 6
+#: A menu item has at most this many words ("Log in", "Fashion & Style", "More sports").
+MENU_MAX_WORDS = 3
+PAGE_MIN_SIGNS = 5
+PAGE_SIGN_SHARE = 0.05
+#: A stretch of short lines between prose holding this many furniture lines is chrome (on
+#: the dev half, 2 lifts precision from 0.968 to 0.981 for 0.005 of recall; 3 changes nothing).
+CHROME_SIGNS = 2
+#: A line this short repeated this often is chrome ("Reply", "PC", a user's rank).
+REPEATED_MAX_WORDS = 8
+MIN_REPEATS = 3
+#: A run of at least this many short lines of which this share are figures or dates is a
+#: block of label-value pairs ("Beiträge" / "1.626" / "Registriert" / "18.09.2008"). On the
+#: dev half it changes nothing, the rule table names such fields there; it speaks for the
+#: fields in languages the rules do not know.
+LABEL_RUN_MIN = 3
+LABEL_RUN_VALUE_SHARE = 1 / 3
+#: A line whose characters are this share digits is a value (a count, a date, a price).
+VALUE_DIGIT_SHARE = 0.3
+
+GOOD, NEAR_GOOD, SHORT, BAD = "good", "near good", "short", "bad"
+
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_PUNCTUATION = re.compile(r"[，。！？；：、]")
+_SENTENCE_ENDS = frozenset(".!?…:。！？：")
+_CLOSERS = "\"'”’»)]）」』"
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = "0123456789"
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What a paragraph looks like, measured once."""
+
+    chars: int  # length, CJK characters counted CJK_WEIGHT times
+    words: int  # \w+ words, each CJK character one word
+    stopword_share: float
+    link_share: float
+    digits: int
+    sentence: bool  # ends like a sentence
+    cjk: bool  # mostly Chinese or Japanese
+    cjk_punctuation: int
+
+    @property
+    def is_value(self) -> bool:
+        return self.digits >= VALUE_DIGIT_SHARE * self.chars
+
+
+@dataclass(frozen=True, slots=True)
+class PageReading:
+    """Everything the classifier decided about a page, for its verdicts and for tuning."""
+
+    profiles: tuple[_Profile, ...]
+    strong: tuple[bool, ...]  # furniture by a rule or a strong sign, wherever it stands
+    base: tuple[str, ...]  # each paragraph's class alone
+    region: tuple[int, int]  # first and last paragraph of the main text
+    headline: int | None
+    inside: tuple[str, ...]  # classes after revision in context (GOOD or BAD)
+
+
+def furniture_by_density(
+    texts: Sequence[str], words: Sequence[Sequence[str]], known: Sequence[str | None]
+) -> list[str | None]:
+    """A reason for each paragraph that is furniture by its shape or place, else None.
+
+    ``words`` are each paragraph's words (\\w+, case-folded); ``known`` holds
+    the reasons the rule table already gave (they count as furniture
+    everywhere); the result labels only paragraphs it left alone.
+    """
+    reading = read_page(texts, words, known)
+    if reading is None:
+        return [None] * len(texts)
+    start, end = reading.region
+    reasons: list[str | None] = []
+    for i, known_reason in enumerate(known):
+        if known_reason or i == reading.headline:
+            reasons.append(None)
+        elif i < start:
+            reasons.append("page header")
+        elif i > end:
+            reasons.append("page footer")
+        else:
+            reasons.append(None if reading.inside[i] == GOOD else "beside furniture")
+    return reasons
+
+
+def read_page(
+    texts: Sequence[str], words: Sequence[Sequence[str]], known: Sequence[str | None]
+) -> PageReading | None:
+    """The classifier's reading of a page; None for a text that is not a page or has no prose."""
+    language = stopwords(detect_language(words) or "")
+    profiles = tuple(_profile(text, w, language) for text, w in zip(texts, words, strict=True))
+    signs = [
+        bool(k) or _is_link_or_notice(t, p) for t, k, p in zip(texts, known, profiles, strict=True)
+    ]
+    if not _looks_like_a_page(profiles, signs):
+        return None
+    # Repetition is a sign only on a page: a play repeats its speakers' names.
+    strong = tuple(s or r for s, r in zip(signs, _repeated(texts, profiles), strict=True))
+    base = tuple(BAD if s else _base_class(p) for s, p in zip(strong, profiles, strict=True))
+    forum = list(known).count("forum chrome") >= FORUM_MIN_CHROME
+    region = _main_region(base, profiles, forum)
+    if region is None:  # no prose at all: nothing to tell furniture from
+        return None
+    inside = _revise(
+        [SHORT if c == BAD and not s else c for s, c in zip(strong, base, strict=True)]
+    )
+    return PageReading(
+        profiles=profiles,
+        strong=strong,
+        base=base,
+        region=region,
+        headline=_headline(texts, profiles, strong, region[0]),
+        inside=tuple(_label_runs(inside, profiles, strong)),
+    )
+
+
+def _profile(text: str, words: Sequence[str], language: frozenset[str]) -> _Profile:
+    length = len(text)
+    plain = text.isascii()  # no CJK to count: most paragraphs skip three scans
+    cjk = 0 if plain else len(_CJK.findall(text))
+    has_url = "http" in text or "www." in text
+    return _Profile(
+        chars=length + (CJK_WEIGHT - 1) * cjk,
+        words=len(words) + cjk,
+        stopword_share=sum(map(language.__contains__, words)) / len(words) if words else 0.0,
+        link_share=sum(map(len, _URL.findall(text))) / length if has_url else 0.0,
+        digits=sum(map(text.count, _ASCII_DIGITS)) if plain else len(_DIGIT.findall(text)),
+        sentence=text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS,
+        cjk=2 * cjk > length,
+        cjk_punctuation=0 if plain else len(_CJK_PUNCTUATION.findall(text)),
+    )
+
+
+def _looks_like_a_page(profiles: Sequence[_Profile], strong: Sequence[bool]) -> bool:
+    signs = sum(strong)
+    if signs >= PAGE_MIN_SIGNS and signs >= PAGE_SIGN_SHARE * len(profiles):
+        return True
+    run = 0
+    for profile in profiles:
+        run = run + 1 if _is_menu_like(profile) else 0
+        if run >= PAGE_NAV_RUN:
+            return True
+    return False
+
+
+def _is_menu_like(profile: _Profile) -> bool:
+    """A short line that is not a sentence: a few words, or words of no language.
+
+    A word count is needed besides the stop-word share: jusText's lists are
+    frequent Wikipedia words, nouns among them, so "Home" or "World" count
+    as English stop words.
+    """
+    few_words = profile.words <= MENU_MAX_WORDS or profile.stopword_share < STOPWORDS_LOW
+    return profile.chars < SHORT_CHARS and not profile.sentence and few_words
+
+
+def _is_link_or_notice(text: str, profile: _Profile) -> bool:
+    """jusText's strong signs: mostly a link, or a copyright line."""
+    return profile.link_share > MAX_LINK_SHARE or "©" in text
+
+
+def _repeated(texts: Sequence[str], profiles: Sequence[_Profile]) -> list[bool]:
+    keys = [" ".join(text.casefold().split()) for text in texts]
+    counts = Counter(keys)
+    return [
+        counts[key] >= MIN_REPEATS and profile.words <= REPEATED_MAX_WORDS
+        for key, profile in zip(keys, profiles, strict=True)
+    ]
+
+
+def _base_class(profile: _Profile) -> str:
+    """jusText's context-free class, with a short sentence counted as near good."""
+    if profile.cjk:
+        return _cjk_class(profile)
+    if profile.chars < SHORT_CHARS:
+        prose = profile.sentence and profile.words >= 4 and profile.stopword_share >= STOPWORDS_LOW
+        return NEAR_GOOD if prose else SHORT
+    if profile.stopword_share >= STOPWORDS_HIGH:
+        return GOOD if profile.chars > LONG_CHARS or profile.sentence else NEAR_GOOD
+    return NEAR_GOOD if profile.stopword_share >= STOPWORDS_LOW else BAD
+
+
+def _cjk_class(profile: _Profile) -> str:
+    """Chinese and Japanese have no stoplist: prose is told by its commas and full stops."""
+    if not profile.cjk_punctuation:
+        return SHORT if profile.chars < SHORT_CHARS else BAD
+    if profile.chars < SHORT_CHARS:
+        return NEAR_GOOD if profile.sentence else SHORT
+    dense = profile.cjk_punctuation * CJK_CHARS_PER_PUNCTUATION >= profile.words
+    return GOOD if dense and (profile.sentence or profile.chars > LONG_CHARS) else NEAR_GOOD
+
+
+def _weight(kind: str, profile: _Profile) -> float:
+    if kind == GOOD:
+        return GOOD_WEIGHT + min(profile.chars, GOOD_MAX_CHARS) / GOOD_CHARS_PER_UNIT
+    return {NEAR_GOOD: NEAR_GOOD_WEIGHT, SHORT: SHORT_WEIGHT}.get(kind, BAD_WEIGHT)
+
+
+def _main_region(
+    base: Sequence[str], profiles: Sequence[_Profile], forum: bool
+) -> tuple[int, int] | None:
+    """First and last paragraph of the main text, or None when nothing weighs for prose.
+
+    The main text runs from the first to the last run of prose that weighs
+    enough beside the heaviest one (on a forum, any post does).
+    """
+    cost, share = (FORUM_RUN_COST, FORUM_REGION_SHARE) if forum else (RUN_COST, REGION_SHARE)
+    runs = _prose_runs([_weight(k, p) for k, p in zip(base, profiles, strict=True)], cost)
+    if not runs:
+        return None
+    heaviest = max(weight for weight, _, _ in runs)
+    enough = min(share * heaviest, SECTION_WEIGHT)
+    kept = [(first, last) for weight, first, last in runs if weight >= enough]
+    return kept[0][0], kept[-1][1]
+
+
+def _prose_runs(weights: Sequence[float], cost: float) -> list[tuple[float, int, int]]:
+    """(weight, first, last) of the runs that best cover the positive weight, in order.
+
+    The runs maximise their total weight less ``cost`` per run: a
+    two-state Viterbi pass (in a run or not) and one pass back. Two stretches
+    of prose join into one run across furniture weighing less than the cost,
+    and a run must outweigh it. Linear in the number of paragraphs.
+    """
+    inside, outside = -math.inf, 0.0  # best totals with the paragraph so far in a run / not
+    opens: list[bool] = []  # the best run through paragraph i starts at i
+    after_run: list[bool] = []  # the best way to be outside at i is to have been in a run at i-1
+    for weight in weights:
+        opens.append(outside - cost > inside)
+        after_run.append(inside > outside)
+        inside, outside = max(inside, outside - cost) + weight, max(outside, inside)
+    in_run = [False] * len(weights)
+    state = inside > outside
+    for i in range(len(weights) - 1, -1, -1):
+        in_run[i] = state
+        state = not opens[i] if state else after_run[i]
+    runs: list[tuple[float, int, int]] = []
+    for i, weight in enumerate(weights):
+        if not in_run[i]:
+            continue
+        if runs and runs[-1][2] == i - 1:
+            total, first, _ = runs[-1]
+            runs[-1] = (total + weight, first, i)
+        else:
+            runs.append((weight, i, i))
+    return runs
+
+
+def _headline(
+    texts: Sequence[str], profiles: Sequence[_Profile], strong: Sequence[bool], start: int
+) -> int | None:
+    """The headline-like paragraph with the most words among the few above the main text."""
+    candidates = [
+        i
+        for i in range(max(0, start - HEADLINE_WINDOW), start)
+        if not strong[i] and _looks_like_headline(texts[i], profiles[i])
+    ]
+    return max(candidates, key=lambda i: (len(texts[i].split()), i), default=None)
+
+
+def _looks_like_headline(text: str, profile: _Profile) -> bool:
+    """A few words, not a sentence, hardly any digits (a dateline or byline has a date).
+
+    Words are counted between spaces: "for-phone-onlyfor-tablet-up" is one.
+    """
+    if (
+        profile.link_share
+        or profile.digits > HEADLINE_MAX_DIGITS
+        or text.endswith((".", ":", "。"))
+    ):
+        return False
+    if profile.cjk:
+        return HEADLINE_MIN_CJK <= profile.words <= HEADLINE_MAX_CJK
+    return HEADLINE_MIN_WORDS <= len(text.split()) <= HEADLINE_MAX_WORDS
+
+
+def _revise(classes: Sequence[str]) -> list[str]:
+    """Context revision inside the main text: short lines take the side of the stretch they are in.
+
+    Near good counts as good. A stretch between two good paragraphs that
+    holds at least :data:`CHROME_SIGNS` furniture lines is chrome (a forum
+    post's profile block), and its short lines with it; otherwise its short
+    lines are headings, list items or table cells of the text. jusText's
+    own rule (a short line next to one bad paragraph is bad) let a single
+    chance match, a "Comment" column heading, sink a whole table. A stretch
+    at the edge of the page is chrome, as in jusText.
+    """
+    settled = [GOOD if kind == NEAR_GOOD else kind for kind in classes]
+    revised = list(settled)
+    start = 0
+    while start < len(settled):
+        if settled[start] == GOOD:
+            start += 1
+            continue
+        end = start
+        while end < len(settled) and settled[end] != GOOD:
+            end += 1
+        signs = settled[start:end].count(BAD)
+        at_edge = start == 0 or end == len(settled)
+        verdict = BAD if at_edge or signs >= CHROME_SIGNS else GOOD
+        revised[start:end] = [verdict if kind == SHORT else kind for kind in settled[start:end]]
+        start = end
+    return revised
+
+
+def _label_runs(
+    classes: list[str], profiles: Sequence[_Profile], strong: Sequence[bool]
+) -> list[str]:
+    """Runs of short lines that are mostly label-value pairs are furniture as a whole."""
+    result = list(classes)
+    i = 0
+    while i < len(profiles):
+        j = i
+        while (
+            j < len(profiles)
+            and not strong[j]
+            and profiles[j].chars < SHORT_CHARS
+            and not profiles[j].sentence
+        ):
+            j += 1
+        values = sum(profiles[k].is_value for k in range(i, j))
+        if j - i >= LABEL_RUN_MIN and values >= LABEL_RUN_VALUE_SHARE * (j - i):
+            result[i:j] = [BAD] * (j - i)
+        i = max(j, i + 1)
+    return result

@@ -246,7 +246,9 @@ async def test_b_shows_boilerplate_in_panel_and_panes():
         assert byline in app.model.differences and byline in app.model.row_of_change
         panel = app.query_one(DiffPanel)
         first_entry = [panel.render_line(y).text for y in range(panel.lines_per_entry)]
-        assert "[boilerplate]" in "".join(first_entry)
+        entry = "".join(first_entry)
+        assert "· boilerplate" in entry  # its own kind, not "+ added"
+        assert "added" not in entry and "dropped" not in entry
 
 
 async def test_search_highlights_and_n_repeats_then_escape_returns_to_differences():

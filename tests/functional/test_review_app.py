@@ -209,10 +209,10 @@ async def test_a_changed_input_is_detected_and_said(tmp_path):
     async with app.run_test(size=(160, 45)) as pilot:
         await until_compared(app, pilot)
         await pilot.press("space")
-    right.write_text(
-        right.read_text(encoding="utf-8")
-        + "\n\nA brand new closing paragraph about something else entirely.\n",
-        encoding="utf-8",
+    story = right.read_text(encoding="utf-8")
+    new = "A brand new paragraph about something else entirely, set in the middle of the story."
+    right.write_text(  # in the story: after the forum's footer it would be page furniture
+        story.replace("MPs are expected", f"{new}\n\nMPs are expected", 1), encoding="utf-8"
     )
     again = fixture_app(request)
     async with again.run_test(size=(160, 45)) as pilot:

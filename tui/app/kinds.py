@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from tui.engine.model import Change, Kind
 
-__all__ = ["KIND_ORDER", "KIND_MARK", "FACT_MARK", "kind_label", "overview_rank"]
+__all__ = [
+    "BOILERPLATE_MARK",
+    "KIND_ORDER",
+    "KIND_MARK",
+    "FACT_MARK",
+    "change_mark",
+    "kind_label",
+    "overview_rank",
+]
 
 KIND_ORDER: tuple[Kind, ...] = (
     Kind.UNCHANGED,
@@ -32,6 +40,8 @@ KIND_MARK: dict[Kind, str] = {
 }
 
 FACT_MARK = "!"
+#: Boilerplate is its own kind on screen: never "+ added" or "- dropped".
+BOILERPLATE_MARK = "·"
 
 # Which kind wins when one cell of the overview strip covers several changes:
 # whole paragraphs gained or lost matter most, rewording least.
@@ -47,10 +57,21 @@ _OVERVIEW_RANK = {
 
 
 def kind_label(change: Change) -> str:
-    """The kind's name, saying "moved" too for a split or merged group that moved."""
+    """The kind's name, saying "moved" too for a split or merged group that moved.
+
+    Boilerplate is named as such, whatever the aligner made of it: it is set
+    aside, never counted as added or dropped.
+    """
+    if change.boilerplate:
+        return "boilerplate"
     if change.moved and change.kind is not Kind.MOVED:
         return f"{change.kind.value}+moved"
     return change.kind.value
+
+
+def change_mark(change: Change) -> str:
+    """The change's mark in the panel and the gutter."""
+    return BOILERPLATE_MARK if change.boilerplate else KIND_MARK[change.kind]
 
 
 def overview_rank(change: Change) -> int:

@@ -23,7 +23,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from tui.app.columns import number_width
-from tui.app.kinds import FACT_MARK, KIND_MARK, kind_label
+from tui.app.kinds import FACT_MARK, change_mark, kind_label
 from tui.app.view_model import NO_MARK, NOTE_MARK, ReaderModel, excerpt
 from tui.engine.model import Change, Comparison, Kind
 from tui.engine.report import paragraph_numbers
@@ -52,6 +52,7 @@ KIND_STYLE = {
     Kind.ADDED: "$text-success bold",
     Kind.DROPPED: "$text-error bold",
 }
+BOILERPLATE_STYLE = "$text-muted italic"
 
 
 def review_marks(mark: Mark) -> str:
@@ -70,6 +71,8 @@ MIN_EXCERPT = (
     30  # below this many cells beside the entry's head, the excerpt gets a line of its own
 )
 EXCERPT_INDENT = 4
+#: Cells for a kind's name: "boilerplate" and "split+moved" fit.
+KIND_WIDTH = 11
 
 
 def entry_lines(width: int, numbers: int) -> int:
@@ -79,7 +82,8 @@ def entry_lines(width: int, numbers: int) -> int:
 
 def _head_width(numbers: int) -> int:
     """Cells of an entry's head for paragraph numbers of ``numbers`` digits ("¶12→¶10" and a space)."""
-    return len(review_marks(NO_MARK)) + 1 + 11 + 1 + 4 + 1 + 3 + _where_width(numbers)
+    kind = 2 + KIND_WIDTH  # mark, space, label
+    return len(review_marks(NO_MARK)) + 1 + kind + 1 + 4 + 1 + 3 + _where_width(numbers)
 
 
 def _where_width(numbers: int) -> int:
@@ -105,7 +109,10 @@ def panel_entry(
     head = Content.assemble(
         (review_marks(mark), "$text-success bold"),
         " ",
-        (f"{KIND_MARK[change.kind]} {kind_label(change):<9.9}", KIND_STYLE[change.kind]),
+        (
+            f"{change_mark(change)} {kind_label(change):<{KIND_WIDTH}.{KIND_WIDTH}}",
+            _kind_style(change),
+        ),
         f" {similarity} ",
         (facts, "$text-warning bold"),
         (f"{where:<{_where_width(numbers) - 1}} ", "$text-muted"),
@@ -113,15 +120,18 @@ def panel_entry(
     lines = entry_lines(width, numbers)
     room = width - (head.cell_length if lines == 1 else EXCERPT_INDENT)
     text = Content.assemble(
-        ("[boilerplate] " if change.boilerplate else "", "$text-muted italic"),
         (
             excerpt(side.paragraphs[first].text, max(2, room)),
-            "$text-muted" if change.boilerplate else "",
+            "$text-muted italic" if change.boilerplate else "",
         ),
     )
     if lines == 1:
         return (head + text,)
     return (head, Content(" " * EXCERPT_INDENT) + text)
+
+
+def _kind_style(change: Change) -> str:
+    return BOILERPLATE_STYLE if change.boilerplate else KIND_STYLE[change.kind]
 
 
 class DiffPanel(ScrollView, can_focus=True):

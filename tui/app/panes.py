@@ -29,7 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.columns import DIVIDER, Columns, number_width, shown_sides
-from tui.app.kinds import FACT_MARK, KIND_MARK
+from tui.app.kinds import BOILERPLATE_MARK, FACT_MARK, KIND_MARK
 from tui.app.styles import ComponentStyles
 from tui.app.view_model import LEFT, RIGHT, Match, Part, ReaderModel
 from tui.app.wrapping import wrap_offsets
@@ -476,7 +476,8 @@ class SideBySide(ScrollView, can_focus=True):
             mark, fact = " ", " "
         elif y == 0:
             has_facts = change.facts and side == columns.sides[-1]
-            mark, fact = KIND_MARK[kind], FACT_MARK if has_facts else " "
+            mark = BOILERPLATE_MARK if change.boilerplate and not ghost else KIND_MARK[kind]
+            fact = FACT_MARK if has_facts else " "
         else:
             mark, fact = ("▏" if kind is not Kind.UNCHANGED else " "), " "
         return Strip(

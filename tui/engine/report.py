@@ -225,12 +225,15 @@ def paragraph_numbers(indices: tuple[int, ...]) -> str:
 
 
 def kind_label(change: Change) -> str:
-    """ "Reworded", "Split", "Moved and split", "Boilerplate (added)", ..."""
+    """ "Reworded", "Split", "Moved and split", "Boilerplate", ...
+
+    Boilerplate is its own kind in every report, never "added" or "dropped".
+    """
+    if change.boilerplate:
+        return "Boilerplate"
     label = _KIND_LABELS[change.kind]
     if change.moved and change.kind in (Kind.SPLIT, Kind.MERGED):
         label = f"Moved and {label.lower()}"
-    if change.boilerplate:
-        label = f"Boilerplate ({label.lower()})"
     return label
 
 

@@ -20,17 +20,19 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from tui.app.bars import PaneTitles, Search, StatusBar, Summary, status_parts
+from tui.app.bounded_input import SEARCH_LENGTH, BoundedInput
 from tui.app.commands import ReaderCommands
 from tui.app.crash import CrashDialog, one_line, write_crash_log
 from tui.app.editor import editor_command, source_line_of
@@ -40,6 +42,7 @@ from tui.app.keybar import KeyBar
 from tui.app.kinds import KIND_ORDER
 from tui.app.note_editor import NoteEditor
 from tui.app.overview import Overview
+from tui.app.paced_input import KeyPacing, paced
 from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
 from tui.app.preferences import filters_from_settings, settings_with_filters
@@ -295,7 +298,11 @@ class CompareApp(App[None]):
                 with Horizontal(id="panes-row"):
                     yield SideBySide(id="panes")
                     yield Overview(id="overview")
-        yield Input(placeholder="search both texts (enter: find, escape: cancel)", id="search")
+        yield BoundedInput(
+            max_length=SEARCH_LENGTH,
+            placeholder="search both texts (enter: find, escape: cancel)",
+            id="search",
+        )
         yield StatusBar(id="status")
         yield KeyBar(KEY_PRIORITY, ESSENTIAL_KEYS, id="keys")
 
@@ -311,6 +318,16 @@ class CompareApp(App[None]):
         else:
             self.query_one(StatusBar).show("Choose what to compare")
             self.push_screen(StartScreen(self._recent()))
+
+    def get_driver_class(self) -> type[Driver]:
+        """The platform's driver, with the terminal's keys paced to the app (see :mod:`tui.app.paced_input`)."""
+        self._key_pacing = KeyPacing()
+        return paced(super().get_driver_class(), self._key_pacing)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._key_pacing.arrived(event)
+        await super().on_event(event)
 
     def notify(
         self,

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
+from tui.app.bounded_input import PATH_LENGTH, BoundedInput
 from tui.app.confirm import ConfirmScreen
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison
@@ -76,8 +77,9 @@ class ExportDialog(ModalScreen[tuple[Path, str] | None]):
                 allow_blank=False,
                 id="format",
             )
-            yield Input(
+            yield BoundedInput(
                 str(self._directory / default_report_name(self._comparison, self._format)),
+                max_length=PATH_LENGTH,
                 id="path",
             )
             yield Label("", id="export-error", markup=False)

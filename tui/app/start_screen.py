@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
+from tui.app.bounded_input import PATH_LENGTH, BoundedInput
 from tui.app.confirm import ConfirmScreen
 from tui.review import ReviewSummary
 
@@ -144,12 +145,14 @@ class StartScreen(Screen[None]):
                 "Compare two files (→ accepts a completion, enter compares)", classes="heading"
             )
             with Vertical(id="paths"):
-                yield Input(
+                yield BoundedInput(
+                    max_length=PATH_LENGTH,
                     placeholder="the original: path to a file (or a URL)",
                     suggester=PathSuggester(),
                     id="left",
                 )
-                yield Input(
+                yield BoundedInput(
+                    max_length=PATH_LENGTH,
                     placeholder="the rewrite: path to a file (or a URL)",
                     suggester=PathSuggester(),
                     id="right",

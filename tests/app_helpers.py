@@ -17,6 +17,9 @@ from tui.engine.model import (
     InlineDiff,
     Kind,
     Paragraph,
+    Sentence,
+    SentenceAlignment,
+    SentenceLink,
     Span,
 )
 
@@ -54,6 +57,21 @@ def marked(text: str) -> tuple[Span, ...]:
 
 def _inline(left: list[str], right: list[str]) -> InlineDiff:
     return InlineDiff(tuple(marked(t) for t in left), tuple(marked(t) for t in right), ())
+
+
+def _sentences(left, right, links) -> SentenceAlignment:
+    """A sentence alignment from (paragraph, text) sentences and (kind, left, right, similarity) links."""
+
+    def placed(sentences, texts):
+        return tuple(
+            Sentence(p, texts[p].index(t), texts[p].index(t) + len(t), t) for p, t in sentences
+        )
+
+    return SentenceAlignment(
+        placed(left, LEFT_TEXTS),
+        placed(right, RIGHT_TEXTS),
+        tuple(SentenceLink(*link) for link in links),
+    )
 
 
 def sample_comparison() -> Comparison:
@@ -98,6 +116,11 @@ def sample_comparison() -> Comparison:
                     "They [want] a second vote and a [fresh] survey of the seabed.",
                 ],
             ),
+            sentences=_sentences(
+                [(4, LEFT_TEXTS[4][:37]), (4, LEFT_TEXTS[4][38:])],
+                [(2, RIGHT_TEXTS[2]), (3, RIGHT_TEXTS[3])],
+                [(Kind.UNCHANGED, (0,), (0,), 1.0), (Kind.REWORDED, (1,), (1,), 0.75)],
+            ),
         ),
         Change(
             Kind.MERGED,
@@ -107,6 +130,11 @@ def sample_comparison() -> Comparison:
             inline=_inline(
                 ["The mayor spoke first[.]", "[She] promised two hundred jobs."],
                 ["The mayor spoke first [and] promised two hundred jobs."],
+            ),
+            sentences=_sentences(
+                [(5, LEFT_TEXTS[5]), (6, LEFT_TEXTS[6])],
+                [(4, RIGHT_TEXTS[4])],
+                [(Kind.MERGED, (0, 1), (0,), 0.8)],
             ),
         ),
         Change(Kind.ADDED, (), (5,), 0.0),

@@ -61,3 +61,10 @@ def test_note_dialog_40x12(snap_compare):
     assert snap_compare(
         CompareApp(comparison=sample_comparison()), terminal_size=(40, 12), press=["a"]
     )
+
+
+def test_sentence_view_of_a_split_100x30(snap_compare):
+    # n moves to the split (the second difference); s opens its sentences.
+    assert snap_compare(
+        CompareApp(comparison=sample_comparison()), terminal_size=(100, 30), press=["n", "s"]
+    )

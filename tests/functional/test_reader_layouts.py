@@ -59,17 +59,17 @@ async def test_a_key_in_the_bar_can_be_clicked():
         assert app.position == 1
 
 
-async def test_one_side_at_a_time_when_narrow_and_s_switches_it():
+async def test_one_side_at_a_time_when_narrow_and_w_switches_it():
     app = sample_app()
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
         panes = app.query_one(SideBySide)
         assert panes.columns.sides == ("right",)
-        assert "repost.txt" in bar(app, "#titles") and "s: original" in bar(app, "#titles")
-        await pilot.press("s")
+        assert "repost.txt" in bar(app, "#titles") and "w: original" in bar(app, "#titles")
+        await pilot.press("w")
         await pilot.pause()
         assert panes.columns.sides == ("left",)
-        assert "original.txt" in bar(app, "#titles") and "s: rewrite" in bar(app, "#titles")
+        assert "original.txt" in bar(app, "#titles") and "w: rewrite" in bar(app, "#titles")
         assert "repost.txt" not in bar(app, "#titles")
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
@@ -168,12 +168,12 @@ async def test_the_current_row_stays_in_view_when_the_columns_change(change_view
         panes = app.query_one(SideBySide)
         row = app.model.row_of_change[app._current_change()]
         if change_view == "switch side":
-            await pilot.press("s")
+            await pilot.press("w")
         else:
             await pilot.resize_terminal(50, 20)
         await pilot.pause()
         for _ in range(3):  # again and again: no drift
             top = round(panes.scroll_y)
             assert panes.row_at_line(top + 1) == row
-            await pilot.press("s", "s")
+            await pilot.press("w", "w")
             await pilot.pause()

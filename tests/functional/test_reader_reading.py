@@ -181,7 +181,7 @@ async def test_capital_e_opens_the_side_in_focus_at_the_paragraphs_line(tmp_path
             await pilot.press("n")
         change = changes[app._current_change()]
         await pilot.press("E")  # the rewrite is in focus at first
-        await pilot.press("s", "E")
+        await pilot.press("w", "E")
         await pilot.pause()
     line_of = {str(right): 6, str(left): 3}  # "Second one, …" in each file
     assert change.right == (2,) and change.left == (1,)

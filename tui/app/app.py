@@ -47,6 +47,7 @@ from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
 from tui.app.preferences import filters_from_settings, settings_with_filters
 from tui.app.review_session import ReviewSession, open_review
+from tui.app.sentence_view import SentenceView
 from tui.app.start_screen import StartScreen
 from tui.app.view_model import (
     LEFT,
@@ -62,8 +63,9 @@ from tui.app.view_model import (
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison, Document
 from tui.engine.pipeline import CompareRequest
-from tui.engine.report import paragraph_numbers
+from tui.engine.report import kind_label, locator, paragraph_numbers, score_label
 from tui.engine.safe_text import terminal_safe
+from tui.engine.sentences import sentence_pairs
 from tui.options import AppOptions
 from tui.review import Mark, NullStore, OpenResult, StateUnavailable, open_store
 from tui.settings import Settings, SettingsError, load_settings, save_settings
@@ -84,6 +86,7 @@ KEY_PRIORITY = (
     "quit",
     "reviewed",
     "moved",
+    "sentences",
     "changes_only",
     "boilerplate",
     "significant",
@@ -152,6 +155,13 @@ class CompareApp(App[None]):
         ),
         Binding(
             "s",
+            "sentences",
+            "Sentences",
+            id="sentences",
+            tooltip="The current difference sentence by sentence: which sentence became which, what was cut, what is new",
+        ),
+        Binding(
+            "w",
             "switch_side",
             "Side",
             show=False,
@@ -727,6 +737,7 @@ class CompareApp(App[None]):
             "first",
             "last",
             "moved_partner",
+            "sentences",
             "switch_side",
             "copy",
             "edit",
@@ -744,6 +755,10 @@ class CompareApp(App[None]):
         if action == "moved_partner":
             change = self._current_change()
             return True if change is not None and self.comparison.changes[change].moved else None
+        if action == "sentences":
+            change = self._current_change()
+            has_sentences = change is not None and self.comparison.changes[change].sentences
+            return True if has_sentences else None
         if action == "clear_search":
             return bool(self.search_term) or None
         return True
@@ -779,6 +794,19 @@ class CompareApp(App[None]):
         if change in rows:
             self._at_ghost = not self._at_ghost
             self.query_one(SideBySide).scroll_to_row(rows[change])
+
+    def action_sentences(self) -> None:
+        change = self._current_change()
+        if change is None:
+            return
+        c = self.comparison.changes[change]
+        if c.sentences is None:
+            self.notify(
+                "this difference is on one side only: no sentences to pair", title="Sentences"
+            )
+            return
+        title = f"Difference {self.position + 1}: {kind_label(c)} · {locator(c)} · {score_label(c)}"
+        self.push_screen(SentenceView(title, sentence_pairs(c.sentences)))
 
     def action_switch_side(self) -> None:
         self._focus_side(LEFT if self.query_one(SideBySide).focus_side == RIGHT else RIGHT)

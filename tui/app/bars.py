@@ -78,7 +78,7 @@ class PaneTitles(Widget):
         return Content.assemble(*parts)
 
 
-_ONE_SIDE_HINT = {LEFT: " s: rewrite", RIGHT: " s: original"}
+_ONE_SIDE_HINT = {LEFT: " w: rewrite", RIGHT: " w: original"}
 """With one side shown, which side the other is and the key that shows it."""
 
 UTF8_FAMILY = frozenset({"utf-8", "utf-8-sig", "ascii"})

@@ -16,7 +16,7 @@ import numpy as np
 
 from tui.app.kinds import kind_label
 from tui.engine.layout import Row, side_by_side
-from tui.engine.model import Change, Comparison, Kind
+from tui.engine.model import Change, Comparison, FactFlag, Kind
 from tui.engine.report import paragraph_numbers
 from tui.engine.safe_text import visible_controls
 from tui.review import Mark
@@ -248,7 +248,8 @@ class ReaderModel:
     def row_changes(self) -> np.ndarray:
         """The change index of each shown row."""
         assert self.index is not None
-        return self.index.row_changes[self.row_positions]
+        changes: np.ndarray = self.index.row_changes[self.row_positions]
+        return changes
 
     @cached_property
     def rows(self) -> tuple[Row, ...]:
@@ -381,11 +382,11 @@ def difference_text(comparison: Comparison, change_index: int, mark: Mark = NO_M
     return "\n".join(lines) + "\n"
 
 
-def _fact_note(fact) -> str:
+def _fact_note(fact: FactFlag) -> str:
     return f"! {_fact_words(fact)}"
 
 
-def _fact_words(fact) -> str:
+def _fact_words(fact: FactFlag) -> str:
     """``number: $47 billion → tens of billions (exact figure made vague)``, control-safe."""
     before = fact.left if fact.left is not None else "—"
     after = fact.right if fact.right is not None else "—"

@@ -246,7 +246,7 @@ class CompareApp(App[None]):
             "edit",
             "Editor",
             id="editor",
-            tooltip="Open the side in focus (s switches) in $VISUAL or $EDITOR at this paragraph",
+            tooltip="Open the side in focus (w switches) in $VISUAL or $EDITOR at this paragraph",
         ),
         Binding(
             "o",
@@ -933,7 +933,7 @@ class CompareApp(App[None]):
         if not indices:
             raise UserError(
                 f"this difference has no paragraph in the {'original' if side == LEFT else 'rewrite'}"
-                " (s switches sides)"
+                " (w switches sides)"
             )
         line = source_line_of(document.source, document.texts, indices[0])
         command = editor_command(document.source, line)

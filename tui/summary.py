@@ -28,10 +28,9 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
-from tui.app.kinds import KIND_MARK, KIND_ORDER, kind_label
-from tui.engine.model import Change, Comparison, Document, FactFlag, Kind
-from tui.engine.report import paragraph_numbers, percent
+from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Severity
 from tui.engine.safe_text import printable, terminal_safe
+from tui.wording import KIND_MARK, KIND_ORDER, kind_label, paragraph_numbers, percent
 
 __all__ = ["render_summary", "MAX_FACTS", "MAX_DIFFERENCES"]
 
@@ -39,7 +38,6 @@ MAX_FACTS = 5
 MAX_DIFFERENCES = 8
 _BAR_WIDTH = 12
 _MIN_EXCERPT = 12
-_SEVERITY_RANK = {"high": 0, "medium": 1}
 
 KIND_STYLE: dict[Kind, str] = {
     Kind.UNCHANGED: "dim",
@@ -50,7 +48,7 @@ KIND_STYLE: dict[Kind, str] = {
     Kind.ADDED: "green",
     Kind.DROPPED: "red",
 }
-_SEVERITY_STYLE = {"high": "bold red", "medium": "yellow"}
+_SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow"}
 
 
 def render_summary(comparison: Comparison, width: int = 80) -> Text:
@@ -119,8 +117,8 @@ def _fact_lines(comparison: Comparison) -> list[Text]:
     found = [(change, fact) for change in comparison.differences for fact in change.facts]
     if not found:
         return []
-    found.sort(key=lambda item: _SEVERITY_RANK.get(item[1].severity, len(_SEVERITY_RANK)))
-    high = sum(1 for _, fact in found if fact.severity == "high")
+    found.sort(key=lambda item: item[1].severity.rank)
+    high = sum(1 for _, fact in found if fact.severity is Severity.HIGH)
     heading = f"Facts to check: {len(found)}" + (f" ({high} high)" if high else "")
     shown = found[:MAX_FACTS]
     place_width = max(cell_len(_where(change)) for change, _ in shown)

@@ -8,8 +8,8 @@ from tui.app.app import CompareApp
 from tui.app.panel import DiffPanel, panel_entry
 from tui.app.panes import SideBySide
 from tui.engine.pipeline import CompareRequest, load_sides
-from tui.engine.report import paragraph_numbers
 from tui.options import AppOptions
+from tui.wording import paragraph_numbers
 
 NEWS = paths.FIXTURES / "news-repost"
 

@@ -157,9 +157,10 @@ def test_synthetic_pairs_keep_the_contract():
 
 
 def test_engine_imports_no_textual():
-    """The engine and exporters stay usable without the UI (harlequin's trick)."""
+    """The engine, the wording, the summary and the exporters stay usable without the UI (harlequin's trick)."""
     code = (
-        "import sys, tui.engine.pipeline, tui.engine.compare, tui.export, tui.evaluation; "
+        "import sys, tui.engine.pipeline, tui.engine.compare, tui.export, tui.evaluation, "
+        "tui.wording, tui.summary; "
         "from tui.export import render; "
         "print('textual' in sys.modules)"
     )

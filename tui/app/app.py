@@ -39,7 +39,6 @@ from tui.app.editor import editor_command, source_line_of
 from tui.app.export_dialog import ExportDialog
 from tui.app.help_screen import HelpScreen
 from tui.app.keybar import KeyBar
-from tui.app.kinds import KIND_ORDER
 from tui.app.note_editor import NoteEditor
 from tui.app.overview import Overview
 from tui.app.paced_input import KeyPacing, paced
@@ -63,12 +62,12 @@ from tui.app.view_model import (
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison, Document
 from tui.engine.pipeline import CompareRequest
-from tui.engine.report import kind_label, locator, paragraph_numbers, score_label
 from tui.engine.safe_text import terminal_safe
 from tui.engine.sentences import sentence_pairs
 from tui.options import AppOptions
 from tui.review import Mark, NullStore, OpenResult, StateUnavailable, open_store
 from tui.settings import Settings, SettingsError, load_settings, save_settings
+from tui.wording import KIND_ORDER, kind_title, locator, paragraph_numbers, score_label
 
 __all__ = ["CompareApp", "run_app"]
 
@@ -805,7 +804,7 @@ class CompareApp(App[None]):
                 "this difference is on one side only: no sentences to pair", title="Sentences"
             )
             return
-        title = f"Difference {self.position + 1}: {kind_label(c)} · {locator(c)} · {score_label(c)}"
+        title = f"Difference {self.position + 1}: {kind_title(c)} · {locator(c)} · {score_label(c)}"
         self.push_screen(SentenceView(title, sentence_pairs(c.sentences)))
 
     def action_switch_side(self) -> None:

@@ -9,11 +9,11 @@ from textual.content import Content
 from textual.widget import Widget
 
 from tui.app.columns import DIVIDER, Columns, number_width, shown_sides
-from tui.app.kinds import FACT_MARK, KIND_MARK, KIND_ORDER
 from tui.app.panel import KIND_STYLE
 from tui.app.view_model import LEFT, RIGHT, Filters
 from tui.engine.model import Comparison, Document, Kind
 from tui.engine.safe_text import terminal_safe, visible_controls
+from tui.wording import FACT_MARK, KIND_MARK, KIND_ORDER
 
 __all__ = [
     "PaneTitles",

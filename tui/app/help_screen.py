@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.kinds import FACT_MARK, KIND_MARK, KIND_ORDER
 from tui.app.panel import KIND_STYLE, REVIEWED_MARK, SIGNIFICANT_MARK
 from tui.app.view_model import NOTE_MARK
+from tui.wording import FACT_MARK, KIND_MARK, KIND_ORDER
 
 __all__ = ["HelpScreen"]
 

@@ -1,7 +1,7 @@
 """A narrow strip showing where the differences are over the whole document.
 
 Each cell of the strip stands for a slice of the panes' virtual lines and
-shows the strongest change in that slice (by :func:`~tui.app.kinds.overview_rank`)
+shows the strongest change in that slice (by :func:`overview_rank`)
 with its mark and colour; a bar on the left marks the part now on screen.
 Clicking a cell asks the app to scroll there.
 """
@@ -17,11 +17,11 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.kinds import FACT_MARK, KIND_MARK, overview_rank
 from tui.app.styles import ComponentStyles
 from tui.engine.model import Change, Comparison, Kind
+from tui.wording import FACT_MARK, KIND_MARK
 
-__all__ = ["Overview", "strongest_rows"]
+__all__ = ["Overview", "overview_rank", "strongest_rows"]
 
 
 def strongest_rows(
@@ -53,6 +53,24 @@ def strongest_rows(
     best = np.full(height, -1, dtype=np.int64)
     np.maximum.at(best, cell_of, ranks[row_of] * count + (count - 1 - row_of))
     return [None if value < 0 else count - 1 - value % count for value in best.tolist()]
+
+
+# Which kind wins when one cell of the strip covers several changes:
+# whole paragraphs gained or lost matter most, rewording least.
+_OVERVIEW_RANK = {
+    Kind.UNCHANGED: 0,
+    Kind.REWORDED: 1,
+    Kind.SPLIT: 2,
+    Kind.MERGED: 2,
+    Kind.MOVED: 3,
+    Kind.ADDED: 4,
+    Kind.DROPPED: 4,
+}
+
+
+def overview_rank(change: Change) -> int:
+    """How strongly a change should show in the strip (boilerplate barely)."""
+    return 0 if change.boilerplate else _OVERVIEW_RANK[change.kind] + (5 if change.facts else 0)
 
 
 class Overview(Widget):

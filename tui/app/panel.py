@@ -23,11 +23,10 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from tui.app.columns import number_width
-from tui.app.kinds import FACT_MARK, change_mark, kind_label
 from tui.app.view_model import NO_MARK, NOTE_MARK, ReaderModel, excerpt
 from tui.engine.model import Change, Comparison, Kind
-from tui.engine.report import paragraph_numbers
 from tui.review import Mark
+from tui.wording import FACT_MARK, change_mark, kind_label, paragraph_numbers
 
 __all__ = [
     "DiffPanel",

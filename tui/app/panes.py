@@ -29,12 +29,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.columns import DIVIDER, Columns, number_width, shown_sides
-from tui.app.kinds import BOILERPLATE_MARK, FACT_MARK, KIND_MARK
 from tui.app.styles import ComponentStyles
 from tui.app.view_model import LEFT, RIGHT, Match, Part, ReaderModel
 from tui.app.wrapping import wrap_offsets
 from tui.engine.layout import Row
 from tui.engine.model import Change, Comparison, Kind
+from tui.wording import BOILERPLATE_MARK, FACT_MARK, KIND_MARK
 
 __all__ = ["SideBySide"]
 

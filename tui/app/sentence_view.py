@@ -20,9 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from tui.engine.model import Span
-from tui.engine.report import percent, sentence_kind_label, sentence_summary
 from tui.engine.safe_text import printable
 from tui.engine.sentences import SentencePair
+from tui.wording import percent, sentence_kind_label, sentence_summary
 
 __all__ = ["SentenceView"]
 

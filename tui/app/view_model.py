@@ -14,12 +14,11 @@ from functools import cached_property
 
 import numpy as np
 
-from tui.app.kinds import kind_label
 from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, FactFlag, Kind
-from tui.engine.report import paragraph_numbers
 from tui.engine.safe_text import visible_controls
 from tui.review import Mark
+from tui.wording import kind_label, paragraph_numbers
 
 __all__ = [
     "ComparisonIndex",

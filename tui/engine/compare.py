@@ -18,7 +18,7 @@ from dataclasses import replace
 from tui.engine.align import Alignment, Link, Thresholds, align
 from tui.engine.facts import compare_facts, unpaired_facts
 from tui.engine.inline import word_diff
-from tui.engine.model import Change, Comparison, Document, Kind
+from tui.engine.model import Change, Comparison, Document, Kind, Paragraph, Side
 from tui.engine.sentence_evidence import refine
 from tui.engine.sentences import align_sentence_groups
 from tui.engine.similarity import Terms, index_terms
@@ -136,7 +136,7 @@ def _describe(change: Change, left: Document, right: Document) -> Change:
         p.boilerplate for p in _paragraphs(left, change.left) + _paragraphs(right, change.right)
     )
     if not left_texts or not right_texts:
-        side, texts = ("left", left_texts) if left_texts else ("right", right_texts)
+        side, texts = (Side.LEFT, left_texts) if left_texts else (Side.RIGHT, right_texts)
         facts = () if boilerplate else unpaired_facts("\n\n".join(texts), side)
         return Change(
             change.kind, change.left, change.right, 0.0, boilerplate=boilerplate, facts=facts
@@ -186,7 +186,7 @@ def _with_sentences(
     return tuple(described)
 
 
-def _paragraphs(document: Document, indices: Iterable[int]) -> list:
+def _paragraphs(document: Document, indices: Iterable[int]) -> list[Paragraph]:
     return [document.paragraphs[i] for i in indices]
 
 

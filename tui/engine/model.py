@@ -27,6 +27,8 @@ from enum import StrEnum
 
 __all__ = [
     "Kind",
+    "Severity",
+    "Side",
     "Paragraph",
     "Document",
     "Span",
@@ -51,6 +53,35 @@ class Kind(StrEnum):
     MERGED = "merged"
     ADDED = "added"
     DROPPED = "dropped"
+
+
+class Severity(StrEnum):
+    """How much a fact flag matters; members run from the most serious down.
+
+    A str enum, so the JSON report keeps writing ``"high"`` and ``"medium"``.
+    """
+
+    HIGH = "high"
+    MEDIUM = "medium"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most serious: sort flags by it."""
+        return _SEVERITY_RANKS[self]
+
+
+_SEVERITY_RANKS = {severity: rank for rank, severity in enumerate(Severity)}
+
+
+class Side(StrEnum):
+    """One of the two versions compared: the original (left) or the rewrite (right)."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def other(self) -> Side:
+        return Side.RIGHT if self is Side.LEFT else Side.LEFT
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +148,19 @@ class InlineDiff:
 class FactFlag:
     """A change of meaning found in a change: a number, name, quote, attribution, ...
 
-    ``severity`` is "high" (numbers, names, quotes, negation) or "medium"
+    ``severity`` is high (numbers, names, quotes, negation) or medium
     (attribution, hedging, modality).
     """
 
     kind: str
-    severity: str
+    severity: Severity
     left: str | None
     right: str | None
     reason: str
+
+    def __post_init__(self) -> None:
+        # A plain "high" becomes Severity.HIGH (and a misspelt one fails here, not in a report).
+        object.__setattr__(self, "severity", Severity(self.severity))
 
 
 @dataclass(frozen=True, slots=True)

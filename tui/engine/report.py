@@ -26,15 +26,14 @@ change: which sentence became which (``{"left": [{"paragraph", "start",
 ``[start:end]``, and a link names sentences by their place in ``left`` and
 ``right``). A reader of version 1 that rejects unknown fields must be told.
 
-The second half of the module is the wording the human-readable reports
-(HTML, Markdown) share, so both say the same thing the same way.
+The second half selects what the human-readable reports (HTML, Markdown) list:
+the numbers of the differences and the reviewer's notes. How they word it is
+:mod:`tui.wording`'s job.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from datetime import datetime
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from tui.engine.layout import side_by_side
@@ -42,12 +41,9 @@ from tui.engine.model import (
     Change,
     Comparison,
     Document,
-    FactFlag,
     InlineDiff,
-    Kind,
     SentenceAlignment,
 )
-from tui.engine.sentences import SentencePair
 
 __all__ = [
     "ReviewMark",
@@ -55,18 +51,7 @@ __all__ = [
     "REPORT_FORMAT",
     "REPORT_VERSION",
     "report_dict",
-    "paragraph_numbers",
-    "kind_label",
-    "sentence_kind_label",
-    "sentence_summary",
-    "percent",
-    "locator",
-    "score_label",
-    "generated_label",
     "difference_numbers",
-    "reason_shows_values",
-    "review_badges",
-    "review_progress",
     "reviewer_notes",
 ]
 
@@ -77,12 +62,18 @@ REPORT_VERSION = 2
 class ReviewMark(Protocol):
     """A reviewer's judgement on one difference (``tui.review.Mark`` is one).
 
-    A protocol, so the engine need not import the review store to render its marks.
+    A protocol of read-only members (a frozen ``Mark`` fits), so the engine need not
+    import the review store to render its marks.
     """
 
-    reviewed: bool
-    significant: bool
-    note: str
+    @property
+    def reviewed(self) -> bool: ...
+
+    @property
+    def significant(self) -> bool: ...
+
+    @property
+    def note(self) -> str: ...
 
 
 Review = Mapping[int, ReviewMark]
@@ -201,90 +192,7 @@ def _inline(inline: InlineDiff) -> dict[str, Any]:
     }
 
 
-# --- Wording shared by the human-readable reports -------------------------------------------
-
-_KIND_LABELS = {
-    Kind.UNCHANGED: "Unchanged",
-    Kind.REWORDED: "Reworded",
-    Kind.MOVED: "Moved",
-    Kind.SPLIT: "Split",
-    Kind.MERGED: "Merged",
-    Kind.ADDED: "Added",
-    Kind.DROPPED: "Dropped",
-}
-
-
-def paragraph_numbers(indices: tuple[int, ...]) -> str:
-    """Human paragraph numbers, counted from 1: "¶5", "¶7–8", "¶3, ¶9"; "—" for none."""
-    if not indices:
-        return "—"
-    numbers = [i + 1 for i in indices]
-    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"¶{numbers[0]}–{numbers[-1]}"
-    return ", ".join(f"¶{n}" for n in numbers)
-
-
-def kind_label(change: Change) -> str:
-    """ "Reworded", "Split", "Moved and split", "Boilerplate", ...
-
-    Boilerplate is its own kind in every report, never "added" or "dropped".
-    """
-    if change.boilerplate:
-        return "Boilerplate"
-    label = _KIND_LABELS[change.kind]
-    if change.moved and change.kind in (Kind.SPLIT, Kind.MERGED):
-        label = f"Moved and {label.lower()}"
-    return label
-
-
-_SENTENCE_LABELS = {
-    Kind.UNCHANGED: "same",
-    Kind.REWORDED: "restated",
-    Kind.MOVED: "moved",
-    Kind.SPLIT: "split",
-    Kind.MERGED: "merged",
-    Kind.ADDED: "new",
-    Kind.DROPPED: "cut",
-}
-
-
-def sentence_kind_label(kind: Kind) -> str:
-    """What happened to a sentence, in a word: "restated", "cut", "new", "split", ..."""
-    return _SENTENCE_LABELS[kind]
-
-
-def sentence_summary(pairs: Sequence[SentencePair]) -> str:
-    """ "3 restated · 1 cut · 2 new": a change's sentence links counted by kind, in kind order."""
-    counts = Counter(pair.kind for pair in pairs)
-    return " · ".join(
-        f"{counts[kind]} {label}" for kind, label in _SENTENCE_LABELS.items() if counts[kind]
-    )
-
-
-def percent(share: float) -> str:
-    """A 0..1 share as a whole percentage: "43%"."""
-    return f"{round(share * 100)}%"
-
-
-def locator(change: Change) -> str:
-    """Where a change sits on both sides: "¶9 → ¶8–9", "— → ¶1"."""
-    return f"{paragraph_numbers(change.left)} → {paragraph_numbers(change.right)}"
-
-
-def score_label(change: Change) -> str:
-    """The similarity of a pair; an unpaired paragraph has none to speak of."""
-    if not change.left:
-        return "only in the rewrite"
-    if not change.right:
-        return "only in the original"
-    return f"similarity {percent(change.similarity)}"
-
-
-def generated_label(when: datetime | None) -> str:
-    """When a report was made, to the minute; ``None`` means now, in local time."""
-    moment = when or datetime.now().astimezone()
-    zone = moment.strftime(" %Z") if moment.tzinfo else ""
-    return moment.strftime("%Y-%m-%d %H:%M") + zone
+# --- What the human-readable reports select (their wording is in tui/wording.py) ---------------
 
 
 def difference_numbers(comparison: Comparison) -> dict[int, int]:
@@ -294,32 +202,6 @@ def difference_numbers(comparison: Comparison) -> dict[int, int]:
         if change.is_difference:
             numbers[index] = len(numbers) + 1
     return numbers
-
-
-def reason_shows_values(fact: FactFlag) -> bool:
-    """True when the reason already quotes both values, so a report need not repeat them."""
-    return all(value is None or value in fact.reason for value in (fact.left, fact.right))
-
-
-def review_badges(mark: ReviewMark | None) -> list[str]:
-    """The marks a report shows beside a difference: "✓ reviewed", "★ significant"."""
-    if mark is None:
-        return []
-    return [
-        label
-        for label, on in (("✓ reviewed", mark.reviewed), ("★ significant", mark.significant))
-        if on
-    ]
-
-
-def review_progress(comparison: Comparison, review: Review) -> str:
-    """ "12 of 48 differences reviewed · 3 flagged significant": how far the review got."""
-    numbers = difference_numbers(comparison)
-    marks = [review[index] for index in numbers if index in review]
-    reviewed = sum(bool(mark.reviewed) for mark in marks)
-    significant = sum(bool(mark.significant) for mark in marks)
-    flagged = f" · {significant} flagged significant" if significant else ""
-    return f"{reviewed} of {len(numbers)} differences reviewed{flagged}"
 
 
 def reviewer_notes(comparison: Comparison, review: Review) -> list[tuple[int, int, ReviewMark]]:

@@ -21,25 +21,22 @@ from datetime import datetime
 
 from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, FactFlag, Kind, Span
-from tui.engine.report import (
-    Review,
-    ReviewMark,
-    difference_numbers,
+from tui.engine.report import Review, ReviewMark, difference_numbers, reviewer_notes
+from tui.engine.safe_text import printable
+from tui.engine.sentences import sentence_pairs
+from tui.wording import (
     generated_label,
-    kind_label,
+    kind_title,
     locator,
     paragraph_numbers,
     percent,
     reason_shows_values,
     review_badges,
     review_progress,
-    reviewer_notes,
     score_label,
     sentence_kind_label,
     sentence_summary,
 )
-from tui.engine.safe_text import printable
-from tui.engine.sentences import sentence_pairs
 
 __all__ = ["render_html"]
 
@@ -154,9 +151,7 @@ def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
     flagged = [
         (index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts
     ]
-    flagged.sort(
-        key=lambda item: item[1].severity != "high"
-    )  # stable: reading order within a severity
+    flagged.sort(key=lambda item: item[1].severity.rank)  # stable: reading order within a severity
     if not flagged:
         return '<section id="facts"><h2>Fact changes</h2><p class="muted">No fact changes flagged.</p></section>'
     items = "".join(
@@ -261,7 +256,7 @@ def _stack(lengths: Sequence[int], other_lengths: Sequence[int]) -> list[tuple[f
 def _bar(
     x: float, top: float, size: float, paragraph: int, change: Change, side: str, change_index: int
 ) -> str:
-    tip = f"{side} ¶{paragraph + 1}: {kind_label(change)}, {score_label(change)}"
+    tip = f"{side} ¶{paragraph + 1}: {kind_title(change)}, {score_label(change)}"
     return (
         f'<a href="#{_anchor(change_index)}"><rect class="bar {_kind_class(change)}" x="{x}" '
         f'y="{top:.1f}" width="{_BAR_WIDTH}" height="{size:.1f}"><title>{_text(tip)}</title></rect></a>'
@@ -328,7 +323,7 @@ def _contents(comparison: Comparison, numbers: dict[int, int], review: Review) -
         )
         items.append(
             f'<li class="{_kind_class(change)}"><a href="#{_anchor(index)}"><span class="swatch"></span>'
-            f"<b>{kind_label(change)}</b> {locator(change)} · {score_label(change)}</a>{facts}{_badges(review.get(index))}"
+            f"<b>{kind_title(change)}</b> {locator(change)} · {score_label(change)}</a>{facts}{_badges(review.get(index))}"
             f'<br><span class="excerpt">{_text(_excerpt(comparison, change))}</span></li>'
         )
     if not items:
@@ -461,7 +456,7 @@ def _difference_head(
         note = f'<p class="note"><b>Reviewer\'s note:</b> {_text(mark.note.strip())}</p>'
     return (
         f'<tr class="head {_kind_class(change)}" id="{_anchor(index)}"><th colspan="2" scope="colgroup">'
-        f'<span class="num">{numbers[index]}</span> <span class="kind">{kind_label(change)}</span> '
+        f'<span class="num">{numbers[index]}</span> <span class="kind">{kind_title(change)}</span> '
         f"{locator(change)} · {score_label(change)}{moved}{_badges(mark)}"
         f' <a class="up" href="#contents" aria-label="back to the list of differences">↑</a>{facts}{note}</th></tr>'
     )

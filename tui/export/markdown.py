@@ -19,24 +19,22 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Span
-from tui.engine.report import (
-    Review,
-    difference_numbers,
+from tui.engine.report import Review, difference_numbers, reviewer_notes
+from tui.engine.safe_text import printable, terminal_safe
+from tui.engine.sentences import SentencePair, sentence_pairs
+from tui.wording import (
     generated_label,
-    kind_label,
+    kind_title,
     locator,
     paragraph_numbers,
     percent,
     reason_shows_values,
     review_badges,
     review_progress,
-    reviewer_notes,
     score_label,
     sentence_kind_label,
     sentence_summary,
 )
-from tui.engine.safe_text import printable, terminal_safe
-from tui.engine.sentences import SentencePair, sentence_pairs
 
 __all__ = ["render_markdown", "escape_markdown"]
 
@@ -204,9 +202,7 @@ def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
     flagged = [
         (index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts
     ]
-    flagged.sort(
-        key=lambda item: item[1].severity != "high"
-    )  # stable: reading order within a severity
+    flagged.sort(key=lambda item: item[1].severity.rank)  # stable: reading order within a severity
     if not flagged:
         return "## Fact changes\n\nNo fact changes flagged."
     lines = []
@@ -246,7 +242,7 @@ def _differences(comparison: Comparison, numbers: dict[int, int], review: Review
 def _difference(comparison: Comparison, change: Change, number: int, mark) -> str:
     parts = [
         f'<a id="difference-{number}"></a>\n'
-        f"### {number}. {kind_label(change)} · {locator(change)} · {score_label(change)}{_badges(mark)}"
+        f"### {number}. {kind_title(change)} · {locator(change)} · {score_label(change)}{_badges(mark)}"
     ]
     if mark is not None and mark.note.strip():
         parts.append(f"**Reviewer's note:** {escape_markdown(mark.note.strip())}")

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from tui.engine.model import FactFlag
+from tui.engine.model import FactFlag, Severity
 
-HIGH = "high"
-MEDIUM = "medium"
+HIGH = Severity.HIGH
+MEDIUM = Severity.MEDIUM
 SEVERITY_RANK = {HIGH: 0, MEDIUM: 1}
 
 
@@ -76,7 +76,9 @@ class FactCheck:
     unpaired: Callable[[str], list[Unpaired]] = _nothing_unpaired
 
 
-def flag(kind: str, severity: str, reason: str, left: Words | None, right: Words | None) -> Found:
+def flag(
+    kind: str, severity: Severity, reason: str, left: Words | None, right: Words | None
+) -> Found:
     flagged = FactFlag(
         kind, severity, left.text if left else None, right.text if right else None, reason
     )

@@ -28,6 +28,7 @@ from tui.engine.facts.text import (
     word_finder,
     word_starts,
 )
+from tui.engine.model import Severity
 
 # NEGATION: words that flip a statement. "Not only", "not just", "no doubt"
 # and "whether or not" do not negate anything and are skipped. Verbs that
@@ -317,7 +318,7 @@ def _flipped(
 
 
 def _marker_flags(
-    kind: str, severity: str, removed: list[_Marker], added: list[_Marker]
+    kind: str, severity: Severity, removed: list[_Marker], added: list[_Marker]
 ) -> list[Found]:
     noun, gone = ("negation", "removed") if kind == "negation" else ("hedging", "dropped")
     found = [

@@ -7,6 +7,7 @@ boilerplate byline, a fact flag and a control character.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from tui.engine.model import (
@@ -231,3 +232,15 @@ def assert_panes_show(panes, model) -> None:
             for index in indices:
                 expected = " ".join(visible_controls(document.paragraphs[index].text).split())
                 assert expected in drawn, f"{document.source} paragraph {index} not drawn whole"
+
+
+async def until(pilot, condition: Callable[[], bool], seconds: float = 60.0) -> None:
+    """Let the app run until ``condition()`` holds (a worker's outcome shows); fail after ``seconds``.
+
+    A bound against hanging, not a timing assertion: the condition is what the test checks.
+    """
+    for _ in range(round(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"still waiting after {seconds} s")

@@ -19,15 +19,22 @@ import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from tui import __version__
 from tui.engine.errors import UserError
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tui.engine.model import Comparison
+    from tui.engine.pipeline import CompareRequest
+    from tui.engine.report import Review
+    from tui.options import AppOptions
+
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_DIFFERENT", "EXIT_ERROR"]
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
-#: What git passes for the missing side of an added or deleted file.
-NULL_SOURCES = frozenset({"/dev/null", os.devnull})
 #: The summary never grows wider than this, however wide the terminal.
 MAX_SUMMARY_WIDTH = 100
 PIPE_WIDTH = 80
@@ -67,7 +74,7 @@ def _line(message: str) -> str:
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line like every other error (the usage is in --help)."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, _line(f"{self.prog}: error: {message} (see --help)"))
 
 
@@ -231,36 +238,49 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(completion_script(args.completion, build_parser()))
         return EXIT_OK
     _check_output_options(args)
-    settings, warnings = _settings()
+    options = _session(args)
     headless = args.summary or args.export or args.exit_code
     if not headless and not (args.left or args.right or args.example):
         _require_terminal()
-        _open_app(None, None, _options(args, settings, warnings))  # the start screen
+        _open_app(None, options)  # the start screen
         return EXIT_OK
-    request = _request(args, settings.threshold)
+    request = options.defaults.request(*_sources(args))
     if headless:
         return _headless(request, args)
     _require_terminal()
-    documents = _load(request)  # bad input fails here, before any UI opens
-    _open_app(request, documents, _options(args, settings, warnings))
+    from tui.engine.pipeline import check_sources
+
+    check_sources(request)  # a missing or unreadable file fails here, before any UI opens
+    _open_app(request, options)  # the app reads and compares in its worker, showing progress
     return EXIT_OK
 
 
-def _options(args: argparse.Namespace, settings, warnings: tuple[str, ...]):
-    from tui.options import AppOptions
+def _session(args: argparse.Namespace) -> AppOptions:
+    """The session's options: the command line's, the settings file's for the rest (read once,
+    each problem printed as one warning line)."""
+    from tui.options import session_options
 
-    return AppOptions(no_state=args.no_state, settings_warnings=warnings, settings=settings)
+    options = session_options(
+        threshold=args.threshold,
+        left_format=None if args.left_format == "auto" else args.left_format,
+        right_format=None if args.right_format == "auto" else args.right_format,
+        max_bytes=args.max_size,
+        no_state=args.no_state,
+    )
+    for warning in options.settings_warnings:
+        _warn(warning)
+    return options
 
 
-def _headless(request, args: argparse.Namespace) -> int:
+def _headless(request: CompareRequest, args: argparse.Namespace) -> int:
     """Export and/or summarise without the app; the exit status answers --exit-code."""
-    from tui.engine.compare import compare_documents
+    from tui.engine.pipeline import run_comparison
 
     fmt = _export_format(args) if args.export else None
     if args.export and args.export != "-":
         _check_export_target(Path(args.export), args.force, request)
-    comparison = compare_documents(*_load(request), request.thresholds)
-    if args.export:
+    comparison = run_comparison(request)
+    if args.export and fmt:
         review = None if args.no_state else _stored_review(comparison)
         _export(comparison, args.export, fmt, args.force, review)
     if args.summary:
@@ -287,33 +307,6 @@ def _sources(args: argparse.Namespace) -> tuple[str, str]:
     return args.left, args.right
 
 
-def _request(args: argparse.Namespace, default_threshold: float):
-    """The comparison asked for; ``--threshold`` defaults to the settings file's value."""
-    from tui.engine.align import Thresholds
-    from tui.engine.pipeline import CompareRequest
-
-    left, right = _sources(args)
-    threshold = args.threshold if args.threshold is not None else default_threshold
-    return CompareRequest(
-        left=left,
-        right=right,
-        left_format=None if args.left_format == "auto" else args.left_format,
-        right_format=None if args.right_format == "auto" else args.right_format,
-        thresholds=Thresholds().scaled(threshold),
-        max_bytes=args.max_size,
-    )
-
-
-def _settings():
-    """The user's settings and their problems, each already printed as one warning line."""
-    from tui.settings import load_settings
-
-    settings, warnings = load_settings()
-    for warning in warnings:
-        _warn(warning)
-    return settings, tuple(warnings)
-
-
 def _warn(message: str) -> None:
     sys.stderr.write(_line(f"compare-tui: warning: {message}"))
 
@@ -331,44 +324,14 @@ def _require_terminal() -> None:
         )
 
 
-def _load(request):
-    """Both sides, loaded and labelled; git's /dev/null (an added or deleted file) is an empty text.
-
-    Comparing against nothing is what ``git diff`` does for a new file: every
-    paragraph is added (or dropped), so ``--exit-code`` says "different" and
-    the summary names the side "(empty)".
-    """
-    from tui.engine.pipeline import load_sides
-
-    if request.left not in NULL_SOURCES and request.right not in NULL_SOURCES:
-        return load_sides(request)
-    if request.left in NULL_SOURCES and request.right in NULL_SOURCES:
-        raise UserError("both sides are /dev/null: nothing to compare")
-    return _load_side(request.left, request.left_format, request), _load_side(
-        request.right, request.right_format, request
-    )
-
-
-def _load_side(source: str, fmt: str | None, request):
-    from tui.engine.loading import DEFAULT_MAX_BYTES, load_document
-    from tui.engine.model import Document
-    from tui.engine.pipeline import label_boilerplate
-
-    if source in NULL_SOURCES:
-        return Document(source=source, paragraphs=())
-    return label_boilerplate(
-        load_document(source, fmt, max_bytes=request.max_bytes or DEFAULT_MAX_BYTES)
-    )
-
-
-def _open_app(request, documents, options) -> None:
+def _open_app(request: CompareRequest | None, options: AppOptions) -> None:
     """The app on ``request``, or its start screen when ``request`` is None."""
     from tui.app.app import run_app
 
-    run_app(request, documents, options)
+    run_app(request, options)
 
 
-def _stored_review(comparison):
+def _stored_review(comparison: Comparison) -> Review | None:
     """The marks and notes saved for this comparison (same keys as the app), or None; never creates the database."""
     from tui.review import StateUnavailable, stored_review
 
@@ -391,14 +354,16 @@ def _export_format(args: argparse.Namespace) -> str:
     return format_for_path(args.export, args.report_format)
 
 
-def _check_export_target(target: Path, force: bool, request) -> None:
+def _check_export_target(target: Path, force: bool, request: CompareRequest) -> None:
     """Refuse an input, a device or an existing file without --force before the comparison runs."""
     from tui.export import check_target
 
     check_target(target, overwrite=force, inputs=(request.left, request.right))
 
 
-def _export(comparison, target: str, fmt: str, force: bool, review=None) -> None:
+def _export(
+    comparison: Comparison, target: str, fmt: str, force: bool, review: Review | None = None
+) -> None:
     from tui.export import export, render
 
     if target == "-":
@@ -408,7 +373,7 @@ def _export(comparison, target: str, fmt: str, force: bool, review=None) -> None
     sys.stderr.write(_line(f"compare-tui: wrote {fmt} report to {written}"))
 
 
-def _print_summary(comparison, color: str) -> None:
+def _print_summary(comparison: Comparison, color: str) -> None:
     from tui.summary import render_summary
 
     console = _console(color)
@@ -416,7 +381,7 @@ def _print_summary(comparison, color: str) -> None:
     console.print(render_summary(comparison, width), no_wrap=True, overflow="ignore", crop=False)
 
 
-def _console(color: str):
+def _console(color: str) -> Console:
     """A rich Console for stdout that emits escape codes only when colour is allowed.
 
     ``always`` forces colour even into a pipe; ``never``, ``NO_COLOR`` (under

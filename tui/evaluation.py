@@ -206,12 +206,13 @@ def evaluate_pair(directory: Path) -> PairResult:
     gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
     request = CompareRequest(str(directory / gold["left"]), str(directory / gold["right"]))
     left, right = load_sides(request)
-    comparison = compare_documents(left, right, request.thresholds)
+    comparison = compare_documents(left, right, request.defaults.thresholds)
     links, kinds = _paragraph_scores(comparison, gold)
     without = None
     if "sentences" in gold:  # what the sentence evidence adds, on the real pairs
         without = _paragraph_scores(
-            compare_documents(left, right, request.thresholds, sentence_evidence=False), gold
+            compare_documents(left, right, request.defaults.thresholds, sentence_evidence=False),
+            gold,
         )
     return PairResult(
         name=directory.name,

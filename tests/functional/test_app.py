@@ -22,22 +22,21 @@ from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
 from tui.app.view_model import LEFT, RIGHT
 from tui.app.wrapping import wrap_offsets
-from tui.engine.compare import compare_documents
 from tui.engine.model import Kind
-from tui.engine.pipeline import CompareRequest, load_sides
+from tui.engine.pipeline import CompareRequest, run_comparison
 
 FIXTURE = paths.FIXTURES / "news-repost"
 REQUEST = CompareRequest(str(FIXTURE / "original.txt"), str(FIXTURE / "repost.txt"))
 
 
 def fixture_app() -> CompareApp:
-    return CompareApp(REQUEST, load_sides(REQUEST))
+    return CompareApp(REQUEST)
 
 
 async def until_compared(app: CompareApp, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
-    assert app.model is not None
+    assert app.reading is not None
 
 
 def visible_lines(panes: SideBySide) -> list[str]:
@@ -47,8 +46,10 @@ def visible_lines(panes: SideBySide) -> list[str]:
 def first_line_of(app: CompareApp, row_number: int, side: str) -> tuple[int, str]:
     """(virtual line, text) of the first paragraph line of one side of a row, found as drawn on screen."""
     panes = app.query_one(SideBySide)
-    row = app.model.rows[row_number]
-    text = next(part.text for part in app.model.cell_parts(row, side) if part.role == "paragraph")
+    row = app.reading.model.rows[row_number]
+    text = next(
+        part.text for part in app.reading.model.cell_parts(row, side) if part.role == "paragraph"
+    )
     offsets = wrap_offsets(text, panes.columns.text_width(side))
     first = text[: offsets[1] if len(offsets) > 1 else len(text)].rstrip()
     top = round(panes.scroll_y)
@@ -64,11 +65,11 @@ def first_line_of(app: CompareApp, row_number: int, side: str) -> tuple[int, str
 def assert_row_in_view_and_level(app: CompareApp, change: int) -> None:
     """The change's row is on screen, and its left and right paragraphs start on the same screen line."""
     panes = app.query_one(SideBySide)
-    row_number = app.model.row_of_change[change]
+    row_number = app.reading.model.row_of_change[change]
     top = round(panes.scroll_y)
     start = panes.row_starts[row_number]
     assert top <= start < top + panes.scrollable_content_region.height
-    c = app.comparison.changes[change]
+    c = app.reading.comparison.changes[change]
     sides = [side for side, indices in ((LEFT, c.left), (RIGHT, c.right)) if indices]
     lines = {side: first_line_of(app, row_number, side) for side in sides}
     if len(lines) == 2:
@@ -81,15 +82,15 @@ async def test_opens_on_first_difference_with_status():
         await until_compared(app, pilot)
         assert app.position == 0
         status = str(app.query_one("#status").render())
-        assert f"difference 1 of {len(app.model.differences)}" in status
-        assert f"{app.comparison.similarity:.0%} similar" in status
+        assert f"difference 1 of {len(app.reading.model.differences)}" in status
+        assert f"{app.reading.comparison.similarity:.0%} similar" in status
 
 
 async def test_n_through_every_difference_keeps_panes_in_step():
     app = fixture_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await until_compared(app, pilot)
-        differences = app.model.differences
+        differences = app.reading.model.differences
         assert len(differences) > 5
         assert_row_in_view_and_level(app, differences[0])
         for position in range(1, len(differences)):
@@ -104,10 +105,10 @@ async def test_p_g_and_shift_g():
     app = fixture_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await until_compared(app, pilot)
-        last = len(app.model.differences) - 1
+        last = len(app.reading.model.differences) - 1
         await pilot.press("G")
         assert app.position == last
-        assert_row_in_view_and_level(app, app.model.differences[last])
+        assert_row_in_view_and_level(app, app.reading.model.differences[last])
         await pilot.press("p")
         assert app.position == last - 1
         await pilot.press("g")
@@ -125,17 +126,17 @@ async def test_panel_keys_move_the_panes():
         await pilot.press("j", "j", "down")
         await pilot.pause()
         assert app.position == 3
-        assert_row_in_view_and_level(app, app.model.differences[3])
+        assert_row_in_view_and_level(app, app.reading.model.differences[3])
         await pilot.press("k")
         await pilot.pause()
         assert app.position == 2
         await pilot.press("end")
         await pilot.pause()
-        assert app.position == len(app.model.differences) - 1
+        assert app.position == len(app.reading.model.differences) - 1
 
 
 async def test_clicking_a_panel_line_selects_it():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         lines = app.query_one(DiffPanel).lines_per_entry
@@ -145,7 +146,7 @@ async def test_clicking_a_panel_line_selects_it():
 
 
 async def test_tab_moves_focus_between_panel_and_panes():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert isinstance(app.focused, SideBySide)
@@ -156,17 +157,17 @@ async def test_tab_moves_focus_between_panel_and_panes():
 
 
 async def test_m_jumps_between_moved_pair_and_its_ghost():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(120, 20)) as pilot:
         await pilot.pause()
         panes = app.query_one(SideBySide)
         assert app.check_action("moved_partner", ()) is None  # first difference is not moved
-        moved = next(i for i, c in enumerate(app.comparison.changes) if c.moved)
+        moved = next(i for i, c in enumerate(app.reading.comparison.changes) if c.moved)
         while app._current_change() != moved:
             await pilot.press("n")
         pair_top = round(panes.scroll_y)
         await pilot.press("m")
-        ghost_line = panes.row_starts[app.model.ghost_row_of_change[moved]]
+        ghost_line = panes.row_starts[app.reading.model.ghost_row_of_change[moved]]
         assert round(panes.scroll_y) <= ghost_line < round(panes.scroll_y) + panes.size.height
         assert any("moved down" in line for line in visible_lines(panes))
         await pilot.press("m")
@@ -175,12 +176,14 @@ async def test_m_jumps_between_moved_pair_and_its_ghost():
 
 @pytest.mark.parametrize("number, kind", list(enumerate([k.value for k in Kind], 1)))
 async def test_number_keys_toggle_kind_filters(number, kind):
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
 
         def listed_kinds():
-            return {app.comparison.changes[i].kind.value for i in app.model.differences}
+            return {
+                app.reading.comparison.changes[i].kind.value for i in app.reading.model.differences
+            }
 
         was_listed = kind in listed_kinds()
         await pilot.press(str(number))
@@ -190,7 +193,7 @@ async def test_number_keys_toggle_kind_filters(number, kind):
 
 
 async def test_kind_filter_keeps_current_difference_when_still_listed():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await pilot.press("G")
@@ -200,19 +203,19 @@ async def test_kind_filter_keeps_current_difference_when_still_listed():
 
 
 async def test_f_lists_only_changes_with_facts():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await pilot.press("f")
-        listed = [app.comparison.changes[i] for i in app.model.differences]
+        listed = [app.reading.comparison.changes[i] for i in app.reading.model.differences]
         assert listed and all(change.facts for change in listed)
         assert "facts only" in str(app.query_one("#status").render())
         await pilot.press("f")
-        assert len(app.model.differences) > len(listed)
+        assert len(app.reading.model.differences) > len(listed)
 
 
 async def test_fact_marker_in_panel_and_panes():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         panel = app.query_one(DiffPanel)
@@ -224,26 +227,33 @@ async def test_fact_marker_in_panel_and_panes():
 
 
 async def test_c_hides_unchanged_rows_in_the_panes():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        kinds = lambda: {app.comparison.changes[row.change].kind for row in app.model.rows}  # noqa: E731
+
+        def kinds():
+            changes = app.reading.comparison.changes
+            return {changes[row.change].kind for row in app.reading.model.rows}
+
         assert Kind.UNCHANGED in kinds()
         await pilot.press("c")
         assert Kind.UNCHANGED not in kinds()
-        assert {row.change for row in app.model.rows} == set(app.model.differences)
+        assert {row.change for row in app.reading.model.rows} == set(app.reading.model.differences)
         await pilot.press("c")
         assert Kind.UNCHANGED in kinds()
 
 
 async def test_b_shows_boilerplate_in_panel_and_panes():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         byline = 0  # the boilerplate change
-        assert byline not in app.model.differences and byline not in app.model.row_of_change
+        assert (
+            byline not in app.reading.model.differences
+            and byline not in app.reading.model.row_of_change
+        )
         await pilot.press("b")
-        assert byline in app.model.differences and byline in app.model.row_of_change
+        assert byline in app.reading.model.differences and byline in app.reading.model.row_of_change
         panel = app.query_one(DiffPanel)
         first_entry = [panel.render_line(y).text for y in range(panel.lines_per_entry)]
         entry = "".join(first_entry)
@@ -252,7 +262,7 @@ async def test_b_shows_boilerplate_in_panel_and_panes():
 
 
 async def test_search_highlights_and_n_repeats_then_escape_returns_to_differences():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await pilot.press("slash")
@@ -261,7 +271,7 @@ async def test_search_highlights_and_n_repeats_then_escape_returns_to_difference
         await pilot.pause()
         assert len(app.matches) > 3
         assert all(
-            (app.comparison.left if m.side == LEFT else app.comparison.right)
+            (app.reading.comparison.left if m.side == LEFT else app.reading.comparison.right)
             .paragraphs[m.paragraph]
             .text[m.start : m.end]
             .lower()
@@ -283,7 +293,7 @@ async def test_search_highlights_and_n_repeats_then_escape_returns_to_difference
 
 
 async def test_search_without_match_says_so():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"zebra", "enter")
@@ -293,7 +303,7 @@ async def test_search_without_match_says_so():
 
 
 async def test_e_exports_and_asks_before_overwriting(tmp_path):
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     target = tmp_path / "report.json"
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -330,7 +340,7 @@ async def test_e_exports_and_asks_before_overwriting(tmp_path):
 
 
 async def test_export_error_is_shown_in_the_dialog(tmp_path):
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -353,9 +363,9 @@ async def test_the_dialog_refuses_an_input_and_an_impossible_name_without_asking
     left, right = tmp_path / "left.txt", tmp_path / "right.txt"
     left.write_text("One paragraph here.\n\nAnother one.\n")
     right.write_text("One paragraph here.\n\nAnother one, changed.\n")
-    comparison = compare_documents(*load_sides(CompareRequest(str(left), str(right))))
+    comparison = run_comparison(CompareRequest(str(left), str(right)))
     path = left if target == "the left input" else tmp_path / ("x" * 300 + ".json")
-    app = CompareApp(comparison=comparison)
+    app = CompareApp(comparison)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -369,7 +379,7 @@ async def test_the_dialog_refuses_an_input_and_an_impossible_name_without_asking
 
 
 async def test_help_lists_every_key_and_closes():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")
@@ -384,7 +394,7 @@ async def test_help_lists_every_key_and_closes():
 
 
 async def test_q_quits():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("q")
@@ -393,7 +403,7 @@ async def test_q_quits():
 
 
 async def test_command_palette_runs_reader_actions():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -407,7 +417,7 @@ async def test_command_palette_runs_reader_actions():
 
 @pytest.mark.parametrize("size", [(40, 10), (80, 24), (200, 60)])
 async def test_layout_at_small_and_large_sizes(size):
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await pilot.press("n", "G", "m")
@@ -447,19 +457,21 @@ async def test_overview_click_scrolls_the_panes():
 
 
 async def test_clicking_a_pane_row_makes_it_current():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         panes = app.query_one(SideBySide)
-        merged = next(i for i, c in enumerate(app.comparison.changes) if c.kind is Kind.MERGED)
-        line = panes.row_starts[app.model.row_of_change[merged]] - round(panes.scroll_y)
+        merged = next(
+            i for i, c in enumerate(app.reading.comparison.changes) if c.kind is Kind.MERGED
+        )
+        line = panes.row_starts[app.reading.model.row_of_change[merged]] - round(panes.scroll_y)
         await pilot.click(SideBySide, offset=(10, line))
         await pilot.pause()
         assert app._current_change() == merged
 
 
 async def test_control_characters_are_drawn_as_symbols():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         await pilot.press("G")
@@ -469,7 +481,7 @@ async def test_control_characters_are_drawn_as_symbols():
 
 
 async def test_word_highlights_use_theme_styles_in_dark_and_light():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         panes = app.query_one(SideBySide)
@@ -492,6 +504,6 @@ async def test_worker_error_is_shown_not_raised(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.comparison is None
+        assert app.reading is None
         assert "error:" in str(app.query_one("#status").render())
         await pilot.press("n", "e", "c")  # nothing to act on: no crash

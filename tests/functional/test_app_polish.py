@@ -13,17 +13,16 @@ from textual.binding import Binding
 from textual.message import Message
 
 from tests import paths
-from tests.app_helpers import sample_comparison
+from tests.app_helpers import sample_comparison, until
 from tui.app.app import CompareApp
 from tui.app.bars import PaneTitles, pane_label
 from tui.app.crash import MAX_LOG_CHARS, MAX_LOGS, CrashDialog, crash_dir, one_line, write_crash_log
 from tui.app.panel import DiffPanel
-from tui.app.panes import SideBySide
 from tui.app.start_screen import StartScreen
 from tui.app.view_model import Filters, ReaderModel, severity_rank
 from tui.engine.errors import ExportError
 from tui.engine.model import Document, FactFlag, Paragraph
-from tui.engine.pipeline import CompareRequest, load_sides
+from tui.engine.pipeline import CompareRequest
 
 FIXTURES = paths.FIXTURES
 
@@ -104,7 +103,7 @@ def test_a_label_always_fits_its_column(source, encoding, fmt, title, width):
 async def test_header_names_the_encodings_of_latin1_and_utf16_files_at_80_columns():
     gold = FIXTURES / "encodings"
     request = CompareRequest(str(gold / "village-latin1.txt"), str(gold / "village-utf16.txt"))
-    app = CompareApp(request, load_sides(request))
+    app = CompareApp(request)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -119,7 +118,7 @@ async def test_header_shows_an_html_sides_format_and_title():
     page = replace(
         comparison.right, source="repost.html", format="html", title="Council backs pier plan"
     )
-    app = CompareApp(comparison=replace(comparison, right=page))
+    app = CompareApp(replace(comparison, right=page))
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert "repost.html · html · “Council backs pier plan”" in titles_text(app)
@@ -172,7 +171,7 @@ def test_facts_order_is_severity_then_reading_order_and_loses_nothing(flags, unr
 
 
 async def test_n_steps_through_facts_highest_first_and_the_status_counts_facts():
-    app = CompareApp(comparison=flagged_comparison())
+    app = CompareApp(flagged_comparison())
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         await pilot.press("f")
@@ -189,8 +188,10 @@ async def test_n_steps_through_facts_highest_first_and_the_status_counts_facts()
         assert app._current_change() == 3
         await pilot.press("f")  # off: reading order again, on the same difference
         assert app._current_change() == 3
-        assert app.model.differences == tuple(sorted(app.model.differences))
-        assert f"difference {app.position + 1} of {len(app.model.differences)}" in status(app)
+        assert app.reading.model.differences == tuple(sorted(app.reading.model.differences))
+        assert f"difference {app.position + 1} of {len(app.reading.model.differences)}" in status(
+            app
+        )
         assert "fact" not in status(app).split("│")[0]
 
 
@@ -198,12 +199,14 @@ async def test_facts_filter_on_the_news_repost_orders_the_real_flags():
     request = CompareRequest(
         str(FIXTURES / "news-repost" / "original.txt"), str(FIXTURES / "news-repost" / "repost.txt")
     )
-    app = CompareApp(request, load_sides(request))
+    app = CompareApp(request)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("f")
-        ranks = [severity_rank(app.comparison.changes[i]) for i in app.model.differences]
+        ranks = [
+            severity_rank(app.reading.comparison.changes[i]) for i in app.reading.model.differences
+        ]
         assert ranks and ranks == sorted(ranks)
         for number in range(1, len(ranks) + 1):
             assert f"fact {number} of {len(ranks)}" in status(app)
@@ -233,7 +236,7 @@ def crash_logs() -> list[Path]:
 
 
 async def test_a_bug_in_an_action_is_logged_shown_and_the_reader_goes_on():
-    app = BuggyApp(comparison=sample_comparison())
+    app = BuggyApp(sample_comparison())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("x")
@@ -262,7 +265,7 @@ async def test_a_bug_in_an_action_is_logged_shown_and_the_reader_goes_on():
 
 
 async def test_a_second_bug_while_the_dialog_is_open_is_logged_without_a_second_dialog():
-    app = BuggyApp(comparison=sample_comparison())
+    app = BuggyApp(sample_comparison())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("x")
@@ -281,16 +284,15 @@ async def test_a_bug_in_the_comparison_worker_is_shown_and_other_texts_can_be_op
     request = CompareRequest(
         str(FIXTURES / "news-repost" / "original.txt"), str(FIXTURES / "news-repost" / "repost.txt")
     )
-    app = CompareApp(request, load_sides(request))
+    app = CompareApp(request)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await until(pilot, lambda: isinstance(app.screen, CrashDialog))
         await pilot.pause()
-        assert isinstance(app.screen, CrashDialog)
         assert "KeyError: 'aligner bug'" in str(app.screen.query_one("#crash-error").render())
         assert "worker" in crash_logs()[0].read_text(encoding="utf-8")
         await pilot.click("#continue")
         await pilot.pause()
-        assert not app.query_one(SideBySide).loading
+        assert not app.query_one("#progress").display
         assert "error:" in status(app)
         await pilot.press("o")
         await pilot.pause()
@@ -299,7 +301,7 @@ async def test_a_bug_in_the_comparison_worker_is_shown_and_other_texts_can_be_op
 
 
 async def test_a_user_error_from_an_action_is_a_notification_not_a_crash(monkeypatch):
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
 
     def refuse() -> None:
         raise ExportError("cannot write /nowhere/report.html")
@@ -317,7 +319,7 @@ async def test_a_user_error_from_an_action_is_a_notification_not_a_crash(monkeyp
 
 
 async def test_a_bug_outside_any_action_still_ends_the_app_but_is_logged_first():
-    app = BuggyApp(comparison=sample_comparison())
+    app = BuggyApp(sample_comparison())
     with pytest.raises(RuntimeError, match="bug in a handler"):
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()

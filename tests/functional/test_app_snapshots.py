@@ -7,11 +7,11 @@ from tui.app.app import CompareApp
 
 
 def test_main_screen_80x24(snap_compare):
-    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(80, 24))
+    assert snap_compare(CompareApp(sample_comparison()), terminal_size=(80, 24))
 
 
 def test_main_screen_160x45(snap_compare):
-    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(160, 45))
+    assert snap_compare(CompareApp(sample_comparison()), terminal_size=(160, 45))
 
 
 def test_main_screen_light_theme_160x45(snap_compare):
@@ -19,52 +19,40 @@ def test_main_screen_light_theme_160x45(snap_compare):
         pilot.app.theme = "textual-light"
         await pilot.pause()
 
-    assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), run_before=light
-    )
+    assert snap_compare(CompareApp(sample_comparison()), terminal_size=(160, 45), run_before=light)
 
 
 def test_help_screen(snap_compare):
     assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(100, 40), press=["question_mark"]
+        CompareApp(sample_comparison()), terminal_size=(100, 40), press=["question_mark"]
     )
 
 
 def test_filtered_view_changes_only_without_reworded(snap_compare):
     # "2" hides reworded changes from the panel, "c" shows only listed changes in the panes.
-    assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(160, 45), press=["2", "c"]
-    )
+    assert snap_compare(CompareApp(sample_comparison()), terminal_size=(160, 45), press=["2", "c"])
 
 
 def test_main_screen_40x12(snap_compare):
     # One side at a time, the panel a strip, the keys bare but for help.
-    assert snap_compare(CompareApp(comparison=sample_comparison()), terminal_size=(40, 12))
+    assert snap_compare(CompareApp(sample_comparison()), terminal_size=(40, 12))
 
 
 def test_export_dialog_80x24(snap_compare, monkeypatch):
     monkeypatch.chdir("/")  # the dialog proposes a path in the working folder: the same everywhere
-    assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(80, 24), press=["e"]
-    )
+    assert snap_compare(CompareApp(sample_comparison()), terminal_size=(80, 24), press=["e"])
 
 
 def test_export_dialog_40x12(snap_compare, monkeypatch):
     # The dialog fits a small terminal: tight margins, its buttons on screen.
     monkeypatch.chdir("/")
-    assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(40, 12), press=["e"]
-    )
+    assert snap_compare(CompareApp(sample_comparison()), terminal_size=(40, 12), press=["e"])
 
 
 def test_note_dialog_40x12(snap_compare):
-    assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(40, 12), press=["a"]
-    )
+    assert snap_compare(CompareApp(sample_comparison()), terminal_size=(40, 12), press=["a"])
 
 
 def test_sentence_view_of_a_split_100x30(snap_compare):
     # n moves to the split (the second difference); s opens its sentences.
-    assert snap_compare(
-        CompareApp(comparison=sample_comparison()), terminal_size=(100, 30), press=["n", "s"]
-    )
+    assert snap_compare(CompareApp(sample_comparison()), terminal_size=(100, 30), press=["n", "s"])

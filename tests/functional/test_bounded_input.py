@@ -13,6 +13,7 @@ from tui.app.app import CompareApp
 from tui.app.bounded_input import PATH_LENGTH, SEARCH_LENGTH, BoundedInput
 from tui.app.paced_input import KeyPacing
 from tui.app.start_screen import StartScreen
+from tui.engine.pipeline import SessionDefaults
 
 
 class FieldApp(App[None]):
@@ -45,11 +46,11 @@ async def test_a_paste_is_cut_to_what_fits_instead_of_refused_whole():
 
 
 async def test_the_apps_fields_are_bounded():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.query_one("#search", BoundedInput).max_length == SEARCH_LENGTH
-        app.push_screen(StartScreen([]))
+        app.push_screen(StartScreen([], SessionDefaults()))
         await pilot.pause()
         for name in ("#left", "#right"):
             assert app.screen.query_one(name, BoundedInput).max_length == PATH_LENGTH
@@ -78,6 +79,6 @@ def test_a_key_that_never_arrives_slows_the_input_but_never_stops_it():
 
 
 def test_the_apps_terminal_driver_is_paced():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     assert app.driver_class.__name__.startswith("Paced")
     assert issubclass(app.driver_class, Driver)

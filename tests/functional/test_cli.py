@@ -32,6 +32,9 @@ from tests.cli_helpers import (
 )
 from tui import __version__
 from tui.cli import build_parser, main
+from tui.engine.pipeline import SessionDefaults
+from tui.options import AppOptions
+from tui.settings import Settings, save_settings
 
 GOLDEN = REPO / "tests" / "golden"
 
@@ -257,22 +260,60 @@ def test_stdin_not_a_terminal_gives_a_hint_too(tmp_path, pair):
     assert "--summary" in output
 
 
-def test_the_app_gets_the_no_state_option(tmp_path, pair, monkeypatch):
+def app_calls(monkeypatch) -> list[tuple[object, AppOptions]]:
+    """What the CLI hands the app (request, options), with a terminal faked and no app run."""
     import tui.app.app as app_module
-    from tui.options import AppOptions
 
-    calls = []
+    calls: list[tuple[object, AppOptions]] = []
     monkeypatch.setattr(
-        app_module,
-        "run_app",
-        lambda request, documents, options=AppOptions(): calls.append(options),
+        app_module, "run_app", lambda request, options: calls.append((request, options))
     )
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    return calls
+
+
+def test_the_app_gets_the_no_state_option(tmp_path, pair, monkeypatch):
+    calls = app_calls(monkeypatch)
     monkeypatch.chdir(tmp_path)
     assert main([*pair, "--no-state"]) == 0
     assert main(list(pair)) == 0
-    assert [options.no_state for options in calls] == [True, False]
+    assert [options.no_state for _, options in calls] == [True, False]
+
+
+@pytest.mark.parametrize("with_files", [True, False])
+def test_command_line_options_are_the_whole_sessions_defaults(
+    tmp_path, pair, monkeypatch, with_files
+):
+    """--threshold, the formats and --max-size hold for every comparison the app opens, also
+    from its start screen: they are the session's defaults, not the first request's."""
+    save_settings(Settings(threshold=0.7))
+    calls = app_calls(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    options = ["--threshold", "1.5", "--left-format", "text", "--max-size", "1M"]
+    assert main([*(pair if with_files else ()), *options]) == 0
+    request, session = calls[0]
+    assert session.defaults == SessionDefaults(
+        threshold=1.5, left_format="text", right_format=None, max_bytes=1024 * 1024
+    )
+    assert (request is not None) == with_files
+    if with_files:
+        assert request.defaults == session.defaults
+
+
+def test_without_threshold_the_settings_files_is_the_sessions(pair, monkeypatch):
+    save_settings(Settings(threshold=0.7))
+    calls = app_calls(monkeypatch)
+    assert main([]) == 0
+    assert calls[0][1].defaults == SessionDefaults(threshold=0.7)
+
+
+def test_a_missing_file_is_an_error_before_the_app_opens(tmp_path, pair, monkeypatch, capsys):
+    calls = app_calls(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    assert main([pair[0], str(tmp_path / "gone.txt")]) == 2
+    assert capsys.readouterr().err == f"compare-tui: error: {tmp_path / 'gone.txt'}: no such file\n"
+    assert calls == []
 
 
 # --------------------------------------------------------------------------- settings and setup flags

@@ -19,7 +19,7 @@ COUNTS = "~1 ↕1 <1 >1 +1 -1 !1"
 
 
 def sample_app() -> CompareApp:
-    return CompareApp(comparison=sample_comparison(), options=AppOptions(no_state=True))
+    return CompareApp(sample_comparison(), options=AppOptions(no_state=True))
 
 
 def bar(app: CompareApp, selector: str) -> str:
@@ -166,7 +166,7 @@ async def test_the_current_row_stays_in_view_when_the_columns_change(change_view
         await pilot.pause()
         await pilot.press("n", "n")
         panes = app.query_one(SideBySide)
-        row = app.model.row_of_change[app._current_change()]
+        row = app.reading.model.row_of_change[app._current_change()]
         if change_view == "switch side":
             await pilot.press("w")
         else:

@@ -7,7 +7,7 @@ from tests.app_helpers import drawn_numbers, sample_comparison
 from tui.app.app import CompareApp
 from tui.app.panel import DiffPanel, panel_entry
 from tui.app.panes import SideBySide
-from tui.engine.pipeline import CompareRequest, load_sides
+from tui.engine.pipeline import CompareRequest
 from tui.options import AppOptions
 from tui.wording import paragraph_numbers
 
@@ -15,7 +15,7 @@ NEWS = paths.FIXTURES / "news-repost"
 
 
 def sample_app() -> CompareApp:
-    return CompareApp(comparison=sample_comparison(), options=AppOptions(no_state=True))
+    return CompareApp(sample_comparison(), options=AppOptions(no_state=True))
 
 
 async def test_every_paragraph_is_numbered_in_its_gutter_as_in_the_reports():
@@ -24,9 +24,9 @@ async def test_every_paragraph_is_numbered_in_its_gutter_as_in_the_reports():
         await pilot.press("b")  # boilerplate shown too: every paragraph has a row
         await pilot.pause()
         panes = app.query_one(SideBySide)
-        changes = app.comparison.changes
+        changes = app.reading.comparison.changes
         seen = {"left": [], "right": []}
-        for numbers, row in zip(drawn_numbers(panes), app.model.rows, strict=True):
+        for numbers, row in zip(drawn_numbers(panes), app.reading.model.rows, strict=True):
             change = changes[row.change]
             if row.ghost:
                 assert numbers == {"left": [], "right": []}  # the marker names its ¶ instead
@@ -37,8 +37,12 @@ async def test_every_paragraph_is_numbered_in_its_gutter_as_in_the_reports():
             }
             seen["left"] += numbers["left"]
             seen["right"] += numbers["right"]
-        assert sorted(seen["left"]) == list(range(1, len(app.comparison.left.paragraphs) + 1))
-        assert sorted(seen["right"]) == list(range(1, len(app.comparison.right.paragraphs) + 1))
+        assert sorted(seen["left"]) == list(
+            range(1, len(app.reading.comparison.left.paragraphs) + 1)
+        )
+        assert sorted(seen["right"]) == list(
+            range(1, len(app.reading.comparison.right.paragraphs) + 1)
+        )
 
 
 async def test_one_side_at_a_time_keeps_its_numbers():
@@ -49,8 +53,10 @@ async def test_one_side_at_a_time_keeps_its_numbers():
         assert panes.columns.sides == ("right",)
         drawn = [numbers["right"] for numbers in drawn_numbers(panes)]
         assert drawn == [
-            [j + 1 for j in app.comparison.changes[row.change].right] if not row.ghost else []
-            for row in app.model.rows
+            [j + 1 for j in app.reading.comparison.changes[row.change].right]
+            if not row.ghost
+            else []
+            for row in app.reading.model.rows
         ]
 
 
@@ -68,8 +74,8 @@ async def test_the_panel_shows_each_entrys_location():
         await pilot.pause()
         panel = app.query_one(DiffPanel)
         drawn = [panel.render_line(y).text for y in range(panel.size.height)]
-        for change in app.model.differences:
-            c = app.comparison.changes[change]
+        for change in app.reading.model.differences:
+            c = app.reading.comparison.changes[change]
             where = f"{paragraph_numbers(c.left)}→{paragraph_numbers(c.right)}"
             assert any(where in line for line in drawn)
 
@@ -78,15 +84,15 @@ async def test_space_marks_reviewed_and_moves_to_the_next_unreviewed_difference(
     app = sample_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        listed = app.model.differences
+        listed = app.reading.model.differences
         await pilot.press("n", "n", "space")  # the third is reviewed first
-        assert app.review.mark(listed[2]).reviewed and app.position == 3
+        assert app.reading.review.mark(listed[2]).reviewed and app.position == 3
         await pilot.press("g", "space")
         assert app.position == 1  # the first, then the second
         await pilot.press("space")
         assert app.position == 3  # the third was reviewed already: skipped
         await pilot.press(*["space"] * (len(listed) - 3))
-        assert app.review.reviewed == app.review.total
+        assert app.reading.review.reviewed == app.reading.review.total
         assert app.position == len(listed) - 1  # nothing left to review: stays on the last
 
 
@@ -104,7 +110,7 @@ async def test_space_in_the_key_bar_and_the_help_says_it_moves_on():
 
 async def test_a_search_hit_is_shown_with_its_paragraph_from_the_start_and_counted():
     request = CompareRequest(str(NEWS / "original.txt"), str(NEWS / "repost.txt"))
-    app = CompareApp(request, load_sides(request), options=AppOptions(no_state=True))
+    app = CompareApp(request, options=AppOptions(no_state=True))
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -128,7 +134,7 @@ async def test_a_search_hit_is_shown_with_its_paragraph_from_the_start_and_count
 
 
 async def test_y_copies_the_current_difference_as_text():
-    app = CompareApp(comparison=sample_comparison())  # with a review, so the note is copied too
+    app = CompareApp(sample_comparison())  # with a review, so the note is copied too
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await pilot.press("a")
@@ -136,13 +142,16 @@ async def test_y_copies_the_current_difference_as_text():
         app.screen.query_one("#note").text = "check the figure"
         await pilot.press("ctrl+s", "y")
         await pilot.pause()
-        change = app.comparison.changes[app._current_change()]
+        change = app.reading.comparison.changes[app._current_change()]
         copied = app.clipboard
         assert copied.startswith("reworded, 55% of words kept (¶2→¶1)")
         assert (
-            f"original ¶2 (original.txt):\n{app.comparison.left.paragraphs[2 - 1].text}" in copied
+            f"original ¶2 (original.txt):\n{app.reading.comparison.left.paragraphs[2 - 1].text}"
+            in copied
         )
-        assert f"rewrite ¶1 (repost.txt):\n{app.comparison.right.paragraphs[0].text}" in copied
+        assert (
+            f"rewrite ¶1 (repost.txt):\n{app.reading.comparison.right.paragraphs[0].text}" in copied
+        )
         fact = change.facts[0]
         assert f"- high: number: {fact.left} → {fact.right} ({fact.reason})" in copied
         assert copied.endswith("Note: check the figure\n")
@@ -168,14 +177,16 @@ async def test_capital_e_opens_the_side_in_focus_at_the_paragraphs_line(tmp_path
     monkeypatch.setenv("VISUAL", "myeditor --wait")
     monkeypatch.setattr(app_module.subprocess, "run", lambda command, check: ran.append(command))
     request = CompareRequest(str(left), str(right))
-    app = CompareApp(request, load_sides(request), options=AppOptions(no_state=True))
+    app = CompareApp(request, options=AppOptions(no_state=True))
     monkeypatch.setattr(app, "suspend", nullcontext)  # a headless test has no terminal to hand over
     async with app.run_test(size=(160, 45)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        changes = app.comparison.changes
+        changes = app.reading.comparison.changes
         target = next(
-            n for n, c in enumerate(app.model.differences) if changes[c].left and changes[c].right
+            n
+            for n, c in enumerate(app.reading.model.differences)
+            if changes[c].left and changes[c].right
         )
         while app.position != target:
             await pilot.press("n")

@@ -10,7 +10,7 @@ from tui.app.app import CompareApp
 from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
 from tui.app.start_screen import StartScreen
-from tui.engine.pipeline import CompareRequest, load_sides
+from tui.engine.pipeline import CompareRequest
 
 NEWS = paths.FIXTURES / "news-repost"
 WIRE = paths.FIXTURES / "heavy-paraphrase"
@@ -35,30 +35,30 @@ async def open_from_start_screen(app: CompareApp, pilot, left, right) -> None:
 
 async def test_each_comparison_of_a_session_draws_its_own_documents():
     request = CompareRequest(str(NEWS / "original.txt"), str(NEWS / "repost.txt"))
-    app = CompareApp(request, load_sides(request))
+    app = CompareApp(request)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(app, pilot)
-        assert_panes_show(app.query_one(SideBySide), app.model)
+        assert_panes_show(app.query_one(SideBySide), app.reading.model)
         for left, right in (
             (WIRE / "wire.txt", WIRE / "blog.txt"),
             (POLICY / "policy-v1.txt", POLICY / "policy-v2.txt"),
             (NEWS / "original.txt", NEWS / "repost.txt"),
         ):
             await open_from_start_screen(app, pilot, left, right)
-            assert app.comparison.left.source == str(left)
-            assert_panes_show(app.query_one(SideBySide), app.model)
+            assert app.reading.comparison.left.source == str(left)
+            assert_panes_show(app.query_one(SideBySide), app.reading.model)
 
 
 async def test_the_status_and_the_panes_agree_after_a_second_comparison():
     request = CompareRequest(str(NEWS / "original.txt"), str(NEWS / "repost.txt"))
-    app = CompareApp(request, load_sides(request))
+    app = CompareApp(request)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(app, pilot)
         await open_from_start_screen(app, pilot, WIRE / "wire.txt", WIRE / "blog.txt")
         panes = app.query_one(SideBySide)
         await pilot.press(*["n"] * 8)
-        change = app.model.differences[app.position]
-        row_start = panes.row_starts[app.model.row_of_change[change]]
+        change = app.reading.model.differences[app.position]
+        row_start = panes.row_starts[app.reading.model.row_of_change[change]]
         top = round(panes.scroll_y)
         assert top <= row_start < top + panes.scrollable_content_region.height
         assert f"difference {app.position + 1} of" in str(app.query_one("#status").render())

@@ -21,9 +21,9 @@ from tui.app.export_dialog import ExportDialog
 from tui.app.note_editor import NoteEditor
 from tui.app.panel import DiffPanel
 from tui.app.review_session import open_review
-from tui.engine.pipeline import CompareRequest, load_sides
+from tui.engine.pipeline import CompareRequest
 from tui.export.json_report import report_schema
-from tui.options import AppOptions
+from tui.options import AppOptions, session_options
 from tui.review import Mark, ReviewStore, default_state_path, difference_indices, stored_review
 from tui.settings import Settings, SettingsError, load_settings, save_settings, settings_path
 
@@ -38,13 +38,13 @@ def fixture_request(left: Path | None = None, right: Path | None = None) -> Comp
 
 def fixture_app(request: CompareRequest | None = None, **options) -> CompareApp:
     request = request or fixture_request()
-    return CompareApp(request, load_sides(request), options=AppOptions(**options))
+    return CompareApp(request, options=AppOptions(**options))
 
 
 async def until_compared(app: CompareApp, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
-    assert app.model is not None
+    assert app.reading is not None
 
 
 def status(app: CompareApp) -> str:
@@ -69,30 +69,33 @@ async def write_note(app: CompareApp, pilot, text: str) -> None:
 
 
 async def test_space_bang_and_a_mark_the_current_difference_and_the_panel_shows_it():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        total = app.review.total
+        total = app.reading.review.total
         assert f"reviewed 0 / {total}" in status(app)
         current = app._current_change()
         await pilot.press("space")
-        assert app.review.mark(current).reviewed
+        assert app.reading.review.mark(current).reviewed
         assert f"reviewed 1 / {total}" in status(app)
         assert app.position == 1  # space moved on to the next difference to review
         await pilot.press("p", "exclamation_mark")
         await write_note(app, pilot, "The figure went vague.")
-        mark = app.review.mark(current)
+        mark = app.reading.review.mark(current)
         assert mark.significant and mark.note == "The figure went vague."
         line = app.query_one(DiffPanel).render_line(0).text
         assert line.startswith("✓★✎")
         await pilot.press("space", "exclamation_mark")  # both toggle back; unmarking stays put
         assert app._current_change() == current
-        assert not app.review.mark(current).reviewed and not app.review.mark(current).significant
+        assert (
+            not app.reading.review.mark(current).reviewed
+            and not app.reading.review.mark(current).significant
+        )
         assert f"reviewed 0 / {total}" in status(app)
 
 
 async def test_the_note_is_shown_under_its_difference_and_escape_cancels_an_edit():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await write_note(app, pilot, "first thought")
@@ -104,46 +107,46 @@ async def test_the_note_is_shown_under_its_difference_and_escape_cancels_an_edit
         app.screen.query_one(TextArea).text = "discarded"
         await pilot.press("escape")
         await pilot.pause()
-        assert app.review.mark(app._current_change()).note == "first thought"
+        assert app.reading.review.mark(app._current_change()).note == "first thought"
         await pilot.press("a")
         await pilot.pause()
         app.screen.query_one(TextArea).text = "saved with the button"
         await pilot.click("#save")
         await pilot.pause()
-        assert app.review.mark(app._current_change()).note == "saved with the button"
+        assert app.reading.review.mark(app._current_change()).note == "saved with the button"
 
 
 async def test_only_differences_can_be_marked():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await pilot.press("b")  # list the boilerplate byline too
         await pilot.press("g")
         boilerplate = app._current_change()
-        assert app.comparison.changes[boilerplate].boilerplate
+        assert app.reading.comparison.changes[boilerplate].boilerplate
         assert app.check_action("toggle_reviewed", ()) is None
         await pilot.press("space", "a")
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
-        assert app.review.marks == {}
+        assert app.reading.review.marks == {}
 
 
 async def test_u_lists_only_unreviewed_and_marking_moves_on():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        everything = app.model.differences
+        everything = app.reading.model.differences
         await pilot.press("u")
         assert "unreviewed only" in status(app)
         await pilot.press("space")  # reviewed: it leaves the list, the next one is current
-        assert app.model.differences == everything[1:]
+        assert app.reading.model.differences == everything[1:]
         assert app._current_change() == everything[1]
-        while app.model.differences:
+        while app.reading.model.differences:
             await pilot.press("space")
-        assert app.review.reviewed == app.review.total
+        assert app.reading.review.reviewed == app.reading.review.total
         assert "all 6 differences reviewed" in notifications(app)
         await pilot.press("u")
-        assert app.model.differences == everything
+        assert app.reading.model.differences == everything
 
 
 # --------------------------------------------------------------------------- persistence
@@ -155,15 +158,15 @@ async def test_a_second_run_on_the_same_pair_sees_the_marks():
         await until_compared(app, pilot)
         await pilot.press("space", "n", "exclamation_mark")
         await write_note(app, pilot, "check this quote")
-        marked = dict(app.review.marks)
+        marked = dict(app.reading.review.marks)
     assert default_state_path().exists()
 
     again = fixture_app()
     async with again.run_test(size=(160, 45)) as pilot:
         await until_compared(again, pilot)
-        assert again.review.marks == marked
+        assert again.reading.review.marks == marked
         assert again.position == 1  # the review resumes at the first unreviewed difference
-        assert f"reviewed 1 / {again.review.total}" in status(again)
+        assert f"reviewed 1 / {again.reading.review.total}" in status(again)
         assert again.query_one(DiffPanel).render_line(0).text.startswith("✓")
 
 
@@ -172,16 +175,16 @@ async def test_two_instances_on_the_same_pair_keep_each_others_marks_and_say_so(
     app = fixture_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await until_compared(app, pilot)
-        other, _, _ = open_review(app.comparison, ReviewStore.open(default_state_path()))
-        differences = difference_indices(app.comparison)
+        other, _, _ = open_review(app.reading.comparison, ReviewStore.open(default_state_path()))
+        differences = difference_indices(app.reading.comparison)
         for change in differences:
-            app.review.set(change, Mark(reviewed=True))
+            app.reading.review.set(change, Mark(reviewed=True))
             other.set(change, Mark(significant=True))  # knows nothing of the first's marks
         await pilot.pause(REVIEW_CHECK_SECONDS + 0.5)  # the app looks every REVIEW_CHECK_SECONDS
         assert f"changed {len(differences)} marks of this review" in notifications(app)
-        assert all(app.review.mark(change) == Mark(True, True) for change in differences)
+        assert all(app.reading.review.mark(change) == Mark(True, True) for change in differences)
         other.store.close()
-    assert set(stored_review(app.comparison).values()) == {Mark(True, True)}
+    assert set(stored_review(app.reading.comparison).values()) == {Mark(True, True)}
 
 
 async def test_a_file_name_that_is_not_utf8_is_reviewed_and_shown_escaped(tmp_path):
@@ -191,7 +194,7 @@ async def test_a_file_name_that_is_not_utf8_is_reviewed_and_shown_escaped(tmp_pa
     app = fixture_app(fixture_request(left=left))
     async with app.run_test(size=(160, 45)) as pilot:
         await until_compared(app, pilot)
-        assert isinstance(app.review.store, ReviewStore)
+        assert isinstance(app.reading.review.store, ReviewStore)
         assert "caf\\xe9 [red]␛[31m.txt" in app.sub_title
         app.notify(f"cannot open {left.name}")  # as markup, "[red]" would vanish
         await pilot.pause()
@@ -220,31 +223,31 @@ async def test_a_changed_input_is_detected_and_said(tmp_path):
         said = notifications(again)
         assert "the right side changed since your review: 1 difference is new" in said
         assert "1 of your marks carried over" in said
-        assert again.review.reviewed == 1
+        assert again.reading.review.reviewed == 1
 
 
 async def test_a_corrupt_database_is_one_warning_and_the_review_goes_on():
     path = default_state_path()
     path.parent.mkdir(parents=True)
     path.write_bytes(b"this is not a database" * 100)
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert "corrupt" in notifications(app)
         await pilot.press("space")
-        assert app.review.reviewed == 1  # kept in memory
-        assert f"reviewed 1 / {app.review.total}" in status(app)
+        assert app.reading.review.reviewed == 1  # kept in memory
+        assert f"reviewed 1 / {app.reading.review.total}" in status(app)
 
 
 async def test_a_store_failing_mid_session_warns_once_and_keeps_the_marks():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         app.store._db.close()  # as if the file vanished under us
         await pilot.press("space", "n", "space")
         await pilot.pause()
         assert notifications(app).count("reviewing without saving") == 1
-        assert app.review.reviewed == 2
+        assert app.reading.review.reviewed == 2
 
 
 async def test_no_state_creates_no_database():
@@ -252,7 +255,7 @@ async def test_no_state_creates_no_database():
     async with app.run_test(size=(160, 45)) as pilot:
         await until_compared(app, pilot)
         await pilot.press("space")
-        assert app.review.reviewed == 1
+        assert app.reading.review.reviewed == 1
     assert not default_state_path().exists()
     assert not any(default_state_path().parent.parent.rglob("*.sqlite3*"))
 
@@ -264,7 +267,7 @@ async def test_a_corrupt_settings_file_is_a_warning_and_is_not_overwritten():
     path = settings_path()
     path.parent.mkdir(parents=True)
     path.write_text("theme = [unclosed\n", encoding="utf-8")
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison(), options=session_options())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert "cannot read settings" in notifications(app)
@@ -282,12 +285,14 @@ async def test_settings_are_applied_and_changes_saved():
             export_format="md",
         )
     )
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison(), options=session_options())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         assert app.theme == "textual-light"
         assert app.filters.show_boilerplate
-        assert {app.comparison.changes[i].kind.value for i in app.model.differences} <= {
+        assert {
+            app.reading.comparison.changes[i].kind.value for i in app.reading.model.differences
+        } <= {
             "reworded",
             "added",
             "dropped",
@@ -314,7 +319,7 @@ async def test_settings_that_cannot_be_saved_are_one_warning_not_a_crash(monkeyp
         raise SettingsError(f"cannot save settings to {settings_path()}: No space left on device")
 
     monkeypatch.setattr("tui.app.app.save_settings", disk_full)
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         await pilot.press("b", "b", "c")
@@ -323,7 +328,7 @@ async def test_settings_that_cannot_be_saved_are_one_warning_not_a_crash(monkeyp
 
 async def test_settings_warnings_from_the_cli_are_shown_once():
     app = CompareApp(
-        comparison=sample_comparison(),
+        sample_comparison(),
         options=AppOptions(
             settings=Settings(), settings_warnings=("x.toml: unknown setting 'colour' ignored",)
         ),
@@ -338,7 +343,7 @@ async def test_settings_warnings_from_the_cli_are_shown_once():
 
 @pytest.mark.slow
 async def test_export_from_the_app_carries_marks_and_notes_in_every_format(tmp_path):
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("space", "p", "exclamation_mark")  # space moved on: back to it
@@ -372,7 +377,7 @@ async def test_stored_review_reads_what_the_app_saved():
     async with app.run_test(size=(160, 45)) as pilot:
         await until_compared(app, pilot)
         await write_note(app, pilot, "for the headless report")
-        comparison, marks = app.comparison, dict(app.review.marks)
+        comparison, marks = app.reading.comparison, dict(app.reading.review.marks)
     assert stored_review(comparison) == marks
 
 
@@ -382,7 +387,7 @@ def test_stored_review_never_creates_the_database():
 
 
 async def test_help_lists_the_review_keys():
-    app = CompareApp(comparison=sample_comparison())
+    app = CompareApp(sample_comparison())
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")

@@ -25,8 +25,8 @@ def rows(app: CompareApp) -> list[tuple[str, str, str, str]]:
 
 async def go_to(app: CompareApp, pilot, kind: Kind) -> None:
     """Move to the first difference of ``kind``."""
-    for _ in range(len(app.model.differences)):
-        if app.comparison.changes[app._current_change()].kind is kind:
+    for _ in range(len(app.reading.model.differences)):
+        if app.reading.comparison.changes[app._current_change()].kind is kind:
             return
         await pilot.press("n")
         await pilot.pause()
@@ -34,7 +34,7 @@ async def go_to(app: CompareApp, pilot, kind: Kind) -> None:
 
 
 async def test_s_shows_the_current_difference_sentence_by_sentence_and_closes_again():
-    app = CompareApp(comparison=sample_comparison(), options=AppOptions(no_state=True))
+    app = CompareApp(sample_comparison(), options=AppOptions(no_state=True))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await go_to(app, pilot, Kind.SPLIT)
@@ -60,7 +60,7 @@ async def test_s_shows_the_current_difference_sentence_by_sentence_and_closes_ag
 
 
 async def test_words_are_highlighted_only_within_a_sentence_pair():
-    app = CompareApp(comparison=sample_comparison(), options=AppOptions(no_state=True))
+    app = CompareApp(sample_comparison(), options=AppOptions(no_state=True))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await go_to(app, pilot, Kind.SPLIT)
@@ -90,7 +90,7 @@ async def test_cut_and_new_sentences_are_marked_as_such():
             ]
         ),
     )
-    app = CompareApp(comparison=comparison, options=AppOptions(no_state=True))
+    app = CompareApp(comparison, options=AppOptions(no_state=True))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("s")
@@ -102,7 +102,7 @@ async def test_cut_and_new_sentences_are_marked_as_such():
 
 
 async def test_s_does_nothing_on_a_difference_without_two_sides():
-    app = CompareApp(comparison=sample_comparison(), options=AppOptions(no_state=True))
+    app = CompareApp(sample_comparison(), options=AppOptions(no_state=True))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await go_to(app, pilot, Kind.ADDED)

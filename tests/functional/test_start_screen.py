@@ -12,7 +12,7 @@ from tui.app.app import CompareApp
 from tui.app.confirm import ConfirmScreen
 from tui.app.start_screen import StartScreen, complete_path, missing_sources
 from tui.cli import main
-from tui.engine.pipeline import CompareRequest, example_sources, load_sides
+from tui.engine.pipeline import CompareRequest, example_sources
 from tui.options import AppOptions
 from tui.review import ReviewStore
 
@@ -27,7 +27,7 @@ async def settle(app: CompareApp, pilot) -> None:
 async def review_once(left: Path, right: Path, keys: tuple[str, ...] = ("space",)) -> None:
     """A first run on a pair, as from the command line, marking what ``keys`` mark."""
     request = CompareRequest(str(left), str(right))
-    app = CompareApp(request, load_sides(request))
+    app = CompareApp(request)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(app, pilot)
         await pilot.press(*keys)
@@ -65,8 +65,8 @@ async def test_no_files_shows_the_start_screen_and_the_example_button_opens_the_
         await pilot.click("#example")
         await settle(app, pilot)
         assert not isinstance(app.screen, StartScreen)
-        assert app.comparison.left.source == example_sources()[0]
-        assert app.review is not None and app.review.total > 0
+        assert app.reading.comparison.left.source == example_sources()[0]
+        assert app.reading.review is not None and app.reading.review.total > 0
 
 
 async def test_recent_list_shows_a_reviewed_pair_and_enter_reopens_it_with_its_marks(
@@ -86,7 +86,7 @@ async def test_recent_list_shows_a_reviewed_pair_and_enter_reopens_it_with_its_m
         await pilot.press("enter")
         await settle(app, pilot)
         assert not isinstance(app.screen, StartScreen)
-        assert app.review.reviewed == 2
+        assert app.reading.review.reviewed == 2
         assert "reviewed 2 / " in str(app.query_one("#status").render())
 
 
@@ -148,13 +148,13 @@ async def test_two_typed_paths_are_compared_and_a_bad_one_is_an_error_on_the_sta
         await pilot.press("enter")
         await settle(app, pilot)
         assert not isinstance(app.screen, StartScreen)
-        assert app.comparison.right.source == str(FIXTURE / "repost.txt")
-        assert app.comparison.left.source == str(FIXTURE / "original.txt")  # '~' expanded
+        assert app.reading.comparison.right.source == str(FIXTURE / "repost.txt")
+        assert app.reading.comparison.left.source == str(FIXTURE / "original.txt")  # '~' expanded
 
 
 async def test_o_opens_the_start_screen_from_the_reader_and_escape_returns():
     request = CompareRequest(*example_sources())
-    app = CompareApp(request, load_sides(request))
+    app = CompareApp(request)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(app, pilot)
         await pilot.press("o")
@@ -173,7 +173,7 @@ async def test_no_state_start_screen_lists_nothing_and_still_opens_the_example()
         assert app.screen.query_one("#recent", DataTable).row_count == 0
         await pilot.press("ctrl+t")
         await settle(app, pilot)
-        assert app.comparison is not None
+        assert app.reading is not None
 
 
 def test_the_cli_without_files_opens_the_start_screen(monkeypatch, tmp_path):
@@ -181,7 +181,7 @@ def test_the_cli_without_files_opens_the_start_screen(monkeypatch, tmp_path):
 
     calls = []
     monkeypatch.setattr(
-        app_module, "run_app", lambda request, documents, options: calls.append((request, options))
+        app_module, "run_app", lambda request, options: calls.append((request, options))
     )
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)

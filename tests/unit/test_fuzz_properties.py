@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from tests.engine_helpers import assert_every_index_once
 from tui.engine.errors import InputError
 from tui.engine.model import Kind
-from tui.engine.pipeline import CompareRequest, run_comparison
+from tui.engine.pipeline import CompareRequest, SessionDefaults, run_comparison
 from tui.export import render
 
 HOSTILE_TOKENS = [
@@ -115,7 +115,9 @@ def compare_plain_text(left: list[str], right: list[str], encoding: str = "utf-8
     with files_on_disk(encode(left, encoding), encode(right, encoding)) as (left_path, right_path):
         try:
             return run_comparison(
-                CompareRequest(left_path, right_path, left_format="text", right_format="text")
+                SessionDefaults(left_format="text", right_format="text").request(
+                    left_path, right_path
+                )
             )
         except InputError as error:
             assert "looks like a binary file" in str(error) and "\n" not in str(error)
@@ -157,7 +159,9 @@ def test_plain_text_paragraphs_come_through_exactly(left, right, encoding):
 def test_same_files_same_report(left, right):
     """100 examples: comparing the same files twice gives the same JSON report."""
     with files_on_disk(encode(left, "utf-8"), encode(right, "utf-8")) as (left_path, right_path):
-        request = CompareRequest(left_path, right_path, left_format="text", right_format="text")
+        request = SessionDefaults(left_format="text", right_format="text").request(
+            left_path, right_path
+        )
         try:
             first = render(run_comparison(request), "json")
         except InputError:
@@ -230,7 +234,9 @@ def test_any_bytes_either_compare_or_stop_with_one_line(data, other, fmt):
     compared with the contract intact and every report rendered."""
     with files_on_disk(data, other) as (left_path, right_path):
         try:
-            comparison = run_comparison(CompareRequest(left_path, right_path, left_format=fmt))
+            comparison = run_comparison(
+                SessionDefaults(left_format=fmt).request(left_path, right_path)
+            )
         except InputError as error:
             assert "\n" not in str(error) and left_path in str(error)
             return

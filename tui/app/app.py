@@ -1,37 +1,53 @@
 """The reader: a Textual app showing a comparison side by side, and the reviewer's marks on it.
 
 :func:`run_app` is what the CLI calls; :class:`CompareApp` is the app factory
-tests reuse (give it a ready ``comparison`` to skip the worker, or nothing for
-the start screen). The app holds the state (filters, current difference,
-search, the review) and sets it on the widgets; the widgets report clicks and
-scrolling with messages.
+tests reuse. It takes one thing to open: a :class:`CompareRequest` (read and
+compared in the background, with the stages' progress on screen), a finished
+:class:`Comparison` (shown at once), or nothing (the start screen); and the
+session's :class:`~tui.options.AppOptions`, which say how every comparison of
+the session is read and aligned, also those opened later from the start screen.
+
+The app holds one :class:`~tui.app.reading.Reading` (the open comparison,
+its review and its view) or none, and sets its state on the widgets; the
+widgets report clicks and scrolling with messages, screens hand back their
+choice with ``dismiss``.
+
+The first frame never waits for the texts: the UI starts, then a worker reads,
+compares and lays out (:meth:`CompareApp._compare`). ``escape`` (or ctrl+c)
+cancels it and ``q`` quits at once, however long the comparison would take.
 
 The review state and the settings are conveniences, never a reason to stop:
 a store that fails (at open or mid-session) is one warning, then the session
 goes on in memory with a :class:`~tui.review.NullStore`; a settings file that
-cannot be read or written is one warning too. A bug is logged and shown in a
+cannot be written is one warning too. A bug is logged and shown in a
 :class:`~tui.app.crash.CrashDialog` (see :meth:`CompareApp.run_action`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, ClassVar, TypeVar
 
 from textual import events, on, work
 from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult, SuspendNotSupported
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
+from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from tui.app.bars import PaneTitles, Search, StatusBar, Summary, status_parts
+from tui.app.background import in_daemon_thread
+from tui.app.bars import PaneTitles, Search, StatusBar, status_parts
 from tui.app.bounded_input import SEARCH_LENGTH, BoundedInput
 from tui.app.commands import ReaderCommands
 from tui.app.crash import CrashDialog, one_line, write_crash_log
@@ -45,7 +61,9 @@ from tui.app.paced_input import KeyPacing, paced
 from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
 from tui.app.preferences import filters_from_settings, settings_with_filters
-from tui.app.review_session import ReviewSession, open_review
+from tui.app.progress import ComparisonProgress, ProgressNote
+from tui.app.reading import Reading, open_reading
+from tui.app.review_session import Store
 from tui.app.sentence_view import SentenceView
 from tui.app.start_screen import StartScreen
 from tui.app.view_model import (
@@ -60,13 +78,14 @@ from tui.app.view_model import (
     severity_rank,
 )
 from tui.engine.errors import UserError
-from tui.engine.model import Comparison, Document
+from tui.engine.model import Comparison
 from tui.engine.pipeline import CompareRequest
+from tui.engine.progress import Cancelled, Progress
 from tui.engine.safe_text import terminal_safe
 from tui.engine.sentences import sentence_pairs
 from tui.options import AppOptions
-from tui.review import Mark, NullStore, OpenResult, StateUnavailable, open_store
-from tui.settings import Settings, SettingsError, load_settings, save_settings
+from tui.review import Mark, NullStore, OpenResult, ReviewSummary, StateUnavailable, open_store
+from tui.settings import SettingsError, save_settings
 from tui.wording import KIND_ORDER, kind_title, locator, paragraph_numbers, score_label
 
 __all__ = ["CompareApp", "run_app"]
@@ -100,6 +119,8 @@ ESSENTIAL_KEYS = 7
 #: How often the app looks for marks another instance stored on the same comparison.
 REVIEW_CHECK_SECONDS = 2.0
 
+W = TypeVar("W", bound=Widget)
+
 _KIND_BINDINGS = [
     Binding(
         str(number),
@@ -121,7 +142,7 @@ class CompareApp(App[None]):
     AUTO_FOCUS = "#panes"
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",
             "next",
@@ -175,6 +196,13 @@ class CompareApp(App[None]):
             tooltip="Jump between a moved paragraph and its old place",
         ),
         Binding("slash", "search", "Search", id="search", tooltip="Search both texts"),
+        Binding(
+            "escape",
+            "cancel_comparison",
+            "Cancel",
+            id="cancel",
+            tooltip="Stop the comparison that is running (ctrl+c too)",
+        ),
         Binding(
             "escape",
             "clear_search",
@@ -268,42 +296,38 @@ class CompareApp(App[None]):
 
     def __init__(
         self,
-        request: CompareRequest | None = None,
-        documents: tuple[Document, Document] | None = None,
+        opening: CompareRequest | Comparison | None = None,
         *,
-        comparison: Comparison | None = None,
         options: AppOptions = AppOptions(),
     ) -> None:
-        """Open ``comparison``, or compare ``request`` in a worker, or with neither show the start screen."""
+        """Compare ``opening`` (a request) in a worker, show it (a finished comparison), or the start screen."""
         super().__init__()
-        self.request = request
-        self.documents = documents
         self.options = options
-        self.comparison: Comparison | None = None
-        self.model: ReaderModel | None = None
-        self.review: ReviewSession | None = None
-        self.store = NullStore()
-        self.settings = Settings()
-        self._settings_savable = False  # until the settings are loaded and applied
-        self.filters = Filters()
-        self.position: int | None = None  # index into model.differences
+        self.settings = options.settings
+        # A file with problems is not rewritten behind the user's back: they may want to fix it.
+        self._settings_savable = not options.settings_warnings
+        self.filters = filters_from_settings(self.settings)
+        self.reading: Reading | None = None
+        self.store: Store = NullStore()
+        self.position: int | None = None  # index into reading.model.differences
         self.search_term = ""
         self.matches: tuple[Match, ...] = ()
         self.match_index: int | None = None
+        self._opening = opening
+        self._comparing: CompareRequest | None = None  # the request the worker is on
         self._at_ghost = False
-        self._given = comparison
         self._binding_state: tuple[bool, ...] = ()
-        self.crash_logs: list[
-            Path
-        ] = []  # written this session; run_app names them if the app dies anyway
+        # Written this session; run_app names them if the app dies anyway.
+        self.crash_logs: list[Path] = []
 
-    # ----- composition and loading
+    # ----- composition and opening
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             yield DiffPanel(id="panel")
             with Vertical(id="reader"):
                 yield PaneTitles(id="titles")
+                yield ComparisonProgress(id="progress")
                 with Horizontal(id="panes-row"):
                     yield SideBySide(id="panes")
                     yield Overview(id="overview")
@@ -317,16 +341,17 @@ class CompareApp(App[None]):
 
     def on_mount(self) -> None:
         self._fit_layout(self.size.width, self.size.height)
-        self._load_preferences()
+        self._apply_theme()
         self._open_store()
         self.set_interval(REVIEW_CHECK_SECONDS, self._check_review)
-        if self._given is not None:
-            self.show_comparison(self._given)
-        elif self.request is not None:
-            self._start_comparing()
+        opening, self._opening = self._opening, None
+        if isinstance(opening, Comparison):
+            self._show_reading(*open_reading(opening, self.store, self.filters))
+        elif opening is not None:
+            self._start(opening)
         else:
-            self.query_one(StatusBar).show("Choose what to compare")
-            self.push_screen(StartScreen(self._recent()))
+            self._widget(StatusBar).show("Choose what to compare")
+            self._choose()
 
     def get_driver_class(self) -> type[Driver]:
         """The platform's driver, with the terminal's keys paced to the app (see :mod:`tui.app.paced_input`)."""
@@ -360,25 +385,25 @@ class CompareApp(App[None]):
     def on_unmount(self) -> None:
         self.store.close()
 
+    def _widget(self, kind: type[W], selector: str | None = None) -> W:
+        """The reader's widget of this type (and id), whichever screen (start screen, dialog) is on top."""
+        screen = self.screen_stack[0]
+        return screen.query_one(selector, kind) if selector else screen.query_one(kind)
+
     # ----- settings and the review store
 
-    def _load_preferences(self) -> None:
-        """Settings from the CLI (or the file), applied; their problems shown once."""
-        if self.options.settings is not None:
-            self.settings, warnings = self.options.settings, list(self.options.settings_warnings)
-        else:
-            self.settings, warnings = load_settings()
-        self.filters = filters_from_settings(self.settings)
+    def _apply_theme(self) -> None:
+        """The settings' theme; the settings' problems (and an unknown theme) shown once."""
+        warnings = list(self.options.settings_warnings)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:
             warnings.append(f"unknown theme {self.settings.theme!r}; using {self.theme!r}")
-        # A file with problems is not rewritten behind the user's back: they may want to fix it.
-        self._settings_savable = not warnings
+            self._settings_savable = False
         if warnings:
             self.notify("\n".join(warnings), title="Settings", severity="warning", timeout=15)
 
-    def _save_preferences(self, **changes) -> None:
+    def _save_preferences(self, **changes: Any) -> None:
         """Save the settings if the filters, theme or ``changes`` made them differ; a failure is one warning."""
         updated = replace(
             settings_with_filters(self.settings, self.filters), theme=self.theme, **changes
@@ -414,8 +439,8 @@ class CompareApp(App[None]):
             return
         self.store.close()
         self.store = NullStore()
-        if self.review is not None:
-            self.review.store = self.store
+        if self.reading is not None:
+            self.reading.review.store = self.store
         self.notify(
             f"{error}; reviewing without saving",
             title="Review state",
@@ -423,7 +448,7 @@ class CompareApp(App[None]):
             timeout=15,
         )
 
-    def _recent(self) -> list:
+    def _recent(self) -> list[ReviewSummary]:
         try:
             recent = self.store.recent()
         except StateUnavailable as error:
@@ -439,10 +464,11 @@ class CompareApp(App[None]):
 
     def _check_review(self) -> None:
         """Another compare-tui may be reviewing the same pair: take in its marks and say so."""
-        if self.review is None:
+        reading = self._shown
+        if reading is None:
             return
         try:
-            changed = self.review.refresh()
+            changed = reading.review.refresh()
         except StateUnavailable as error:
             self._state_lost(error)
             return
@@ -457,146 +483,191 @@ class CompareApp(App[None]):
                 timeout=10,
             )
 
-    # ----- opening
-
-    def open_request(self, left: str, right: str) -> None:
-        """Compare two sources in the worker (the start screen's choice); errors come back to the start screen."""
-        from tui.engine.align import Thresholds
-
-        self.request = CompareRequest(
-            left, right, thresholds=Thresholds().scaled(self.settings.threshold)
-        )
-        self.documents = None
-        self._start_comparing()
-
-    def _start_comparing(self) -> None:
-        self.query_one(SideBySide).loading = True
-        self.query_one(StatusBar).show(self._loading_message())
-        self._compare()
+    # ----- choosing what to compare
 
     def action_open(self) -> None:
         if not isinstance(self.screen, StartScreen):
-            self.push_screen(StartScreen(self._recent(), can_go_back=self.comparison is not None))
+            self._choose()
 
-    def _loading_message(self) -> str:
-        if self.documents:
-            left, right = self.documents
-            return f"Comparing {len(left.paragraphs):,} and {len(right.paragraphs):,} paragraphs…"
-        return "Loading and comparing…"
+    def _choose(self, error: str | None = None) -> None:
+        """The start screen; what it hands back (a request, or None for "back") is compared."""
+        screen = StartScreen(
+            self._recent(),
+            self.options.defaults,
+            can_go_back=self.reading is not None or self._comparing is not None,
+            error=error,
+        )
+        self.push_screen(screen, self._chosen)
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def _compare(self) -> None:
-        """The alignment can take seconds on long texts: never on the UI thread."""
-        from tui.engine.compare import compare_documents
-        from tui.engine.pipeline import run_comparison
+    def _chosen(self, request: CompareRequest | None) -> None:
+        if request is not None:
+            self._start(request)
 
+    # ----- comparing in the background
+
+    def _start(self, request: CompareRequest) -> None:
+        """Compare ``request`` in the worker, showing each stage; the open reading waits hidden behind it."""
+        self._comparing = request
+        note = ProgressNote()
+        self._widget(ComparisonProgress).follow(
+            f"Comparing {request.left} and {request.right}", note
+        )
+        self._widget(Horizontal, "#panes-row").display = False
+        self._widget(StatusBar).show("Comparing… (escape cancels, q quits)")
+        self._refresh_bindings_if_changed()
+        self._compare(request, note)
+
+    @work(exclusive=True, group="compare", exit_on_error=False)
+    async def _compare(self, request: CompareRequest, note: ProgressNote) -> None:
+        """Read, compare and lay out in a daemon thread; show the result, or the one-line error.
+
+        Why a daemon thread and not a Textual thread worker: those run in
+        asyncio's default executor, which is joined when the app exits, so
+        ``q`` during a long stage (aligning a book) would wait for it to end.
+        Here the worker only awaits; when it is cancelled (escape, ``q``, a
+        newer comparison), it sets the flag the engine checks between stages
+        and changes, and the abandoned thread holds up nothing.
+        """
+        cancel = threading.Event()
+        progress = Progress(note.report, cancel.is_set)
+        job = in_daemon_thread(_read_and_open, request, self.store, self.filters, progress)
         try:
-            if self.documents is not None:
-                comparison = compare_documents(*self.documents, self.request.thresholds)
-            else:
-                comparison = run_comparison(self.request)
-        except UserError as error:
-            self.call_from_thread(self._show_error, str(error))
+            reading, error = await asyncio.wrap_future(job)
+        except asyncio.CancelledError:
+            cancel.set()
+            raise
+        except Cancelled:
+            return  # whoever cancelled has already put the screen back
+        except UserError as problem:
+            self._stop_comparing()
+            self._show_error(str(problem))
             return
-        opened = open_review(
-            comparison, self.store
-        )  # may wait on a locked database: not on the UI thread
-        self.call_from_thread(self.show_comparison, comparison, opened)
+        self._stop_comparing()
+        self._show_reading(reading, error)
+
+    def _stop_comparing(self) -> None:
+        self._comparing = None
+        self._widget(ComparisonProgress).stop()
+        self._widget(Horizontal, "#panes-row").display = True
+
+    def action_cancel_comparison(self) -> None:
+        """Stop the comparison that is running: back to the open reading, or to the start screen."""
+        if self._comparing is None:
+            return
+        self.workers.cancel_group(self, "compare")
+        self._stop_comparing()
+        if self.reading is None:
+            self._widget(StatusBar).show("Comparison cancelled")
+            self._choose()
+        else:
+            self._update_status()
+            self._refresh_bindings_if_changed()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: cancels a running comparison, as in a shell; otherwise says how to quit."""
+        if self._comparing is not None:
+            self.action_cancel_comparison()
+        else:
+            super().action_help_quit()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A bug in the comparison worker: logged and shown; the app stays open to try other texts."""
-        if event.state is WorkerState.ERROR:
-            self.query_one(SideBySide).loading = False
-            if self.comparison is None:
-                self.query_one(StatusBar).show("error: the comparison failed (o opens other texts)")
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self._stop_comparing()
+            if self.reading is None:
+                self._widget(StatusBar).show("error: the comparison failed (o opens other texts)")
             self.report_crash(event.worker.error, f"worker {event.worker.name!r}")
 
     def _show_error(self, message: str) -> None:
-        self.query_one(SideBySide).loading = False
-        if isinstance(self.screen, StartScreen):
-            self.screen.show_error(message)
-            return
-        self.query_one(StatusBar).show(f"error: {message}")
-        self.notify(message, title="Cannot compare", severity="error", timeout=30)
+        """Bad input found while reading: one line; the start screen again if nothing is open."""
+        self._widget(StatusBar).show(f"error: {message}")
+        if self.reading is None:
+            self._choose(error=message)
+        else:
+            self._update_status()
+            self.notify(message, title="Cannot compare", severity="error", timeout=30)
 
-    def show_comparison(self, comparison: Comparison, opened: tuple | None = None) -> None:
-        """Show a finished comparison with its review and go to its first difference.
-
-        ``opened`` is :func:`open_review`'s answer when the worker already asked the store.
-        """
-        session, result, error = opened or open_review(comparison, self.store)
+    def _show_reading(self, reading: Reading, error: StateUnavailable | None = None) -> None:
+        """Show a freshly opened reading with its review, at its first unreviewed difference."""
         if error is not None:
             self._state_lost(error)
         self._show_store_warnings()
-        self._show_open_result(result)
+        self._show_open_result(reading.opened)
         while isinstance(self.screen, StartScreen):
             self.pop_screen()
-        self.review = session
-        self.comparison, self.model = comparison, None
+        self.reading = reading
         self.search_term, self.matches, self.match_index = "", (), None
-        self._summary = Summary.of(comparison)
+        comparison = reading.comparison
         self.sub_title = terminal_safe(f"{comparison.left.source} ⟷ {comparison.right.source}")
-        self.query_one(PaneTitles).show_documents(comparison.left, comparison.right)
-        panes = self.query_one(SideBySide)
-        panes.loading = False
+        self._widget(PaneTitles).show_documents(comparison.left, comparison.right)
+        panes = self._widget(SideBySide)
         panes.focus()
-        self._apply_filters(self.filters, keep=None)
-        if self.model.differences:
-            self._go_to(self._first_unreviewed())
+        self._show_model(reading.model, keep=None)
+        if reading.model.differences:
+            self._go_to(self._first_unreviewed(reading.model))
         self._refresh_bindings_if_changed()
 
-    def _first_unreviewed(self) -> int:
+    def _first_unreviewed(self, model: ReaderModel) -> int:
         """Where a review resumes: the first listed difference not yet reviewed (the first if all are)."""
-        listed = self.model.differences
-        return next(
-            (n for n, change in enumerate(listed) if not self.model.mark(change).reviewed), 0
-        )
+        listed = model.differences
+        return next((n for n, change in enumerate(listed) if not model.mark(change).reviewed), 0)
 
     def _show_open_result(self, result: OpenResult | None) -> None:
-        if result is None:
+        if result is None or not result.message:
             return
-        if result.message:
-            carried = (
-                f" ({result.carried_marks} of your marks carried over)"
-                if result.carried_marks
-                else ""
-            )
-            self.notify(
-                result.message + carried,
-                title="Changed since your review",
-                severity="warning",
-                timeout=20,
-            )
+        carried = (
+            f" ({result.carried_marks} of your marks carried over)" if result.carried_marks else ""
+        )
+        self.notify(
+            result.message + carried,
+            title="Changed since your review",
+            severity="warning",
+            timeout=20,
+        )
 
     # ----- layout
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._fit_layout(event.size.width, event.size.height)
 
     def _fit_layout(self, width: int, height: int) -> None:
         """Classes the stylesheet lays out by: the panel's place, and tight dialogs on a small terminal."""
         self.set_class(width < SMALL_WIDTH or height < SMALL_HEIGHT, "-small")
-        body = self.query_one("#body")
+        body = self._widget(Horizontal, "#body")
         body.set_class(width < NARROW_WIDTH, "-narrow")
         body.set_class(height < SHORT_HEIGHT, "-short")
 
     # ----- state changes ("attributes down")
 
+    @property
+    def _shown(self) -> Reading | None:
+        """The reading on screen: none at the start, nor while another comparison runs in its place."""
+        return None if self._comparing is not None else self.reading
+
+    def _open(self) -> Reading:
+        """The reading on screen, for the steps that only run with one (a bug otherwise)."""
+        reading = self._shown
+        if reading is None:
+            raise RuntimeError("no comparison is on screen")
+        return reading
+
     def _apply_filters(self, filters: Filters, keep: int | None) -> None:
         """Rebuild what the panel and panes show; stay on change ``keep`` (or the next listed one)."""
+        reading = self._open()
         self.filters = filters
-        marks = self.review.marks if self.review else {}
-        self.model = (
-            (self.model or ReaderModel(self.comparison))
-            .with_filters(filters)
-            .with_marks(dict(marks))
+        self._show_model(
+            reading.model.with_filters(filters).with_marks(dict(reading.review.marks)), keep
         )
-        panes, panel = self.query_one(SideBySide), self.query_one(DiffPanel)
-        panes.show_model(self.model)
-        panel.show_model(self.model)
+
+    def _show_model(self, model: ReaderModel, keep: int | None) -> None:
+        """Set ``model`` on the panel and panes; stay on change ``keep`` (or the next listed one)."""
+        self._open().model = model
+        panes, panel = self._widget(SideBySide), self._widget(DiffPanel)
+        panes.show_model(model)
+        panel.show_model(model)
         self._refresh_overview()
         self.position = None
-        position = None if keep is None else self.model.position_near(keep)
+        position = None if keep is None else model.position_near(keep)
         if position is not None:
             self._go_to(position)
         else:
@@ -608,72 +679,80 @@ class CompareApp(App[None]):
 
     def _go_to(self, position: int) -> None:
         """Make difference ``position`` (of the panel) current and bring it into view in both panes."""
-        change = self.model.differences[position]
+        model = self._open().model
+        change = model.differences[position]
         self.position = position
         self._at_ghost = False
-        panes = self.query_one(SideBySide)
+        panes = self._widget(SideBySide)
         panes.set_current(change)
-        panes.scroll_to_row(self.model.row_of_change[change])
-        self.query_one(DiffPanel).move_to(position)
+        panes.scroll_to_row(model.row_of_change[change])
+        self._widget(DiffPanel).move_to(position)
         self._update_status()
         self._refresh_bindings_if_changed()
 
     def _refresh_bindings_if_changed(self) -> None:
         """Re-check the footer's keys only when their state can differ (rebuilding it costs ~80 ms)."""
-        change = self._current_change()
+        reading, change = self._shown, self._current_change()
         state = (
-            self.model is not None and bool(self.model.differences),
+            self._comparing is not None,
+            reading is not None and bool(reading.model.differences),
             bool(self.matches),
             bool(self.search_term),
-            change is not None and self.comparison.changes[change].moved,
-            self.review is not None and self.review.can_mark(change),
+            reading is not None and change is not None and reading.comparison.changes[change].moved,
+            reading is not None and reading.review.can_mark(change),
         )
         if state != self._binding_state:
             self._binding_state = state
             self.refresh_bindings()
 
     def _current_change(self) -> int | None:
-        return None if self.position is None else self.model.differences[self.position]
+        reading = self._shown
+        if reading is None or self.position is None:
+            return None
+        return reading.model.differences[self.position]
 
     def _update_status(self) -> None:
-        if self.comparison is None:
+        reading = self._shown
+        if reading is None:
             return
         search = (
             Search(self.search_term, self.match_index, len(self.matches))
             if self.search_term
             else None
         )
-        listed = len(self.model.differences)
-        review = (self.review.reviewed, self.review.total) if self.review else None
         change = self._current_change()
         severity = (
-            self._fact_severity(change) if change is not None and self.filters.facts_only else None
+            self._fact_severity(reading, change)
+            if change is not None and self.filters.facts_only
+            else None
         )
-        self.query_one(StatusBar).show(
+        self._widget(StatusBar).show(
             status_parts(
-                self._summary,
+                reading.summary,
                 self.filters,
                 self.position,
-                listed,
+                len(reading.model.differences),
                 search,
-                review,
+                (reading.review.reviewed, reading.review.total),
                 severity=severity,
             )
         )
 
-    def _fact_severity(self, change: int) -> str | None:
+    @staticmethod
+    def _fact_severity(reading: Reading, change: int) -> str | None:
         """The highest severity among the current difference's facts, for "fact 2 of 5, high"."""
-        rank = severity_rank(self.comparison.changes[change])
+        rank = severity_rank(reading.comparison.changes[change])
         return SEVERITIES[rank] if rank < len(SEVERITIES) else None
 
     def _refresh_overview(self) -> None:
-        panes = self.query_one(SideBySide)
-        if self.model and panes.row_starts:
-            self.query_one(Overview).show_rows(
+        reading = self._shown
+        panes = self._widget(SideBySide)
+        if reading is not None and panes.row_starts:
+            self._widget(Overview).show_rows(
                 panes.row_starts,
                 panes.virtual_size.height,
-                self.model.row_changes,
-                self.comparison,
+                reading.model.row_changes,
+                reading.comparison,
             )
 
     # ----- messages from the widgets
@@ -687,13 +766,14 @@ class CompareApp(App[None]):
 
     @on(DiffPanel.Picked)
     def _picked(self, event: DiffPanel.Picked) -> None:
-        if self.model and event.position != self.position:
+        if self._shown is not None and event.position != self.position:
             self._go_to(event.position)
 
     @on(SideBySide.RowClicked)
     def _row_clicked(self, event: SideBySide.RowClicked) -> None:
         self._focus_side(event.side)
-        position = self.model.position_of(event.change)
+        reading = self._shown
+        position = None if reading is None else reading.model.position_of(event.change)
         if position is not None:
             self._go_to(position)
             if event.ghost:
@@ -713,53 +793,40 @@ class CompareApp(App[None]):
 
     @on(Overview.Jump)
     def _jump(self, event: Overview.Jump) -> None:
-        panes = self.query_one(SideBySide)
+        panes = self._widget(SideBySide)
         panes.scroll_to_line(event.line - panes.scrollable_content_region.height // 2, context=0)
 
     # ----- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out what does not apply now (None), hide what is irrelevant (False)."""
+        if action == "cancel_comparison":
+            return self._comparing is not None  # escape means "clear the search" otherwise
         if isinstance(self.screen, StartScreen) and action in _READER_ACTIONS:
-            return (
-                False  # the start screen's footer shows its own keys (tab, quit, help still work)
-            )
+            # The start screen's footer shows its own keys (tab, quit, help still work).
+            return False
+        if action in {"open", "clear_search"}:
+            return True if action == "open" or self.search_term else None
+        reading = self._shown
+        if reading is None:
+            return None if action in _READER_ACTIONS else True
+        change = self._current_change()
         if action in _MARK_ACTIONS:
+            return True if reading.review.can_mark(change) else None
+        if action in _CURRENT_ACTIONS:
+            return True if change is not None else None
+        if action in {"next", "previous"}:
+            return True if self.matches or reading.model.differences else None
+        if action in {"first", "last"}:
+            return True if reading.model.differences else None
+        if action == "moved_partner":
+            return True if change is not None and reading.comparison.changes[change].moved else None
+        if action == "sentences":
             return (
                 True
-                if self.review is not None and self.review.can_mark(self._current_change())
+                if change is not None and reading.comparison.changes[change].sentences
                 else None
             )
-        if action in {
-            "next",
-            "previous",
-            "first",
-            "last",
-            "moved_partner",
-            "sentences",
-            "switch_side",
-            "copy",
-            "edit",
-            "export",
-            "search",
-        } or action.startswith("toggle_"):
-            if self.model is None:
-                return None
-        if action in _CURRENT_ACTIONS:
-            return True if self._current_change() is not None else None
-        if action in {"next", "previous"}:
-            return True if self.matches or self.model.differences else None
-        if action in {"first", "last"}:
-            return True if self.model.differences else None
-        if action == "moved_partner":
-            change = self._current_change()
-            return True if change is not None and self.comparison.changes[change].moved else None
-        if action == "sentences":
-            change = self._current_change()
-            has_sentences = change is not None and self.comparison.changes[change].sentences
-            return True if has_sentences else None
-        if action == "clear_search":
-            return bool(self.search_term) or None
         return True
 
     def action_next(self) -> None:
@@ -769,53 +836,58 @@ class CompareApp(App[None]):
         self._step(-1)
 
     def _step(self, direction: int) -> None:
-        if self.matches:
+        reading = self._shown
+        if self.matches and self.match_index is not None:
             self._go_to_match((self.match_index + direction) % len(self.matches))
-        elif self.model and self.model.differences:
+        elif reading is not None and reading.model.differences:
+            last = len(reading.model.differences) - 1
             if self.position is None:
-                self._go_to(0 if direction > 0 else len(self.model.differences) - 1)
+                self._go_to(0 if direction > 0 else last)
             else:
-                self._go_to(max(0, min(self.position + direction, len(self.model.differences) - 1)))
+                self._go_to(max(0, min(self.position + direction, last)))
 
     def action_first(self) -> None:
-        if self.model and self.model.differences:
+        reading = self._shown
+        if reading is not None and reading.model.differences:
             self._go_to(0)
 
     def action_last(self) -> None:
-        if self.model and self.model.differences:
-            self._go_to(len(self.model.differences) - 1)
+        reading = self._shown
+        if reading is not None and reading.model.differences:
+            self._go_to(len(reading.model.differences) - 1)
 
     def action_moved_partner(self) -> None:
-        change = self._current_change()
-        if change is None or not self.comparison.changes[change].moved:
+        reading, change = self._shown, self._current_change()
+        if reading is None or change is None or not reading.comparison.changes[change].moved:
             return
-        rows = self.model.ghost_row_of_change if not self._at_ghost else self.model.row_of_change
+        model = reading.model
+        rows = model.ghost_row_of_change if not self._at_ghost else model.row_of_change
         if change in rows:
             self._at_ghost = not self._at_ghost
-            self.query_one(SideBySide).scroll_to_row(rows[change])
+            self._widget(SideBySide).scroll_to_row(rows[change])
 
     def action_sentences(self) -> None:
-        change = self._current_change()
-        if change is None:
+        reading, change = self._shown, self._current_change()
+        if reading is None or change is None:
             return
-        c = self.comparison.changes[change]
+        c = reading.comparison.changes[change]
         if c.sentences is None:
             self.notify(
                 "this difference is on one side only: no sentences to pair", title="Sentences"
             )
             return
-        title = f"Difference {self.position + 1}: {kind_title(c)} · {locator(c)} · {score_label(c)}"
+        title = f"Difference {(self.position or 0) + 1}: {kind_title(c)} · {locator(c)} · {score_label(c)}"
         self.push_screen(SentenceView(title, sentence_pairs(c.sentences)))
 
     def action_switch_side(self) -> None:
-        self._focus_side(LEFT if self.query_one(SideBySide).focus_side == RIGHT else RIGHT)
+        self._focus_side(LEFT if self._widget(SideBySide).focus_side == RIGHT else RIGHT)
 
     def _focus_side(self, side: str) -> None:
-        self.query_one(SideBySide).set_focus_side(side)
-        self.query_one(PaneTitles).set_focus_side(side)
+        self._widget(SideBySide).set_focus_side(side)
+        self._widget(PaneTitles).set_focus_side(side)
 
     def action_toggle_kind(self, number: int) -> None:
-        if self.model:
+        if self._shown is not None:
             self._apply_filters(
                 self.filters.toggle_kind(KIND_ORDER[number - 1]), keep=self._current_change()
             )
@@ -833,35 +905,33 @@ class CompareApp(App[None]):
         self._toggle("unreviewed_only")
 
     def _toggle(self, name: str) -> None:
-        if self.model:
-            self._apply_filters(
-                replace(self.filters, **{name: not getattr(self.filters, name)}),
-                keep=self._current_change(),
-            )
+        if self._shown is not None:
+            flipped: dict[str, Any] = {name: not getattr(self.filters, name)}
+            self._apply_filters(replace(self.filters, **flipped), keep=self._current_change())
             self._save_preferences()
 
     # ----- the review
 
     def action_toggle_reviewed(self) -> None:
         """Mark reviewed and move on to the next unreviewed difference (a review is a walk); or unmark."""
-        change = self._current_change()
-        if self.review is None or not self.review.can_mark(change):
+        reading, change = self._shown, self._current_change()
+        if reading is None or change is None or not reading.review.can_mark(change):
             return
-        marking = not self.review.mark(change).reviewed
+        marking = not reading.review.mark(change).reviewed
         self._change_mark(lambda mark: replace(mark, reviewed=not mark.reviewed))
         if marking:
-            self._go_to_next_unreviewed(change)
+            self._go_to_next_unreviewed(reading.model, change)
 
-    def _go_to_next_unreviewed(self, change: int) -> None:
+    def _go_to_next_unreviewed(self, model: ReaderModel, change: int) -> None:
         """Go to the first listed difference after ``change`` not yet reviewed, wrapping; stay if none is left."""
-        listed = self.model.differences
+        listed = model.differences
         if not listed:
             return
-        position = self.model.position_of(change)
-        start = position + 1 if position is not None else self.model.position_near(change) or 0
+        position = model.position_of(change)
+        start = position + 1 if position is not None else model.position_near(change) or 0
         for step in range(len(listed)):
             candidate = (start + step) % len(listed)
-            if not self.model.mark(listed[candidate]).reviewed:
+            if not model.mark(listed[candidate]).reviewed:
                 if candidate != self.position:
                     self._go_to(candidate)
                 return
@@ -870,35 +940,36 @@ class CompareApp(App[None]):
         self._change_mark(lambda mark: replace(mark, significant=not mark.significant))
 
     def action_note(self) -> None:
-        change = self._current_change()
-        if self.review is None or not self.review.can_mark(change):
+        reading, change = self._shown, self._current_change()
+        if reading is None or change is None or not reading.review.can_mark(change):
             return
-        c = self.comparison.changes[change]
+        c = reading.comparison.changes[change]
         where = ", ".join(paragraph_number(i) for i in (c.right or c.left))
-        title = f"Note on difference {self.position + 1} ({c.kind.value}, {'right' if c.right else 'left'} {where})"
-        self.push_screen(
-            NoteEditor(title, self.review.mark(change).note),
-            lambda note: (
-                None
-                if note is None
-                else self._change_mark(lambda mark: replace(mark, note=note), change)
-            ),
-        )
+        number = (self.position or 0) + 1
+        title = f"Note on difference {number} ({c.kind.value}, {'right' if c.right else 'left'} {where})"
 
-    def _change_mark(self, edit, change: int | None = None) -> None:
+        def noted(note: str | None) -> None:
+            if note is not None:
+                self._change_mark(lambda mark: replace(mark, note=note), change)
+
+        self.push_screen(NoteEditor(title, reading.review.mark(change).note), noted)
+
+    def _change_mark(self, edit: Callable[[Mark], Mark], change: int | None = None) -> None:
         """Apply ``edit`` to a difference's mark (the current one by default), show it, store it."""
+        reading = self._shown
         change = self._current_change() if change is None else change
-        if self.review is None or not self.review.can_mark(change):
+        if reading is None or change is None or not reading.review.can_mark(change):
             return
-        was_done = self.review.reviewed == self.review.total
+        review = reading.review
+        was_done = review.reviewed == review.total
         try:
-            self.review.set(change, edit(self.review.mark(change)))
+            review.set(change, edit(review.mark(change)))
         except StateUnavailable as error:
             self._state_lost(error)
         self._apply_filters(self.filters, keep=change)
-        if not was_done and self.review.reviewed == self.review.total:
+        if not was_done and review.reviewed == review.total:
             self.notify(
-                f"all {self.review.total} differences reviewed; e writes a report with your notes",
+                f"all {review.total} differences reviewed; e writes a report with your notes",
                 title="Review done",
             )
 
@@ -906,14 +977,14 @@ class CompareApp(App[None]):
 
     def action_copy(self) -> None:
         """Put the current difference on the clipboard (OSC 52: the terminal's own clipboard)."""
-        change = self._current_change()
-        if change is None:
+        reading, change = self._shown, self._current_change()
+        if reading is None or change is None:
             return
-        mark = self.review.mark(change) if self.review else Mark()
-        self.copy_to_clipboard(difference_text(self.comparison, change, mark))
-        c = self.comparison.changes[change]
+        comparison = reading.comparison
+        self.copy_to_clipboard(difference_text(comparison, change, reading.review.mark(change)))
+        c = comparison.changes[change]
         self.notify(
-            f"copied difference {self.position + 1} ({paragraph_numbers(c.left)}→"
+            f"copied difference {(self.position or 0) + 1} ({paragraph_numbers(c.left)}→"
             f"{paragraph_numbers(c.right)}) as text",
             title="Copied",
             timeout=4,
@@ -921,13 +992,14 @@ class CompareApp(App[None]):
 
     def action_edit(self) -> None:
         """Suspend the reader, open the side in focus at the current paragraph, come back after."""
-        change = self._current_change()
-        if change is None:
+        reading, change = self._shown, self._current_change()
+        if reading is None or change is None:
             return
-        side = self.query_one(SideBySide).focus_side
-        c = self.comparison.changes[change]
+        side = self._widget(SideBySide).focus_side
+        comparison = reading.comparison
+        c = comparison.changes[change]
         document, indices = (
-            (self.comparison.left, c.left) if side == LEFT else (self.comparison.right, c.right)
+            (comparison.left, c.left) if side == LEFT else (comparison.right, c.right)
         )
         if not indices:
             raise UserError(
@@ -946,8 +1018,11 @@ class CompareApp(App[None]):
 
     # ----- search
 
+    def _search_field(self) -> Input:
+        return self.screen_stack[0].query_one("#search", Input)
+
     def action_search(self) -> None:
-        field = self.query_one("#search", Input)
+        field = self._search_field()
         field.value = self.search_term
         field.display = True
         field.focus()
@@ -962,15 +1037,16 @@ class CompareApp(App[None]):
             self.notify(f"no match for {self.search_term!r}", severity="warning")
 
     def _run_search(self, term: str) -> None:
+        reading = self._shown
         self.search_term = term
-        self.matches = self.model.search(term) if self.model else ()
+        self.matches = reading.model.search(term) if reading is not None else ()
         self.match_index = 0 if self.matches else None
-        self.query_one(SideBySide).set_matches(self.matches, self.match_index)
+        self._widget(SideBySide).set_matches(self.matches, self.match_index)
         self._update_status()
         self._refresh_bindings_if_changed()
 
     def _first_match_in_view(self) -> int:
-        panes = self.query_one(SideBySide)
+        panes = self._widget(SideBySide)
         top = round(panes.scroll_y)
         for number, match in enumerate(self.matches):
             if panes.match_line(match) >= top:
@@ -981,7 +1057,7 @@ class CompareApp(App[None]):
         """Show match ``number`` with its paragraph from the start (the hit alone, near the top, when the paragraph is taller than the view)."""
         self.match_index = number
         match = self.matches[number]
-        panes = self.query_one(SideBySide)
+        panes = self._widget(SideBySide)
         if panes.columns and match.side not in panes.columns.sides:
             self._focus_side(match.side)  # one side at a time: show the side the hit is on
         panes.set_matches(self.matches, number)
@@ -994,13 +1070,11 @@ class CompareApp(App[None]):
         self._update_status()
 
     def _close_search_field(self) -> None:
-        field = self.query_one("#search", Input)
-        field.display = False
-        self.query_one(SideBySide).focus()
+        self._search_field().display = False
+        self._widget(SideBySide).focus()
 
     def action_clear_search(self) -> None:
-        field = self.query_one("#search", Input)
-        if field.display:
+        if self._search_field().display:
             self._close_search_field()
             return
         self._run_search("")
@@ -1011,7 +1085,7 @@ class CompareApp(App[None]):
         self,
         action: str | ActionParseResult,
         default_namespace: DOMNode | None = None,
-        namespaces: dict[str, DOMNode] | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
         """Run an action; a bug in it is logged and shown, and the reader goes on.
 
@@ -1042,9 +1116,12 @@ class CompareApp(App[None]):
         self.push_screen(CrashDialog(one_line(error), path, problem), self._after_crash)
 
     def _log_crash(self, error: BaseException, context: str) -> tuple[Path | None, str | None]:
-        sources = f"left: {self.request.left}, right: {self.request.right}" if self.request else ""
-        if self.comparison is not None:
-            sources = f"left: {self.comparison.left.source}, right: {self.comparison.right.source}"
+        sources = ""
+        if self._comparing is not None:
+            sources = f"left: {self._comparing.left}, right: {self._comparing.right}"
+        elif self.reading is not None:
+            left, right = self.reading.comparison.left, self.reading.comparison.right
+            sources = f"left: {left.source}, right: {right.source}"
         try:
             path = write_crash_log(error, context, sources)
         except OSError as problem:
@@ -1064,10 +1141,13 @@ class CompareApp(App[None]):
     # ----- screens
 
     def action_export(self) -> None:
-        if self.comparison is not None:
-            review = dict(self.review.marks) if self.review else None
+        reading = self._shown
+        if reading is not None:
             dialog = ExportDialog(
-                self.comparison, Path.cwd(), self.settings.export_format, review=review
+                reading.comparison,
+                Path.cwd(),
+                self.settings.export_format,
+                review=dict(reading.review.marks),
             )
             self.push_screen(dialog, self._exported)
 
@@ -1082,7 +1162,20 @@ class CompareApp(App[None]):
 
     def reader_bindings(self) -> list[Binding]:
         """Every key binding of the reader, for the help screen and the command palette."""
-        return [*self.BINDINGS, *DiffPanel.BINDINGS, *SideBySide.BINDINGS]
+        return [
+            binding
+            for binding in (*self.BINDINGS, *DiffPanel.BINDINGS, *SideBySide.BINDINGS)
+            if isinstance(binding, Binding)
+        ]
+
+
+def _read_and_open(
+    request: CompareRequest, store: Store, filters: Filters, progress: Progress
+) -> tuple[Reading, StateUnavailable | None]:
+    """The worker thread's whole job: the engine's pipeline, then the review and the layout."""
+    from tui.engine.pipeline import run_comparison
+
+    return open_reading(run_comparison(request, progress), store, filters, progress)
 
 
 def _literal(text: str) -> str:
@@ -1092,19 +1185,14 @@ def _literal(text: str) -> str:
 
 _CURRENT_ACTIONS = frozenset({"copy", "edit"})  # need a current difference
 _MARK_ACTIONS = frozenset({"toggle_reviewed", "toggle_significant", "note"})
-_READER_ACTIONS = frozenset(binding.action.split("(")[0] for binding in CompareApp.BINDINGS) - {
-    "quit",
-    "help",
-}
+_READER_ACTIONS = frozenset(
+    binding.action.split("(")[0] for binding in CompareApp.BINDINGS if isinstance(binding, Binding)
+) - {"quit", "help", "open", "cancel_comparison"}
 
 
-def run_app(
-    request: CompareRequest | None,
-    documents: tuple[Document, Document] | None = None,
-    options: AppOptions = AppOptions(),
-) -> None:
-    """Open the reader on ``request`` (``documents``: its already loaded sides), or the start screen without one."""
-    app = CompareApp(request, documents, options=options)
+def run_app(request: CompareRequest | None, options: AppOptions = AppOptions()) -> None:
+    """Open the reader on ``request`` (read and compared in its worker), or the start screen without one."""
+    app = CompareApp(request, options=options)
     app.run()
     if app.return_code and app.crash_logs:
         print(f"compare-tui: the crash is logged in {app.crash_logs[-1]}", file=sys.stderr)

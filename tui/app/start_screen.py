@@ -1,9 +1,13 @@
 """The start screen: recent comparisons, two paths to compare, or the bundled example.
 
 Shown when ``compare-tui`` runs without files, and on ``o`` from the reader.
-The screen only *asks* the app to open a :class:`CompareRequest`
-(:meth:`CompareApp.open_request`); loading and comparing run in the app's
-worker, and a failure comes back here with :meth:`StartScreen.show_error`.
+The screen hands its choice back with ``dismiss``: a
+:class:`~tui.engine.pipeline.CompareRequest` made with the session's
+defaults (so ``--threshold``, the formats and ``--max-size`` hold here too),
+or None for "back". What can be known without reading (a missing file, a
+folder, too large) is said here at once; reading and comparing run in the
+app's worker, and an input found bad there opens this screen again with the
+error.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from tui.app.bounded_input import PATH_LENGTH, BoundedInput
 from tui.app.confirm import ConfirmScreen
+from tui.engine.errors import UserError
+from tui.engine.pipeline import CompareRequest, SessionDefaults, check_sources, example_sources
 from tui.review import ReviewSummary
 
 __all__ = ["StartScreen", "PathSuggester", "complete_path", "missing_sources", "progress_label"]
@@ -93,7 +99,7 @@ def _short(source: str) -> str:
     return "~" + source[len(home) :] if source.startswith(home + os.sep) else source
 
 
-class StartScreen(Screen[None]):
+class StartScreen(Screen[CompareRequest | None]):
     """Pick what to compare: a recent pair (enter), two paths, or the example."""
 
     BINDINGS = [
@@ -127,10 +133,19 @@ class StartScreen(Screen[None]):
             super().__init__()
             self.pair_key = pair_key
 
-    def __init__(self, recent: list[ReviewSummary], *, can_go_back: bool = False) -> None:
+    def __init__(
+        self,
+        recent: list[ReviewSummary],
+        defaults: SessionDefaults,
+        *,
+        can_go_back: bool = False,
+        error: str | None = None,
+    ) -> None:
         super().__init__()
         self._recent = recent
+        self._defaults = defaults
         self._can_go_back = can_go_back
+        self._error = error
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="start"):
@@ -180,6 +195,8 @@ class StartScreen(Screen[None]):
                 key=summary.pair_key,
             )
         (table if self._recent else self.query_one("#left", Input)).focus()
+        if self._error:
+            self.show_error(self._error)
 
     # ----- choices
 
@@ -216,8 +233,6 @@ class StartScreen(Screen[None]):
 
     @on(Button.Pressed, "#example")
     def action_example(self) -> None:
-        from tui.engine.pipeline import example_sources
-
         self._open(*example_sources())
 
     def action_forget(self) -> None:
@@ -247,7 +262,7 @@ class StartScreen(Screen[None]):
 
     def action_back(self) -> None:
         if self._can_go_back:
-            self.dismiss()
+            self.dismiss(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
@@ -257,15 +272,14 @@ class StartScreen(Screen[None]):
         return True
 
     def _open(self, left: str, right: str) -> None:
-        self.show_message(f"Loading and comparing {Path(left).name} and {Path(right).name}…")
-        self.app.open_request(left, right)
-
-    # ----- feedback from the app
-
-    def show_message(self, message: str) -> None:
-        label = self.query_one("#start-message", Label)
-        label.remove_class("-error")
-        label.update(message)
+        """Hand back the request, unless a side can already be seen to fail."""
+        request = self._defaults.request(left, right)
+        try:
+            check_sources(request)
+        except UserError as error:
+            self.show_error(str(error))
+            return
+        self.dismiss(request)
 
     def show_error(self, message: str) -> None:
         label = self.query_one("#start-message", Label)

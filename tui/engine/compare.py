@@ -19,6 +19,7 @@ from tui.engine.align import Alignment, Link, Thresholds, align
 from tui.engine.facts import compare_facts, unpaired_facts
 from tui.engine.inline import word_diff
 from tui.engine.model import Change, Comparison, Document, Kind, Paragraph, Side
+from tui.engine.progress import Progress, Stage
 from tui.engine.sentence_evidence import refine
 from tui.engine.sentences import align_sentence_groups
 from tui.engine.similarity import Terms, index_terms
@@ -31,16 +32,19 @@ def compare_documents(
     left: Document,
     right: Document,
     thresholds: Thresholds = Thresholds(),
+    progress: Progress = Progress(),
     *,
     sentence_evidence: bool = True,
 ) -> Comparison:
     """Compare two loaded documents; the result satisfies the model's every-index-once contract.
 
+    ``progress`` hears of each stage (aligning, word diff, sentences, facts) and may
+    stop the comparison between stages and between changes (:class:`Cancelled`).
     ``sentence_evidence`` lets the sentences check the paragraph links
     (:mod:`tui.engine.sentence_evidence`); off only to measure what that adds.
     """
     with _no_collection_pauses():
-        return _compare(left, right, thresholds, sentence_evidence)
+        return _compare(left, right, thresholds, progress, sentence_evidence)
 
 
 @contextmanager
@@ -72,8 +76,13 @@ def _no_collection_pauses() -> Iterator[None]:
 
 
 def _compare(
-    left: Document, right: Document, thresholds: Thresholds, sentence_evidence: bool
+    left: Document,
+    right: Document,
+    thresholds: Thresholds,
+    progress: Progress,
+    sentence_evidence: bool,
 ) -> Comparison:
+    progress.step(Stage.ALIGNING)
     left_texts, right_texts = left.texts, right.texts
     terms = index_terms(left_texts, right_texts)  # the paragraphs' and the sentences' terms
     alignment = align(
@@ -86,11 +95,14 @@ def _compare(
     )
     if sentence_evidence:
         alignment = refine(alignment, left_texts, right_texts, terms)
-    changes = _with_sentences(
-        [_describe(change, left, right) for change in _reading_order(alignment)],
-        left_texts,
-        right_texts,
-        terms,
+    ordered = _reading_order(alignment)
+    described = [
+        _describe(change, left, right) for change in progress.over(Stage.WORD_DIFF, ordered)
+    ]
+    progress.step(Stage.SENTENCES)
+    with_sentences = _with_sentences(described, left_texts, right_texts, terms)
+    changes = tuple(
+        _with_facts(change, left, right) for change in progress.over(Stage.FACTS, with_sentences)
     )
     return Comparison(
         left=left, right=right, changes=changes, similarity=overall_similarity(changes, left, right)
@@ -129,18 +141,14 @@ def _skeleton(link: Link) -> Change:
 
 
 def _describe(change: Change, left: Document, right: Document) -> Change:
-    """Fill in kind refinements, similarity, inline diff and boilerplate for one change."""
+    """Fill in kind refinements, similarity, inline diff and boilerplate for one change (facts come after)."""
     left_texts = [left.paragraphs[i].text for i in change.left]
     right_texts = [right.paragraphs[j].text for j in change.right]
     boilerplate = all(
         p.boilerplate for p in _paragraphs(left, change.left) + _paragraphs(right, change.right)
     )
     if not left_texts or not right_texts:
-        side, texts = (Side.LEFT, left_texts) if left_texts else (Side.RIGHT, right_texts)
-        facts = () if boilerplate else unpaired_facts("\n\n".join(texts), side)
-        return Change(
-            change.kind, change.left, change.right, 0.0, boilerplate=boilerplate, facts=facts
-        )
+        return Change(change.kind, change.left, change.right, 0.0, boilerplate=boilerplate)
     left_text, right_text = "\n\n".join(left_texts), "\n\n".join(right_texts)
     kind = change.kind
     same = left_text == right_text or cosmetic_key(left_text) == cosmetic_key(right_text)
@@ -156,7 +164,6 @@ def _describe(change: Change, left: Document, right: Document) -> Change:
         boilerplate=boilerplate,
         moved=change.moved,
         inline=inline,
-        facts=() if same or boilerplate else compare_facts(left_text, right_text),
     )
 
 
@@ -184,6 +191,25 @@ def _with_sentences(
     for k, sentences in zip(wanted, alignments, strict=True):
         described[k] = replace(changes[k], sentences=sentences)
     return tuple(described)
+
+
+def _with_facts(change: Change, left: Document, right: Document) -> Change:
+    """The change with its fact flags: none for boilerplate or a pair that kept every word.
+
+    A separate pass from :func:`_describe`, so the stages a reader watches
+    (word diff, then facts) are the stages the time goes to.
+    """
+    if change.boilerplate or (change.inline is None and change.left and change.right):
+        return change
+    left_text = "\n\n".join(left.paragraphs[i].text for i in change.left)
+    right_text = "\n\n".join(right.paragraphs[j].text for j in change.right)
+    if not change.right:
+        facts = unpaired_facts(left_text, Side.LEFT)
+    elif not change.left:
+        facts = unpaired_facts(right_text, Side.RIGHT)
+    else:
+        facts = compare_facts(left_text, right_text)
+    return replace(change, facts=facts) if facts else change
 
 
 def _paragraphs(document: Document, indices: Iterable[int]) -> list[Paragraph]:

@@ -16,6 +16,8 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -32,6 +34,7 @@ from .segmenting import split_paragraphs
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
+    "check_source",
     "decode",
     "detect_format",
     "load_document",
@@ -326,15 +329,41 @@ def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
+def check_source(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Fail now, without reading it, if a local file cannot be loaded: missing, a folder,
+    unreadable or over the size limit. Standard input and URLs are only known once read.
+
+    Cheap (a ``stat`` and an ``access``), so the command line can report bad input before
+    the app opens and leave the reading itself to the app's worker.
+    """
+    if source == "-" or _is_url(source):
+        return
+    with _file_errors(source):
+        _check_file(Path(source), source, max_bytes)
+        if not os.access(source, os.R_OK):
+            raise PermissionError
+
+
+def _check_file(path: Path, source: str, max_bytes: int) -> None:
+    if path.is_dir():
+        raise InputError(f"{source} is a directory, not a file")
+    if path.stat().st_size > max_bytes:
+        raise _too_large(source, max_bytes)
+
+
 def _read_file(source: str, max_bytes: int) -> bytes:
     path = Path(source)
-    try:
-        if path.is_dir():
-            raise InputError(f"{source} is a directory, not a file")
-        if path.stat().st_size > max_bytes:
-            raise _too_large(source, max_bytes)
+    with _file_errors(source):
+        _check_file(path, source, max_bytes)
         with path.open("rb") as stream:
             return _read_stream(stream, source, max_bytes)
+
+
+@contextmanager
+def _file_errors(source: str) -> Iterator[None]:
+    """A file system error as one line that names the source."""
+    try:
+        yield
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
     except PermissionError:

@@ -1,38 +1,114 @@
-"""The whole comparison from what the user typed: load, label boilerplate, compare.
+"""The one way from what the user typed to a comparison: check, load, compare.
 
-:class:`CompareRequest` is everything the CLI and the app need to say about a
-comparison; :func:`run_comparison` is the one place that carries it out, so
-the headless export and the app's worker cannot drift apart.
+Every comparison of compare-tui runs through here, whoever asks: the command
+line's headless outputs (``--summary``, ``--export``, ``--exit-code``), the
+app's worker, and the start screen (through the app)::
+
+    SessionDefaults ──request(left, right)──> CompareRequest
+    check_sources(request)          cheap: missing, unreadable, too large (before any UI)
+    load_sides(request, progress)   read, decode, segment, label boilerplate (git's /dev/null: empty)
+    compare_documents(...)          align, word diff, facts      ──> Comparison ──> report / app
+
+:class:`SessionDefaults` holds what the command line (or the settings file)
+says about *every* comparison of a session (threshold, input formats, size
+limit), so a comparison opened later from the app's start screen is read and
+aligned exactly like the first. :class:`~tui.engine.progress.Progress`
+carries the caller's progress display and cancel check through every stage.
+
+The heavy engine modules (numpy, scipy, the fact rules, trafilatura) are
+imported when a comparison runs, not when this module is: the app imports it
+to draw its first frame.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from importlib.resources import as_file, files
+from typing import TYPE_CHECKING
 
-from tui.engine.align import Thresholds
-from tui.engine.boilerplate import classify
-from tui.engine.compare import compare_documents
-from tui.engine.loading import DEFAULT_MAX_BYTES, load_document
-from tui.engine.model import Comparison, Document
+from tui.engine.errors import InputError
+from tui.engine.loading import DEFAULT_MAX_BYTES
+from tui.engine.model import Comparison, Document, Side
+from tui.engine.progress import Progress, Stage
 
-__all__ = ["CompareRequest", "load_sides", "run_comparison", "example_sources", "label_boilerplate"]
+if TYPE_CHECKING:
+    from tui.engine.align import Thresholds
+
+__all__ = [
+    "NULL_SOURCES",
+    "CompareRequest",
+    "SessionDefaults",
+    "check_sources",
+    "example_sources",
+    "label_boilerplate",
+    "load_sides",
+    "run_comparison",
+]
+
+#: What git passes for the missing side of an added or deleted file: compared as an empty text.
+NULL_SOURCES = frozenset({"/dev/null", os.devnull})
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDefaults:
+    """How every comparison of a session is read and aligned.
+
+    ``threshold`` scales the alignment thresholds (``--threshold``, else the
+    settings file's); ``left_format``/``right_format`` force how each side is
+    read (None: detect); ``max_bytes`` is the size limit of each input
+    (``--max-size``).
+    """
+
+    threshold: float = 1.0
+    left_format: str | None = None
+    right_format: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @property
+    def thresholds(self) -> Thresholds:
+        from tui.engine.align import Thresholds
+
+        return Thresholds().scaled(self.threshold)
+
+    def request(self, left: str, right: str) -> CompareRequest:
+        """The comparison of two sources under these defaults."""
+        return CompareRequest(left, right, self)
 
 
 @dataclass(frozen=True, slots=True)
 class CompareRequest:
-    """Two sources (paths, '-' for stdin, or URLs) and how to read and align them."""
+    """Two sources (paths, '-' for stdin, or URLs) and the session's way of reading and aligning them."""
 
     left: str
     right: str
-    left_format: str | None = None
-    right_format: str | None = None
-    thresholds: Thresholds = field(default_factory=Thresholds)
-    max_bytes: int | None = None
+    defaults: SessionDefaults = field(default_factory=SessionDefaults)
+
+    @property
+    def sides(self) -> tuple[tuple[Side, str, str | None], ...]:
+        """(side, source, forced format) for the left side, then the right."""
+        return (
+            (Side.LEFT, self.left, self.defaults.left_format),
+            (Side.RIGHT, self.right, self.defaults.right_format),
+        )
+
+
+def check_sources(request: CompareRequest) -> None:
+    """Raise :class:`InputError` now for what can be known without reading: no file, a folder,
+    no permission, over the size limit, or nothing at all to compare (/dev/null twice)."""
+    from tui.engine.loading import check_source
+
+    if request.left in NULL_SOURCES and request.right in NULL_SOURCES:
+        raise InputError("both sides are /dev/null: nothing to compare")
+    for _, source, _ in request.sides:
+        if source not in NULL_SOURCES:
+            check_source(source, request.defaults.max_bytes)
 
 
 def label_boilerplate(document: Document) -> Document:
     """The document with each paragraph's boilerplate reason filled in."""
+    from tui.engine.boilerplate import classify
+
     reasons = classify(document.texts)
     paragraphs = tuple(
         replace(p, boilerplate=reason)
@@ -41,22 +117,40 @@ def label_boilerplate(document: Document) -> Document:
     return replace(document, paragraphs=paragraphs)
 
 
-def load_sides(request: CompareRequest) -> tuple[Document, Document]:
-    """Load both sides and label their boilerplate; raises :class:`~tui.engine.errors.InputError`.
+def load_sides(
+    request: CompareRequest, progress: Progress = Progress()
+) -> tuple[Document, Document]:
+    """Both sides, read and labelled; raises :class:`InputError` (one line) for bad input.
 
-    Kept apart from the comparison so the CLI can report bad input at once,
-    before a UI opens, while the slow alignment runs in the app's worker.
+    git's ``/dev/null`` (an added or deleted file) is an empty document: every
+    paragraph of the other side is then added (or dropped), as ``git diff`` says.
     """
-    max_bytes = request.max_bytes or DEFAULT_MAX_BYTES
-    left = load_document(request.left, request.left_format, max_bytes=max_bytes)
-    right = load_document(request.right, request.right_format, max_bytes=max_bytes)
-    return label_boilerplate(left), label_boilerplate(right)
+    check_sources(request)
+    loaded = []
+    for done, (_, source, fmt) in enumerate(request.sides):
+        progress.step(Stage.READING, done, 2)
+        loaded.append(_load_side(source, fmt, request.defaults.max_bytes))
+    labelled = []
+    for done, document in enumerate(loaded):
+        progress.step(Stage.BOILERPLATE, done, 2)
+        labelled.append(label_boilerplate(document) if document.paragraphs else document)
+    return labelled[0], labelled[1]
 
 
-def run_comparison(request: CompareRequest) -> Comparison:
-    """Load both sides and compare them."""
-    left, right = load_sides(request)
-    return compare_documents(left, right, request.thresholds)
+def _load_side(source: str, fmt: str | None, max_bytes: int) -> Document:
+    from tui.engine.loading import load_document
+
+    if source in NULL_SOURCES:
+        return Document(source=source, paragraphs=())
+    return load_document(source, fmt, max_bytes=max_bytes)
+
+
+def run_comparison(request: CompareRequest, progress: Progress = Progress()) -> Comparison:
+    """Load both sides and compare them: what every caller runs."""
+    from tui.engine.compare import compare_documents
+
+    left, right = load_sides(request, progress)
+    return compare_documents(left, right, request.defaults.thresholds, progress)
 
 
 def example_sources() -> tuple[str, str]:

@@ -627,8 +627,8 @@ def _body_script(profiles: Sequence[_ScriptProfile]) -> str | None:
 
 def _body_language(languages: Sequence[str | None]) -> str | None:
     """The language most paragraphs of the body sample are written in, if they tell."""
-    languages = Counter(lang for lang in languages if lang)
-    return languages.most_common(1)[0][0] if languages else None
+    counts = Counter(lang for lang in languages if lang)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _foreign_reason(

@@ -211,7 +211,7 @@ class _VisibleTextParser(HTMLParser):
         elif not self._invisible_depth:
             self._buffer.append(data)
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """An unknown "<![keyword" is a bogus comment, as browsers (and Python 3.13+) read it;
         Python 3.11-3.12 raise AssertionError on it instead."""
         try:

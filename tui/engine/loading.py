@@ -141,10 +141,10 @@ def _decode_bytes(data: bytes, declared: str | None, name: str) -> tuple[str, st
     except UnicodeDecodeError as error:
         utf8_error_at = error.start
     for charset in (declared, _meta_charset(data)):
-        encoding = _known_encoding(charset)
-        if encoding:
+        known = _known_encoding(charset)
+        if known:
             try:
-                return data.decode(encoding), encoding
+                return data.decode(known), known
             except UnicodeDecodeError:
                 continue
     return _detect(data, name, utf8_error_at)

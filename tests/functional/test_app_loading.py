@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from tests import paths
 from tests.app_helpers import until
@@ -161,6 +161,10 @@ async def open_from_the_start_screen(app: CompareApp, pilot, left: str, right: s
     shown = app.reading
     app.screen.query_one("#left", Input).value = left
     app.screen.query_one("#right", Input).value = right
+    # Textual's Button ignores a click while its 0.2 s press effect from the last click lasts;
+    # a person reads the error first, so wait the effect out instead of clicking into it.
+    button = app.screen.query_one("#compare", Button)
+    await until(pilot, lambda: not button.has_class("-active"))
     await pilot.click("#compare")
     await until(pilot, lambda: app.reading is not shown and app._comparing is None)
     await pilot.pause()

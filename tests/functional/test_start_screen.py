@@ -239,3 +239,18 @@ async def test_delete_forgets_a_recent_comparison_after_asking(tmp_path):
         assert "No recent comparisons" in str(app.screen.query_one("#recent-heading").render())
     with ReviewStore.open() as store:
         assert store.recent() == []
+
+
+async def test_a_second_enter_queued_behind_the_first_opens_once_and_keeps_the_reader():
+    """Keys typed ahead (a second enter before the first one's screen is gone) choose only once."""
+    app = CompareApp(CompareRequest(*example_sources()))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        table = app.screen.query_one("#recent", DataTable)
+        table.action_select_cursor()
+        table.action_select_cursor()  # both selections are queued before either is handled
+        await settle(app, pilot)
+        assert not isinstance(app.screen, StartScreen)
+        assert app.reading is not None and app.is_running

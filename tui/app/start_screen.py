@@ -262,7 +262,7 @@ class StartScreen(Screen[CompareRequest | None]):
 
     def action_back(self) -> None:
         if self._can_go_back:
-            self.dismiss(None)
+            self._hand_back(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
@@ -279,7 +279,13 @@ class StartScreen(Screen[CompareRequest | None]):
         except UserError as error:
             self.show_error(str(error))
             return
-        self.dismiss(request)
+        self._hand_back(request)
+
+    def _hand_back(self, choice: CompareRequest | None) -> None:
+        """Dismiss with ``choice``, once: keys typed ahead (a second enter) may still reach a
+        screen that was already popped, and a second dismiss would pop the reader under it."""
+        if self.is_current:
+            self.dismiss(choice)
 
     def show_error(self, message: str) -> None:
         label = self.query_one("#start-message", Label)

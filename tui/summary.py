@@ -29,6 +29,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Severity
+from tui.engine.report import flagged_facts
 from tui.engine.safe_text import printable, terminal_safe
 from tui.wording import KIND_MARK, KIND_ORDER, kind_label, paragraph_numbers, percent
 
@@ -114,10 +115,9 @@ def _kind_counts(counts: dict[str, int]) -> list[Text]:
 
 def _fact_lines(comparison: Comparison) -> list[Text]:
     """High-severity facts first, each group in reading order, at most :data:`MAX_FACTS`."""
-    found = [(change, fact) for change in comparison.differences for fact in change.facts]
+    found = [(comparison.changes[index], fact) for index, fact in flagged_facts(comparison)]
     if not found:
         return []
-    found.sort(key=lambda item: item[1].severity.rank)
     high = sum(1 for _, fact in found if fact.severity is Severity.HIGH)
     heading = f"Facts to check: {len(found)}" + (f" ({high} high)" if high else "")
     shown = found[:MAX_FACTS]

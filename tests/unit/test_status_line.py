@@ -11,7 +11,7 @@ from tui.app.view_model import Filters
 from tui.engine.model import Kind
 
 SUMMARY = Summary(
-    {**{kind.value: 11 for kind in Kind}, "boilerplate": 22}, similarity=0.53, with_facts=5
+    {**{kind.value: 11 for kind in Kind}, "boilerplate": 22}, similarity=0.53, facts=5
 )
 FILTERED = Filters(facts_only=True, unreviewed_only=True).toggle_kind(Kind.ADDED)
 

@@ -12,6 +12,7 @@ from tui.app.columns import DIVIDER, Columns, number_width, shown_sides
 from tui.app.panel import KIND_STYLE
 from tui.app.view_model import LEFT, RIGHT, Filters
 from tui.engine.model import Comparison, Document, Kind
+from tui.engine.report import flagged_facts
 from tui.engine.safe_text import terminal_safe, visible_controls
 from tui.wording import FACT_MARK, KIND_MARK, KIND_ORDER
 
@@ -144,15 +145,11 @@ class Summary:
 
     counts: dict[str, int]
     similarity: float
-    with_facts: int
+    facts: int  # fact flags, as --summary and the reports count them
 
     @classmethod
     def of(cls, comparison: Comparison) -> Summary:
-        return cls(
-            comparison.counts(),
-            comparison.similarity,
-            sum(bool(c.facts) for c in comparison.changes),
-        )
+        return cls(comparison.counts(), comparison.similarity, len(flagged_facts(comparison)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,8 +223,8 @@ def status_parts(
     glyphs: list[str | tuple[str, str]] = []
     for kind in KIND_ORDER[1:]:
         glyphs += [" ", (f"{KIND_MARK[kind]}{counts[kind.value]}", KIND_STYLE[kind])]
-    if summary.with_facts:
-        glyphs += [" ", (f"{FACT_MARK}{summary.with_facts}", "$text-warning bold")]
+    if summary.facts:
+        glyphs += [" ", (f"{FACT_MARK}{summary.facts}", "$text-warning bold")]
     parts.append(StatusPart(Content.assemble(*glyphs[1:])))
     if counts["boilerplate"]:
         shown = "shown" if filters.show_boilerplate else "hidden"

@@ -25,22 +25,25 @@ change: which sentence became which (``{"left": [{"paragraph", "start",
 "similarity"}, ...]}``; a sentence's text is its paragraph's
 ``[start:end]``, and a link names sentences by their place in ``left`` and
 ``right``). A reader of version 1 that rejects unknown fields must be told.
+Within version 2, ``summary`` gains ``facts``: how many fact flags the
+differences carry (:func:`flagged_facts`, the number every surface shows).
 
 The second half selects what the human-readable reports (HTML, Markdown) list:
-the numbers of the differences and the reviewer's notes. How they word it is
+the numbers of the differences, the fact flags and the reviewer's notes. How they word it is
 :mod:`tui.wording`'s job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from tui.engine.layout import side_by_side
 from tui.engine.model import (
     Change,
     Comparison,
     Document,
+    FactFlag,
     InlineDiff,
     SentenceAlignment,
 )
@@ -52,6 +55,8 @@ __all__ = [
     "REPORT_VERSION",
     "report_dict",
     "difference_numbers",
+    "FlaggedFact",
+    "flagged_facts",
     "reviewer_notes",
 ]
 
@@ -90,6 +95,7 @@ def report_dict(comparison: Comparison, review: Review | None = None) -> dict[st
     """
     summary: dict[str, Any] = dict(comparison.counts())
     summary["similarity"] = comparison.similarity
+    summary["facts"] = len(flagged_facts(comparison))
     return {
         "format": REPORT_FORMAT,
         "version": REPORT_VERSION,
@@ -202,6 +208,30 @@ def difference_numbers(comparison: Comparison) -> dict[int, int]:
         if change.is_difference:
             numbers[index] = len(numbers) + 1
     return numbers
+
+
+class FlaggedFact(NamedTuple):
+    """One fact flag and the change it is on (an index into ``Comparison.changes``)."""
+
+    change: int
+    fact: FactFlag
+
+
+def flagged_facts(comparison: Comparison) -> tuple[FlaggedFact, ...]:
+    """Every fact flag on a difference, high severity first, reading order within a severity.
+
+    The one list every surface shows and counts (status line, ``--summary``,
+    HTML, Markdown, JSON): a count per flag, not per paragraph with flags,
+    and never a flag on boilerplate (the engine checks none, and a
+    boilerplate change is no difference).
+    """
+    found = [
+        FlaggedFact(index, fact)
+        for index, change in enumerate(comparison.changes)
+        if change.is_difference
+        for fact in change.facts
+    ]
+    return tuple(sorted(found, key=lambda item: item.fact.severity.rank))
 
 
 def reviewer_notes(comparison: Comparison, review: Review) -> list[tuple[int, int, ReviewMark]]:

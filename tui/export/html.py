@@ -21,7 +21,13 @@ from datetime import datetime
 
 from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, FactFlag, Kind, Span
-from tui.engine.report import Review, ReviewMark, difference_numbers, reviewer_notes
+from tui.engine.report import (
+    Review,
+    ReviewMark,
+    difference_numbers,
+    flagged_facts,
+    reviewer_notes,
+)
 from tui.engine.safe_text import printable
 from tui.engine.sentences import sentence_pairs
 from tui.wording import (
@@ -148,10 +154,7 @@ def _source_note(document) -> str:
 
 
 def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
-    flagged = [
-        (index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts
-    ]
-    flagged.sort(key=lambda item: item[1].severity.rank)  # stable: reading order within a severity
+    flagged = flagged_facts(comparison)
     if not flagged:
         return '<section id="facts"><h2>Fact changes</h2><p class="muted">No fact changes flagged.</p></section>'
     items = "".join(

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Span
-from tui.engine.report import Review, difference_numbers, reviewer_notes
+from tui.engine.report import Review, difference_numbers, flagged_facts, reviewer_notes
 from tui.engine.safe_text import printable, terminal_safe
 from tui.engine.sentences import SentencePair, sentence_pairs
 from tui.wording import (
@@ -199,10 +199,7 @@ def _badges(mark) -> str:
 
 
 def _fact_section(comparison: Comparison, numbers: dict[int, int]) -> str:
-    flagged = [
-        (index, fact) for index, change in enumerate(comparison.changes) for fact in change.facts
-    ]
-    flagged.sort(key=lambda item: item[1].severity.rank)  # stable: reading order within a severity
+    flagged = flagged_facts(comparison)
     if not flagged:
         return "## Fact changes\n\nNo fact changes flagged."
     lines = []

@@ -30,6 +30,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NotRequired, TypedDict, TypeVar
 
 from tui.engine.compare import compare_documents
 from tui.engine.model import Comparison, Kind, Sentence, SentenceAlignment
@@ -40,6 +41,43 @@ __all__ = ["Score", "evaluate_pair", "main"]
 
 #: Hand-made pairs sit one level down; the real rewritten pairs one level deeper, in their own folder.
 GOLD_PATTERNS = ("*/gold.json", "real-pairs/*/gold.json")
+
+
+_Item = TypeVar("_Item")
+
+
+class GoldLink(TypedDict):
+    left: list[int]
+    right: list[int]
+    kind: str
+
+
+class GoldFact(TypedDict):
+    kind: str
+    left: list[int]
+    right: list[int] | None
+
+
+class GoldSentenceLink(TypedDict):
+    # Each sentence is a JSON pair [paragraph, text].
+    left: list[tuple[int, str]]
+    right: list[tuple[int, str]]
+
+
+class Gold(TypedDict):
+    """The parts of a ``gold.json`` the scores read (format in ``fixtures/README.md``)."""
+
+    left: str
+    right: str
+    links: list[GoldLink]
+    dropped: NotRequired[list[int]]
+    added: NotRequired[list[int]]
+    boilerplate: NotRequired[dict[str, list[int]]]
+    facts: NotRequired[list[GoldFact]]
+    sentences: NotRequired[list[GoldSentenceLink]]
+    sentences_dropped: NotRequired[list[tuple[int, str]]]
+    sentences_added: NotRequired[list[tuple[int, str]]]
+    split: NotRequired[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,19 +132,19 @@ def _link_pairs(groups: Iterable[tuple[Iterable[int], Iterable[int]]]) -> set[tu
     return {(i, j) for left, right in groups for i in left for j in right}
 
 
-def _gold_changes(gold: dict) -> set[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+def _gold_changes(gold: Gold) -> set[tuple[str, tuple[int, ...], tuple[int, ...]]]:
     changes = {(link["kind"], tuple(link["left"]), tuple(link["right"])) for link in gold["links"]}
     changes |= {(Kind.DROPPED.value, (i,), ()) for i in gold.get("dropped", [])}
     changes |= {(Kind.ADDED.value, (), (j,)) for j in gold.get("added", [])}
     return changes
 
 
-def _score_sets(predicted: set, expected: set) -> Score:
+def _score_sets(predicted: set[_Item], expected: set[_Item]) -> Score:
     hits = len(predicted & expected)
     return Score(hits, len(predicted), hits, len(expected))
 
 
-def _boilerplate_score(comparison: Comparison, gold: dict) -> Score | None:
+def _boilerplate_score(comparison: Comparison, gold: Gold) -> Score | None:
     if "boilerplate" not in gold:
         return None
     predicted = {("left", p.index) for p in comparison.left.paragraphs if p.boilerplate}
@@ -116,7 +154,11 @@ def _boilerplate_score(comparison: Comparison, gold: dict) -> Score | None:
     return _score_sets(predicted, expected)
 
 
-def _fact_score(comparison: Comparison, gold: dict) -> Score | None:
+# A fact flag or a gold fact: (kind, left paragraphs, right paragraphs).
+_FactSpan = tuple[str, set[int], set[int]]
+
+
+def _fact_score(comparison: Comparison, gold: Gold) -> Score | None:
     """Flags on paired changes match gold facts of the same kind on overlapping paragraphs.
 
     Facts listed for dropped or added paragraphs ("what the rewrite lost", "new
@@ -132,7 +174,7 @@ def _fact_score(comparison: Comparison, gold: dict) -> Score | None:
     ]
     expected = [(f["kind"], set(f["left"]), set(f["right"] or [])) for f in gold["facts"]]
 
-    def matches(flag, fact) -> bool:
+    def matches(flag: _FactSpan, fact: _FactSpan) -> bool:
         return flag[0] == fact[0] and bool(flag[1] & fact[1] or flag[2] & fact[2])
 
     return Score(
@@ -163,7 +205,7 @@ def _sentence_alignments(comparison: Comparison) -> list[SentenceAlignment]:
     return [c.sentences for c in comparison.changes if c.sentences is not None] + aligned
 
 
-def _sentence_score(comparison: Comparison, gold: dict) -> Score | None:
+def _sentence_score(comparison: Comparison, gold: Gold) -> Score | None:
     """Sentence links found against the gold's, both as pairs of gold sentences."""
     if "sentences" not in gold:
         return None
@@ -178,8 +220,11 @@ def _sentence_score(comparison: Comparison, gold: dict) -> Score | None:
     }
     every = {sentence for pair in expected for sentence in pair} | {
         _gold_sentence(comparison, side, *sentence)
-        for side, key in (("left", "sentences_dropped"), ("right", "sentences_added"))
-        for sentence in gold[key]
+        for side, sentences in (
+            ("left", gold["sentences_dropped"]),
+            ("right", gold["sentences_added"]),
+        )
+        for sentence in sentences
     }
     by_paragraph: dict[tuple[str, int], list[_GoldSentence]] = {}
     for sentence in every:
@@ -226,7 +271,7 @@ def evaluate_pair(directory: Path) -> PairResult:
     )
 
 
-def _paragraph_scores(comparison: Comparison, gold: dict) -> tuple[Score, Score]:
+def _paragraph_scores(comparison: Comparison, gold: Gold) -> tuple[Score, Score]:
     """Paragraph link and kind scores of a comparison against its gold."""
     predicted_links = _link_pairs(
         (c.left, c.right) for c in comparison.changes if c.left and c.right
@@ -290,8 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         _line(
             "ALL",
-            _total([r.links for r in results]),
-            _total([r.kinds for r in results]),
+            sum((r.links for r in results), Score()),
+            sum((r.kinds for r in results), Score()),
             _total([r.boilerplate for r in results]),
             _total([r.facts for r in results]),
         )

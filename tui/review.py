@@ -620,7 +620,7 @@ class ReviewStore:
     @staticmethod
     def _previous_review(
         db: sqlite3.Connection, key: str, left_source: str, right_source: str
-    ) -> tuple | None:
+    ) -> tuple[str, str, str] | None:
         """The last comparison opened under these names, if it had other content than ``key``.
 
         Only the *latest* one counts: reopening an edited pair a second time
@@ -631,7 +631,10 @@ class ReviewStore:
             " WHERE left_source = ? AND right_source = ? ORDER BY open_seq DESC LIMIT 1",
             (left_source, right_source),
         ).fetchone()
-        return None if latest is None or latest[0] == key else latest
+        if latest is None or latest[0] == key:
+            return None
+        pair_key, left_hash, right_hash = latest
+        return pair_key, left_hash, right_hash
 
     @staticmethod
     def _upsert_pair(
@@ -655,7 +658,7 @@ class ReviewStore:
     @staticmethod
     def _carry_over(
         db: sqlite3.Connection,
-        previous: tuple,
+        previous: tuple[str, str, str],
         key: str,
         left_hash: str,
         right_hash: str,

@@ -73,7 +73,7 @@ def _threshold(value: Any) -> float:
 
 
 def _export_format(value: Any) -> str:
-    if value not in EXPORT_FORMATS:
+    if not isinstance(value, str) or value not in EXPORT_FORMATS:
         raise ValueError("one of " + ", ".join(f'"{name}"' for name in EXPORT_FORMATS))
     return value
 

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Protocol, runtime_checkable
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 __all__ = ["ReaderCommands"]
+
+
+@runtime_checkable
+class _ReaderApp(Protocol):
+    """What the palette needs of the app; a protocol, since the app module imports this one."""
+
+    def reader_bindings(self) -> list[Binding]: ...
 
 
 class ReaderCommands(Provider):
@@ -16,6 +25,8 @@ class ReaderCommands(Provider):
     """
 
     def _entries(self) -> list[tuple[str, str, str]]:
+        if not isinstance(self.app, _ReaderApp):
+            return []
         return [
             (binding.description, binding.tooltip or binding.description, binding.action)
             for binding in self.app.reader_bindings()

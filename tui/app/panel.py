@@ -306,17 +306,19 @@ class DiffPanel(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         entry, line = divmod(round(self.scroll_y) + y, self.lines_per_entry)
-        if entry >= self.count:
+        model = self._model
+        if model is None or entry >= len(model.differences):
             return Strip.blank(width, self.rich_style)
-        change = self._model.differences[entry]
-        key = (change, entry == self.cursor, width, self._model.mark(change))
+        change = model.differences[entry]
+        key = (change, entry == self.cursor, width, model.mark(change))
         strips = self._entries.get(key)
         if strips is None:
-            strips = self._entries[key] = self._render_entry(*key)
+            strips = self._entries[key] = self._render_entry(model.comparison, *key)
         return strips[line]
 
-    def _render_entry(self, change: int, cursor: bool, width: int, mark: Mark) -> list[Strip]:
-        comparison = self._model.comparison
+    def _render_entry(
+        self, comparison: Comparison, change: int, cursor: bool, width: int, mark: Mark
+    ) -> list[Strip]:
         style = self.get_visual_style("panel--cursor") if cursor else self.visual_style
         lines = panel_entry(comparison, comparison.changes[change], width, mark)
         return [

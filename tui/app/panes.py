@@ -49,6 +49,14 @@ _STYLED_ROLES = {
 
 @dataclass(frozen=True, slots=True)
 class _Geometry:
+    """Where one model's rows fall in one column layout, with the wrap cache they were measured with.
+
+    Drawing needs all three together; holding them in one value means a laid-out
+    pane always has its model and wrap cache at hand.
+    """
+
+    model: ReaderModel
+    wrapped: _WrapCache
     columns: Columns
     row_starts: tuple[int, ...]
     total: int
@@ -297,24 +305,26 @@ class SideBySide(ScrollView, can_focus=True):
 
     def row_at_line(self, line: int) -> int | None:
         """Index of the row drawn at virtual line ``line``, if any."""
-        if not self._geometry or not self.model or not self.model.rows:
+        geometry = self._geometry
+        if geometry is None or not geometry.model.rows:
             return None
-        return max(0, min(self._geometry.row_at(line), len(self.model.rows) - 1))
+        return max(0, min(geometry.row_at(line), len(geometry.model.rows) - 1))
 
     def paragraph_line(self, row: int, side: str, paragraph: int, offset: int = 0) -> int:
         """Virtual line showing character ``offset`` of paragraph ``paragraph`` of ``side`` in row ``row``.
 
         A side that is not drawn has no lines of its own: its row's first line stands for it.
         """
-        assert self._geometry is not None and self.model is not None and self._wrapped
-        start = line = self._geometry.row_starts[row]
-        if side not in self._geometry.columns.sides:
+        geometry = self._geometry
+        assert geometry is not None, "asked for a line before the first layout"
+        start = line = geometry.row_starts[row]
+        if side not in geometry.columns.sides:
             return line
-        drawn = self.model.rows[row]
-        for part in self.model.cell_parts(drawn, side):
-            offsets = self._wrapped.offsets(part, side)
+        drawn = geometry.model.rows[row]
+        for part in geometry.model.cell_parts(drawn, side):
+            offsets = geometry.wrapped.offsets(part, side)
             if part.role == "paragraph":
-                line = max(line, start + self._wrapped.lead(self.model, drawn))
+                line = max(line, start + geometry.wrapped.lead(geometry.model, drawn))
             if part.role == "paragraph" and part.paragraph == paragraph:
                 return line + bisect_right(offsets, offset) - 1
             line += len(offsets)
@@ -355,7 +365,9 @@ class SideBySide(ScrollView, can_focus=True):
         heights = self._wrapped.layout_heights(self.model)[self.model.row_positions]
         ends = np.cumsum(heights)
         starts = tuple((ends - heights).tolist())
-        self._geometry = _Geometry(columns, starts, int(ends[-1]) if len(ends) else 0)
+        self._geometry = _Geometry(
+            self.model, self._wrapped, columns, starts, int(ends[-1]) if len(ends) else 0
+        )
         # Not a layout change: the panes have no scrollbar, and a layout pass of the whole
         # screen (what setting ``virtual_size`` asks for) took ~0.1 s of each filter key.
         self.set_reactive(SideBySide.virtual_size, Size(width, self._geometry.total))
@@ -401,41 +413,42 @@ class SideBySide(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = round(self.scroll_y) + y
-        if not self._geometry or not self.model or line >= self._geometry.total:
+        geometry = self._geometry
+        if geometry is None or line >= geometry.total:
             return Strip.blank(width, self._style(""))
-        row = self._geometry.row_at(line)
-        strips = self._row_strips(row)
-        offset = line - self._geometry.row_starts[row]
+        row = geometry.row_at(line)
+        strips = self._row_strips(geometry, row)
+        offset = line - geometry.row_starts[row]
         return strips[offset] if offset < len(strips) else Strip.blank(width, self._style(""))
 
-    def _row_key(self, row: Row, current: bool) -> tuple[int, bool, bool, str]:
+    @staticmethod
+    def _row_key(model: ReaderModel, row: Row, current: bool) -> tuple[int, bool, bool, str]:
         """What a row's strips depend on beyond the comparison, layout, matches and theme.
 
         Those clear the cache; this key lets a filter change keep the rows it still shows.
         """
-        return (row.change, row.ghost, current, self.model.mark(row.change).note)
+        return (row.change, row.ghost, current, model.mark(row.change).note)
 
     def _forget_change(self, change: int | None) -> None:
         if change is None or not self.model:
             return
         for ghost in (False, True):
             for current in (False, True):
-                self._row_cache.discard(self._row_key(Row(change, ghost), current))
+                self._row_cache.discard(self._row_key(self.model, Row(change, ghost), current))
 
-    def _row_strips(self, row_number: int) -> list[Strip]:
-        row = self.model.rows[row_number]
+    def _row_strips(self, geometry: _Geometry, row_number: int) -> list[Strip]:
+        row = geometry.model.rows[row_number]
         current = row.change == self.current
-        key = self._row_key(row, current)
+        key = self._row_key(geometry.model, row, current)
         cached = self._row_cache.get(key)
         if cached is None:
-            cached = self._row_cache[key] = self._render_row(row_number, current)
+            cached = self._row_cache[key] = self._render_row(geometry, row, current)
         return cached
 
-    def _render_row(self, row_number: int, current: bool) -> list[Strip]:
-        columns = self._geometry.columns
-        row = self.model.rows[row_number]
-        change = self.model.comparison.changes[row.change]
-        cells = [self._cell_lines(row, change, side) for side in columns.sides]
+    def _render_row(self, geometry: _Geometry, row: Row, current: bool) -> list[Strip]:
+        columns = geometry.columns
+        change = geometry.model.comparison.changes[row.change]
+        cells = [self._cell_lines(geometry, row, change, side) for side in columns.sides]
         height = max(len(lines) for lines, _ in cells) + 1
         base = self._style("")
         divider = Strip([Segment(DIVIDER, base + self._style("pane--divider"))])
@@ -446,7 +459,9 @@ class SideBySide(ScrollView, can_focus=True):
                 if pieces:
                     pieces.append(divider)
                 pieces += [
-                    self._gutter(change, row.ghost, side, y, len(lines), numbers.get(y), current),
+                    self._gutter(
+                        columns, change, row.ghost, side, y, len(lines), numbers.get(y), current
+                    ),
                     _line_or_blank(lines, y, columns.text_width(side), base),
                 ]
             strips.append(Strip.join(pieces))
@@ -454,6 +469,7 @@ class SideBySide(ScrollView, can_focus=True):
 
     def _gutter(
         self,
+        columns: Columns,
         change: Change,
         ghost: bool,
         side: str,
@@ -466,7 +482,6 @@ class SideBySide(ScrollView, can_focus=True):
 
         The marks of the current difference stand on a bar as tall as its row.
         """
-        columns = self._geometry.columns
         base = self._style("")
         # Component styles carry the widget's background too: keep only the bar's.
         bar = Style(bgcolor=self._style("pane--gutter-current").bgcolor) if current else Style()
@@ -491,11 +506,11 @@ class SideBySide(ScrollView, can_focus=True):
         )
 
     def _cell_lines(
-        self, row: Row, change: Change, side: str
+        self, geometry: _Geometry, row: Row, change: Change, side: str
     ) -> tuple[list[Strip], dict[int, int]]:
         """One side of a row, line by line, and the paragraph that starts on each line that opens one."""
         console = self.app.console
-        width = self._geometry.columns.text_width(side)
+        width = geometry.columns.text_width(side)
         base = self._style("")
         if change.boilerplate:
             base += self._style("pane--boilerplate")
@@ -505,14 +520,14 @@ class SideBySide(ScrollView, can_focus=True):
             base += self._style("pane--dropped")
         lines: list[Strip] = []
         numbers: dict[int, int] = {}
-        lead = self._wrapped.lead(self.model, row)
-        for part in self.model.cell_parts(row, side):
+        lead = geometry.wrapped.lead(geometry.model, row)
+        for part in geometry.model.cell_parts(row, side):
             if part.role == "paragraph" and len(lines) < lead:
                 lines += [Strip.blank(width, base)] * (lead - len(lines))
             if part.role == "paragraph" and part.paragraph is not None:
                 numbers[len(lines)] = part.paragraph
             text = self._styled(part, change, side)
-            for piece in text.divide(self._wrapped.offsets(part, side)[1:]):
+            for piece in text.divide(geometry.wrapped.offsets(part, side)[1:]):
                 piece.rstrip()
                 strip = Strip(piece.render(console)).apply_style(base)
                 lines.append(strip.adjust_cell_length(width, base))
@@ -534,21 +549,23 @@ class SideBySide(ScrollView, can_focus=True):
                 if span.changed:
                     text.stylize(style, start, end)
                 start = end
-        for start, end, number in self._matches_by_paragraph.get((side, part.paragraph), ()):
-            name = "pane--search-current" if number == self.current_match else "pane--search"
-            text.stylize(self._style(name), start, end)
+        if part.paragraph is not None:
+            for start, end, number in self._matches_by_paragraph.get((side, part.paragraph), ()):
+                name = "pane--search-current" if number == self.current_match else "pane--search"
+                text.stylize(self._style(name), start, end)
         return text
 
     # ----- mouse
 
     def on_click(self, event: events.Click) -> None:
-        if not self._geometry or not self.model or not self.model.rows:
+        geometry = self._geometry
+        if geometry is None or not geometry.model.rows:
             return
         offset = event.get_content_offset(self)
-        if offset is None or round(self.scroll_y) + offset.y >= self._geometry.total:
+        if offset is None or round(self.scroll_y) + offset.y >= geometry.total:
             return
-        row = self.model.rows[self._geometry.row_at(round(self.scroll_y) + offset.y)]
-        side = self._geometry.columns.side_at(offset.x)
+        row = geometry.model.rows[geometry.row_at(round(self.scroll_y) + offset.y)]
+        side = geometry.columns.side_at(offset.x)
         self.post_message(self.RowClicked(row.change, row.ghost, side))
 
 

@@ -153,7 +153,7 @@ class StartScreen(Screen[CompareRequest | None]):
                 "compare-tui: read two versions of a text against each other", id="start-title"
             )
             yield Label(self._recent_heading(), id="recent-heading")
-            table = DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+            table: DataTable[str] = DataTable(id="recent", cursor_type="row", zebra_stripes=True)
             table.display = bool(self._recent)
             yield table
             yield Label(

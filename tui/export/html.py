@@ -22,7 +22,7 @@ from datetime import datetime
 from importlib.resources import files
 
 from tui.engine.layout import Row, side_by_side
-from tui.engine.model import Change, Comparison, FactFlag, Kind, Span
+from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Paragraph, Span
 from tui.engine.report import (
     Review,
     ReviewMark,
@@ -98,7 +98,7 @@ def render_html(
     )
 
 
-def _title(document) -> str:
+def _title(document: Document) -> str:
     return document.title or document.source
 
 
@@ -141,7 +141,7 @@ def _badges(mark: ReviewMark | None) -> str:
     )
 
 
-def _source_note(document) -> str:
+def _source_note(document: Document) -> str:
     """The path under a title, and how many paragraphs were read."""
     path = f' <span class="muted">({html_text(document.source)})</span>' if document.title else ""
     return f'{path} <span class="muted">· {len(document.paragraphs)} paragraphs</span>'
@@ -394,7 +394,12 @@ def _cells(comparison: Comparison, change: Change, anchor_index: int | None) -> 
 
 
 def _cell(
-    side: str, paragraphs, indices: tuple[int, ...], spans: Iterable, mark: str, anchor: str
+    side: str,
+    paragraphs: Sequence[Paragraph],
+    indices: tuple[int, ...],
+    spans: Iterable[Sequence[Span] | None],
+    mark: str,
+    anchor: str,
 ) -> str:
     if not indices:
         return f'<td class="empty" data-side="{side}"{anchor}></td>'

@@ -30,4 +30,7 @@ def render_json(comparison: Comparison, *, review: Review | None = None) -> str:
 
 def report_schema() -> dict[str, Any]:
     """The report's JSON Schema (draft 2020-12), shipped inside the package for consumers and tests."""
-    return json.loads((files("tui.export") / "report.schema.json").read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(
+        (files("tui.export") / "report.schema.json").read_text(encoding="utf-8")
+    )
+    return schema

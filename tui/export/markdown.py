@@ -19,7 +19,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Span
-from tui.engine.report import Review, difference_numbers, flagged_facts, reviewer_notes
+from tui.engine.report import (
+    Review,
+    ReviewMark,
+    difference_numbers,
+    flagged_facts,
+    reviewer_notes,
+)
 from tui.engine.safe_text import printable, terminal_safe
 from tui.engine.sentences import SentencePair, sentence_pairs
 from tui.wording import (
@@ -194,7 +200,7 @@ def _review_section(comparison: Comparison, review: Review) -> str:
     return section
 
 
-def _badges(mark) -> str:
+def _badges(mark: ReviewMark | None) -> str:
     return "".join(f" · {badge}" for badge in review_badges(mark))
 
 
@@ -236,7 +242,9 @@ def _differences(comparison: Comparison, numbers: dict[int, int], review: Review
     return f"## Differences ({len(numbers)})\n\n" + "\n\n".join(blocks)
 
 
-def _difference(comparison: Comparison, change: Change, number: int, mark) -> str:
+def _difference(
+    comparison: Comparison, change: Change, number: int, mark: ReviewMark | None
+) -> str:
     parts = [
         f'<a id="difference-{number}"></a>\n'
         f"### {number}. {kind_title(change)} · {locator(change)} · {score_label(change)}{_badges(mark)}"

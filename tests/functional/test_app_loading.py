@@ -54,6 +54,16 @@ def status(app: CompareApp) -> str:
     return str(app.screen_stack[0].query_one("#status").render())
 
 
+def start_message(app: CompareApp) -> str:
+    return str(app.screen.query_one("#start-message").render())
+
+
+def typed_paths(app: CompareApp) -> tuple[str, str]:
+    """What the start screen's two path fields hold."""
+    left, right = (app.screen.query_one(f"#{side}", Input).value for side in ("left", "right"))
+    return left, right
+
+
 def progress_text(app: CompareApp) -> str:
     widget = app.screen_stack[0].query_one(ComparisonProgress)
     return " ".join(str(label.render()) for label in widget.query("Label"))
@@ -78,11 +88,18 @@ async def test_the_first_frame_shows_progress_and_escape_cancels_a_running_compa
             assert not app.screen_stack[0].query_one(ComparisonProgress).display
             assert isinstance(app.screen, StartScreen)  # nothing else was open: choose again
             assert app.reading is None
+            assert "cancelled" in start_message(app)
+            assert typed_paths(app) == (REQUEST.left, REQUEST.right)
             slow.release.set()
             await until(pilot, slow.finished.is_set)
             await pilot.pause(0.1)
             assert app.reading is None and isinstance(app.screen, StartScreen)
-        assert slow.word_diffs == 0, "the engine stopped at its next check, before the word diff"
+            assert slow.word_diffs == 0, (
+                "the engine stopped at its next check, before the word diff"
+            )
+            await pilot.press("enter")  # the kept pair, compared again
+            await until(pilot, lambda: app.reading is not None)
+            assert app.reading.comparison.left.source == REQUEST.left
     finally:
         slow.release.set()
 
@@ -127,9 +144,10 @@ async def test_bad_input_found_while_reading_is_one_line_on_the_start_screen(tmp
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, StartScreen))
         await pilot.pause()
-        message = str(app.screen.query_one("#start-message").render())
+        message = start_message(app)
         assert message.startswith("error: ") and "binary" in message and "\n" not in message
         assert "error:" in status(app)
+        assert typed_paths(app) == (str(FIXTURE / "original.txt"), str(binary))
 
 
 # --------------------------------------------------------------------------- the session's defaults

@@ -65,7 +65,7 @@ from tui.app.progress import ComparisonProgress, ProgressNote
 from tui.app.reading import Reading, open_reading
 from tui.app.review_session import Store
 from tui.app.sentence_view import SentenceView
-from tui.app.start_screen import StartScreen
+from tui.app.start_screen import StartMessage, StartScreen
 from tui.app.view_model import (
     LEFT,
     RIGHT,
@@ -489,13 +489,17 @@ class CompareApp(App[None]):
         if not isinstance(self.screen, StartScreen):
             self._choose()
 
-    def _choose(self, error: str | None = None) -> None:
-        """The start screen; what it hands back (a request, or None for "back") is compared."""
+    def _choose(self, message: StartMessage | None = None) -> None:
+        """The start screen; what it hands back (a request, or None for "back") is compared.
+
+        After a cancel or an error the screen keeps the pair that was being compared, so the
+        user fixes a path or presses enter again rather than typing both paths anew.
+        """
         screen = StartScreen(
             self._recent(),
             self.options.defaults,
             can_go_back=self.reading is not None or self._comparing is not None,
-            error=error,
+            message=message,
         )
         self.push_screen(screen, self._chosen)
 
@@ -540,7 +544,7 @@ class CompareApp(App[None]):
             return  # whoever cancelled has already put the screen back
         except UserError as problem:
             self._stop_comparing()
-            self._show_error(str(problem))
+            self._show_error(str(problem), request)
             return
         self._stop_comparing()
         self._show_reading(reading, error)
@@ -552,13 +556,16 @@ class CompareApp(App[None]):
 
     def action_cancel_comparison(self) -> None:
         """Stop the comparison that is running: back to the open reading, or to the start screen."""
-        if self._comparing is None:
+        request = self._comparing
+        if request is None:
             return
         self.workers.cancel_group(self, "compare")
         self._stop_comparing()
         if self.reading is None:
             self._widget(StatusBar).show("Comparison cancelled")
-            self._choose()
+            self._choose(
+                StartMessage("comparison cancelled; enter compares the pair again", request)
+            )
         else:
             self._update_status()
             self._refresh_bindings_if_changed()
@@ -578,11 +585,11 @@ class CompareApp(App[None]):
                 self._widget(StatusBar).show("error: the comparison failed (o opens other texts)")
             self.report_crash(event.worker.error, f"worker {event.worker.name!r}")
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: str, request: CompareRequest) -> None:
         """Bad input found while reading: one line; the start screen again if nothing is open."""
         self._widget(StatusBar).show(f"error: {message}")
         if self.reading is None:
-            self._choose(error=message)
+            self._choose(StartMessage(message, request, error=True))
         else:
             self._update_status()
             self.notify(message, title="Cannot compare", severity="error", timeout=30)

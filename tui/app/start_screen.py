@@ -13,6 +13,7 @@ error.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -32,7 +33,14 @@ from tui.engine.errors import UserError
 from tui.engine.pipeline import CompareRequest, SessionDefaults, check_sources, example_sources
 from tui.review import ReviewSummary
 
-__all__ = ["StartScreen", "PathSuggester", "complete_path", "missing_sources", "progress_label"]
+__all__ = [
+    "StartMessage",
+    "StartScreen",
+    "PathSuggester",
+    "complete_path",
+    "missing_sources",
+    "progress_label",
+]
 
 
 def complete_path(value: str) -> str | None:
@@ -93,6 +101,15 @@ def _when(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+@dataclass(frozen=True)
+class StartMessage:
+    """What the app says when it sends the user back here: why, and the pair it was comparing."""
+
+    text: str
+    request: CompareRequest
+    error: bool = False
+
+
 def _short(source: str) -> str:
     """A path as the reader knows it: under the home folder with '~'."""
     home = str(Path.home())
@@ -139,13 +156,13 @@ class StartScreen(Screen[CompareRequest | None]):
         defaults: SessionDefaults,
         *,
         can_go_back: bool = False,
-        error: str | None = None,
+        message: StartMessage | None = None,
     ) -> None:
         super().__init__()
         self._recent = recent
         self._defaults = defaults
         self._can_go_back = can_go_back
-        self._error = error
+        self._message = message
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="start"):
@@ -195,8 +212,18 @@ class StartScreen(Screen[CompareRequest | None]):
                 key=summary.pair_key,
             )
         (table if self._recent else self.query_one("#left", Input)).focus()
-        if self._error:
-            self.show_error(self._error)
+        if self._message:
+            self._show_message(self._message)
+
+    def _show_message(self, message: StartMessage) -> None:
+        """Say why the user is back here, with the pair filled in and enter ready to compare it."""
+        self.query_one("#left", Input).value = message.request.left
+        self.query_one("#right", Input).value = message.request.right
+        self.query_one("#right", Input).focus()
+        if message.error:
+            self.show_error(message.text)
+        else:
+            self.query_one("#start-message", Label).update(message.text)
 
     # ----- choices
 

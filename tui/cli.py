@@ -333,7 +333,7 @@ def _open_app(request: CompareRequest | None, options: AppOptions) -> None:
 
 def _stored_review(comparison: Comparison) -> Review | None:
     """The marks and notes saved for this comparison (same keys as the app), or None; never creates the database."""
-    from tui.review import StateUnavailable, stored_review
+    from tui.review.store import StateUnavailable, stored_review
 
     try:
         return stored_review(comparison, warn=_warn)

@@ -32,7 +32,9 @@ from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
 from tui.engine.markdown_text import markdown_paragraphs
 from tui.engine.pipeline import CompareRequest, run_comparison
 from tui.export import render
-from tui.review import Mark, ReviewStore, difference_indices
+from tui.review.keys import difference_indices
+from tui.review.marks import Mark
+from tui.review.store import ReviewStore
 
 #: A hang fails the test; no test asserts speed. Most cases take a few seconds.
 CLI_TIMEOUT = 120

@@ -24,7 +24,9 @@ from tui.app.review_session import open_review
 from tui.engine.pipeline import CompareRequest
 from tui.export.json_report import report_schema
 from tui.options import AppOptions, session_options
-from tui.review import Mark, ReviewStore, default_state_path, difference_indices, stored_review
+from tui.review.keys import difference_indices
+from tui.review.marks import Mark
+from tui.review.store import ReviewStore, default_state_path, stored_review
 from tui.settings import Settings, SettingsError, load_settings, save_settings, settings_path
 
 FIXTURE = paths.FIXTURES / "news-repost"

@@ -14,7 +14,7 @@ from tui.app.start_screen import StartScreen, complete_path, missing_sources
 from tui.cli import main
 from tui.engine.pipeline import CompareRequest, example_sources
 from tui.options import AppOptions
-from tui.review import ReviewStore
+from tui.review.store import ReviewStore
 
 FIXTURE = paths.FIXTURES / "news-repost"
 

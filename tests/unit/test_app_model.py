@@ -17,7 +17,7 @@ from tui.app.view_model import LEFT, Filters, ReaderModel
 from tui.app.wrapping import _measured_offsets, _narrow_offsets, wrap_offsets
 from tui.engine.model import Kind
 from tui.engine.safe_text import visible_controls
-from tui.review import Mark
+from tui.review.marks import Mark
 
 prose = st.text(alphabet=st.sampled_from("abcdefghij ,.“”’é"), max_size=300)
 any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200).map(

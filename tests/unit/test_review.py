@@ -10,20 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import tui.review as review_module
+import tui.review.store as review_store
 from tui.engine.model import Change, Comparison, Document, Kind, Paragraph
-from tui.review import (
-    MARK_FIELDS,
-    Mark,
+from tui.review.keys import change_key, comparison_keys, pair_key, side_hash
+from tui.review.marks import MARK_FIELDS, Mark
+from tui.review.store import (
     NullStore,
     ReviewStore,
     StateUnavailable,
-    change_key,
-    comparison_keys,
     default_state_path,
     open_store,
-    pair_key,
-    side_hash,
 )
 
 LEFT = ["The council met on Monday.", "It approved the budget of 4 million.", "Residents objected."]
@@ -90,9 +86,7 @@ def test_comparison_keys_number_identical_differences_apart():
 
 
 def test_the_default_database_lives_in_the_user_data_dir(monkeypatch, tmp_path: Path):
-    monkeypatch.setattr(
-        review_module.platformdirs, "user_data_dir", lambda app: str(tmp_path / app)
-    )
+    monkeypatch.setattr(review_store.platformdirs, "user_data_dir", lambda app: str(tmp_path / app))
     assert default_state_path().parent == tmp_path / "compare-tui"
     with ReviewStore.open() as store:
         assert store.path == default_state_path() and store.path.exists()

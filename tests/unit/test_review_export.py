@@ -11,7 +11,7 @@ from tests.app_helpers import sample_comparison
 from tui.engine.report import difference_numbers, report_dict
 from tui.export import render
 from tui.export.json_report import report_schema
-from tui.review import Mark
+from tui.review.marks import Mark
 from tui.wording import review_progress
 
 HOSTILE_NOTE = "Figure made vague <script>alert(1)</script> *not emphasis* & [link](x)\nsecond line"

@@ -18,7 +18,7 @@ cancels it and ``q`` quits at once, however long the comparison would take.
 
 The review state and the settings are conveniences, never a reason to stop:
 a store that fails (at open or mid-session) is one warning, then the session
-goes on in memory with a :class:`~tui.review.NullStore`; a settings file that
+goes on in memory with a :class:`~tui.review.store.NullStore`; a settings file that
 cannot be written is one warning too. A bug is logged and shown in a
 :class:`~tui.app.crash.CrashDialog` (see :meth:`CompareApp.run_action`).
 """
@@ -84,7 +84,8 @@ from tui.engine.progress import Cancelled, Progress
 from tui.engine.safe_text import terminal_safe
 from tui.engine.sentences import sentence_pairs
 from tui.options import AppOptions
-from tui.review import Mark, NullStore, OpenResult, ReviewSummary, StateUnavailable, open_store
+from tui.review.marks import Mark, OpenResult, ReviewSummary
+from tui.review.store import NullStore, StateUnavailable, open_store
 from tui.settings import SettingsError, save_settings
 from tui.wording import KIND_ORDER, kind_title, locator, paragraph_numbers, score_label
 

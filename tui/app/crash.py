@@ -31,7 +31,7 @@ from textual.widgets import Button, Static
 
 from tui import __version__
 from tui.engine.safe_text import visible_controls
-from tui.review import APP_NAME
+from tui.review.store import APP_NAME
 
 __all__ = ["CrashDialog", "MAX_LOGS", "crash_dir", "one_line", "write_crash_log"]
 

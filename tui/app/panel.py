@@ -25,7 +25,7 @@ from textual.visual import Visual
 from tui.app.columns import number_width
 from tui.app.view_model import NO_MARK, NOTE_MARK, ReaderModel, excerpt
 from tui.engine.model import Change, Comparison, Kind
-from tui.review import Mark
+from tui.review.marks import Mark
 from tui.wording import FACT_MARK, change_mark, kind_label, paragraph_numbers
 
 __all__ = [

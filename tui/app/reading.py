@@ -20,7 +20,8 @@ from tui.app.review_session import ReviewSession, Store, open_review
 from tui.app.view_model import Filters, ReaderModel
 from tui.engine.model import Comparison
 from tui.engine.progress import Progress
-from tui.review import OpenResult, StateUnavailable
+from tui.review.marks import OpenResult
+from tui.review.store import StateUnavailable
 
 __all__ = ["Reading", "open_reading"]
 

@@ -1,7 +1,7 @@
 """The review of one open comparison: marks by change index, kept in memory, written through to the store.
 
-The store (:mod:`tui.review`) speaks in content keys; the app speaks in change
-indices (into ``Comparison.changes``). :func:`tui.review.marks_by_change` is
+The store (:mod:`tui.review.store`) speaks in content keys; the app speaks in change
+indices (into ``Comparison.changes``). :func:`tui.review.keys.marks_by_change` is
 the one translation, shared with the CLI's headless export.
 """
 
@@ -10,19 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tui.engine.model import Comparison
-from tui.review import (
-    MARK_FIELDS,
-    ComparisonKeys,
-    Mark,
-    NullStore,
-    OpenResult,
-    ReviewStore,
-    StateUnavailable,
-    comparison_keys,
-    difference_indices,
-    marks_by_change,
-    source_identity,
-)
+from tui.review.keys import ComparisonKeys, comparison_keys, difference_indices, marks_by_change
+from tui.review.marks import MARK_FIELDS, Mark, OpenResult
+from tui.review.store import NullStore, ReviewStore, StateUnavailable, source_identity
 
 __all__ = ["ReviewSession", "open_review"]
 

@@ -31,7 +31,7 @@ from tui.app.bounded_input import PATH_LENGTH, BoundedInput
 from tui.app.confirm import ConfirmScreen
 from tui.engine.errors import UserError
 from tui.engine.pipeline import CompareRequest, SessionDefaults, check_sources, example_sources
-from tui.review import ReviewSummary
+from tui.review.marks import ReviewSummary
 
 __all__ = [
     "StartMessage",

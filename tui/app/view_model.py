@@ -17,7 +17,7 @@ import numpy as np
 from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, FactFlag, Kind
 from tui.engine.safe_text import visible_controls
-from tui.review import Mark
+from tui.review.marks import Mark
 from tui.wording import kind_label, paragraph_numbers
 
 __all__ = [

@@ -65,7 +65,7 @@ REPORT_VERSION = 2
 
 
 class ReviewMark(Protocol):
-    """A reviewer's judgement on one difference (``tui.review.Mark`` is one).
+    """A reviewer's judgement on one difference (``tui.review.marks.Mark`` is one).
 
     A protocol of read-only members (a frozen ``Mark`` fits), so the engine need not
     import the review store to render its marks.

@@ -1,32 +1,19 @@
-"""Review state that outlives the terminal: marks and notes per difference, in SQLite.
+"""The review store: marks and notes per difference, and the recent comparisons, in one SQLite file.
 
-Why this shape
---------------
-* A comparison is keyed by the *content* of both sides (:func:`pair_key`), not
-  by file names, so renaming or moving a file keeps its review. Each side's own
-  hash is kept too, so reopening the same file names with one side edited can
-  say "the right side changed since your review".
-* A difference is keyed by the texts it involves (:func:`change_key`), so after
-  an edit the marks on differences the edit did not touch are carried over,
-  and the store can count how many differences are new.
-* The state is a convenience, never a reason not to open: a locked, corrupt or
-  unwritable database raises :class:`StateUnavailable` with a one-line reason,
-  and the app goes on with a :class:`NullStore` (see :func:`open_store`).
-
-This module has no Textual import; the app calls it.
+Every failure of the file (locked, corrupt, unwritable, from a newer version)
+is :class:`StateUnavailable` with a one-line reason; :func:`open_store` then
+hands the app a :class:`NullStore`, so the state never stops a review.
+:func:`stored_review` is the read-only path of a headless export.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -34,25 +21,18 @@ import platformdirs
 
 from tui.engine.model import Comparison
 from tui.engine.safe_text import escape_undecodable
+from tui.review.keys import comparison_keys, marks_by_change
+from tui.review.marks import MARK_FIELDS, Mark, OpenResult, ReviewSummary
+from tui.review.schema import MIGRATIONS, SCHEMA_VERSION, row_values, valid_mark, valid_summary
 
 __all__ = [
     "APP_NAME",
     "BUSY_TIMEOUT_SECONDS",
-    "ComparisonKeys",
-    "Mark",
     "NullStore",
-    "OpenResult",
     "ReviewStore",
-    "ReviewSummary",
     "StateUnavailable",
-    "change_key",
-    "comparison_keys",
     "default_state_path",
-    "difference_indices",
-    "marks_by_change",
     "open_store",
-    "pair_key",
-    "side_hash",
     "source_identity",
     "stored_review",
 ]
@@ -65,199 +45,6 @@ stuck lock does not freeze the app: after it, the state is reported unavailable.
 
 class StateUnavailable(Exception):
     """The review database cannot be used; ``str(error)`` is a one-line reason for the user."""
-
-
-# --------------------------------------------------------------------------- keys
-
-
-def _digest(parts: Iterable[str]) -> str:
-    """sha256 over length-prefixed parts, so ("ab", "c") and ("a", "bc") never collide."""
-    hasher = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass")
-        hasher.update(len(data).to_bytes(8, "big"))
-        hasher.update(data)
-    return hasher.hexdigest()
-
-
-def side_hash(texts: Sequence[str]) -> str:
-    """The content hash of one side: its paragraphs, in order."""
-    return _digest(["side", *texts])
-
-
-def pair_key(left_texts: Sequence[str], right_texts: Sequence[str]) -> str:
-    """The key of a comparison: both sides' content, each hashed on its own, in order."""
-    return _digest(["pair", side_hash(left_texts), side_hash(right_texts)])
-
-
-def change_key(left_texts: Sequence[str], right_texts: Sequence[str], kind: str) -> str:
-    """The key of one difference: its kind and the texts on each side.
-
-    Positions are left out on purpose: a difference that an edit elsewhere
-    merely shifted keeps its key, and so its mark.
-    """
-    return _digest(["change", str(kind), str(len(left_texts)), *left_texts, *right_texts])
-
-
-@dataclass(frozen=True, slots=True)
-class ComparisonKeys:
-    """Everything the store needs to know about one comparison.
-
-    ``change_keys`` is parallel to ``Comparison.differences``.
-    """
-
-    pair_key: str
-    left_hash: str
-    right_hash: str
-    change_keys: tuple[str, ...]
-
-
-def comparison_keys(comparison: Comparison) -> ComparisonKeys:
-    """Keys for a comparison and each of its differences.
-
-    Two differences with identical texts (the same sentence added twice) get
-    distinct keys by occurrence ("…#2"), so each can be marked on its own.
-    """
-    left = comparison.left.texts
-    right = comparison.right.texts
-    raw = [
-        change_key([left[i] for i in c.left], [right[j] for j in c.right], c.kind)
-        for c in comparison.differences
-    ]
-    return ComparisonKeys(
-        pair_key(left, right), side_hash(left), side_hash(right), _number_repeats(raw)
-    )
-
-
-def difference_indices(comparison: Comparison) -> tuple[int, ...]:
-    """Change index of each difference, parallel to ``ComparisonKeys.change_keys``."""
-    return tuple(i for i, change in enumerate(comparison.changes) if change.is_difference)
-
-
-def marks_by_change(
-    comparison: Comparison, keys: ComparisonKeys, by_key: dict[str, Mark]
-) -> dict[int, Mark]:
-    """Stored marks (by content key) re-keyed by change index into ``comparison.changes``.
-
-    The store speaks in content keys, the app and the reports in change
-    indices; this is the one translation, so the app's marks and the CLI's
-    headless export cannot disagree about which mark belongs where.
-    """
-    pairs = zip(difference_indices(comparison), keys.change_keys, strict=True)
-    return {index: by_key[key] for index, key in pairs if key in by_key}
-
-
-def _number_repeats(keys: Sequence[str]) -> tuple[str, ...]:
-    seen: dict[str, int] = {}
-    numbered = []
-    for key in keys:
-        seen[key] = seen.get(key, 0) + 1
-        numbered.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
-    return tuple(numbered)
-
-
-# --------------------------------------------------------------------------- values
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A reviewer's judgement on one difference."""
-
-    reviewed: bool = False
-    significant: bool = False
-    note: str = ""
-
-    @property
-    def is_blank(self) -> bool:
-        """A blank mark carries nothing, so storing it is the same as forgetting it."""
-        return not (self.reviewed or self.significant or self.note)
-
-
-@dataclass(frozen=True, slots=True)
-class OpenResult:
-    """What changed since the last review of a comparison with the same source names.
-
-    ``left_changed``/``right_changed`` are both False when the content is the
-    same (or there was no earlier review). ``new_differences`` counts current
-    differences the earlier review did not have; ``carried_marks`` how many
-    marks came over from it.
-    """
-
-    first_open: bool
-    left_changed: bool = False
-    right_changed: bool = False
-    new_differences: int = 0
-    carried_marks: int = 0
-
-    @property
-    def message(self) -> str | None:
-        """One line for the user, or None when there is nothing to say."""
-        sides = [
-            name
-            for name, changed in (("left", self.left_changed), ("right", self.right_changed))
-            if changed
-        ]
-        if not sides:
-            return None
-        which = "both sides" if len(sides) == 2 else f"the {sides[0]} side"
-        count = self.new_differences
-        return f"{which} changed since your review: {count} difference{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} new"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewSummary:
-    """One line of the start screen's recent list."""
-
-    pair_key: str
-    left_source: str
-    right_source: str
-    opened_at: datetime
-    reviewed: int
-    total: int
-    significant: int
-
-    @property
-    def done(self) -> bool:
-        return self.reviewed >= self.total
-
-
-# --------------------------------------------------------------------------- schema
-
-
-def _schema_v1(db: sqlite3.Connection) -> None:
-    db.execute(
-        """CREATE TABLE pairs (
-            pair_key TEXT PRIMARY KEY,
-            left_hash TEXT NOT NULL,
-            right_hash TEXT NOT NULL,
-            left_source TEXT NOT NULL,
-            right_source TEXT NOT NULL,
-            opened_at REAL NOT NULL,
-            open_seq INTEGER NOT NULL,
-            total INTEGER NOT NULL)"""
-    )
-    db.execute("CREATE INDEX pairs_by_sources ON pairs (left_source, right_source, open_seq)")
-    db.execute(
-        """CREATE TABLE pair_changes (
-            pair_key TEXT NOT NULL REFERENCES pairs ON DELETE CASCADE,
-            change_key TEXT NOT NULL,
-            PRIMARY KEY (pair_key, change_key))"""
-    )
-    db.execute(
-        """CREATE TABLE marks (
-            pair_key TEXT NOT NULL REFERENCES pairs ON DELETE CASCADE,
-            change_key TEXT NOT NULL,
-            reviewed INTEGER NOT NULL,
-            significant INTEGER NOT NULL,
-            note TEXT NOT NULL,
-            PRIMARY KEY (pair_key, change_key))"""
-    )
-
-
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_schema_v1,)
-"""Step ``i`` brings the schema from version ``i`` to ``i + 1``; append, never edit."""
-
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def default_state_path() -> Path:
@@ -296,57 +83,10 @@ def _read_only_query(path: Path) -> str:
     return "mode=ro" if path.with_name(path.name + "-wal").exists() else "mode=ro&immutable=1"
 
 
-MARK_FIELDS = ("reviewed", "significant", "note")
-_FLAGS = (0, 1)
-#: Timestamps a review can carry: 1970 to the year 5138 (datetime's range is wider than the C library's).
-_LATEST_TIMESTAMP = 1e11
-
-
 def _shown(value: object) -> str:
     """A stored value in a message: its type and a short, escaped repr."""
     text = repr(value)
     return text if len(text) <= 20 else text[:19] + "…"
-
-
-def _valid_mark(reviewed: object, significant: object, note: object) -> tuple[Mark, int]:
-    """The mark a row holds, each value of the wrong type read as its default; and how many were."""
-    flags = [value in _FLAGS and type(value) is int for value in (reviewed, significant)]
-    clean_note = note if isinstance(note, str) else ""
-    mark = Mark(
-        bool(reviewed) if flags[0] else False,
-        bool(significant) if flags[1] else False,
-        clean_note,
-    )
-    return mark, flags.count(False) + (not isinstance(note, str))
-
-
-def _row_values(mark: Mark, fields: Collection[str]) -> tuple[int, int, str]:
-    """The row to insert for a new mark: ``mark``'s ``fields``, defaults for the rest."""
-    blank = Mark()
-    source = {name: getattr(mark if name in fields else blank, name) for name in MARK_FIELDS}
-    return int(source["reviewed"]), int(source["significant"]), str(source["note"])
-
-
-def _count(value: object) -> int | None:
-    return value if type(value) is int and value >= 0 else None
-
-
-def _valid_summary(row: Sequence[object]) -> ReviewSummary | None:
-    """A recent-list row, or None when a value has the wrong type (a hand-edited or foreign file)."""
-    key, left, right, opened, total, reviewed, significant = row
-    if not (isinstance(key, str) and isinstance(left, str) and isinstance(right, str)):
-        return None
-    if not (isinstance(opened, int | float) and 0 <= opened <= _LATEST_TIMESTAMP):
-        return None
-    counts = _count(total), _count(reviewed), _count(significant)
-    if counts[0] is None or counts[1] is None or counts[2] is None:
-        return None
-    return ReviewSummary(
-        key, left, right, datetime.fromtimestamp(opened, UTC), counts[1], counts[0], counts[2]
-    )
-
-
-# --------------------------------------------------------------------------- store
 
 
 class ReviewStore:
@@ -554,7 +294,7 @@ class ReviewStore:
             ).fetchall()
         marks, damaged = {}, 0
         for key, reviewed, significant, note in rows:
-            mark, wrong = _valid_mark(reviewed, significant, note)
+            mark, wrong = valid_mark(reviewed, significant, note)
             damaged += wrong
             if isinstance(key, str) and not mark.is_blank:
                 marks[key] = mark
@@ -583,13 +323,13 @@ class ReviewStore:
                 db.execute(
                     "INSERT INTO marks VALUES (?, ?, ?, ?, ?)"
                     f" ON CONFLICT (pair_key, change_key) DO UPDATE SET {updates}",
-                    (pair_key, change_key, *_row_values(mark, fields)),
+                    (pair_key, change_key, *row_values(mark, fields)),
                 )
             row = db.execute(
                 "SELECT reviewed, significant, note FROM marks WHERE pair_key = ? AND change_key = ?",
                 (pair_key, change_key),
             ).fetchone()
-            stored = Mark() if row is None else _valid_mark(*row)[0]
+            stored = Mark() if row is None else valid_mark(*row)[0]
             if stored.is_blank:
                 db.execute(
                     "DELETE FROM marks WHERE pair_key = ? AND change_key = ?",
@@ -601,7 +341,7 @@ class ReviewStore:
         """The latest comparisons, most recent first, one per pair of source names, with progress."""
         with self._reading() as db:
             rows = db.execute(_RECENT_SQL, (limit,)).fetchall()
-        summaries = [_valid_summary(row) for row in rows]
+        summaries = [valid_summary(row) for row in rows]
         valid = [summary for summary in summaries if summary is not None]
         if len(valid) < len(summaries):
             self._warnings.append(

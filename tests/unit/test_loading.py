@@ -100,6 +100,14 @@ def test_html_meta_charset_is_honoured():
     )
 
 
+@pytest.mark.parametrize("codec", ["rot13", "uu", "base64", "hex", "zlib", "undefined", "bogus"])
+def test_a_declared_codec_that_is_no_text_encoding_is_ignored(codec):
+    """rot13, base64, ... are Python codecs but not text encodings: a LookupError traceback once."""
+    page = f'<meta charset="{codec}"><p>caf\xe9 ol\xe9, the harbour board met.</p>'
+    for declared in (codec, None):
+        assert decode(page.encode("latin-1"), declared=declared) == (page, "cp1252")
+
+
 @given(
     st.text(
         st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffd"), min_size=1

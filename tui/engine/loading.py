@@ -211,6 +211,10 @@ def _meta_charset(data: bytes) -> str | None:
 def _known_encoding(label: str | None) -> str | None:
     """A declared charset as a codec name; Latin-1 and ASCII labels mean cp1252 on the web.
 
+    Only text encodings count: Python also names bytes-to-bytes codecs
+    (``rot13``, ``base64``, ``zlib``, ``uu``, ``hex``) and ``undefined``,
+    which a page or a server may declare and which would fail as a traceback.
+
     The WHATWG Encoding Standard maps those labels to windows-1252 because
     pages labelled Latin-1 routinely contain its curly quotes and dashes.
     """
@@ -218,7 +222,11 @@ def _known_encoding(label: str | None) -> str | None:
         return None
     try:
         name = codecs.lookup(label.strip()).name
-    except LookupError:
+        # Four NULs are text in every text encoding (UTF-32 too); decoding them fails for a
+        # bytes codec (LookupError) and for "undefined" (UnicodeError). b"" would not: it is
+        # returned before the codec is asked.
+        b"\0\0\0\0".decode(name)
+    except (LookupError, UnicodeError):
         return None
     return "cp1252" if name in ("iso8859-1", "ascii") else name
 

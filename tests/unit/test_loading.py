@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import paths
+from tui.engine import loading
 from tui.engine.errors import InputError
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, detect_format, load_document
 
@@ -213,6 +214,60 @@ def test_html_without_visible_text(tmp_path):
         tmp_path, "empty.html", b"<!doctype html><html><body><script>x()</script></body></html>"
     )
     assert load_error(source) == f"{source} has no readable text as html"
+
+
+# --------------------------------------------------------------------------- budgets before segmenting
+
+MIB = 1024 * 1024
+
+
+def refuse_segmenting(monkeypatch) -> None:
+    """Make every segmenter fail the test: the budgets must stop the text before them."""
+
+    def segmented(*args, **kwargs):
+        raise AssertionError("segmented a text over its budget")
+
+    for name in ("split_paragraphs", "markdown_paragraphs"):
+        monkeypatch.setattr(loading, name, segmented)
+    monkeypatch.setattr(loading.formats, "html_paragraphs", segmented)
+
+
+@pytest.mark.parametrize(
+    ("unit", "name", "fragment"),
+    [
+        ("- x\n", "list.md", "paragraphs allowed"),  # a list without blank lines
+        ("| a | b |\n", "table.md", "paragraphs allowed"),  # one table of many rows
+        ("# x\n", "headings.md", "paragraphs allowed"),
+        ("x\n", "lines.txt", "lines allowed"),  # a web paste of one-character lines
+        ("x\n", "lines.md", "lines allowed"),
+        ("<p>x</p>", "blocks.html", "paragraphs allowed"),
+        ("a<br>", "breaks.html", "paragraphs allowed"),
+    ],
+    ids=["list", "table", "headings", "text lines", "markdown lines", "html blocks", "breaks"],
+)
+def test_a_text_over_its_paragraph_or_line_budget_is_refused_before_it_is_segmented(
+    tmp_path, monkeypatch, unit, name, fragment
+):
+    budget = (loading.line_limit if "lines" in fragment else loading.paragraph_limit)(MIB)
+    source = write(tmp_path, name, (unit * (budget + 1)).encode())
+    refuse_segmenting(monkeypatch)
+    message = load_error(source, max_bytes=MIB)
+    assert fragment in message and "--max-size" in message
+
+
+@pytest.mark.parametrize(
+    ("unit", "count", "name"),
+    [
+        ("- x\n", 2_000, "list.md"),
+        ("x\n", 5_000, "lines.txt"),
+        ("<p>x</p>", 2_000, "blocks.html"),
+        ("> quoted line of an e-mail thread\n", 5_000, "thread.md"),  # one paragraph
+    ],
+    ids=["list", "lines", "html blocks", "quoted lines"],
+)
+def test_a_text_within_its_budgets_is_segmented(tmp_path, unit, count, name):
+    document = load_document(write(tmp_path, name, (unit * count).encode()), max_bytes=MIB)
+    assert document.paragraphs
 
 
 # --------------------------------------------------------------------------- documents

@@ -37,6 +37,7 @@ __all__ = [
     "check_source",
     "decode",
     "detect_format",
+    "line_limit",
     "load_document",
     "paragraph_limit",
 ]
@@ -67,6 +68,9 @@ _CP1252_MESS_TOLERANCE = 0.1
 #: UTF-16 without a BOM: NULs this many times more frequent on one side of the byte pairs
 #: make an odd-length file "truncated UTF-16" rather than binary.
 _NUL_SIDE_RATIO = 4
+#: The guess of a code page reads this much of the text: charset-normalizer decodes its whole
+#: input with each of about a hundred code pages (16 MB: 6 s). Every fixture is smaller.
+_DETECTION_SAMPLE = 1024 * 1024
 #: charset-normalizer's mess ratio above which a UTF-16 reading is not text (clean text: ~0).
 _MAX_UTF16_MESS = 0.2
 #: A few NUL bytes in otherwise valid UTF-8 (a damaged save, a pasted dump) are stray and
@@ -243,17 +247,20 @@ def _detect(data: bytes, name: str, utf8_error_at: int) -> tuple[str, str]:
     """
     if _mostly_valid_utf8(data):
         raise _undecodable(name, utf8_error_at)
-    best = from_bytes(data).best()
+    sample = data[:_DETECTION_SAMPLE]
+    best = from_bytes(sample).best()
     cp1252_text = _try_decode(data, "cp1252")
     if cp1252_text is not None:
         best_mess = best.chaos if best is not None else 0.0
-        if mess_ratio(cp1252_text, 1.0) <= best_mess + _CP1252_MESS_TOLERANCE:
+        cp1252_mess = mess_ratio(cp1252_text[:_DETECTION_SAMPLE], 1.0)
+        if cp1252_mess <= best_mess + _CP1252_MESS_TOLERANCE:
             return cp1252_text, "cp1252"
-    if best is None:
+    text = _try_decode(data, best.encoding) if best is not None else None
+    if best is None or text is None:
         if _mostly_ascii_text(data) or _mostly_utf8(data):
             raise _undecodable(name, utf8_error_at)
         raise _binary(name)
-    return str(best), codecs.lookup(best.encoding).name
+    return text, codecs.lookup(best.encoding).name
 
 
 def _undecodable(name: str, utf8_error_at: int) -> InputError:
@@ -266,7 +273,7 @@ def _mostly_valid_utf8(data: bytes) -> bool:
     """More valid multi-byte UTF-8 characters than invalid bytes: UTF-8 with damage, not a code page."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    return sum(1 for ch in text if ord(ch) > 127) - bad > bad
+    return len(text) - len(text.encode("ascii", "ignore")) - bad > bad
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:
@@ -276,8 +283,11 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
         return None
 
 
+_PRINTABLE_ASCII = bytes(range(32, 127)) + b"\t\n\r"
+
+
 def _mostly_ascii_text(data: bytes) -> bool:
-    printable = sum(1 for byte in data if 32 <= byte < 127 or byte in b"\t\n\r")
+    printable = len(data) - len(data.translate(None, _PRINTABLE_ASCII))
     return printable >= 0.9 * len(data)
 
 
@@ -286,15 +296,14 @@ def _mostly_utf8(data: bytes) -> bool:
     return not _looks_binary(text)
 
 
+#: Control characters (category Cc) but tab, line feed, vertical tab and form feed; and U+FFFD.
+_ODD_CHARACTER = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
-    if not text:
-        return False
-    odd = sum(
-        1
-        for ch in text
-        if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\f\v")
-    )
-    return odd > _MAX_CONTROL_SHARE * len(text)
+    """More than :data:`_MAX_CONTROL_SHARE` odd characters; the count stops once it is past that."""
+    allowed = _MAX_CONTROL_SHARE * len(text)
+    return any(n > allowed for n, _ in enumerate(_ODD_CHARACTER.finditer(text), start=1))
 
 
 def _binary(name: str) -> InputError:
@@ -437,16 +446,68 @@ def paragraph_limit(max_bytes: int) -> int:
     return max(MIN_PARAGRAPH_LIMIT, max_bytes // BYTES_PER_PARAGRAPH_ALLOWED)
 
 
+#: Every non-blank line may become a paragraph (a web paste's lines, a list without blank
+#: lines), so segmenting costs time and memory per line: one line per this many bytes of the
+#: size limit is allowed. Real texts have 28 to 110 bytes per non-blank line (the fixtures'
+#: copied web pages and books), so no real text at its own size comes near it.
+BYTES_PER_LINE_ALLOWED = 20
+
+_NON_BLANK_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 _BLOCK_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*\S")
+#: Markdown lines that each start a paragraph of their own, blank line or not: a list item,
+#: a heading, a table row. (A quote's "> " lines do not: they continue its paragraph.)
+_MARKDOWN_BLOCK_LINE = re.compile(r"^[ \t]*(?:(?:[-+*]|\d{1,9}[.)]|\#{1,6})(?=[ \t]|$)|\|)", re.M)
+#: HTML tags that end a visible block (see formats._BLOCK_TAGS) or break a line: no page has
+#: more paragraphs than these plus one.
+_HTML_BLOCK_TAG = re.compile(
+    r"<(?:p|div|li|dd|dt|tr|td|th|h[1-6]|br|hr|ul|ol|dl|table|caption|pre|blockquote|section"
+    r"|article|aside|header|footer|nav|main|figure|figcaption|details|summary|address|form"
+    r"|body|html)(?=[\s/>])",
+    re.IGNORECASE,
+)
 
 
-def _count_blocks(text: str, enough: int) -> int:
-    """Blank-line separated blocks in ``text``, counting no further than ``enough + 1``."""
+def line_limit(max_bytes: int) -> int:
+    """The most non-blank lines one side may have under the size limit ``max_bytes``."""
+    return max(MIN_PARAGRAPH_LIMIT, max_bytes // BYTES_PER_LINE_ALLOWED)
+
+
+def _count(pattern: re.Pattern[str], text: str, enough: int) -> int:
+    """Matches of ``pattern`` in ``text``, counting no further than ``enough + 1``."""
     count = 0
-    for count, _ in enumerate(_BLOCK_START.finditer(text), start=1):
+    for count, _ in enumerate(pattern.finditer(text), start=1):
         if count > enough:
             break
     return count
+
+
+def _check_before_segmenting(name: str, text: str, fmt: str, max_bytes: int) -> None:
+    """Refuse, before any parser runs, a text that would segment into too many paragraphs.
+
+    Each count is linear and stops one past its limit; each bounds what the
+    segmenter of ``fmt`` can produce or must walk: lines for text and
+    Markdown, blank-line blocks and Markdown's block lines (list items,
+    headings, table rows: 5 million list items once took 10 GB in the
+    Markdown parser), HTML's block tags.
+    """
+    limit = paragraph_limit(max_bytes)
+    if fmt == "html":
+        counts = [_count(_HTML_BLOCK_TAG, text, limit)]
+    else:
+        lines = line_limit(max_bytes)
+        if _count(_NON_BLANK_LINE, text, lines) > lines:
+            raise InputError(
+                f"{name} has more than the {lines:,} lines allowed with the "
+                f"{_human_size(max_bytes)} size limit; raise it with --max-size"
+            )
+        counts = [_count(_BLOCK_START, text, limit)]
+        if fmt == "markdown":
+            counts.append(_count(_MARKDOWN_BLOCK_LINE, text, limit))
+    if max(counts) > limit:
+        raise InputError(
+            f"{name} has more than the {limit:,} paragraphs allowed with the "
+            f"{_human_size(max_bytes)} size limit; raise it with --max-size"
+        )
 
 
 def _check_paragraph_count(name: str, count: int, max_bytes: int) -> None:
@@ -482,10 +543,7 @@ def load_document(
     if not text.strip():
         raise InputError(f"{name} contains only whitespace")
     used_format = fmt or detect_format(source, text, media_type)
-    if used_format != "html":
-        # Every blank-line block holds at least one paragraph: refuse an absurd
-        # count before segmenting millions of them.
-        _check_paragraph_count(name, _count_blocks(text, paragraph_limit(max_bytes)), max_bytes)
+    _check_before_segmenting(name, text, used_format, max_bytes)
     texts, title = _paragraphs(text, used_format, source if _is_url(source) else None)
     if not texts:
         raise InputError(f"{name} has no readable text as {used_format}")

@@ -86,6 +86,8 @@ def _blocks(text: str) -> list[list[str]]:
 
 def _columns(line: str) -> int:
     """Display width: wide (CJK) characters take two columns, like in a terminal wrap."""
+    if line.isascii():  # most lines: asked several times each, so no per-character lookup
+        return len(line)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
@@ -148,11 +150,15 @@ def _continues(line: str, next_line: str, width: int) -> bool:
 
 
 def _segment_block(block: list[str], width: int | None) -> list[str]:
-    """Join wrapped lines of one block; every other line break ends a paragraph."""
-    paragraphs = [block[0].strip()]
+    """Join wrapped lines of one block; every other line break ends a paragraph.
+
+    Lines are gathered per paragraph and joined once: adding each line to a
+    growing string made a long wrapped block quadratic (1 MB: minutes).
+    """
+    paragraphs = [[block[0].strip()]]
     for line, next_line in pairwise(block):
         if width is not None and _continues(line, next_line, width):
-            paragraphs[-1] = f"{paragraphs[-1]} {next_line.strip()}"
+            paragraphs[-1].append(next_line.strip())
         else:
-            paragraphs.append(next_line.strip())
-    return paragraphs
+            paragraphs.append([next_line.strip()])
+    return [" ".join(lines) for lines in paragraphs]

@@ -168,6 +168,24 @@ def test_short_surname_misspelt_within_a_full_name() -> None:
     )
 
 
+def test_a_misspelt_name_that_moved_to_another_sentence_is_flagged() -> None:
+    left = '"We have spent twenty years on this. Now we build it," said Tobias Wrenfield in Harlow.'
+    right = 'Tobias Wrenfeld told reporters in Harlow: "We have spent twenty years on this."'
+    right += ' "Now we build it."'
+    assert only(left, right, "name").right == "Wrenfeld"
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "flagged"), [("Anna Kowalcyk", True), ("Anna Kowalcyk and Anna Kowalcik", False)]
+)
+def test_a_respelling_elsewhere_in_the_paragraph_counts_only_when_it_is_the_only_one(
+    elsewhere: str, flagged: bool
+) -> None:
+    left = 'The board met on Monday. "Now we build it," said Anna Kowalczyk.'
+    right = f'The board met on Monday with {elsewhere}. "Now we build it."'
+    assert ("name" in kinds(left, right)) is flagged
+
+
 @pytest.mark.parametrize(
     ("left", "right"),
     [

@@ -196,7 +196,7 @@ def _possessive_unmarked(name: str, other: str, text: str, other_text: str) -> b
 
 def _misspellings(left: str, right: str) -> list[tuple[_NameWord, _NameWord]]:
     """Left name words with no exact match on the right but a close respelling in the
-    sentence that became theirs. Short names (under four letters) count only inside a full
+    sentence that became theirs, or the paragraph's only one. Short names (under four letters) count only inside a full
     name whose other part is unchanged ("Petra Haldane" -> "Petra Haldan")."""
     left_words, right_words = word_keys(left), word_keys(right)
     lowercase = _lowercase_words(left + " " + right)
@@ -218,17 +218,19 @@ def _misspellings(left: str, right: str) -> list[tuple[_NameWord, _NameWord]]:
             key = name_key(name.text)
             if key in right_words or (len(name.text) < 4 and not in_full_name):
                 continue
+            respellings = [
+                c
+                for c in candidates
+                if _misspelling(name.text, c.text)
+                and not _possessive_unmarked(name.text, c.text, left, right)
+            ]
             spans = places.right_spans_for(name.start, name.start + len(name.text))
-            near = next(
-                (
-                    c
-                    for c in candidates
-                    if _in(c, spans)
-                    and _misspelling(name.text, c.text)
-                    and not _possessive_unmarked(name.text, c.text, left, right)
-                ),
-                None,
-            )
+            near = next((c for c in respellings if _in(c, spans)), None)
+            if near is None and len(respellings) == 1:
+                # The name moved to another sentence of the rewrite ("..., said Tobias
+                # Wrenfield" -> "Tobias Wrenfeld told reporters: ..."): a respelling that is
+                # the only one in the paragraph is still this name's.
+                near = respellings[0]
             if near is not None:
                 candidates.remove(near)
                 found.append((name, near))

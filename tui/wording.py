@@ -14,11 +14,12 @@ without the app.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
-from tui.engine.model import Change, Comparison, FactFlag, Kind
+from tui.engine.model import Change, Comparison, FactFlag, Kind, Severity
 from tui.engine.report import Review, ReviewMark, difference_numbers
 from tui.engine.sentences import SentencePair
 
@@ -26,6 +27,10 @@ __all__ = [
     "KIND_ORDER",
     "KIND_MARK",
     "FACT_MARK",
+    "SEVERITY_MARK",
+    "fact_change",
+    "fact_line",
+    "fact_summary",
     "BOILERPLATE_MARK",
     "change_mark",
     "kind_label",
@@ -65,6 +70,9 @@ KIND_MARK: dict[Kind, str] = {
 """Marks are characters, not only colours, so every view stays readable without colour."""
 
 FACT_MARK = "!"
+SEVERITY_MARK: dict[Severity, str] = {Severity.HIGH: "!", Severity.MEDIUM: "?"}
+"""A fact flag's mark on its one-line form: "!" a changed figure, name, date or quote; "?" worth a question."""
+NO_WORDS = "—"
 #: Boilerplate is its own kind on screen: never "+ added" or "- dropped".
 BOILERPLATE_MARK = "·"
 
@@ -152,6 +160,43 @@ def generated_label(when: datetime | None) -> str:
     moment = when or datetime.now().astimezone()
     zone = moment.strftime(" %Z") if moment.tzinfo else ""
     return moment.strftime("%Y-%m-%d %H:%M") + zone
+
+
+_CHANGED_WORDS = re.compile(r"“([^”]*)” → “([^”]*)”")
+
+
+def fact_change(fact: FactFlag) -> tuple[str, str]:
+    """The old and the new words of a fact, quoted, "—" for a side without any.
+
+    A reason that names narrower words than the values gives those: a quote
+    keeps its whole wording in ``left``/``right``, but its reason says which
+    words changed ("“permanent” → “lasting”"), and that is what fits a line.
+    """
+    narrower = _CHANGED_WORDS.search(fact.reason)
+    if narrower and fact.left is not None and fact.right is not None:
+        return f"“{narrower.group(1)}”", f"“{narrower.group(2)}”"
+    return _quoted(fact.left), _quoted(fact.right)
+
+
+def _quoted(words: str | None) -> str:
+    return NO_WORDS if words is None else f"“{words}”"
+
+
+def fact_line(fact: FactFlag) -> str:
+    """``number: “$47 billion” → “tens of billions of dollars”``: a fact in one line, its reason left to the lists."""
+    old, new = fact_change(fact)
+    return f"{fact.kind}: {old} → {new}"
+
+
+def fact_summary(fact: FactFlag) -> str:
+    """The reason, followed by the old and new words when it does not say them itself.
+
+    ``possible misspelling: “Haldane” → “Haldan”``; ``figure changed (“5” → “6”)``.
+    """
+    old, new = fact_change(fact)
+    if all(words == NO_WORDS or words in fact.reason for words in (old, new)):
+        return fact.reason
+    return f"{fact.reason} ({old} → {new})"
 
 
 def reason_shows_values(fact: FactFlag) -> bool:

@@ -221,7 +221,7 @@ async def test_fact_marker_in_panel_and_panes():
         panel = app.query_one(DiffPanel)
         assert "!1" in panel.render_line(0).text
         assert any(
-            "! number: $47 billion → tens of billions" in line
+            "! number: “$47 billion” → “tens of billions”" in line
             for line in visible_lines(app.query_one(SideBySide))
         )
 

@@ -19,7 +19,7 @@ from tui.app.bars import PaneTitles, pane_label
 from tui.app.crash import MAX_LOG_CHARS, MAX_LOGS, CrashDialog, crash_dir, one_line, write_crash_log
 from tui.app.panel import DiffPanel
 from tui.app.start_screen import StartScreen
-from tui.app.view_model import Filters, ReaderModel, severity_rank
+from tui.app.view_model import Filters, ReaderModel
 from tui.engine.errors import ExportError
 from tui.engine.model import Document, FactFlag, Paragraph
 from tui.engine.pipeline import CompareRequest
@@ -164,9 +164,15 @@ def test_facts_order_is_severity_then_reading_order_and_loses_nothing(flags, unr
     )
     comparison = replace(comparison, changes=changes)
     filters = Filters(facts_only=True, unreviewed_only=unreviewed_only)
-    listed = ReaderModel(comparison, filters).differences
-    assert set(listed) == {i for i, c in enumerate(changes) if filters.lists(c)}
-    keys = [(severity_rank(changes[i]), i) for i in listed]
+    model = ReaderModel(comparison, filters)
+    listed = list(zip(model.differences, model.entry_facts, strict=True))
+    assert sorted(listed) == [
+        (i, number)
+        for i, c in enumerate(changes)
+        if filters.lists(c)
+        for number in range(len(c.facts))
+    ]
+    keys = [(changes[i].facts[number].severity.rank, i, number) for i, number in listed]
     assert keys == sorted(keys)
 
 
@@ -204,9 +210,8 @@ async def test_facts_filter_on_the_news_repost_orders_the_real_flags():
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("f")
-        ranks = [
-            severity_rank(app.reading.comparison.changes[i]) for i in app.reading.model.differences
-        ]
+        model = app.reading.model
+        ranks = [model.fact_at(n).severity.rank for n in range(len(model.differences))]
         assert ranks and ranks == sorted(ranks)
         for number in range(1, len(ranks) + 1):
             assert f"fact {number} of {len(ranks)}" in status(app)

@@ -69,13 +69,11 @@ from tui.app.start_screen import StartMessage, StartScreen
 from tui.app.view_model import (
     LEFT,
     RIGHT,
-    SEVERITIES,
     Filters,
     Match,
     ReaderModel,
     difference_text,
     paragraph_number,
-    severity_rank,
 )
 from tui.engine.errors import UserError
 from tui.engine.model import Comparison
@@ -231,7 +229,7 @@ class CompareApp(App[None]):
             "toggle_facts",
             "Facts",
             id="facts",
-            tooltip="List only differences with fact drift",
+            tooltip="List the facts that changed, one row each, most serious first (enter goes to one); f again lists the differences",
         ),
         *_KIND_BINDINGS,
         Binding(
@@ -728,12 +726,8 @@ class CompareApp(App[None]):
             if self.search_term
             else None
         )
-        change = self._current_change()
-        severity = (
-            self._fact_severity(reading, change)
-            if change is not None and self.filters.facts_only
-            else None
-        )
+        fact = None if self.position is None else reading.model.fact_at(self.position)
+        severity = None if fact is None else fact.severity.value
         self._widget(StatusBar).show(
             status_parts(
                 reading.summary,
@@ -745,12 +739,6 @@ class CompareApp(App[None]):
                 severity=severity,
             )
         )
-
-    @staticmethod
-    def _fact_severity(reading: Reading, change: int) -> str | None:
-        """The highest severity among the current difference's facts, for "fact 2 of 5, high"."""
-        rank = severity_rank(reading.comparison.changes[change])
-        return SEVERITIES[rank] if rank < len(SEVERITIES) else None
 
     def _refresh_overview(self) -> None:
         reading = self._shown
@@ -776,6 +764,13 @@ class CompareApp(App[None]):
     def _picked(self, event: DiffPanel.Picked) -> None:
         if self._shown is not None and event.position != self.position:
             self._go_to(event.position)
+
+    @on(DiffPanel.Chosen)
+    def _chosen_in_panel(self, event: DiffPanel.Chosen) -> None:
+        if self._shown is not None:
+            if event.position != self.position:
+                self._go_to(event.position)
+            self._widget(SideBySide).focus()
 
     @on(SideBySide.RowClicked)
     def _row_clicked(self, event: SideBySide.RowClicked) -> None:
@@ -901,7 +896,14 @@ class CompareApp(App[None]):
             )
 
     def action_toggle_facts(self) -> None:
+        """The facts view: the panel lists one row per fact and takes the keys (enter goes to the text)."""
         self._toggle("facts_only")
+        if self._shown is not None:
+            panel, panes = self._widget(DiffPanel), self._widget(SideBySide)
+            if self.filters.facts_only:
+                panel.focus()
+            elif panel.has_focus:
+                panes.focus()
 
     def action_toggle_changes_only(self) -> None:
         self._toggle("changes_only")

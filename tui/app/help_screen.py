@@ -80,7 +80,12 @@ class HelpScreen(ModalScreen[None]):
         lines += [
             Content.assemble(
                 (f" {FACT_MARK}  ", "$text-warning bold"),
-                "fact drift: a number, name, quote or claim changed (f)",
+                "fact drift: a number, name, quote or claim changed (f lists each fact)",
+            ),
+            Content.assemble(
+                (" ! number: “$47 billion” → “tens of billions”", "$text-warning"),
+                " a fact flag under the rewrite, one line each: ! a changed figure, name, date,"
+                " quote or meaning; ? an attribution, hedge or modal worth a question",
             ),
             Content(" ▏  a block spanning the paragraphs of a split or merged group"),
             Content.assemble(
@@ -115,7 +120,7 @@ class HelpScreen(ModalScreen[None]):
                 " ",
                 ("~10 ↕0 <0 >1 +11 -15 !5", "bold"),
                 ": how many differences of each kind (reworded, moved, split, merged, added,"
-                " dropped) and how many with fact drift; then the hidden boilerplate (b) and"
+                " dropped) and how many fact flags (as --summary and the reports count them); then the hidden boilerplate (b) and"
                 " the filters on. On a narrow screen the least needed parts shorten, then go.",
             ),
             Content.styled("\nKeys", "bold"),

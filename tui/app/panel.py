@@ -1,12 +1,16 @@
 """The differences panel: one entry (a line, or two when narrow) per listed change, drawn with the line API.
 
+In the facts view (``f``) the same panel lists facts instead: one entry per
+fact flag, with its severity, kind, paragraphs and what changed.
+
 A first version used OptionList; it measures every option's height whenever
 the list is rebuilt, which took about a second per filter toggle with 6,000
 differences. Every line here is one row high, so the panel only renders the
 lines on screen and a rebuild is just a new tuple of change indices.
 
 Moving the cursor (arrows, j/k, mouse) posts :class:`DiffPanel.Picked`; the
-app then moves the panes ("messages up, attributes down").
+app then moves the panes ("messages up, attributes down"). Enter posts
+:class:`DiffPanel.Chosen`: the reader goes to the text (the panes take the keys).
 """
 
 from __future__ import annotations
@@ -24,13 +28,15 @@ from textual.visual import Visual
 
 from tui.app.columns import number_width
 from tui.app.view_model import NO_MARK, NOTE_MARK, ReaderModel, excerpt
-from tui.engine.model import Change, Comparison, Kind
+from tui.engine.model import Change, Comparison, FactFlag, Kind, Severity
+from tui.engine.safe_text import visible_controls
 from tui.review.marks import Mark
-from tui.wording import FACT_MARK, change_mark, kind_label, paragraph_numbers
+from tui.wording import FACT_MARK, change_mark, fact_summary, kind_label, paragraph_numbers
 
 __all__ = [
     "DiffPanel",
     "entry_lines",
+    "fact_entry",
     "panel_entry",
     "review_marks",
     "KIND_STYLE",
@@ -52,6 +58,7 @@ KIND_STYLE = {
     Kind.DROPPED: "$text-error bold",
 }
 BOILERPLATE_STYLE = "$text-muted italic"
+SEVERITY_STYLE = {Severity.HIGH: "$text-error bold", Severity.MEDIUM: "$text-warning bold"}
 
 
 def review_marks(mark: Mark) -> str:
@@ -129,6 +136,48 @@ def panel_entry(
     return (head, Content(" " * EXCERPT_INDENT) + text)
 
 
+def fact_entry(
+    comparison: Comparison, change: Change, fact: FactFlag, width: int, mark: Mark = NO_MARK
+) -> tuple[Content, ...]:
+    """``✓★✎ high   number      ¶5→¶5    exact figure “$47 billion” made vague: “tens of…``.
+
+    A row of the facts view: review marks (of the fact's difference),
+    severity, kind, where, and the reason with the old and new words. As
+    tall as a difference's entry at this width; the words run on from the
+    first line to the second, cut with an ellipsis only there.
+    """
+    numbers = number_width(len(comparison.left.paragraphs), len(comparison.right.paragraphs))
+    where = f"{paragraph_numbers(change.left)}→{paragraph_numbers(change.right)}"
+    head = Content.assemble(
+        (review_marks(mark), "$text-success bold"),
+        " ",
+        (f"{fact.severity.value:<6}", SEVERITY_STYLE[fact.severity]),
+        " ",
+        (f"{fact.kind:<{KIND_WIDTH}.{KIND_WIDTH}}", "bold"),
+        " ",
+        (f"{where:<{_where_width(numbers) - 1}} ", "$text-muted"),
+    )
+    words = " ".join(visible_controls(fact_summary(fact)).split())
+    if entry_lines(width, numbers) == 1:
+        return (head + words,)
+    first, rest = _first_line(words, width - head.cell_length)
+    return (head + first, Content(" " * EXCERPT_INDENT + rest))
+
+
+def _first_line(words: str, room: int) -> tuple[str, str]:
+    """``words`` split after the last word that fits in ``room`` cells (nothing fits: all on the rest)."""
+    lines = Content(words).wrap(max(room, 1)) if room >= MIN_FIRST_WORDS else []
+    if not lines or lines[0].cell_length > room:
+        return "", words
+    first = lines[0].plain.rstrip()
+    if not words.startswith(first):
+        return "", words
+    return first, words[len(first) :].lstrip()
+
+
+MIN_FIRST_WORDS = 6  # fewer cells beside a fact's head stay blank: the words start on line two
+
+
 def _kind_style(change: Change) -> str:
     return BOILERPLATE_STYLE if change.boilerplate else KIND_STYLE[change.kind]
 
@@ -196,6 +245,14 @@ class DiffPanel(ScrollView, can_focus=True):
             id="panel.end",
             tooltip="In the panel: last difference",
         ),
+        Binding(
+            "enter",
+            "choose",
+            "Go to text",
+            show=False,
+            id="panel.choose",
+            tooltip="In the panel: go to this difference or fact in the text (the panes take the keys)",
+        ),
     ]
 
     cursor: reactive[int | None] = reactive(None, always_update=False, init=False)
@@ -207,12 +264,22 @@ class DiffPanel(ScrollView, can_focus=True):
             super().__init__()
             self.position = position
 
+    class Chosen(Message):
+        """The reader chose entry ``position`` (enter): to be read in the panes."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._model: ReaderModel | None = None
         # By change index, mark and width, not by position: a filter change moves entries but
         # does not change how they look, so the ones still listed come back from the cache.
-        self._entries: LRUCache[tuple[int, bool, int, Mark], list[Strip]] = LRUCache(maxsize=512)
+        # A fact's entry is keyed by its place among its change's flags too (-1: a difference).
+        self._entries: LRUCache[tuple[int, int, bool, int, Mark], list[Strip]] = LRUCache(
+            maxsize=512
+        )
 
     @property
     def count(self) -> int:
@@ -233,7 +300,8 @@ class DiffPanel(ScrollView, can_focus=True):
         self._model = model
         self.set_reactive(DiffPanel.cursor, None)
         self._size_to_entries()
-        self.border_title = f"Differences ({self.count})"
+        listing = "Facts" if model.filters.facts_only else "Differences"
+        self.border_title = f"{listing} ({self.count})"
         self.refresh()
 
     def _size_to_entries(self) -> None:
@@ -280,6 +348,10 @@ class DiffPanel(ScrollView, can_focus=True):
             start = self.cursor if self.cursor is not None else -1 if step > 0 else self.count
             self.cursor = max(0, min(start + step, self.count - 1))
 
+    def action_choose(self) -> None:
+        if self.cursor is not None:
+            self.post_message(self.Chosen(self.cursor))
+
     def action_page(self, direction: int) -> None:
         page = self.scrollable_content_region.height // self.lines_per_entry
         self.action_cursor(direction * max(1, page - 1))
@@ -307,20 +379,26 @@ class DiffPanel(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         entry, line = divmod(round(self.scroll_y) + y, self.lines_per_entry)
         model = self._model
-        if model is None or entry >= len(model.differences):
+        if model is None or entry >= self.count:
             return Strip.blank(width, self.rich_style)
         change = model.differences[entry]
-        key = (change, entry == self.cursor, width, model.mark(change))
+        fact = model.entry_facts[entry] if model.entry_facts else -1
+        key = (change, fact, entry == self.cursor, width, model.mark(change))
         strips = self._entries.get(key)
         if strips is None:
             strips = self._entries[key] = self._render_entry(model.comparison, *key)
         return strips[line]
 
     def _render_entry(
-        self, comparison: Comparison, change: int, cursor: bool, width: int, mark: Mark
+        self, comparison: Comparison, change: int, fact: int, cursor: bool, width: int, mark: Mark
     ) -> list[Strip]:
         style = self.get_visual_style("panel--cursor") if cursor else self.visual_style
-        lines = panel_entry(comparison, comparison.changes[change], width, mark)
+        listed = comparison.changes[change]
+        lines = (
+            fact_entry(comparison, listed, listed.facts[fact], width, mark)
+            if fact >= 0
+            else panel_entry(comparison, listed, width, mark)
+        )
         return [
             Visual.to_strips(self, content, width, 1, style, pad=True)[0].crop(0, width)
             for content in lines

@@ -45,6 +45,7 @@ _STYLED_ROLES = {
     "fact",
     "note",
 }  # parts other than paragraphs with a style of their own
+_ONE_LINE_ROLES = {"fact"}  # never wrapped: cut to the column with an ellipsis
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,8 @@ class _WrapCache:
     def offsets(self, part: Part, side: str) -> tuple[int, ...]:
         """Where ``part``'s lines start in ``side``'s column."""
         width = self.columns.text_width(side)
+        if part.role in _ONE_LINE_ROLES:
+            return (0,)
         if part.role != "paragraph" or part.paragraph is None:
             return wrap_offsets(part.text, width)
         key = (side, part.paragraph)
@@ -527,6 +530,8 @@ class SideBySide(ScrollView, can_focus=True):
             if part.role == "paragraph" and part.paragraph is not None:
                 numbers[len(lines)] = part.paragraph
             text = self._styled(part, change, side)
+            if part.role in _ONE_LINE_ROLES:
+                text.truncate(width, overflow="ellipsis")
             for piece in text.divide(geometry.wrapped.offsets(part, side)[1:]):
                 piece.rstrip()
                 strip = Strip(piece.render(console)).apply_style(base)
@@ -535,10 +540,13 @@ class SideBySide(ScrollView, can_focus=True):
 
     def _styled(self, part: Part, change: Change, side: str) -> Text:
         if part.role != "paragraph":
-            return Text(
+            text = Text(
                 part.text,
                 style=self._style(f"pane--{part.role}") if part.role in _STYLED_ROLES else "",
             )
+            if part.role == "fact":
+                text.stylize(self._style("pane--fact-mark"), 0, 1)
+            return text
         text = Text(part.text)
         if change.inline is not None:
             spans = (change.inline.left if side == LEFT else change.inline.right)[part.position]

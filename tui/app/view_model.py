@@ -18,7 +18,7 @@ from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, FactFlag, Kind
 from tui.engine.safe_text import visible_controls
 from tui.review.marks import Mark
-from tui.wording import kind_label, paragraph_numbers
+from tui.wording import SEVERITY_MARK, fact_line, kind_label, paragraph_numbers
 
 __all__ = [
     "ComparisonIndex",
@@ -26,11 +26,10 @@ __all__ = [
     "Part",
     "Match",
     "ReaderModel",
-    "SEVERITIES",
     "difference_text",
     "excerpt",
+    "fact_flag_line",
     "paragraph_number",
-    "severity_rank",
 ]
 
 LEFT, RIGHT = "left", "right"
@@ -94,19 +93,6 @@ class Match:
     end: int
 
 
-SEVERITIES = ("high", "medium")
-"""Fact severities, most serious first (see :class:`~tui.engine.model.FactFlag`)."""
-
-
-def severity_rank(change: Change) -> int:
-    """0 when the change has a high-severity fact, 1 for medium at most; unflagged (or unknown) changes last."""
-    ranks = [
-        SEVERITIES.index(f.severity) if f.severity in SEVERITIES else len(SEVERITIES)
-        for f in change.facts
-    ]
-    return min(ranks, default=len(SEVERITIES) + 1)
-
-
 def paragraph_number(index: int) -> str:
     """Paragraphs as readers count them: ¶1 is the first."""
     return f"¶{index + 1}"
@@ -127,9 +113,9 @@ class ComparisonIndex:
     """What every view of one comparison shares, computed once: its layout, and arrays the filters test.
 
     A filter change makes a new :class:`ReaderModel`; with 20,000 changes,
-    testing each one in Python took ~0.1 s a key. The kind, boilerplate, fact
-    and severity of each change, and the change and ghost flag of each layout
-    row, are kept here as arrays, so a model selects with a few vector
+    testing each one in Python took ~0.1 s a key. The kind, boilerplate and
+    facts of each change, the change and severity of each fact flag, and the
+    change and ghost flag of each layout row, are kept here as arrays, so a model selects with a few vector
     operations (``Filters.lists`` and ``Filters.shows`` remain the rule, one
     change at a time; a property test holds the two together).
     """
@@ -140,7 +126,14 @@ class ComparisonIndex:
         self.kinds = np.array([_KIND_CODE[c.kind] for c in changes], dtype=np.int8)
         self.boilerplate = np.array([c.boilerplate for c in changes], dtype=bool)
         self.has_facts = np.array([bool(c.facts) for c in changes], dtype=bool)
-        self.severity = np.array([severity_rank(c) for c in changes], dtype=np.int8)
+        # One entry per fact flag, in reading order: its change, its place among the change's
+        # flags, and its severity (what the facts view lists and sorts by).
+        flags = [(n, number) for n, c in enumerate(changes) for number in range(len(c.facts))]
+        self.fact_changes = np.array([n for n, _ in flags], dtype=np.int64)
+        self.fact_numbers = np.array([number for _, number in flags], dtype=np.int64)
+        self.fact_severity = np.array(
+            [changes[n].facts[number].severity.rank for n, number in flags], dtype=np.int8
+        )
         self.row_changes = np.array([row.change for row in self.layout], dtype=np.int64)
         self.row_ghosts = np.array([row.ghost for row in self.layout], dtype=bool)
         self.layout_position = {(row.change, row.ghost): n for n, row in enumerate(self.layout)}
@@ -200,24 +193,47 @@ class ReaderModel:
 
     @cached_property
     def differences(self) -> tuple[int, ...]:
-        """Indices of the changes the panel lists (and n/p step through), in reading order.
+        """The change of each panel entry (what n/p step through), in reading order.
 
-        With ``facts_only`` the order is by each change's highest fact
-        severity first (high before medium), reading order within a severity:
-        a fact-checker wants the changed figures and names before the hedges.
+        With ``facts_only`` the panel lists facts, not paragraphs: one entry
+        per fact flag (a change with three flags is listed three times, see
+        :attr:`entry_facts`), high severity first, reading order within a
+        severity: a fact-checker wants the changed figures and names before
+        the hedges.
         """
-        assert self.index is not None
-        listed = np.flatnonzero(self._listed)
-        if self.filters.facts_only:
-            listed = listed[np.argsort(self.index.severity[listed], kind="stable")]
-        return tuple(listed.tolist())
+        return self._entries[0]
+
+    @property
+    def entry_facts(self) -> tuple[int, ...]:
+        """With ``facts_only``, which of its change's flags each entry is (an index into ``facts``); else empty."""
+        return self._entries[1]
+
+    def fact_at(self, position: int) -> FactFlag | None:
+        """The fact flag panel entry ``position`` lists (None outside the facts view)."""
+        if not self.entry_facts:
+            return None
+        return self.comparison.changes[self.differences[position]].facts[self.entry_facts[position]]
+
+    @cached_property
+    def _entries(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        index = self.index
+        assert index is not None
+        if not self.filters.facts_only:
+            return tuple(np.flatnonzero(self._listed).tolist()), ()
+        flags = np.flatnonzero(self._listed[index.fact_changes])
+        flags = flags[np.argsort(index.fact_severity[flags], kind="stable")]
+        return tuple(index.fact_changes[flags].tolist()), tuple(index.fact_numbers[flags].tolist())
 
     @cached_property
     def _position_of(self) -> dict[int, int]:
-        return {change: position for position, change in enumerate(self.differences)}
+        """Each listed change's first entry (in the facts view, its most serious flag's)."""
+        first: dict[int, int] = {}
+        for position, change in enumerate(self.differences):
+            first.setdefault(change, position)
+        return first
 
     def position_of(self, change: int) -> int | None:
-        """Where change ``change`` is listed in the panel, or None when it is not."""
+        """Where change ``change`` is first listed in the panel, or None when it is not."""
         return self._position_of.get(change)
 
     def position_near(self, change: int) -> int | None:
@@ -303,7 +319,10 @@ class ReaderModel:
                 )
             )
         if side == RIGHT:
-            parts += [Part(_fact_note(fact), "fact") for fact in change.facts]
+            parts += [
+                Part(fact_flag_line(fact), "fact", position=number)
+                for number, fact in enumerate(change.facts)
+            ]
         note = self.mark(row.change).note
         if note.strip() and side == (RIGHT if change.right else LEFT):
             parts.append(Part(f"{NOTE_MARK} {excerpt(note, 10_000)}", "note"))
@@ -381,8 +400,13 @@ def difference_text(comparison: Comparison, change_index: int, mark: Mark = NO_M
     return "\n".join(lines) + "\n"
 
 
-def _fact_note(fact: FactFlag) -> str:
-    return f"! {_fact_words(fact)}"
+def fact_flag_line(fact: FactFlag) -> str:
+    """``! number: “$47 billion” → “tens of billions”``: a flag as the panes show it, on one line.
+
+    The reason is left out (the panel's fact rows, ``y`` and the reports say it);
+    the panes cut the line to their width.
+    """
+    return visible_controls(f"{SEVERITY_MARK[fact.severity]} {fact_line(fact)}")
 
 
 def _fact_words(fact: FactFlag) -> str:

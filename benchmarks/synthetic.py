@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 __all__ = ["EditRates", "SyntheticPair", "make_pair"]
 
@@ -40,7 +41,8 @@ class _Writer:
     def __init__(self, rng: random.Random, vocabulary_size: int = 20000):
         self.rng = rng
         self.vocabulary = [self._word() for _ in range(vocabulary_size)]
-        self.weights = [1.0 / (rank + 1) for rank in range(vocabulary_size)]
+        # Cumulative once: random.choices would re-add all the weights on every call.
+        self.cumulative = list(accumulate(1.0 / (rank + 1) for rank in range(vocabulary_size)))
 
     def _word(self) -> str:
         letters = "abcdefghijklmnopqrstuvwxyz"
@@ -48,7 +50,7 @@ class _Writer:
 
     def sentence(self) -> list[str]:
         length = self.rng.randint(8, 20)
-        content = self.rng.choices(self.vocabulary, self.weights, k=length)
+        content = self.rng.choices(self.vocabulary, cum_weights=self.cumulative, k=length)
         words = [
             w if self.rng.random() > 0.35 else self.rng.choice(_FUNCTION_WORDS) for w in content
         ]
@@ -62,7 +64,9 @@ class _Writer:
         """Replace about a third of the words and sometimes swap two sentences."""
         rewritten = [
             [
-                w if self.rng.random() > 0.3 else self.rng.choices(self.vocabulary, self.weights)[0]
+                w
+                if self.rng.random() > 0.3
+                else self.rng.choices(self.vocabulary, cum_weights=self.cumulative)[0]
                 for w in s
             ]
             for s in sentences

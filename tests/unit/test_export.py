@@ -21,7 +21,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -368,6 +368,38 @@ def test_json_inline_spans_give_back_each_paragraph():
         for side in ("left", "right"):
             texts = ["".join(span["text"] for span in spans) for spans in change["inline"][side]]
             assert texts == [data[side]["paragraphs"][i] for i in change[side]]
+
+
+def _standard_library_json(comparison: Comparison) -> str:
+    """The JSON report as json.dumps writes it, DEL, C1 controls and lone surrogates escaped."""
+    data = json.dumps(report_dict(comparison), ensure_ascii=False, indent=2)
+    return (
+        "".join(
+            f"\\u{ord(c):04x}" if 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) < 0xE000 else c
+            for c in data
+        )
+        + "\n"
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(
+        st.text(st.characters(exclude_categories=()), min_size=1), min_size=1, max_size=4
+    ),
+    source=st.text(st.characters(exclude_categories=()), max_size=8),
+    share=st.floats(min_value=0.0, max_value=1.0),
+)
+@example(texts=["a\x85b"], source="n\udce9.txt", share=0.5)
+@example(texts=["x"], source="a", share=1e-05)
+@example(texts=["x"], source="a", share=6.25e-06)
+def test_json_is_byte_for_byte_what_the_standard_library_writes(texts, source, share):
+    """Any text (controls, lone surrogates), any file name, any share of words kept."""
+    paragraphs = [(text, None) for text in texts]
+    comparison = compare_documents(document(source, paragraphs), document("b", paragraphs[::-1]))
+    changes = tuple(replace(change, similarity=share) for change in comparison.changes)
+    comparison = replace(comparison, changes=changes, similarity=share)
+    assert render_json(comparison) == _standard_library_json(comparison)
 
 
 # --- JSON Schema ----------------------------------------------------------------------------

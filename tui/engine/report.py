@@ -94,7 +94,7 @@ def report_dict(comparison: Comparison, review: Review | None = None) -> dict[st
     a review" (no ``review`` key at all).
     """
     summary: dict[str, Any] = dict(comparison.counts())
-    summary["similarity"] = comparison.similarity
+    summary["similarity"] = _share(comparison.similarity)
     summary["facts"] = len(flagged_facts(comparison))
     return {
         "format": REPORT_FORMAT,
@@ -108,6 +108,12 @@ def report_dict(comparison: Comparison, review: Review | None = None) -> dict[st
         ],
         "rows": [{"change": row.change, "ghost": row.ghost} for row in side_by_side(comparison)],
     }
+
+
+def _share(value: float) -> float:
+    """A share of words kept, to 4 decimals as the engine rounds it: never an exponent in JSON
+    (Python writes 1e-05, other encoders 0.00001), so every JSON encoder writes the same text."""
+    return round(value, 4)
 
 
 def _side(document: Document) -> dict[str, Any]:
@@ -139,7 +145,7 @@ def _change(change: Change, review: dict[str, Any] | None) -> dict[str, Any]:
         "kind": change.kind.value,
         "left": list(change.left),
         "right": list(change.right),
-        "similarity": change.similarity,
+        "similarity": _share(change.similarity),
         "cosmetic": change.cosmetic,
         "boilerplate": change.boilerplate,
         "moved": change.moved,
@@ -181,7 +187,7 @@ def _sentences(alignment: SentenceAlignment) -> dict[str, Any]:
                 "kind": link.kind.value,
                 "left": list(link.left),
                 "right": list(link.right),
-                "similarity": link.similarity,
+                "similarity": _share(link.similarity),
             }
             for link in alignment.links
         ],

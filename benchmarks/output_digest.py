@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 from collections.abc import Iterator
 from datetime import datetime
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from benchmarks.whole_command import write_pair
 
-_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+_ROOT = Path(__file__).resolve().parent.parent
+_FIXTURES = Path("fixtures")  # relative to the checkout: reports name their sources
 _SYNTHETIC_FOLDER = Path("/tmp/compare-tui-digest")  # fixed: reports name their sources
 _SYNTHETIC_SIZES = (300, 2000)
 _GENERATED = datetime(2024, 1, 2, 3, 4)
@@ -71,11 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     action.add_argument("--save", type=Path, help="write the digests to this file")
     action.add_argument("--check", type=Path, help="compare with digests saved earlier")
     args = parser.parse_args(argv)
+    target = (args.save or args.check).resolve()
+    os.chdir(_ROOT)  # so any checkout gives the same digests
     lines = digest_lines()
     if args.save:
-        args.save.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return 0
-    expected = set(args.check.read_text(encoding="utf-8").splitlines())
+    expected = set(target.read_text(encoding="utf-8").splitlines())
     differing = [line for line in lines if line not in expected]
     for line in differing:
         print(f"differs: {line}")

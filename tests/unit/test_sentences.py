@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from tests.engine_helpers import document
 from tui.engine.compare import compare_documents
+from tui.engine.inline import word_diff
 from tui.engine.model import Kind, SentenceAlignment
-from tui.engine.sentences import align_sentence_groups, split_sentences
+from tui.engine.sentences import align_sentence_groups, sentence_pairs, split_sentences
 
 
 def sentences_of(text: str) -> list[str]:
@@ -255,3 +256,24 @@ def test_every_changed_pair_of_a_comparison_keeps_the_sentence_contract(pair):
         assert_sentence_contract(change.sentences, own_left, own_right)
         assert {s.paragraph for s in change.sentences.left} <= set(change.left)
         assert {s.paragraph for s in change.sentences.right} <= set(change.right)
+
+
+_SENTENCES = ["The ferry will stop.", "It carried 40,000 people.", "Refunds are due.", "It is sad."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    left=st.lists(st.sampled_from(_SENTENCES + ["The ferry will go."]), min_size=1, max_size=4),
+    right=st.lists(st.sampled_from(_SENTENCES + ["It carried 9,000."]), min_size=1, max_size=4),
+)
+def test_sentence_pairs_highlight_each_link_by_its_own_word_diff(left, right):
+    """Kept sentences included: no highlight, and the text whole."""
+    alignment = align([" ".join(left)], [" ".join(right)])
+    for link, pair in zip(alignment.links, sentence_pairs(alignment), strict=True):
+        lefts = [alignment.left[i].text for i in link.left]
+        rights = [alignment.right[j].text for j in link.right]
+        if lefts and rights:
+            diff, _ = word_diff(lefts, rights)
+            assert (pair.left, pair.right) == (diff.left, diff.right)
+        else:
+            assert all(span.changed for spans in pair.left + pair.right for span in spans)

@@ -522,6 +522,9 @@ def sentence_pairs(alignment: SentenceAlignment) -> tuple[SentencePair, ...]:
 def _pair(alignment: SentenceAlignment, link: SentenceLink) -> SentencePair:
     left = [alignment.left[i].text for i in link.left]
     right = [alignment.right[j].text for j in link.right]
+    if left == right and len(left) == 1:  # a sentence kept as it was: what its diff would say
+        kept = ((Span(left[0]),),)
+        return SentencePair(link.kind, link.similarity, kept, kept)
     if left and right:
         diff, _ = word_diff(left, right)
         return SentencePair(link.kind, link.similarity, diff.left, diff.right)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import tui.review.store as review_store
 from tui.engine.model import Change, Comparison, Document, Kind, Paragraph
-from tui.review.keys import change_key, comparison_keys, pair_key, side_hash
+from tui.review.keys import ComparisonKeys, change_key, comparison_keys, pair_key, side_hash
 from tui.review.marks import MARK_FIELDS, Mark
 from tui.review.store import (
     NullStore,
@@ -45,7 +45,9 @@ def open_pair(store, left, right, left_source="a.txt", right_source="b.txt"):
     keys = diff_keys(left, right)
     key = pair_key(left, right)
     result = store.record_open(
-        key, side_hash(left), side_hash(right), left_source, right_source, len(keys), keys
+        ComparisonKeys(key, side_hash(left), side_hash(right), tuple(keys)),
+        left_source,
+        right_source,
     )
     return key, keys, result
 
@@ -273,7 +275,9 @@ marks_strategy = st.builds(Mark, st.booleans(), st.booleans(), st.text(max_size=
 def test_marks_returns_the_last_mark_set_per_key(tmp_path_factory, calls):
     path = tmp_path_factory.mktemp("prop") / "review.sqlite3"
     with ReviewStore.open(path) as store:
-        store.record_open("pair", "l", "r", "a.txt", "b.txt", 4, ["k1", "k2", "k3", "k4"])
+        store.record_open(
+            ComparisonKeys("pair", "l", "r", ("k1", "k2", "k3", "k4")), "a.txt", "b.txt"
+        )
         for key, mark in calls:
             store.set_mark("pair", key, mark)
         expected = {key: mark for key, mark in calls}

@@ -108,13 +108,9 @@ def open_review(
     keys = comparison_keys(comparison)
     try:
         result = store.record_open(
-            keys.pair_key,
-            keys.left_hash,
-            keys.right_hash,
+            keys,
             source_identity(comparison.left.source),
             source_identity(comparison.right.source),
-            len(keys.change_keys),
-            keys.change_keys,
         )
         version = store.data_version()
         by_key = store.marks(keys.pair_key)

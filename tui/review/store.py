@@ -12,7 +12,7 @@ import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -21,7 +21,7 @@ import platformdirs
 
 from tui.engine.model import Comparison
 from tui.engine.safe_text import escape_undecodable
-from tui.review.keys import comparison_keys, marks_by_change
+from tui.review.keys import ComparisonKeys, comparison_keys, marks_by_change
 from tui.review.marks import MARK_FIELDS, Mark, OpenResult, ReviewSummary
 from tui.review.schema import MIGRATIONS, SCHEMA_VERSION, row_values, valid_mark, valid_summary
 
@@ -243,47 +243,29 @@ class ReviewStore:
 
     # -- API
 
-    def record_open(
-        self,
-        pair_key: str,
-        left_side_hash: str,
-        right_side_hash: str,
-        left_source: str,
-        right_source: str,
-        total_differences: int,
-        change_keys: Sequence[str],
-    ) -> OpenResult:
+    def record_open(self, keys: ComparisonKeys, left_source: str, right_source: str) -> OpenResult:
         """Note that a comparison was opened now, and compare it with the last review of the same names.
 
-        When the same source names were last reviewed with other content, the
-        marks of differences that are still there are carried over to this
+        ``keys`` are the comparison's (:func:`~tui.review.keys.comparison_keys`), one change
+        key per difference. When the same source names were last reviewed with other
+        content, the marks of differences that are still there are carried over to this
         comparison, so an edit on one side does not throw the review away.
         """
         with self._writing() as db:
             known = (
-                db.execute("SELECT 1 FROM pairs WHERE pair_key = ?", (pair_key,)).fetchone()
+                db.execute("SELECT 1 FROM pairs WHERE pair_key = ?", (keys.pair_key,)).fetchone()
                 is not None
             )
-            previous = self._previous_review(db, pair_key, left_source, right_source)
-            self._upsert_pair(
-                db,
-                pair_key,
-                left_side_hash,
-                right_side_hash,
-                left_source,
-                right_source,
-                total_differences,
-            )
-            db.execute("DELETE FROM pair_changes WHERE pair_key = ?", (pair_key,))
+            previous = self._previous_review(db, keys.pair_key, left_source, right_source)
+            self._upsert_pair(db, keys, left_source, right_source)
+            db.execute("DELETE FROM pair_changes WHERE pair_key = ?", (keys.pair_key,))
             db.executemany(
                 "INSERT OR IGNORE INTO pair_changes VALUES (?, ?)",
-                ((pair_key, k) for k in change_keys),
+                ((keys.pair_key, k) for k in keys.change_keys),
             )
             if previous is None:
                 return OpenResult(first_open=not known)
-            return self._carry_over(
-                db, previous, pair_key, left_side_hash, right_side_hash, change_keys, known
-            )
+            return self._carry_over(db, previous, keys, known)
 
     def marks(self, pair_key: str) -> dict[str, Mark]:
         """Every mark of a comparison, by change key."""
@@ -378,13 +360,7 @@ class ReviewStore:
 
     @staticmethod
     def _upsert_pair(
-        db: sqlite3.Connection,
-        key: str,
-        left_hash: str,
-        right_hash: str,
-        left_source: str,
-        right_source: str,
-        total: int,
+        db: sqlite3.Connection, keys: ComparisonKeys, left_source: str, right_source: str
     ) -> None:
         """Insert or refresh a pair; a renamed file just updates the source names."""
         seq = db.execute("SELECT COALESCE(MAX(open_seq), 0) + 1 FROM pairs").fetchone()[0]
@@ -392,18 +368,21 @@ class ReviewStore:
             "INSERT INTO pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (pair_key) DO UPDATE SET"
             " left_source = excluded.left_source, right_source = excluded.right_source,"
             " opened_at = excluded.opened_at, open_seq = excluded.open_seq, total = excluded.total",
-            (key, left_hash, right_hash, left_source, right_source, time.time(), seq, total),
+            (
+                keys.pair_key,
+                keys.left_hash,
+                keys.right_hash,
+                left_source,
+                right_source,
+                time.time(),
+                seq,
+                len(keys.change_keys),
+            ),
         )
 
     @staticmethod
     def _carry_over(
-        db: sqlite3.Connection,
-        previous: tuple[str, str, str],
-        key: str,
-        left_hash: str,
-        right_hash: str,
-        change_keys: Sequence[str],
-        known: bool,
+        db: sqlite3.Connection, previous: tuple[str, str, str], keys: ComparisonKeys, known: bool
     ) -> OpenResult:
         """Copy the earlier review's marks on differences still present; count the new ones."""
         old_key, old_left, old_right = previous
@@ -417,13 +396,13 @@ class ReviewStore:
             "INSERT OR IGNORE INTO marks SELECT ?, m.change_key, m.reviewed, m.significant, m.note"
             " FROM marks m JOIN pair_changes c ON c.pair_key = ? AND c.change_key = m.change_key"
             " WHERE m.pair_key = ?",
-            (key, key, old_key),
+            (keys.pair_key, keys.pair_key, old_key),
         ).rowcount
         return OpenResult(
             first_open=not known,
-            left_changed=old_left != left_hash,
-            right_changed=old_right != right_hash,
-            new_differences=len(set(change_keys) - old_changes),
+            left_changed=old_left != keys.left_hash,
+            right_changed=old_right != keys.right_hash,
+            new_differences=len(set(keys.change_keys) - old_changes),
             carried_marks=max(carried, 0),
         )
 
@@ -461,16 +440,7 @@ class NullStore:
     def __exit__(self, *exc_info: object) -> None:
         pass
 
-    def record_open(
-        self,
-        pair_key: str,
-        left_side_hash: str,
-        right_side_hash: str,
-        left_source: str,
-        right_source: str,
-        total_differences: int,
-        change_keys: Sequence[str],
-    ) -> OpenResult:
+    def record_open(self, keys: ComparisonKeys, left_source: str, right_source: str) -> OpenResult:
         return OpenResult(first_open=True)
 
     def marks(self, pair_key: str) -> dict[str, Mark]:

@@ -33,6 +33,17 @@ async def review_once(left: Path, right: Path, keys: tuple[str, ...] = ("space",
         await pilot.press(*keys)
 
 
+async def review_two_rewrites(folder: Path) -> None:
+    """Review the fixture's original against two rewrites, first.txt and then second.txt."""
+    for name in ("first", "second"):
+        right = folder / f"{name}.txt"
+        right.write_text(
+            (FIXTURE / "repost.txt").read_text(encoding="utf-8") + f"\n\n{name} closing words.\n",
+            encoding="utf-8",
+        )
+        await review_once(FIXTURE / "original.txt", right)
+
+
 def test_complete_path_offers_the_first_match_and_marks_folders(tmp_path):
     (tmp_path / "original.txt").write_text("a", encoding="utf-8")
     (tmp_path / "originals").mkdir()
@@ -91,13 +102,7 @@ async def test_recent_list_shows_a_reviewed_pair_and_enter_reopens_it_with_its_m
 
 
 async def test_most_recent_first(tmp_path):
-    for name in ("first", "second"):
-        right = tmp_path / f"{name}.txt"
-        right.write_text(
-            (FIXTURE / "repost.txt").read_text(encoding="utf-8") + f"\n\n{name} closing words.\n",
-            encoding="utf-8",
-        )
-        await review_once(FIXTURE / "original.txt", right)
+    await review_two_rewrites(tmp_path)
     with ReviewStore.open() as store:
         assert [Path(s.right_source).name for s in store.recent()] == ["second.txt", "first.txt"]
     app = CompareApp()
@@ -212,13 +217,7 @@ async def test_tab_reaches_the_path_fields_and_typing_and_completion_work(tmp_pa
 
 
 async def test_delete_forgets_a_recent_comparison_after_asking(tmp_path):
-    for name in ("first", "second"):
-        right = tmp_path / f"{name}.txt"
-        right.write_text(
-            (FIXTURE / "repost.txt").read_text(encoding="utf-8") + f"\n\n{name} closing words.\n",
-            encoding="utf-8",
-        )
-        await review_once(FIXTURE / "original.txt", right)
+    await review_two_rewrites(tmp_path)
     app = CompareApp()
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from tests import paths
@@ -60,8 +61,23 @@ def run_cli(
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m tui ARGS`` with stdout and stderr captured (so neither is a terminal)."""
+    return run_command(
+        [sys.executable, "-m", "tui", *args], tmp_path=tmp_path, cwd=cwd, stdin=stdin, env=env
+    )
+
+
+def run_command(
+    command: Sequence[str],
+    *,
+    tmp_path: Path,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """A command that starts the CLI another way (a console script, a shell line), run as
+    :func:`run_cli` runs it: in ``tmp_path`` with user dirs of its own, output captured."""
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
+        list(command),
         input=stdin,
         stdin=None if stdin is not None else subprocess.DEVNULL,
         capture_output=True,

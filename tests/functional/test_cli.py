@@ -28,6 +28,7 @@ from tests.cli_helpers import (
     cli_env,
     one_error_line,
     run_cli,
+    run_command,
     write_pair,
 )
 from tui import __version__
@@ -174,14 +175,7 @@ def test_stdin_dash_reads_one_side(tmp_path, pair):
 def test_process_substitution_pipe_is_read(tmp_path, pair):
     """``<(git show ...)`` arrives as /dev/fd/N, a pipe with no size: it must load like a file."""
     script = f'"{sys.executable}" -m tui <(cat original.txt) rewrite.txt --summary --exit-code'
-    result = subprocess.run(
-        ["bash", "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=cli_env(tmp_path),
-        timeout=120,
-    )
+    result = run_command(["bash", "-c", script], tmp_path=tmp_path)
     assert result.returncode == 1, result.stderr
     assert re.match(r"/dev/fd/\d+ → rewrite.txt\n", result.stdout)
 
@@ -387,14 +381,7 @@ def test_installed_entry_point_runs(tmp_path, pair):
         pytest.skip(
             f"no compare-tui console script next to {sys.executable} (package not installed in this env)"
         )
-    result = subprocess.run(
-        [str(script), *pair, "--summary", "--exit-code"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=cli_env(tmp_path),
-        timeout=120,
-    )
+    result = run_command([str(script), *pair, "--summary", "--exit-code"], tmp_path=tmp_path)
     assert result.returncode == 1, result.stderr
     assert result.stdout == run_cli(*pair, "--summary", tmp_path=tmp_path).stdout
 

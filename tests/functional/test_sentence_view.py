@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.app_helpers import sample_comparison
@@ -9,7 +13,7 @@ from tests.engine_helpers import document
 from tui.app.app import CompareApp
 from tui.app.sentence_view import SentenceView
 from tui.engine.compare import compare_documents
-from tui.engine.model import Kind
+from tui.engine.model import Comparison, Kind
 from tui.options import AppOptions
 
 
@@ -33,13 +37,24 @@ async def go_to(app: CompareApp, pilot, kind: Kind) -> None:
     raise AssertionError(f"no {kind.value} difference")
 
 
-async def test_s_shows_the_current_difference_sentence_by_sentence_and_closes_again():
-    app = CompareApp(sample_comparison(), options=AppOptions(no_state=True))
+@asynccontextmanager
+async def s_pressed(
+    kind: Kind | None = None, comparison: Comparison | None = None
+) -> AsyncIterator[tuple[CompareApp, Pilot]]:
+    """The app on ``comparison`` (default: the sample), ``s`` pressed on the first difference
+    of ``kind`` (None: on the first difference)."""
+    app = CompareApp(comparison or sample_comparison(), options=AppOptions(no_state=True))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await go_to(app, pilot, Kind.SPLIT)
+        if kind is not None:
+            await go_to(app, pilot, kind)
         await pilot.press("s")
         await pilot.pause()
+        yield app, pilot
+
+
+async def test_s_shows_the_current_difference_sentence_by_sentence_and_closes_again():
+    async with s_pressed(Kind.SPLIT) as (app, pilot):
         assert rows(app) == [
             (
                 "same",
@@ -60,12 +75,7 @@ async def test_s_shows_the_current_difference_sentence_by_sentence_and_closes_ag
 
 
 async def test_words_are_highlighted_only_within_a_sentence_pair():
-    app = CompareApp(sample_comparison(), options=AppOptions(no_state=True))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await go_to(app, pilot, Kind.SPLIT)
-        await pilot.press("s")
-        await pilot.pause()
+    async with s_pressed(Kind.SPLIT) as (app, _):
         left = app.screen.query(".sentence-row")[1].query_one(".left", Static).render()
         struck = {left.plain[span.start : span.end] for span in left.spans if span.style.strike}
         assert struck == {"asked for", "new"}
@@ -90,11 +100,7 @@ async def test_cut_and_new_sentences_are_marked_as_such():
             ]
         ),
     )
-    app = CompareApp(comparison, options=AppOptions(no_state=True))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
+    async with s_pressed(comparison=comparison) as (app, _):
         shown = rows(app)
         assert [row[0] for row in shown] == ["restated", "cut", "restated", "new"]
         assert shown[1][1:] == ("Its cranes were painted yellow that spring.", "", "")
@@ -102,10 +108,5 @@ async def test_cut_and_new_sentences_are_marked_as_such():
 
 
 async def test_s_does_nothing_on_a_difference_without_two_sides():
-    app = CompareApp(sample_comparison(), options=AppOptions(no_state=True))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await go_to(app, pilot, Kind.ADDED)
-        await pilot.press("s")
-        await pilot.pause()
+    async with s_pressed(Kind.ADDED) as (app, _):
         assert not isinstance(app.screen, SentenceView)

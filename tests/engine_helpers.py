@@ -2,9 +2,17 @@
 
 import sys
 
+from hypothesis import HealthCheck, settings
+
 from tui.engine.facts import CHECKS
 from tui.engine.facts.text import Guarded
 from tui.engine.model import Comparison, Document, Paragraph
+
+#: The budget of the engine's property tests: enough examples to find a broken contract,
+#: no deadline (a comparison's time varies with the machine's load), slow generation no failure.
+PROPERTY_SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def document(texts, source="doc.txt") -> Document:

@@ -6,11 +6,11 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import EditRates, make_pair
-from tests.engine_helpers import assert_every_index_once, document
+from tests.engine_helpers import PROPERTY_SETTINGS, assert_every_index_once, document
 from tui.engine.compare import compare_documents
 from tui.engine.model import Kind
 from tui.engine.report import REPORT_VERSION, report_dict
@@ -56,11 +56,6 @@ def edited_pairs(draw, paragraphs=PARAGRAPH):
         k = draw(st.integers(0, len(right) - 2))
         right[k : k + 2] = [right[k] + " " + right[k + 1]]
     return left, right
-
-
-PROPERTY_SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
 
 
 @PROPERTY_SETTINGS

@@ -2,10 +2,10 @@
 
 from itertools import pairwise
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.engine_helpers import document
+from tests.engine_helpers import PROPERTY_SETTINGS, document
 from tui.engine.compare import compare_documents
 from tui.engine.inline import word_diff
 from tui.engine.model import Kind, SentenceAlignment
@@ -226,11 +226,6 @@ def assert_sentence_contract(
             assert not (len(link.left) > 1 and len(link.right) > 1)
         assert link.kind in expected_kind
         assert 0.0 <= link.similarity <= 1.0
-
-
-PROPERTY_SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
 
 
 @PROPERTY_SETTINGS

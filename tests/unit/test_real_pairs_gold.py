@@ -90,13 +90,6 @@ def test_the_loader_sees_the_same_paragraphs(gold_file: Path, gold: dict) -> Non
         assert list(texts) == _paragraphs(gold_file, gold, side)
 
 
-def test_every_paragraph_is_in_exactly_one_change(gold: dict) -> None:
-    left_used = [i for link in gold["links"] for i in link["left"]] + gold["dropped"]
-    right_used = [j for link in gold["links"] for j in link["right"]] + gold["added"]
-    assert sorted(left_used) == list(range(len(gold["left_heads"])))
-    assert sorted(right_used) == list(range(len(gold["right_heads"])))
-
-
 def test_sentence_links_have_two_sides(gold: dict) -> None:
     for link in gold["sentences"]:
         assert set(link) == set(SIDES) and link["left"] and link["right"], link

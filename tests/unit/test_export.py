@@ -27,11 +27,13 @@ from markdown_it import MarkdownIt
 
 from tests import paths
 from tui.engine.compare import compare_documents
-from tui.engine.model import Comparison, Document, FactFlag, Kind, Paragraph
+from tui.engine.model import Comparison, Document, FactFlag, Kind, Paragraph, Span
 from tui.engine.report import report_dict
 from tui.engine.safe_text import printable
+from tui.export import html as html_report
 from tui.export import render
 from tui.export.html import render_html
+from tui.export.html_markup import html_text
 from tui.export.json_report import render_json, report_schema
 from tui.export.markdown import escape_markdown, render_markdown
 
@@ -231,6 +233,25 @@ def test_html_shows_hostile_text_literally_and_keeps_its_structure():
     shown = [text.removeprefix(" ") for text in page.paragraphs]
     assert sorted(shown) == sorted(printable(t) for t in HOSTILE_LEFT + HOSTILE_RIGHT)
     assert "\x1b" not in render_html(comparison, generated=WHEN)
+
+
+@given(
+    st.lists(
+        st.builds(
+            Span,
+            st.text(st.characters(exclude_categories=()) | st.sampled_from("<&>\"'\ufdd0\ufdd1")),
+            st.booleans(),
+        ),
+        max_size=6,
+    )
+)
+@example([Span("a \ufdd0<b>"), Span("\ufdd1&", True)])
+def test_highlighted_spans_are_each_escaped_and_the_changed_ones_marked(spans):
+    """Escaped in one piece or span by span, a paragraph reads the same."""
+    expected = "".join(
+        f"<del>{html_text(s.text)}</del>" if s.changed else html_text(s.text) for s in spans
+    )
+    assert html_report._highlighted("", spans, "del") == expected
 
 
 def test_html_escapes_sources_and_fact_text():

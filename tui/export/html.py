@@ -231,8 +231,9 @@ def _legend() -> str:
 
 def _texts(comparison: Comparison, numbers: dict[int, int], review: Review) -> str:
     rows = side_by_side(comparison)
+    below = _ghosts_below(rows)
     body = "\n".join(
-        _row_group(comparison, group, numbers, rows, review) for group in _groups(comparison, rows)
+        _row_group(comparison, group, numbers, below, review) for group in _groups(comparison, rows)
     )
     return (
         '<section id="texts"><h2>Both texts, side by side</h2>'
@@ -240,6 +241,16 @@ def _texts(comparison: Comparison, numbers: dict[int, int], review: Review) -> s
         '<thead><tr><th scope="col">Original</th><th scope="col">Rewrite</th></tr></thead>'
         f"<tbody>\n{body}\n</tbody></table></section>"
     )
+
+
+def _ghosts_below(rows: tuple[Row, ...]) -> dict[int, bool]:
+    """For each moved change, whether the ghost row at its old place comes after its row."""
+    place = {(row.change, row.ghost): position for position, row in enumerate(rows)}
+    return {
+        index: position > place[(index, False)]
+        for (index, ghost), position in place.items()
+        if ghost
+    }
 
 
 def _groups(comparison: Comparison, rows: tuple[Row, ...]) -> list[list[Row]]:
@@ -262,20 +273,20 @@ def _row_group(
     comparison: Comparison,
     group: list[Row],
     numbers: dict[int, int],
-    rows: tuple[Row, ...],
+    below: dict[int, bool],
     review: Review,
 ) -> str:
     row = group[0]
     change = comparison.changes[row.change]
     if row.ghost:
-        return _ghost_row(change, row.change, numbers, rows)
+        return _ghost_row(change, row.change, numbers, below)
     if change.boilerplate:
         return _boilerplate_row(comparison, [r.change for r in group])
     cells = _cells(comparison, change, row.change if row.change not in numbers else None)
     body = f'<tr class="body {kind_class(change)}">{cells}</tr>' + _sentence_row(change)
     if row.change not in numbers:
         return body
-    head = _difference_head(change, row.change, numbers, rows, review.get(row.change))
+    head = _difference_head(change, row.change, numbers, below, review.get(row.change))
     return head + "\n" + body
 
 
@@ -307,12 +318,12 @@ def _difference_head(
     change: Change,
     index: int,
     numbers: dict[int, int],
-    rows: tuple[Row, ...],
+    below: dict[int, bool],
     mark: ReviewMark | None,
 ) -> str:
     moved = ""
     if change.moved:
-        moved = f' · <a href="#{change_anchor(index)}-from">old place {_arrow(index, rows, to_ghost=True)}</a>'
+        moved = f' · <a href="#{change_anchor(index)}-from">old place {_arrow(index, below, to_ghost=True)}</a>'
     facts = ""
     if change.facts:
         items = "".join(
@@ -330,19 +341,17 @@ def _difference_head(
     )
 
 
-def _arrow(index: int, rows: tuple[Row, ...], *, to_ghost: bool) -> str:
+def _arrow(index: int, below: dict[int, bool], *, to_ghost: bool) -> str:
     """↑ or ↓: where the other end of a move sits in the table."""
-    position = {(row.change, row.ghost): place for place, row in enumerate(rows)}
-    here, there = position[(index, not to_ghost)], position[(index, to_ghost)]
-    return "↓" if there > here else "↑"
+    return "↓" if below[index] == to_ghost else "↑"
 
 
-def _ghost_row(change: Change, index: int, numbers: dict[int, int], rows: tuple[Row, ...]) -> str:
+def _ghost_row(change: Change, index: int, numbers: dict[int, int], below: dict[int, bool]) -> str:
     target = f"difference {numbers[index]}" if index in numbers else paragraph_numbers(change.right)
     return (
         f'<tr class="ghost {kind_class(change)}" id="{change_anchor(index)}-from">'
         f'<td data-side="Original"><a href="#{change_anchor(index)}">{paragraph_numbers(change.left)} stood here; '
-        f"moved to {paragraph_numbers(change.right)} ({html_text(target)}) {_arrow(index, rows, to_ghost=False)}</a></td>"
+        f"moved to {paragraph_numbers(change.right)} ({html_text(target)}) {_arrow(index, below, to_ghost=False)}</a></td>"
         '<td class="empty" data-side="Rewrite"></td></tr>'
     )
 
@@ -410,9 +419,20 @@ def _cell(
     return f'<td data-side="{side}"{anchor}>{inner}</td>'
 
 
+# Two noncharacters, which no text meant for reading holds: they stand for the tags while a
+# paragraph is escaped in one piece (a book's spans one by one took a quarter of the render).
+# The rare text that holds one anyway is escaped span by span.
+_START, _END = "\ufdd0", "\ufdd1"
+
+
 def _highlighted(text: str, spans: Sequence[Span] | None, mark: str) -> str:
+    """``text``, or its spans with the changed ones inside ``<mark>`` (del or ins), as HTML."""
     if spans is None:
         return html_text(text)
-    return "".join(
-        f"<{mark}>{html_text(s.text)}</{mark}>" if s.changed else html_text(s.text) for s in spans
-    )
+    if any(_START in s.text or _END in s.text for s in spans):
+        return "".join(
+            f"<{mark}>{html_text(s.text)}</{mark}>" if s.changed else html_text(s.text)
+            for s in spans
+        )
+    marked = "".join([f"{_START}{s.text}{_END}" if s.changed else s.text for s in spans])
+    return html_text(marked).replace(_START, f"<{mark}>").replace(_END, f"</{mark}>")

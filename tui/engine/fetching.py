@@ -17,9 +17,10 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 from .errors import InputError
 
@@ -46,6 +47,8 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_FETCH_SECONDS, max_bytes: in
     ``timeout`` passed, body over ``max_bytes``) is an :class:`InputError`
     reading "could not fetch <url>: ...".
     """
+    import httpx  # here, not at the top: only a URL pays for it (a fifth of a second to import)
+
     deadline = _Deadline(timeout)
     try:
         with (
@@ -165,5 +168,7 @@ def _read_capped(url: str, response: httpx.Response, max_bytes: int, deadline: _
             raise _too_large(url, max_bytes)
         chunks.append(chunk)
     if deadline.passed():  # the shutdown ends a body read until close like a normal end
+        import httpx
+
         raise httpx.ReadTimeout("deadline passed")
     return b"".join(chunks)

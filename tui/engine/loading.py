@@ -21,9 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
-from charset_normalizer.md import mess_ratio
-
 from . import formats
 from .errors import InputError
 from .fetching import DEFAULT_FETCH_SECONDS, FetchedPage, fetch_url
@@ -190,6 +187,8 @@ def _decode_utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
     is tried first; CJK text has few such NULs (and U+4E00 has a zero *low*
     byte), so both orders are tried and the text must read cleanly.
     """
+    from charset_normalizer.md import mess_ratio  # only text that is not UTF-8 pays for it
+
     odd, even = data[1::2].count(0), data[0::2].count(0)
     orders = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
     if len(data) % 2 and max(odd, even) > _NUL_SIDE_RATIO * min(odd, even):
@@ -245,6 +244,9 @@ def _detect(data: bytes, name: str, utf8_error_at: int) -> tuple[str, str]:
     undecodable too, with the first bad UTF-8 byte named so the user can
     find it; anything else is binary.
     """
+    from charset_normalizer import from_bytes  # only text that is not UTF-8 pays for it
+    from charset_normalizer.md import mess_ratio
+
     if _mostly_valid_utf8(data):
         raise _undecodable(name, utf8_error_at)
     sample = data[:_DETECTION_SAMPLE]

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NotRequired, TypedDict, TypeVar
 
+from tui import scores
 from tui.engine.compare import compare_documents
 from tui.engine.model import Comparison, Kind, Sentence, SentenceAlignment
 from tui.engine.pipeline import CompareRequest, load_sides
@@ -103,16 +104,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
+        return scores.precision(self.correct, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.found / self.expected if self.expected else 1.0
+        return scores.recall(self.found, self.expected)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return scores.f1(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui import scores
 from tui.engine.facts import compare_facts
 from tui.engine.model import FactFlag
 from tui.engine.pipeline import CompareRequest, run_comparison
@@ -70,11 +71,11 @@ class KindScore:
 
     @property
     def precision(self) -> float:
-        return self.correct_flags / self.flags if self.flags else 1.0
+        return scores.precision(self.correct_flags, self.flags)
 
     @property
     def recall(self) -> float:
-        return self.found / self.labelled if self.labelled else 1.0
+        return scores.recall(self.found, self.labelled)
 
     def add(self, other: KindScore) -> None:
         self.correct_flags += other.correct_flags

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui import scores
 from tui.engine.boilerplate import classify
 from tui.engine.loading import load_document
 
@@ -38,11 +39,11 @@ class FileScore:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.labelled if self.labelled else 1.0
+        return scores.precision(self.correct, self.labelled)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.furniture if self.furniture else 1.0
+        return scores.recall(self.correct, self.furniture)
 
 
 def score_file(folder: Path, entry: dict[str, Any]) -> FileScore:

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests import paths
+from tui import scores
 from tui.engine.facts import compare_facts, unpaired_facts
 from tui.engine.model import FactFlag
 
@@ -444,13 +445,13 @@ class Score:
 
     @property
     def precision(self) -> float:
-        flagged = self.true_positives + len(self.false_positives)
-        return self.true_positives / flagged if flagged else 1.0
+        return scores.precision(
+            self.true_positives, self.true_positives + len(self.false_positives)
+        )
 
     @property
     def recall(self) -> float:
-        total = self.found + len(self.missed)
-        return self.found / total if total else 1.0
+        return scores.recall(self.found, self.found + len(self.missed))
 
 
 def _covers(fact: dict, link: dict) -> bool:

@@ -195,69 +195,85 @@ def status_parts(
     first: ``fact 2 of 5, high`` (``severity`` is the current one's highest).
     While searching, the first part counts matches: ``match 3 of 12``.
     """
-    counts = summary.counts
     where = (filters, position, listed, search, severity)
     parts = [
         StatusPart(
             Content.styled(_where(*where), "bold"),
             Content.styled(_where(*where, short=True), "bold"),
-        )
-    ]
-    if review is not None:
-        reviewed, total = review
-        style = "$text-success bold" if total and reviewed >= total else ""
-        parts.append(
-            StatusPart(
-                Content.styled(f"reviewed {reviewed} / {total}", style),
-                Content.styled(f"✓{reviewed}/{total}", style),
-                rank=2,
-            )
-        )
-    parts.append(
+        ),
+        _review_part(review),
         StatusPart(
             Content(f"{summary.similarity:.0%} similar"),
             Content(f"{summary.similarity:.0%}"),
             rank=0,
-        )
+        ),
+        _counts_part(summary),
+        _boilerplate_part(summary.counts["boilerplate"], filters.show_boilerplate),
+        _filters_part(filters),
+        _search_part(search),
+    ]
+    return [part for part in parts if part is not None]
+
+
+def _review_part(review: tuple[int, int] | None) -> StatusPart | None:
+    """``reviewed 4 / 15``, in the success colour once every difference is reviewed."""
+    if review is None:
+        return None
+    reviewed, total = review
+    style = "$text-success bold" if total and reviewed >= total else ""
+    return StatusPart(
+        Content.styled(f"reviewed {reviewed} / {total}", style),
+        Content.styled(f"✓{reviewed}/{total}", style),
+        rank=2,
     )
+
+
+def _counts_part(summary: Summary) -> StatusPart:
+    """``~11 ↕1 …``: each kind's mark and count in its colour, then the fact flags."""
     glyphs: list[str | tuple[str, str]] = []
     for kind in KIND_ORDER[1:]:
-        glyphs += [" ", (f"{KIND_MARK[kind]}{counts[kind.value]}", KIND_STYLE[kind])]
+        glyphs += [" ", (f"{KIND_MARK[kind]}{summary.counts[kind.value]}", KIND_STYLE[kind])]
     if summary.facts:
         glyphs += [" ", (f"{FACT_MARK}{summary.facts}", "$text-warning bold")]
-    parts.append(StatusPart(Content.assemble(*glyphs[1:])))
-    if counts["boilerplate"]:
-        shown = "shown" if filters.show_boilerplate else "hidden"
-        parts.append(
-            StatusPart(
-                Content(f"boilerplate {counts['boilerplate']} {shown} (b)"),
-                Content(f"b: {counts['boilerplate']} {shown}"),
-                rank=1,
-            )
-        )
+    return StatusPart(Content.assemble(*glyphs[1:]))
+
+
+def _boilerplate_part(count: int, shown: bool) -> StatusPart | None:
+    """``boilerplate 22 hidden (b)``, when the texts have any."""
+    if not count:
+        return None
+    state = "shown" if shown else "hidden"
+    return StatusPart(
+        Content(f"boilerplate {count} {state} (b)"), Content(f"b: {count} {state}"), rank=1
+    )
+
+
+def _filters_part(filters: Filters) -> StatusPart | None:
+    """What the filters hide, when they hide anything."""
     notes = _filter_notes(filters)
-    if notes:
-        parts.append(
-            StatusPart(
-                Content.styled(notes, "$text-warning"),
-                Content.styled("filtered", "$text-warning"),
-                rank=3,
-            )
+    if not notes:
+        return None
+    return StatusPart(
+        Content.styled(notes, "$text-warning"),
+        Content.styled("filtered", "$text-warning"),
+        rank=3,
+    )
+
+
+def _search_part(search: Search | None) -> StatusPart | None:
+    """The search term and how to move between its matches (or that nothing matched)."""
+    if search is None:
+        return None
+    if search.matches:
+        hint, short = (
+            f"search {search.term!r} (n/p: next match, escape clears)",
+            f"{search.term!r}",
         )
-    if search is not None:
-        if search.matches:
-            hint, short = (
-                f"search {search.term!r} (n/p: next match, escape clears)",
-                f"{search.term!r}",
-            )
-        else:
-            hint = short = f"no match for {search.term!r} (escape clears)"
-        parts.append(
-            StatusPart(
-                Content.styled(hint, "$text-accent"), Content.styled(short, "$text-accent"), rank=4
-            )
-        )
-    return parts
+    else:
+        hint = short = f"no match for {search.term!r} (escape clears)"
+    return StatusPart(
+        Content.styled(hint, "$text-accent"), Content.styled(short, "$text-accent"), rank=4
+    )
 
 
 def _where(

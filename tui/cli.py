@@ -79,6 +79,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line: two sources, then one group of options per concern, as --help shows them."""
     parser = _Parser(
         prog="compare-tui",
         description="Read two versions of a text against each other: aligned paragraphs, "
@@ -89,7 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("left", nargs="?", help="the original: a file, '-' for stdin, or a URL")
     parser.add_argument("right", nargs="?", help="the rewrite: a file, '-' for stdin, or a URL")
     parser.add_argument("--example", action="store_true", help="compare the bundled news example")
+    for add_options in (
+        _add_output_options,
+        _add_comparison_options,
+        _add_app_options,
+        _add_setup_options,
+    ):
+        add_options(parser)
+    return parser
 
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
     output = parser.add_argument_group("printed output and reports (no app is opened)")
     output.add_argument(
         "--summary",
@@ -128,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="same as --color=never",
     )
 
+
+def _add_comparison_options(parser: argparse.ArgumentParser) -> None:
     engine = parser.add_argument_group("comparison")
     engine.add_argument(
         "--threshold",
@@ -136,18 +149,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FACTOR",
         help="scale the alignment thresholds: above 1 pairs fewer, more cautiously; below 1 pairs more (default 1.0, or the settings file's)",
     )
-    engine.add_argument(
-        "--left-format",
-        choices=["auto", "text", "markdown", "html"],
-        default="auto",
-        help="how to read the left input (default: detect)",
-    )
-    engine.add_argument(
-        "--right-format",
-        choices=["auto", "text", "markdown", "html"],
-        default="auto",
-        help="how to read the right input (default: detect)",
-    )
+    for side in ("left", "right"):
+        engine.add_argument(
+            f"--{side}-format",
+            choices=["auto", "text", "markdown", "html"],
+            default="auto",
+            help=f"how to read the {side} input (default: detect)",
+        )
     engine.add_argument(
         "--max-size",
         type=_size,
@@ -156,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="largest input to read, e.g. 50M (default 20M)",
     )
 
+
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
     app = parser.add_argument_group("the app")
     app.add_argument(
         "--no-state",
@@ -163,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="neither read nor save review marks and notes (e.g. in CI)",
     )
 
+
+def _add_setup_options(parser: argparse.ArgumentParser) -> None:
     setup = parser.add_argument_group("setup")
     setup.add_argument("--version", action="version", version=f"compare-tui {__version__}")
     setup.add_argument(
@@ -174,7 +186,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SHELL",
         help="print a completion script for bash, zsh or fish and exit",
     )
-    return parser
 
 
 def _positive_float(value: str) -> float:

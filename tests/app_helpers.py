@@ -22,6 +22,7 @@ from tui.engine.model import (
     SentenceAlignment,
     SentenceLink,
     Span,
+    WordsAt,
 )
 
 LEFT_TEXTS = (
@@ -54,6 +55,12 @@ def marked(text: str) -> tuple[Span, ...]:
         elif piece:
             spans.append(Span(piece))
     return tuple(spans)
+
+
+def words_at(text: str, words: str, paragraph: int = 0) -> WordsAt:
+    """Where ``words`` first stand in ``text``, as a fact flag records it."""
+    start = text.index(words)
+    return WordsAt(paragraph, start, start + len(words))
 
 
 def _inline(left: list[str], right: list[str]) -> InlineDiff:
@@ -98,7 +105,13 @@ def sample_comparison() -> Comparison:
             ),
             facts=(
                 FactFlag(
-                    "number", "high", "$47 billion", "tens of billions", "exact figure made vague"
+                    "number",
+                    "high",
+                    "$47 billion",
+                    "tens of billions",
+                    "exact figure made vague",
+                    words_at(LEFT_TEXTS[1], "$47 billion"),
+                    words_at(RIGHT_TEXTS[0], "tens of billions"),
                 ),
             ),
         ),

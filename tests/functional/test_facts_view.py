@@ -8,7 +8,7 @@ from tests.app_helpers import drawn_lines, sample_comparison
 from tui.app.app import CompareApp
 from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
-from tui.engine.model import FactFlag
+from tui.engine.model import FactFlag, WordsAt
 
 VAGUE = FactFlag(
     "number",
@@ -96,3 +96,40 @@ async def test_a_flag_takes_one_line_cut_to_its_pane_without_its_reason():
         assert not any("made vague" in line for line in lines)
         below = lines[lines.index(cut[0]) + 1]
         assert "approved" not in below  # nothing of the cut flag runs on to a second line
+
+
+async def test_a_facts_words_are_styled_apart_from_the_other_insertions():
+    app = CompareApp(sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+        segments = [segment for y in range(6) for segment in panes.render_line(y)]
+
+        def style_of(words: str):
+            return next(segment.style for segment in segments if words in segment.text)
+
+        assert style_of("of billions") != style_of("signed off")
+        assert style_of("of billions").bold and not style_of("signed off").bold
+        assert style_of("of billions").underline  # still an insertion
+
+
+async def test_going_to_a_fact_brings_its_words_into_view_in_a_long_paragraph():
+    comparison = facts_comparison()
+    long_text = " ".join(["Filler words that push the figure down."] * 40) + " It cost $9 million."
+    right = replace(
+        comparison.right,
+        paragraphs=tuple(
+            replace(p, text=long_text) if p.index == 6 else p for p in comparison.right.paragraphs
+        ),
+    )
+    start = long_text.index("$9 million")
+    flag = replace(RESPELLED, right_at=WordsAt(0, start, start + len("$9 million")))
+    changes = list(comparison.changes)
+    changes[6] = replace(changes[6], facts=(flag,), inline=None)
+    app = CompareApp(replace(comparison, right=right, changes=tuple(changes)))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f", "down", "enter")
+        panes = app.query_one(SideBySide)
+        shown = [panes.render_line(y).text for y in range(panes.scrollable_content_region.height)]
+        assert any("$9 million" in line for line in shown)

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import replace
 from datetime import datetime
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from markdown_it import MarkdownIt
 
 from tests import paths
 from tui.engine.compare import compare_documents
-from tui.engine.model import Comparison, Document, FactFlag, Kind, Paragraph, Span
+from tui.engine.model import Comparison, Document, FactFlag, Kind, Paragraph, Span, WordsAt
 from tui.engine.report import report_dict
 from tui.engine.safe_text import printable
 from tui.export import html as html_report
@@ -88,7 +90,13 @@ FERRY_REWRITE = [
     ("Share this article", "social"),
 ]
 FIGURE_MADE_VAGUE = FactFlag(
-    "number", "high", "£2.1 million", "around £2 million", "exact figure made vague"
+    "number",
+    "high",
+    "£2.1 million",
+    "around £2 million",
+    "exact figure made vague",
+    WordsAt(0, FERRY_ORIGINAL[2][0].index("£2.1"), len(FERRY_ORIGINAL[2][0]) - 1),
+    WordsAt(0, FERRY_REWRITE[3][0].index("around"), len(FERRY_REWRITE[3][0]) - 1),
 )
 
 
@@ -254,10 +262,42 @@ def test_highlighted_spans_are_each_escaped_and_the_changed_ones_marked(spans):
     assert html_report._highlighted("", spans, "del") == expected
 
 
+@given(
+    st.lists(st.builds(Span, st.text(alphabet="ab<& ", min_size=1), st.booleans()), max_size=6),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=3),
+)
+def test_fact_words_add_marks_and_change_no_text(spans, ranges):
+    """With facts' words marked, the paragraph reads the same and keeps its edits, tag for tag."""
+    text = "".join(s.text for s in spans)
+    facts = [(min(a, b), max(a, b)) for a, b in ranges]
+    with_facts = html_report._highlighted(text, spans, "ins", facts)
+    plain = html_report._highlighted(text, spans, "ins")
+    unmarked = re.sub(r'<span class="fact">|</span>', "", with_facts)
+    assert re.sub(r"</ins><ins>", "", unmarked) == re.sub(r"</ins><ins>", "", plain)
+    marked = "".join(re.findall(r'<span class="fact">(.*?)</span>', with_facts))
+    words = "".join(
+        text[i] for i in sorted({i for a, b in facts for i in range(a, min(b, len(text)))})
+    )
+    assert html_unescape(marked) == words
+
+
 def test_html_escapes_sources_and_fact_text():
     page = render_html(hostile_comparison(), generated=WHEN)
     assert "left &lt;b&gt;&quot;1&quot;&lt;/b&gt;.txt" in page
     assert "reason with *stars* and &lt;b&gt;tags&lt;/b&gt;" in page and "&lt;script&gt;" in page
+
+
+def test_html_marks_a_facts_own_words_apart_from_the_edits():
+    page = render_html(ferry_comparison(), generated=WHEN)
+    marked = {
+        "".join(re.findall(r'<span class="fact">([^<]*)</span>', paragraph))
+        for paragraph in re.findall(r'<p class="para">(.*?)</p>', page)
+    }
+    assert {"£2.1 million", "around £2 million", "84"} <= marked
+    # Inside an edit the words keep its mark (struck, underlined) and gain their own.
+    assert '<del><span class="fact">2.1</span></del>' in page
+    assert '<ins><span class="fact">around</span></ins>' in page
+    assert ".fact{" in page
 
 
 MARKDOWN = MarkdownIt("commonmark").enable(["strikethrough", "table"])

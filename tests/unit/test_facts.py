@@ -353,6 +353,58 @@ def test_unpaired_right_lists_new_claims_without_every_name() -> None:
     assert all(f.left is None and f.reason.startswith("new claim:") for f in flags)
 
 
+# --- where a flag's words stand ---------------------------------------------------------
+
+
+def words_where_they_stand(flag: FactFlag, left: list[str], right: list[str]) -> list[bool]:
+    """For each side with words, whether the paragraph and characters it names hold them."""
+    return [
+        texts[at.paragraph][at.start : at.end] == words
+        for words, at, texts in (
+            (flag.left, flag.left_at, left),
+            (flag.right, flag.right_at, right),
+        )
+        if words is not None
+    ]
+
+
+def test_a_merged_groups_flags_name_the_paragraph_their_words_stand_in() -> None:
+    left = ["The ferry carried 40,000 people.", "Fares rose to £3 in May, said Hale."]
+    right = ["The ferry carried 40,000 people and fares rose to £5 in May, said Hale."]
+    flag = only(left, right, "number")
+    assert (flag.left, flag.right) == ("£3", "£5")
+    assert flag.left_at.paragraph == 1 and flag.right_at.paragraph == 0
+    assert words_where_they_stand(flag, left, right) == [True, True]
+
+
+def test_an_unpaired_paragraphs_flags_name_where_their_words_stand() -> None:
+    paragraphs = ["Nothing here.", "The firm cut 2,300 jobs, said Lopez."]
+    flags = unpaired_facts(paragraphs, "left")
+    assert flags and all(f.left_at.paragraph == 1 and f.right_at is None for f in flags)
+    assert all(words_where_they_stand(f, paragraphs, []) == [True] for f in flags)
+
+
+@pytest.mark.parametrize(
+    "fixture", ["news-repost", "heavy-paraphrase", "policy-revision", "book-editions"]
+)
+def test_every_flag_on_a_fixture_names_where_its_words_stand(fixture) -> None:
+    from tui.engine.pipeline import CompareRequest, run_comparison
+
+    folder = paths.FIXTURES / fixture
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    comparison = run_comparison(
+        CompareRequest(str(folder / gold["left"]), str(folder / gold["right"]))
+    )
+    flags = 0
+    for change in comparison.changes:
+        left = [comparison.left.paragraphs[i].text for i in change.left]
+        right = [comparison.right.paragraphs[j].text for j in change.right]
+        for flag in change.facts:
+            flags += 1
+            assert all(words_where_they_stand(flag, left, right)), flag
+    assert flags
+
+
 def test_unpaired_rejects_an_unknown_side() -> None:
     with pytest.raises(ValueError):
         unpaired_facts("text", "middle")

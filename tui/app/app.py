@@ -76,7 +76,7 @@ from tui.app.view_model import (
     paragraph_number,
 )
 from tui.engine.errors import UserError
-from tui.engine.model import Comparison
+from tui.engine.model import Comparison, FactFlag
 from tui.engine.pipeline import CompareRequest
 from tui.engine.progress import Cancelled, Progress
 from tui.engine.safe_text import terminal_safe
@@ -692,9 +692,27 @@ class CompareApp(App[None]):
         panes = self._widget(SideBySide)
         panes.set_current(change)
         panes.scroll_to_row(model.row_of_change[change])
+        fact = model.fact_at(position)
+        if fact is not None:
+            self._show_fact_words(model, change, fact)
         self._widget(DiffPanel).move_to(position)
         self._update_status()
         self._refresh_bindings_if_changed()
+
+    def _show_fact_words(self, model: ReaderModel, change: int, fact: FactFlag) -> None:
+        """Bring a fact's own words into view: in a long paragraph they can stand below the screen."""
+        panes = self._widget(SideBySide)
+        c = model.comparison.changes[change]
+        side, at, indices = (
+            (RIGHT, fact.right_at, c.right) if fact.right_at else (LEFT, fact.left_at, c.left)
+        )
+        if at is None or panes.columns is None:
+            return
+        line = panes.paragraph_line(
+            model.row_of_change[change], side, indices[at.paragraph], at.start
+        )
+        if line >= round(panes.scroll_y) + panes.scrollable_content_region.height - 1:
+            panes.scroll_to_line(line, context=2)
 
     def _refresh_bindings_if_changed(self) -> None:
         """Re-check the footer's keys only when their state can differ (rebuilding it costs ~80 ms)."""

@@ -30,7 +30,7 @@ from textual.strip import Strip
 
 from tui.app.columns import DIVIDER, Columns, number_width, shown_sides
 from tui.app.styles import ComponentStyles
-from tui.app.view_model import LEFT, RIGHT, Match, Part, ReaderModel
+from tui.app.view_model import LEFT, RIGHT, Match, Part, ReaderModel, fact_words
 from tui.app.wrapping import wrap_offsets
 from tui.engine.layout import Row
 from tui.engine.model import Change, Comparison, Kind
@@ -162,6 +162,7 @@ class SideBySide(ScrollView, can_focus=True):
         "pane--excerpt",
         "pane--fact",
         "pane--fact-mark",
+        "pane--fact-words",
         "pane--note",
         "pane--boilerplate",
         "pane--deleted",
@@ -182,6 +183,7 @@ class SideBySide(ScrollView, can_focus=True):
     SideBySide > .pane--excerpt { color: $text-muted; text-style: strike; }
     SideBySide > .pane--fact { color: $text-warning; }
     SideBySide > .pane--fact-mark { color: $text-warning; text-style: bold; }
+    SideBySide > .pane--fact-words { color: $text-warning; background: $warning 25%; text-style: bold; }
     SideBySide > .pane--note { color: $text-accent; text-style: italic; }
     SideBySide > .pane--boilerplate { color: $text-muted; text-style: italic; }
     SideBySide > .pane--deleted { color: $text-error; background: $error 20%; text-style: strike; }
@@ -557,6 +559,9 @@ class SideBySide(ScrollView, can_focus=True):
                 if span.changed:
                     text.stylize(style, start, end)
                 start = end
+        # Over the edit's own style: a changed figure is still struck through or underlined.
+        for start, end in fact_words(change, side, part.position):
+            text.stylize(self._style("pane--fact-words"), start, end)
         if part.paragraph is not None:
             for start, end, number in self._matches_by_paragraph.get((side, part.paragraph), ()):
                 name = "pane--search-current" if number == self.current_match else "pane--search"

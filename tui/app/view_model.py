@@ -29,6 +29,7 @@ __all__ = [
     "difference_text",
     "excerpt",
     "fact_flag_line",
+    "fact_words",
     "paragraph_number",
 ]
 
@@ -398,6 +399,16 @@ def difference_text(comparison: Comparison, change_index: int, mark: Mark = NO_M
         note = "\n".join(visible_controls(line) for line in mark.note.strip().splitlines())
         lines += ["", f"Note: {note}"]
     return "\n".join(lines) + "\n"
+
+
+def fact_words(change: Change, side: str, position: int) -> list[tuple[int, int]]:
+    """Where the facts' own words stand in paragraph ``position`` of ``change``'s group on ``side``.
+
+    The changed figure, name, date or quote, as character ranges of that
+    paragraph, for the panes to mark apart from the other edits.
+    """
+    places = (fact.left_at if side == LEFT else fact.right_at for fact in change.facts)
+    return [(at.start, at.end) for at in places if at is not None and at.paragraph == position]
 
 
 def fact_flag_line(fact: FactFlag) -> str:

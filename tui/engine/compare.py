@@ -201,14 +201,14 @@ def _with_facts(change: Change, left: Document, right: Document) -> Change:
     """
     if change.boilerplate or (change.inline is None and change.left and change.right):
         return change
-    left_text = "\n\n".join(left.paragraphs[i].text for i in change.left)
-    right_text = "\n\n".join(right.paragraphs[j].text for j in change.right)
+    left_texts = [left.paragraphs[i].text for i in change.left]
+    right_texts = [right.paragraphs[j].text for j in change.right]
     if not change.right:
-        facts = unpaired_facts(left_text, Side.LEFT)
+        facts = unpaired_facts(left_texts, Side.LEFT)
     elif not change.left:
-        facts = unpaired_facts(right_text, Side.RIGHT)
+        facts = unpaired_facts(right_texts, Side.RIGHT)
     else:
-        facts = compare_facts(left_text, right_text)
+        facts = compare_facts(left_texts, right_texts)
     return replace(change, facts=facts) if facts else change
 
 

@@ -22,7 +22,7 @@ Contract
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "Span",
     "WordOp",
     "InlineDiff",
+    "WordsAt",
     "FactFlag",
     "Sentence",
     "SentenceLink",
@@ -145,11 +146,25 @@ class InlineDiff:
 
 
 @dataclass(frozen=True, slots=True)
+class WordsAt:
+    """Where a fact's words stand on one side: characters ``start:end`` of paragraph
+    ``paragraph`` of the change's group on that side (0 for its first, as
+    :class:`InlineDiff` counts them)."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class FactFlag:
     """A change of meaning found in a change: a number, name, quote, attribution, ...
 
     ``severity`` is high (numbers, names, quotes, negation) or medium
-    (attribution, hedging, modality).
+    (attribution, hedging, modality). ``left_at`` and ``right_at`` say where
+    the words ``left`` and ``right`` stand, so a view can mark them; they are
+    not part of what the flag says (two flags saying the same are equal
+    wherever their words stand), and None where a flag was built without them.
     """
 
     kind: str
@@ -157,6 +172,8 @@ class FactFlag:
     left: str | None
     right: str | None
     reason: str
+    left_at: WordsAt | None = field(default=None, compare=False)
+    right_at: WordsAt | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # A plain "high" becomes Severity.HIGH (and a misspelt one fails here, not in a report).

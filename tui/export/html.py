@@ -5,7 +5,8 @@ kind, overall similarity), the fact changes, the alignment map (an inline SVG
 picture of which paragraph became which), the numbered list of differences,
 a legend, then both texts side by side in one table with word-level
 highlights (``<del>`` on the left, ``<ins>`` on the right: struck and
-underlined, never colour alone).
+underlined, never colour alone) and the facts' own words (the changed figure,
+name, date or quote) in ``<span class="fact">``, bold on their own colour.
 
 Safety: every piece of input text goes through
 :func:`~tui.export.html_markup.html_text` (control characters made visible,
@@ -20,9 +21,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from importlib.resources import files
+from itertools import groupby
 
 from tui.engine.layout import Row, side_by_side
-from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Paragraph, Span
+from tui.engine.model import (
+    Change,
+    Comparison,
+    Document,
+    FactFlag,
+    Kind,
+    Paragraph,
+    Span,
+    WordsAt,
+)
 from tui.engine.report import (
     Review,
     ReviewMark,
@@ -220,7 +231,8 @@ def _legend() -> str:
         f"{kinds}"
         '<li class="k-boilerplate"><span class="swatch"></span><b>boilerplate</b>: bylines, share '
         "buttons, forum chrome… collapsed, not counted</li>"
-        "<li><del>struck</del>: words the rewrite deleted · <ins>underlined</ins>: words it inserted</li>"
+        "<li><del>struck</del>: words the rewrite deleted · <ins>underlined</ins>: words it inserted"
+        ' · <span class="fact">marked</span>: the words of a flagged fact (a figure, name, date, quote)</li>'
         "<li>¶ numbers count paragraphs from 1 on each side; similarity is the share of words kept.</li>"
         "</ul></section>"
     )
@@ -397,8 +409,14 @@ def _cells(comparison: Comparison, change: Change, anchor_index: int | None) -> 
     left_spans = inline.left if inline else [None] * len(change.left)
     right_spans = inline.right if inline else [None] * len(change.right)
     anchor = f' id="{change_anchor(anchor_index)}"' if anchor_index is not None else ""
-    left = _cell("Original", comparison.left.paragraphs, change.left, left_spans, "del", anchor)
-    right = _cell("Rewrite", comparison.right.paragraphs, change.right, right_spans, "ins", "")
+    left_facts = [f.left_at for f in change.facts]
+    right_facts = [f.right_at for f in change.facts]
+    left = _cell(
+        "Original", comparison.left.paragraphs, change.left, left_spans, "del", anchor, left_facts
+    )
+    right = _cell(
+        "Rewrite", comparison.right.paragraphs, change.right, right_spans, "ins", "", right_facts
+    )
     return left + right
 
 
@@ -409,12 +427,14 @@ def _cell(
     spans: Iterable[Sequence[Span] | None],
     mark: str,
     anchor: str,
+    facts: Sequence[WordsAt | None] = (),
 ) -> str:
     if not indices:
         return f'<td class="empty" data-side="{side}"{anchor}></td>'
     inner = "".join(
-        f'<p class="para"><span class="pn">¶{i + 1}</span> {_highlighted(paragraphs[i].text, runs, mark)}</p>'
-        for i, runs in zip(indices, spans, strict=True)
+        f'<p class="para"><span class="pn">¶{i + 1}</span> '
+        f"{_highlighted(paragraphs[i].text, runs, mark, _words_in(facts, position))}</p>"
+        for position, (i, runs) in enumerate(zip(indices, spans, strict=True))
     )
     return f'<td data-side="{side}"{anchor}>{inner}</td>'
 
@@ -425,8 +445,17 @@ def _cell(
 _START, _END = "\ufdd0", "\ufdd1"
 
 
-def _highlighted(text: str, spans: Sequence[Span] | None, mark: str) -> str:
-    """``text``, or its spans with the changed ones inside ``<mark>`` (del or ins), as HTML."""
+def _words_in(facts: Sequence[WordsAt | None], position: int) -> list[tuple[int, int]]:
+    return [(at.start, at.end) for at in facts if at is not None and at.paragraph == position]
+
+
+def _highlighted(
+    text: str, spans: Sequence[Span] | None, mark: str, facts: Sequence[tuple[int, int]] = ()
+) -> str:
+    """``text``, or its spans with the changed ones inside ``<mark>`` (del or ins), as HTML;
+    the facts' own words (character ranges of ``text``) inside ``<span class="fact">``."""
+    if facts:
+        return _with_fact_words(text, spans, mark, facts)
     if spans is None:
         return html_text(text)
     if any(_START in s.text or _END in s.text for s in spans):
@@ -436,3 +465,31 @@ def _highlighted(text: str, spans: Sequence[Span] | None, mark: str) -> str:
         )
     marked = "".join([f"{_START}{s.text}{_END}" if s.changed else s.text for s in spans])
     return html_text(marked).replace(_START, f"<{mark}>").replace(_END, f"</{mark}>")
+
+
+def _with_fact_words(
+    text: str, spans: Sequence[Span] | None, mark: str, facts: Sequence[tuple[int, int]]
+) -> str:
+    """The few paragraphs with flagged words, span by span, each cut where a fact's words begin or end."""
+    in_fact = [False] * len(text)
+    for start, end in facts:
+        in_fact[start:end] = [True] * len(in_fact[start:end])
+    pieces, start = [], 0
+    for span in spans if spans is not None else (Span(text),):
+        end = start + len(span.text)
+        inner = "".join(
+            f'<span class="fact">{html_text(text[a:b])}</span>' if fact else html_text(text[a:b])
+            for fact, (a, b) in _runs(in_fact, start, end)
+        )
+        pieces.append(f"<{mark}>{inner}</{mark}>" if span.changed else inner)
+        start = end
+    return "".join(pieces)
+
+
+def _runs(mask: Sequence[bool], start: int, end: int) -> list[tuple[bool, tuple[int, int]]]:
+    """``start:end`` cut where ``mask`` changes: (value, (from, to)) for each run."""
+    runs = []
+    for value, group in groupby(range(start, end), key=mask.__getitem__):
+        members = list(group)
+        runs.append((value, (members[0], members[-1] + 1)))
+    return runs

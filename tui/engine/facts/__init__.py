@@ -26,8 +26,10 @@ Public API: :func:`compare_facts` for an aligned pair and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tui.engine.facts import attribution, dates, figures, names, quotes, stance
-from tui.engine.facts.check import MEDIUM, FactCheck, Found, flag, ordered, words_at
+from tui.engine.facts.check import MEDIUM, FactCheck, Found, Passage, flag, ordered, words_at
 from tui.engine.facts.text import Spans, curly
 from tui.engine.model import FactFlag
 
@@ -43,13 +45,16 @@ CHECKS: tuple[FactCheck, ...] = (
 )
 
 
-def compare_facts(left: str, right: str) -> tuple[FactFlag, ...]:
+def compare_facts(left: str | Sequence[str], right: str | Sequence[str]) -> tuple[FactFlag, ...]:
     """Facts whose meaning changed between an aligned ``left`` and ``right`` passage.
 
-    Either side may hold several paragraphs joined by blank lines (split or
-    merged pairs). Flags come high severity first, then in reading order.
+    Either side is a paragraph or the paragraphs of a split or merged group
+    (read joined by a blank line; each flag says in which paragraph its words
+    stand). Flags come high severity first, then in reading order.
     """
-    return ordered(_one_flag_per_fact([f for check in CHECKS for f in check.compare(left, right)]))
+    before, after = Passage.of(left), Passage.of(right)
+    found = [f for check in CHECKS for f in check.compare(before.text, after.text)]
+    return ordered(_one_flag_per_fact(found), before, after)
 
 
 def _one_flag_per_fact(found: list[Found]) -> list[Found]:
@@ -71,7 +76,7 @@ def _one_flag_per_fact(found: list[Found]) -> list[Found]:
     ]
 
 
-def unpaired_facts(text: str, side: str) -> tuple[FactFlag, ...]:
+def unpaired_facts(text: str | Sequence[str], side: str) -> tuple[FactFlag, ...]:
     """Figures, quotations and attributions in a paragraph with no partner.
 
     ``side="left"``: the paragraph was dropped, so these are facts the rewrite
@@ -81,14 +86,19 @@ def unpaired_facts(text: str, side: str) -> tuple[FactFlag, ...]:
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right', not {side!r}")
     label = "dropped" if side == "left" else "new claim"
+    passage = Passage.of(text)
     return ordered(
-        flag(
-            item.kind,
-            MEDIUM,
-            f"{label}: {item.noun} {curly(item.text)}",
-            words_at(item.text, item.start) if side == "left" else None,
-            words_at(item.text, item.start) if side == "right" else None,
-        )
-        for check in CHECKS
-        for item in check.unpaired(text)
+        (
+            flag(
+                item.kind,
+                MEDIUM,
+                f"{label}: {item.noun} {curly(item.text)}",
+                words_at(item.text, item.start) if side == "left" else None,
+                words_at(item.text, item.start) if side == "right" else None,
+            )
+            for check in CHECKS
+            for item in check.unpaired(passage.text)
+        ),
+        passage,
+        passage,
     )

@@ -7,11 +7,13 @@ its registry and runs them in that order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import NamedTuple
 
-from tui.engine.model import FactFlag, Severity
+from tui.engine.model import FactFlag, Severity, WordsAt
 
 HIGH = Severity.HIGH
 MEDIUM = Severity.MEDIUM
@@ -85,12 +87,45 @@ def flag(
     return Found(flagged, left, right)
 
 
-def ordered(found: Iterable[Found]) -> tuple[FactFlag, ...]:
-    """Deduplicated flags, high severity first, then in reading order."""
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One side of a pair as the checks read it: its paragraphs joined by a blank line.
+
+    A split or merged group is read as one passage, so a fact that moved
+    between its paragraphs is still paired; :meth:`at` tells which paragraph
+    a fact's words stand in.
+    """
+
+    text: str
+    starts: tuple[int, ...]  # where each paragraph begins in ``text``
+
+    @classmethod
+    def of(cls, paragraphs: str | Sequence[str]) -> Passage:
+        """A passage of one paragraph (a string) or of several."""
+        texts = [paragraphs] if isinstance(paragraphs, str) else list(paragraphs)
+        lengths = [len(text) + len(PARAGRAPH_BREAK) for text in texts[:-1]]
+        return cls(PARAGRAPH_BREAK.join(texts), (0, *accumulate(lengths)))
+
+    def at(self, words: Words | None) -> WordsAt | None:
+        """Where ``words`` (a span of :attr:`text`) stand in their paragraph."""
+        if words is None:
+            return None
+        paragraph = bisect_right(self.starts, words.start) - 1
+        start = self.starts[paragraph]
+        return WordsAt(paragraph, words.start - start, words.end - start)
+
+
+def ordered(found: Iterable[Found], left: Passage, right: Passage) -> tuple[FactFlag, ...]:
+    """Deduplicated flags, high severity first, then in reading order, each with where its words stand."""
     flags: list[FactFlag] = []
     seen: set[FactFlag] = set()
     for item in sorted(found, key=lambda f: (SEVERITY_RANK[f.flag.severity], f.position)):
         if item.flag not in seen:
             seen.add(item.flag)
-            flags.append(item.flag)
+            flags.append(
+                replace(item.flag, left_at=left.at(item.left), right_at=right.at(item.right))
+            )
     return tuple(flags)

@@ -5,16 +5,18 @@ measured on the hand-labelled fixture pairs (run with ``-s`` to see the figures)
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests import paths
 from tui import scores
 from tui.engine.facts import compare_facts, unpaired_facts
+from tui.engine.facts.text import APOSTROPHES, Word, text_words
 from tui.engine.model import FactFlag
 
 
@@ -621,3 +623,21 @@ def test_fact_checks_never_raise_on_ignorecase_twins(left, right):
     right_text = " and ".join(right)
     assert isinstance(compare_facts(left_text, right_text), tuple)
     assert isinstance(unpaired_facts(left_text, "right"), tuple)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        st.sampled_from("aZ9_ '’‘ʼ\n.-ΣΑσİß\u0301ǅ") | st.characters(exclude_categories=()),
+        max_size=40,
+    )
+)
+@example("Don‘t ΟΔΟΣ’s İstanbul ΑΣ\nΣΑ")
+def test_text_words_are_the_pattern_matches_folded_and_lower_cased(text):
+    """Each word as the rules read it: found in the text as written, offsets into it."""
+    straight = text.translate(APOSTROPHES)
+    expected = tuple(
+        Word(straight[m.start() : m.end()].lower(), m.start(), m.end())
+        for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text)
+    )
+    assert text_words.__wrapped__(text) == expected

@@ -306,12 +306,15 @@ def _flipped(
     _, removed, added = _pair_by_scope(lefts, rights)
     removed = [m for m in removed if m.word != _PLAN]
     added = [m for m in added if m.word != _PLAN]
-    places = correspondence(left, right)
-    removed, added = unmatched(
-        removed,
-        added,
-        lambda a, b: a.word == b.word and within(b.start, places.right_spans_for(a.start, a.start)),
-    )
+    if removed and added:  # the sentence pairing (the costly part) only pairs one of each
+        places = correspondence(left, right)
+        removed, added = unmatched(
+            removed,
+            added,
+            lambda a, b: (
+                a.word == b.word and within(b.start, places.right_spans_for(a.start, a.start))
+            ),
+        )
     return [m for m in removed if kept(m, text_stems(right))], [
         m for m in added if kept(m, text_stems(left))
     ]

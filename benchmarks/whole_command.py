@@ -7,6 +7,8 @@ angle brackets that technical text holds) and times, median of ``--repeat`` fres
 * ``compare-tui a.txt b.txt --summary``, ``--export r.json`` and ``--export r.html``;
 * ``git diff --no-index --word-diff`` on the same files in the same run, as the reference,
   with the ratio;
+* the CPU time (user + system) of each, beside its wall time: on a shared machine wall
+  time measures the neighbours too;
 * peak memory of the JSON export (max RSS of the child, from ``resource``);
 * a per-stage breakdown measured in one process (read and segment, boilerplate, compare —
   alignment, word diff and facts —, render, write), so a slow stage can be named.
@@ -26,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from benchmarks.synthetic import make_pair
 
@@ -49,23 +52,40 @@ def write_pair(folder: Path, paragraphs: int) -> tuple[Path, Path]:
     return left, right
 
 
-def _timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and the child's peak RSS in MB (``ru_maxrss`` of the finished children)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+class Run(NamedTuple):
+    """One command's figures: wall seconds, CPU seconds (user + system) and peak RSS in MB."""
+
+    wall: float
+    cpu: float
+    peak_mb: int
+
+
+def _timed(command: list[str], cwd: Path) -> Run:
+    """The child's wall and CPU time, and its peak RSS (``ru_maxrss`` of the finished children).
+
+    CPU time beside wall time: on a machine shared with other work, wall time also
+    measures the neighbours (a 2-core machine under a load of 8 stretched it threefold).
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, capture_output=True, check=False)
     elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) // 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Run(elapsed, cpu, max(after.ru_maxrss, before.ru_maxrss) // 1024)
 
 
-def _median(command: list[str], cwd: Path, repeat: int) -> tuple[float, int]:
+def _median(command: list[str], cwd: Path, repeat: int) -> Run:
     runs = [_timed(command, cwd) for _ in range(repeat)]
-    return statistics.median(seconds for seconds, _ in runs), max(mb for _, mb in runs)
+    return Run(
+        statistics.median(run.wall for run in runs),
+        statistics.median(run.cpu for run in runs),
+        max(run.peak_mb for run in runs),
+    )
 
 
 def stages(left: Path, right: Path, out: Path) -> dict[str, float]:
-    """Seconds per stage of one comparison and its JSON and HTML reports, in this process."""
+    """CPU seconds per stage of one comparison and its JSON and HTML reports, in this process."""
     from tui.engine.compare import compare_documents
     from tui.engine.loading import load_document
     from tui.engine.pipeline import label_boilerplate
@@ -74,11 +94,11 @@ def stages(left: Path, right: Path, out: Path) -> dict[str, float]:
     clock: dict[str, float] = {}
 
     def lap(name: str, start: float) -> float:
-        now = time.perf_counter()
+        now = time.process_time()
         clock[name] = clock.get(name, 0.0) + now - start
         return now
 
-    start = time.perf_counter()
+    start = time.process_time()
     documents = [load_document(str(path), None) for path in (left, right)]
     start = lap("read + segment", start)
     documents = [label_boilerplate(document) for document in documents]
@@ -102,40 +122,39 @@ def main(argv: list[str] | None = None) -> None:
     git = shutil.which("git")
     env_note = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     print(f"whole command, median of {args.repeat} fresh processes ({env_note})")
+    print("wall seconds (CPU seconds: user + system), peak memory of the JSON export")
     print(
-        f"{'paragraphs':>10} {'--summary':>10} {'json':>8} {'html':>8} {'git':>7} {'json/git':>9} {'json MB':>8}"
+        f"{'paragraphs':>10} {'--summary':>15} {'json':>15} {'html':>15} {'git':>6}"
+        f" {'json/git':>9} {'json MB':>8}"
     )
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         for size in args.sizes:
             left, right = write_pair(work, size)
-            summary, _ = _median([*command, str(left), str(right), "--summary"], work, args.repeat)
-            as_json, peak = _median(
-                [*command, str(left), str(right), "--export", "r.json", "--force"],
-                work,
-                args.repeat,
-            )
-            as_html, _ = _median(
-                [*command, str(left), str(right), "--export", "r.html", "--force"],
-                work,
-                args.repeat,
-            )
+            pair = [*command, str(left), str(right)]
+            summary = _median([*pair, "--summary"], work, args.repeat)
+            as_json = _median([*pair, "--export", "r.json", "--force"], work, args.repeat)
+            as_html = _median([*pair, "--export", "r.html", "--force"], work, args.repeat)
             reference = (
                 _median(
                     [git, "diff", "--no-index", "--word-diff", str(left), str(right)],
                     work,
                     args.repeat,
-                )[0]
+                ).wall
                 if git
                 else float("nan")
             )
             print(
-                f"{size:>10} {summary:>9.2f}s {as_json:>7.2f}s {as_html:>7.2f}s {reference:>6.2f}s"
-                f" {as_json / reference:>8.0f}x {peak:>8}"
+                f"{size:>10} {_figure(summary)} {_figure(as_json)} {_figure(as_html)}"
+                f" {reference:>5.2f}s {as_json.wall / reference:>8.0f}x {as_json.peak_mb:>8}"
             )
-        print("\nper stage, one process, largest size:")
+        print("\nCPU seconds per stage, one process, largest size:")
         for name, seconds in stages(left, right, work).items():
             print(f"  {name:<36} {seconds:6.2f} s")
+
+
+def _figure(run: Run) -> str:
+    return f"{run.wall:>6.2f}s ({run.cpu:>5.2f})"
 
 
 if __name__ == "__main__":

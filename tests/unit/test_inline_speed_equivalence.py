@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel, Levenshtein
 
-from tui.engine.inline import word_diff
+from tui.engine.inline import word_diff, word_highlights
 from tui.engine.model import InlineDiff, Span, WordOp
 from tui.engine.tokens import display_tokens, token_key
 
@@ -240,3 +240,10 @@ def test_word_diff_equals_the_token_by_token_reference(left, right):
 @given(_side, _side)
 def test_word_diff_of_the_usual_words_equals_the_reference(left, right):
     assert word_diff(left, right) == _reference_word_diff(left, right)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_side, _any_side), st.one_of(_side, _any_side))
+def test_highlights_alone_are_the_word_diff_spans(left, right):
+    reference, _ = _reference_word_diff(left, right)
+    assert word_highlights(left, right) == (reference.left, reference.right)

@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from tui.engine.model import InlineDiff, Span, WordOp
 from tui.engine.tokens import _TOKEN, token_key
 
-__all__ = ["word_diff"]
+__all__ = ["word_diff", "word_highlights"]
 
 # Half-open range of word indices.
 WordRange = tuple[int, int]
@@ -58,16 +58,10 @@ def word_diff(left: Sequence[str], right: Sequence[str]) -> tuple[InlineDiff, fl
     # Rapidfuzz groups contiguous edits of one kind, so no two adjacent ops share a tag.
     opcodes = Levenshtein.opcodes(left_side.keys, right_side.keys).as_list()
     tags, left_starts, left_stops, right_starts, right_stops = _columns(opcodes)
-    _, left_kept_starts, left_kept_stops, right_kept_starts, right_kept_stops = _columns(
-        [opcode for opcode in opcodes if opcode[0] == "equal"]
-    )
+    left_spans, right_spans = _highlights(left_side, right_side, opcodes)
     diff = InlineDiff(
-        left=left_side.spans(
-            _changed_runs(left_kept_starts, left_kept_stops, len(left_side.words))
-        ),
-        right=right_side.spans(
-            _changed_runs(right_kept_starts, right_kept_stops, len(right_side.words))
-        ),
+        left=left_spans,
+        right=right_spans,
         ops=tuple(
             map(
                 WordOp,
@@ -78,6 +72,29 @@ def word_diff(left: Sequence[str], right: Sequence[str]) -> tuple[InlineDiff, fl
         ),
     )
     return diff, Indel.normalized_similarity(left_side.keys, right_side.keys)
+
+
+def word_highlights(
+    left: Sequence[str], right: Sequence[str]
+) -> tuple[tuple[tuple[Span, ...], ...], tuple[tuple[Span, ...], ...]]:
+    """The spans of :func:`word_diff` alone, without its ops and share kept: what a
+    sentence view shows for each of thousands of sentence pairs."""
+    left_side, right_side = _Side.of(left), _Side.of(right)
+    opcodes = Levenshtein.opcodes(left_side.keys, right_side.keys).as_list()
+    return _highlights(left_side, right_side, opcodes)
+
+
+def _highlights(
+    left_side: _Side, right_side: _Side, opcodes: list[Any]
+) -> tuple[tuple[tuple[Span, ...], ...], tuple[tuple[Span, ...], ...]]:
+    """Each side's spans: the words outside the equal opcodes are the changed ones."""
+    _, left_kept_starts, left_kept_stops, right_kept_starts, right_kept_stops = _columns(
+        [opcode for opcode in opcodes if opcode[0] == "equal"]
+    )
+    return (
+        left_side.spans(_changed_runs(left_kept_starts, left_kept_stops, len(left_side.words))),
+        right_side.spans(_changed_runs(right_kept_starts, right_kept_stops, len(right_side.words))),
+    )
 
 
 def _columns(opcodes: Iterable[Any]) -> tuple[tuple[Any, ...], ...]:

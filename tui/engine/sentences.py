@@ -43,7 +43,7 @@ import sentencex
 from rapidfuzz.distance import Indel
 
 from tui.engine.align import heaviest_chain
-from tui.engine.inline import word_diff
+from tui.engine.inline import word_highlights
 from tui.engine.model import Kind, Sentence, SentenceAlignment, SentenceLink, Span
 from tui.engine.similarity import Part, Terms, index_terms, pair_statistics, part_vectors
 from tui.engine.tokens import DocumentTerms, cosmetic_key
@@ -526,8 +526,7 @@ def _pair(alignment: SentenceAlignment, link: SentenceLink) -> SentencePair:
         kept = ((Span(left[0]),),)
         return SentencePair(link.kind, link.similarity, kept, kept)
     if left and right:
-        diff, _ = word_diff(left, right)
-        return SentencePair(link.kind, link.similarity, diff.left, diff.right)
+        return SentencePair(link.kind, link.similarity, *word_highlights(left, right))
     return SentencePair(
         link.kind,
         link.similarity,

@@ -571,6 +571,22 @@ def test_a_browser_draws_the_report_at_phone_and_desktop_width(tmp_path, width):
     assert sizes[1] > 10 * sizes[0]  # the report drew text and pictures, not an empty page
 
 
+def test_json_facts_say_where_their_words_stand_in_the_paragraphs():
+    data = report_dict(ferry_comparison())
+    found = 0
+    for change in data["changes"]:
+        for fact in change["facts"]:
+            for side in ("left", "right"):
+                at = fact[f"{side}_at"]
+                assert (at is None) == (fact[side] is None)
+                if at is not None:
+                    paragraph = data[side]["paragraphs"][at["paragraph"]]
+                    assert paragraph[at["start"] : at["end"]] == fact[side]
+                    assert at["paragraph"] in change[side]
+                    found += 1
+    assert found == 3
+
+
 def test_json_sentences_are_places_in_the_paragraphs_each_in_exactly_one_link():
     data = report_dict(ferry_comparison())
     with_sentences = [change for change in data["changes"] if "sentences" in change]

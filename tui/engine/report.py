@@ -26,7 +26,10 @@ change: which sentence became which (``{"left": [{"paragraph", "start",
 ``[start:end]``, and a link names sentences by their place in ``left`` and
 ``right``). A reader of version 1 that rejects unknown fields must be told.
 Within version 2, ``summary`` gains ``facts``: how many fact flags the
-differences carry (:func:`flagged_facts`, the number every surface shows).
+differences carry (:func:`flagged_facts`, the number every surface shows);
+and each fact ``left_at``/``right_at``: where its words stand
+(``{"paragraph", "start", "end"}``, the paragraph's index in its document,
+as sentences give it), or null.
 
 The second half selects what the human-readable reports (HTML, Markdown) list:
 the numbers of the differences, the fact flags and the reviewer's notes. How they word it is
@@ -46,6 +49,7 @@ from tui.engine.model import (
     FactFlag,
     InlineDiff,
     SentenceAlignment,
+    WordsAt,
 )
 
 __all__ = [
@@ -163,6 +167,8 @@ def _change(change: Change, review: dict[str, Any] | None) -> dict[str, Any]:
             "left": f.left,
             "right": f.right,
             "reason": f.reason,
+            "left_at": _words_at(f.left_at, change.left),
+            "right_at": _words_at(f.right_at, change.right),
         }
         for f in change.facts
     ]
@@ -171,6 +177,13 @@ def _change(change: Change, review: dict[str, Any] | None) -> dict[str, Any]:
     if review is not None:
         data["review"] = review
     return data
+
+
+def _words_at(at: WordsAt | None, paragraphs: tuple[int, ...]) -> dict[str, int] | None:
+    """Where a fact's words stand, with the paragraph's index in its document (as sentences give it)."""
+    if at is None:
+        return None
+    return {"paragraph": paragraphs[at.paragraph], "start": at.start, "end": at.end}
 
 
 def _sentences(alignment: SentenceAlignment) -> dict[str, Any]:

@@ -1,14 +1,25 @@
-"""Running the real command line in a subprocess, with the user's dirs and colour settings isolated."""
+"""Running the real command line, with the user's dirs and colour settings isolated.
+
+``run_cli`` starts ``python -m tui`` in a subprocess; ``run_main`` calls the same entry point
+in this process with the same arguments, directory, environment and non-terminal pipes, and
+returns the same kind of result. An interpreter start with the engine's imports costs about
+1.5 s of CPU, so tests of what the command *does* use ``run_main``; every command-line path
+keeps at least one ``run_cli`` test for what only a real process shows (exit status, pipes,
+no traceback on the way out).
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import chdir, contextmanager
 from pathlib import Path
 
 from tests import paths
+from tui.cli import main
 
 REPO = paths.REPO
 
@@ -87,6 +98,72 @@ def run_command(
         env=env or cli_env(tmp_path),
         timeout=120,
     )
+
+
+def run_main(
+    *args: str,
+    tmp_path: Path,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """What ``run_cli`` returns, from ``tui.cli.main`` called in this process."""
+    stdin_pipe = io.TextIOWrapper(io.BytesIO((stdin or "").encode()), encoding="utf-8")
+    stdout_pipe = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    stderr_pipe = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace")
+    with (
+        _environment(env or cli_env(tmp_path)),
+        chdir(cwd or tmp_path),
+        _standard_streams(stdin_pipe, stdout_pipe, stderr_pipe),
+    ):
+        try:
+            status = main(list(args))
+        except SystemExit as exit_:  # argparse's --help, --version and usage errors
+            status = _exit_status(exit_.code, stderr_pipe)
+    return subprocess.CompletedProcess(
+        ["compare-tui", *args], status, _read_back(stdout_pipe), _read_back(stderr_pipe)
+    )
+
+
+@contextmanager
+def _environment(env: dict[str, str]) -> Iterator[None]:
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+@contextmanager
+def _standard_streams(
+    stdin: io.TextIOWrapper, stdout: io.TextIOWrapper, stderr: io.TextIOWrapper
+) -> Iterator[None]:
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+
+
+def _exit_status(code: object, stderr: io.TextIOWrapper) -> int:
+    """The status ``sys.exit(code)`` gives a process: None is 0, a message is printed and is 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=stderr)
+    return 1
+
+
+def _read_back(pipe: io.TextIOWrapper) -> str:
+    """The text written to ``pipe``, newlines read back as ``subprocess.run(text=True)`` does."""
+    pipe.flush()
+    raw = pipe.buffer.getvalue()
+    return io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", errors=pipe.errors).read()
 
 
 def write_pair(folder: Path, left: str = ORIGINAL, right: str = REWRITE) -> tuple[str, str]:

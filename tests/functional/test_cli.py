@@ -1,8 +1,10 @@
 """The command line as people and scripts use it: summary, exit codes, colour, pipes, hints, setup flags.
 
-Each test runs the real console script (``python -m tui``) in a subprocess, with
-the user's config and data dirs under tmp_path, except where a test needs to
-replace the app itself.
+Each path of the command line has a test that runs the real console script
+(``python -m tui``) in a subprocess (``run_cli``); the other tests call the same entry
+point in this process (``run_main``: same arguments, environment and non-terminal
+pipes, without an interpreter start each). The user's config and data dirs are under
+tmp_path; a few tests replace the app itself.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from tests.cli_helpers import (
     one_error_line,
     run_cli,
     run_command,
+    run_main,
     write_pair,
 )
 from tui import __version__
@@ -58,7 +61,7 @@ def test_summary_matches_the_golden_file(tmp_path, pair):
 
 
 def test_summary_names_counts_facts_and_differences(tmp_path, pair):
-    out = run_cli(*pair, "--summary", tmp_path=tmp_path).stdout
+    out = run_main(*pair, "--summary", tmp_path=tmp_path).stdout
     lines = out.splitlines()
     assert lines[0] == "original.txt → rewrite.txt"
     assert "4 differences" in lines[1]
@@ -78,12 +81,12 @@ def test_summary_names_counts_facts_and_differences(tmp_path, pair):
 
 def test_summary_of_identical_texts_says_so(tmp_path):
     write_pair(tmp_path, ORIGINAL, ORIGINAL)
-    out = run_cli("original.txt", "rewrite.txt", "--summary", tmp_path=tmp_path).stdout
+    out = run_main("original.txt", "rewrite.txt", "--summary", tmp_path=tmp_path).stdout
     assert "0 differences" in out and "No differences in content." in out and "Facts" not in out
 
 
 def test_summary_lines_fit_80_columns_and_one_screen(tmp_path):
-    result = run_cli("--example", "--summary", tmp_path=tmp_path)
+    result = run_main("--example", "--summary", tmp_path=tmp_path)
     lines = result.stdout.splitlines()
     assert result.returncode == 0, result.stderr
     assert max(cell_len(line) for line in lines) <= 80
@@ -116,7 +119,7 @@ def test_every_summary_line_fits_the_width(example_comparison, width):
 )
 def test_exit_code_alone_prints_nothing(tmp_path, right, status):
     write_pair(tmp_path, ORIGINAL, right)
-    result = run_cli("original.txt", "rewrite.txt", "--exit-code", tmp_path=tmp_path)
+    result = run_main("original.txt", "rewrite.txt", "--exit-code", tmp_path=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (status, "", "")
 
 
@@ -133,7 +136,7 @@ def test_exit_code_alone_prints_nothing(tmp_path, right, status):
 )
 def test_errors_exit_2_with_one_line(tmp_path, pair, args):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    result = run_cli(*args, tmp_path=tmp_path, stdin="")
+    result = run_main(*args, tmp_path=tmp_path, stdin="")
     assert result.returncode == 2
     assert result.stdout == ""
     one_error_line(result.stderr)
@@ -156,9 +159,9 @@ def test_dev_null_is_an_empty_side(tmp_path, pair):
     assert added.returncode == 1, added.stderr
     assert added.stdout.startswith("/dev/null (empty) → rewrite.txt\n")
     assert "+ added 4" in added.stdout
-    deleted = run_cli("original.txt", "/dev/null", "--exit-code", tmp_path=tmp_path)
+    deleted = run_main("original.txt", "/dev/null", "--exit-code", tmp_path=tmp_path)
     assert deleted.returncode == 1, deleted.stderr
-    both = run_cli("/dev/null", "/dev/null", "--exit-code", tmp_path=tmp_path)
+    both = run_main("/dev/null", "/dev/null", "--exit-code", tmp_path=tmp_path)
     assert both.returncode == 2 and "nothing to compare" in one_error_line(both.stderr)
 
 
@@ -181,12 +184,12 @@ def test_process_substitution_pipe_is_read(tmp_path, pair):
 
 
 def test_piped_output_has_no_escape_codes(tmp_path, pair):
-    for args in (
-        ("--summary",),
-        ("--summary", "--color=auto"),
-        ("--export", "-", "--format", "md"),
+    for run, args in (
+        (run_cli, ("--summary",)),  # a real pipe once
+        (run_main, ("--summary", "--color=auto")),
+        (run_main, ("--export", "-", "--format", "md")),
     ):
-        result = run_cli(*pair, *args, tmp_path=tmp_path)
+        result = run(*pair, *args, tmp_path=tmp_path)
         assert result.returncode == 0, result.stderr
         assert "\x1b" not in result.stdout
 
@@ -196,11 +199,13 @@ def test_color_always_colours_even_a_pipe_and_never_wins_over_it(tmp_path, pair)
     assert "\x1b[" in always.stdout
     assert (
         re.sub(r"\x1b\[[0-9;]*m", "", always.stdout)
-        == run_cli(*pair, "--summary", tmp_path=tmp_path).stdout
+        == run_main(*pair, "--summary", tmp_path=tmp_path).stdout
     )
     assert (
         "\x1b"
-        not in run_cli(*pair, "--summary", "--color=always", "--no-color", tmp_path=tmp_path).stdout
+        not in run_main(
+            *pair, "--summary", "--color=always", "--no-color", tmp_path=tmp_path
+        ).stdout
     )
 
 
@@ -322,12 +327,11 @@ def test_config_path_prints_the_settings_file_under_xdg_config_home(tmp_path):
     )
 
 
-@pytest.mark.slow
 def test_the_settings_threshold_is_the_default_and_the_flag_overrides_it(tmp_path):
     env = cli_env(tmp_path)
     settings_file = Path(env["XDG_CONFIG_HOME"]) / "compare-tui" / "settings.toml"
-    default = run_cli("--example", "--summary", tmp_path=tmp_path, env=env).stdout
-    cautious = run_cli(
+    default = run_main("--example", "--summary", tmp_path=tmp_path, env=env).stdout
+    cautious = run_main(
         "--example", "--summary", "--threshold", "4", tmp_path=tmp_path, env=env
     ).stdout
     assert cautious != default, (
@@ -335,9 +339,9 @@ def test_the_settings_threshold_is_the_default_and_the_flag_overrides_it(tmp_pat
     )
     settings_file.parent.mkdir(parents=True)
     settings_file.write_text("threshold = 4.0\n", encoding="utf-8")
-    assert run_cli("--example", "--summary", tmp_path=tmp_path, env=env).stdout == cautious
+    assert run_main("--example", "--summary", tmp_path=tmp_path, env=env).stdout == cautious
     assert (
-        run_cli("--example", "--summary", "--threshold", "1", tmp_path=tmp_path, env=env).stdout
+        run_main("--example", "--summary", "--threshold", "1", tmp_path=tmp_path, env=env).stdout
         == default
     )
 
@@ -362,7 +366,7 @@ def test_version(tmp_path):
 
 
 def test_help_has_examples_groups_and_exit_codes(tmp_path):
-    out = run_cli("--help", tmp_path=tmp_path).stdout
+    out = run_main("--help", tmp_path=tmp_path).stdout
     for text in (
         "examples:",
         "git difftool",
@@ -383,7 +387,7 @@ def test_installed_entry_point_runs(tmp_path, pair):
         )
     result = run_command([str(script), *pair, "--summary", "--exit-code"], tmp_path=tmp_path)
     assert result.returncode == 1, result.stderr
-    assert result.stdout == run_cli(*pair, "--summary", tmp_path=tmp_path).stdout
+    assert result.stdout == run_main(*pair, "--summary", tmp_path=tmp_path).stdout
 
 
 # --------------------------------------------------------------------------- completion
@@ -400,7 +404,7 @@ def _long_options() -> set[str]:
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_script_names_every_option(tmp_path, shell):
-    result = run_cli("--completion", shell, tmp_path=tmp_path)
+    result = run_main("--completion", shell, tmp_path=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     spelled = (
         {flag.replace("-l ", "--") for flag in re.findall(r"-l [\w-]+", result.stdout)}
@@ -439,7 +443,7 @@ def test_completion_script_is_valid_syntax(tmp_path, shell):
 )
 def test_bash_completion_completes_options_and_choices(tmp_path, words, expected):
     script = tmp_path / "completion.bash"
-    script.write_text(run_cli("--completion", "bash", tmp_path=tmp_path).stdout, encoding="utf-8")
+    script.write_text(run_main("--completion", "bash", tmp_path=tmp_path).stdout, encoding="utf-8")
     quoted = " ".join(f"'{word}'" for word in ["compare-tui", *words])
     program = f'source "{script}"; COMP_WORDS=({quoted}); COMP_CWORD={len(words)}; _compare_tui; printf "%s\\n" "${{COMPREPLY[@]}}"'
     result = subprocess.run(["bash", "-c", program], capture_output=True, text=True, timeout=60)

@@ -2,8 +2,11 @@
 with exactly one ``compare-tui: error:`` line and exit status 2 — never a traceback.
 
 The corpus is generated here (in ``tmp_path``) rather than committed: a few lines of
-Python are smaller and clearer than binary blobs. CLI runs are real subprocesses with a
-generous timeout (a hang fails the test; speed is never asserted).
+Python are smaller and clearer than binary blobs. CLI runs that could hang (FIFOs, devices,
+huge reads, sockets) or that depend on the process's own streams (names that are not UTF-8)
+are real subprocesses with a generous timeout (a hang fails the test; speed is never
+asserted); each kind of refusal keeps one. The others call the entry point in this process
+(``cli_here``, ``run_main``): the same code and output without an interpreter start each.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from tests import paths
-from tests.cli_helpers import cli_env, one_error_line, run_cli, write_pair
+from tests.cli_helpers import cli_env, one_error_line, run_cli, run_main, write_pair
 from tests.engine_helpers import assert_every_index_once
 from tui.app.review_session import open_review
 from tui.cli import build_parser, main
@@ -91,6 +94,13 @@ def cli(*args: str, timeout: float = CLI_TIMEOUT) -> subprocess.CompletedProcess
     )
 
 
+def cli_here(*args: str) -> subprocess.CompletedProcess[str]:
+    """``cli`` without the subprocess: ``tui.cli.main`` in this process, same directory and environment."""
+    return run_main(
+        *args, "--export", "-", "--format", "json", tmp_path=ROOT, cwd=ROOT, env=dict(os.environ)
+    )
+
+
 def assert_one_error_line(result: subprocess.CompletedProcess[str], *fragments: str) -> str:
     """Exit 2, nothing on stdout, and exactly one stderr line: the error, naming what is wrong."""
     assert result.returncode == 2, result.stderr
@@ -128,7 +138,7 @@ BINARY_HEADERS = {
 def test_binary_files_are_refused_as_binary(tmp_path, name):
     source = write(tmp_path, name, BINARY_HEADERS[name])
     prose = write(tmp_path, "prose.txt", as_text(PROSE))
-    assert_one_error_line(cli(prose, source), f"{source} looks like a binary file, not text")
+    assert_one_error_line(cli_here(prose, source), f"{source} looks like a binary file, not text")
 
 
 DAMAGED_UTF8 = "Mañana será otro día. ".encode() * 20 + b"\xff caf\xe9"
@@ -160,7 +170,7 @@ DAMAGED_AT = DAMAGED_UTF8.index(b"\xff")
 def test_undecodable_text_is_refused_with_a_reason(tmp_path, data, fragments):
     source = write(tmp_path, "bad.txt", data)
     prose = write(tmp_path, "prose.txt", as_text(PROSE))
-    assert_one_error_line(cli(source, prose), source, *fragments)
+    assert_one_error_line(cli_here(source, prose), source, *fragments)
 
 
 def test_a_coloured_terminal_capture_is_refused_as_binary(tmp_path):
@@ -189,7 +199,7 @@ def test_max_size_lowers_and_raises_the_limit(tmp_path):
     source = write(tmp_path, "story.txt", as_text(PROSE * 20))
     prose = write(tmp_path, "prose.txt", as_text(PROSE))
     assert_one_error_line(cli(source, prose, "--max-size", "1K"), "larger than the 1 KiB limit")
-    opened = cli(source, prose, "--max-size", "1M")
+    opened = cli_here(source, prose, "--max-size", "1M")
     assert opened.returncode == 0, opened.stderr
     assert json.loads(opened.stdout)["left"]["paragraphs"] == PROSE * 20
 
@@ -226,11 +236,11 @@ def test_too_many_paragraphs_stop_with_the_limit_and_max_size_raises_it(tmp_path
     source = write(tmp_path, "words.txt", "word\n\n" * count)
     prose = write(tmp_path, "prose.txt", as_text(PROSE))
     assert_one_error_line(
-        cli(source, prose, "--max-size", "1M"),
+        cli_here(source, prose, "--max-size", "1M"),
         f"has more than the {count - 1:,} paragraphs allowed",
         "--max-size",
     )
-    opened = cli(source, prose, "--max-size", "2M")
+    opened = cli_here(source, prose, "--max-size", "2M")
     assert opened.returncode == 0, opened.stderr
     assert len(json.loads(opened.stdout)["left"]["paragraphs"]) == count
 
@@ -336,7 +346,7 @@ def test_utf8_with_a_damaged_byte_is_refused_rather_than_turned_into_mojibake(tm
     data = as_text(["Le café était fermé à l'été, dit l'élève."] * 3).encode() + b"fin \xe9t\xe9\n"
     source = write(tmp_path, "damaged.txt", data)
     assert_one_error_line(
-        cli(source, write(tmp_path, "prose.txt", as_text(PROSE))), "is not valid UTF-8"
+        cli_here(source, write(tmp_path, "prose.txt", as_text(PROSE))), "is not valid UTF-8"
     )
 
 
@@ -506,7 +516,8 @@ def test_force_never_replaces_an_input_or_a_special_file(tmp_path, target, fragm
     os.mkfifo(tmp_path / "fifo.json")
     env = cli_env(tmp_path)
     before = _listing(tmp_path)
-    result = run_cli(
+    run = run_cli if target == "fifo.json" else run_main  # opening a FIFO can block: a timeout
+    result = run(
         left, right, "--export", target, "--format", "json", "--force", tmp_path=tmp_path, env=env
     )
     assert fragment in one_error_line(result.stderr) and result.returncode == 2
@@ -526,7 +537,7 @@ def test_a_250_character_report_name_is_written(tmp_path):
     """Valid for the file system, but its temporary name (14 characters longer) was not."""
     left, right = write_pair(tmp_path)
     target = "r" * 245 + ".json"
-    result = run_cli(left, right, "--export", target, tmp_path=tmp_path)
+    result = run_main(left, right, "--export", target, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads((tmp_path / target).read_text())["format"] == "compare-tui-report"
 
@@ -560,7 +571,7 @@ def test_a_damaged_review_database_is_one_warning_and_the_report_is_written(tmp_
     env, database, (left, right) = _reviewed_pair(tmp_path)
     with sqlite3.connect(database) as db:
         db.execute(damage)
-    result = run_cli(left, right, "--export", "-", "--format", fmt, tmp_path=tmp_path, env=env)
+    result = run_main(left, right, "--export", "-", "--format", fmt, tmp_path=tmp_path, env=env)
     assert result.returncode == 0 and result.stdout, result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("compare-tui: warning: review state ")

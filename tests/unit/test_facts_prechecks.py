@@ -172,14 +172,14 @@ def test_accent_folding_agrees_with_decomposing(text: str):
 GUARDS = fact_guards()
 
 
-@pytest.mark.parametrize("name", sorted(GUARDS))
 @settings(max_examples=300, deadline=None)
 @given(text=any_text)
-def test_guard_never_hides_a_match(name: str, text: str):
-    guarded = GUARDS[name]
-    assert [m.span() for m in guarded.finditer(text)] == [
-        m.span() for m in guarded.pattern.finditer(text)
-    ]
+def test_guards_never_hide_a_match(text: str):
+    """Every guard on each text: drawing the text is most of the cost, so it is drawn once."""
+    for name, guarded in GUARDS.items():
+        assert [m.span() for m in guarded.finditer(text)] == [
+            m.span() for m in guarded.pattern.finditer(text)
+        ], name
 
 
 @pytest.mark.parametrize(

@@ -126,10 +126,7 @@ def _fact_lines(comparison: Comparison) -> list[Text]:
     lines += [_fact_line(change, fact, place_width) for change, fact in shown]
     if len(found) > MAX_FACTS:
         lines.append(
-            Text(
-                f"  … and {len(found) - MAX_FACTS} more (--export a report for all of them)",
-                style="dim",
-            )
+            _left_out(f"{len(found) - MAX_FACTS} more (--export a report for all of them)")
         )
     return lines
 
@@ -174,12 +171,14 @@ def _difference_lines(comparison: Comparison, width: int) -> list[Text]:
     lines += _stat_lines(shown, width)
     if len(rows) > len(shown):
         lines.append(
-            Text(
-                f"  … and {len(rows) - len(shown)} smaller (open the app or --export a report)",
-                style="dim",
-            )
+            _left_out(f"{len(rows) - len(shown)} smaller (open the app or --export a report)")
         )
     return lines
+
+
+def _left_out(what: str) -> Text:
+    """The dim last line of a cut list: how many were left out and where to see them."""
+    return Text(f"  … and {what}", style="dim")
 
 
 def _row(comparison: Comparison, change: Change, order: int) -> _Row:

@@ -40,7 +40,13 @@ from dataclasses import dataclass
 from .stoplists import WORD
 from .text_density import furniture_by_density
 
-__all__ = ["EDGE_PARAGRAPHS", "Rule", "RULES", "classify"]
+__all__ = ["EDGE_PARAGRAPHS", "MAX_FURNITURE_CHARS", "Rule", "RULES", "classify"]
+
+
+#: No furniture line is longer: the longest the rules find in the fixtures is 307 characters (a
+#: disclaimer), a link alone 115. The bound is what keeps every pattern below fast on any
+#: line: a fullmatch of a pattern with nested quantifiers on 50,000 digits took minutes.
+MAX_FURNITURE_CHARS = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,8 @@ class Rule:
     footer but may be structure inside a long text (a diary's "3 May 1944",
     a chapter number "12", a scene break "* * *"): they count only among the
     first or last :data:`EDGE_PARAGRAPHS` paragraphs or right next to other furniture.
+
+    No line longer than :data:`MAX_FURNITURE_CHARS` matches any rule.
 
     ``needs`` lists lower-case fragments one of which every matching line
     contains: a pattern that scans the whole line (``.*`` before a phrase) is
@@ -64,7 +72,7 @@ class Rule:
     needs: tuple[str, ...] = ()
 
     def matches(self, text: str, word_count: int) -> bool:
-        if word_count > self.max_words:
+        if word_count > self.max_words or len(text) > MAX_FURNITURE_CHARS:
             return False
         if self.needs and not any(map(_fold_case(text).__contains__, self.needs)):
             return False

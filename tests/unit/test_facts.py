@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tests import paths
 from tui import scores
-from tui.engine.facts import compare_facts, unpaired_facts
+from tui.engine.facts import MAX_CHECKED_CHARS, compare_facts, unpaired_facts
 from tui.engine.facts.text import APOSTROPHES, Word, text_words
 from tui.engine.model import FactFlag
 
@@ -641,3 +641,14 @@ def test_text_words_are_the_pattern_matches_folded_and_lower_cased(text):
         for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text)
     )
     assert text_words.__wrapped__(text) == expected
+
+
+def test_a_passage_too_long_to_read_gets_one_flag_saying_so() -> None:
+    """50,000 digits or 'Aa ' words once kept the fact rules busy for minutes."""
+    long = "The board met. " + "1" * MAX_CHECKED_CHARS
+    for flags in (compare_facts(long, "The board sat."), unpaired_facts(long, "left")):
+        assert [(f.kind, f.severity) for f in flags] == [("unchecked", "medium")]
+        assert f"{len(long):,} characters" in flags[0].reason
+    assert compare_facts(long[:MAX_CHECKED_CHARS], "The board sat.") != compare_facts(
+        long, "The board sat."
+    )

@@ -398,9 +398,12 @@ _CJK_COUNTERS = (
     "公里|公斤|千米|平方米|分钟|小时|个月|美元|欧元|英镑|日元|元|米|人|个|名|岁|年|天|次|家|座|辆|"
     "站|倍|吨|项|所|位|条|周|台|架|艘|份|件|层|篇|场|户|棵|只|头|届|%|％"
 )
+_CJK_NUMERAL = f"[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}{''.join(_CJK_GROUPS)}]"
+# A numeral is read from its first character only (the lookbehinds): tried inside a run, each
+# start re-read the rest of the run (10,000 digits: minutes), and "第二十八人" gave "十八人".
 _CJK_FIGURE = Guarded(
     re.compile(
-        rf"(?<!第)(?P<numeral>[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}{''.join(_CJK_GROUPS)}]+|\d+(?:\.\d+)?)"
+        rf"(?<!第)(?P<numeral>(?<!{_CJK_NUMERAL}){_CJK_NUMERAL}+|(?<!\d)\d+(?:\.\d+)?)"
         rf"(?P<counter>{_CJK_COUNTERS})"
     ),
     digits=True,

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Set
 from dataclasses import dataclass, replace
+from functools import cache
 
 from tui.engine.facts.check import HIGH, MEDIUM, FactCheck, Found, Words, flag
 from tui.engine.facts.pairing import correspondence, within
@@ -170,13 +171,23 @@ class _Marker:
         return Words(self.surface, self.start, self.end)
 
 
+#: How far after a marker its scope is looked for: far more than the few function words
+#: ("not to be the", "may well have been") between a marker and what it governs.
+_SCOPE_WORDS = 12
+
+
 def _scope_after(text: str, end: int, limit: int = 2) -> tuple[list[str], int]:
     """Stems of the first ``limit`` content words after offset ``end`` in the same clause,
-    in order, and where they end."""
+    in order, and where they end.
+
+    Only the next :data:`_SCOPE_WORDS` words are read: a run of skipped words ("no no no
+    …") once made each marker read the rest of the passage.
+    """
     stems: list[str] = []
     last = end
     words = text_words(text)
-    for position in range(bisect_left(word_starts(text), end), len(words)):
+    first = bisect_left(word_starts(text), end)
+    for position in range(first, min(first + _SCOPE_WORDS, len(words))):
         word = words[position]
         if len(stems) == limit or _CLAUSE_END.search(text, last, word.start):
             break
@@ -308,13 +319,16 @@ def _flipped(
     added = [m for m in added if m.word != _PLAN]
     if removed and added:  # the sentence pairing (the costly part) only pairs one of each
         places = correspondence(left, right)
-        removed, added = unmatched(
-            removed,
+        spans_for = cache(lambda start: places.right_spans_for(start, start))  # once per marker
+        # A marker whose sentence became no right sentence cannot pair: left out of the
+        # pairing, which tries every pair (2,500 "not" without a partner: 6 million tries).
+        alone = [m for m in removed if not spans_for(m.start)]
+        left_over, added = unmatched(
+            [m for m in removed if spans_for(m.start)],
             added,
-            lambda a, b: (
-                a.word == b.word and within(b.start, places.right_spans_for(a.start, a.start))
-            ),
+            lambda a, b: a.word == b.word and within(b.start, spans_for(a.start)),
         )
+        removed = sorted(alone + left_over, key=lambda m: m.start)
     return [m for m in removed if kept(m, text_stems(right))], [
         m for m in added if kept(m, text_stems(left))
     ]

@@ -179,10 +179,8 @@ _SKIPPED = NAME_CONNECTORS | {"the", "a", "an"}
 def abbreviates(short: str, run_text: str) -> bool:
     """``short`` stands for ``run_text``: its initials ("ATA", "U.N.") or a cut of one
     word ("Tenn." for "Tennessee")."""
-    letters = "".join(c for c in _DETERMINER.sub("", short) if c.isalpha()).lower()
-    words = [w for w in re.findall(r"[^\W\d_]+", run_text) if w.lower() not in _SKIPPED]
-    while len(words) > 1 and words[-1].lower() in _COMPANY_ENDINGS:
-        words.pop()
+    letters = _letters(short)
+    words = _named_words(run_text)
     if len(letters) < 2 or not words:
         return False
     # An all-capital word gives all its letters: "UC San Diego" is "UCSD".
@@ -194,6 +192,24 @@ def abbreviates(short: str, run_text: str) -> bool:
             or ABBREVIATIONS.get(letters) == words[0].lower()
         )
     return letters == initials
+
+
+# Each run of a passage is compared with each of the other's, so its letters and words are
+# worked out once, not once per pair (a passage of capitalised words: minutes).
+@lru_cache(maxsize=4096)
+def _letters(short: str) -> str:
+    return "".join(c for c in _DETERMINER.sub("", short) if c.isalpha()).lower()
+
+
+@lru_cache(maxsize=4096)
+def _named_words(run_text: str) -> tuple[str, ...]:
+    words = [w for w in _LETTER_WORD.findall(run_text) if w.lower() not in _SKIPPED]
+    while len(words) > 1 and words[-1].lower() in _COMPANY_ENDINGS:
+        words.pop()
+    return tuple(words)
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
 # Endings a company's initials leave out: "GE" for "General Electric Co."

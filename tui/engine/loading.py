@@ -455,7 +455,9 @@ def paragraph_limit(max_bytes: int) -> int:
 BYTES_PER_LINE_ALLOWED = 20
 
 _NON_BLANK_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
-_BLOCK_START = re.compile(r"(?:\A|\n[ \t]*\n)\s*\S")
+# A non-blank line after a blank one or the start; no part spans more than one line break,
+# so a run of blank lines is read once (``\n\n\s*\S`` re-read it from each line break).
+_BLOCK_START = re.compile(r"(?:\A(?:[ \t]*\n)*|\n[ \t]*\n)[ \t]*\S")
 #: Markdown lines that each start a paragraph of their own, blank line or not: a list item,
 #: a heading, a table row. (A quote's "> " lines do not: they continue its paragraph.)
 _MARKDOWN_BLOCK_LINE = re.compile(r"^[ \t]*(?:(?:[-+*]|\d{1,9}[.)]|\#{1,6})(?=[ \t]|$)|\|)", re.M)

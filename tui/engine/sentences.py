@@ -87,7 +87,11 @@ BAND = 12
 _LANGUAGE = "en"
 # A list or clause number ("1.", "(b)", "iv)") opening a paragraph belongs to its first
 # sentence; sentencex would cut after "1." and misses every boundary after "(b)".
-_ENUMERATOR = re.compile(r"\s*\(?(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivxlcIVXLC]+)[.)]\s+")
+# Each part is entered at its run's start only (the lookbehinds), so a search through a run
+# of digits or numerals that ends in no enumerator reads it once, not once per character.
+_ENUMERATOR = re.compile(
+    r"(?<!\s)\s*\(?(?:(?<![\d.])\d+(?:\.\d+)*|[a-zA-Z]|(?<![ivxlcIVXLC])[ivxlcIVXLC]+)[.)]\s+"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

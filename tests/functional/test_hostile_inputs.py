@@ -15,25 +15,31 @@ import codecs
 import json
 import os
 import resource
+import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import unicodedata
-from contextlib import suppress
+from contextlib import contextmanager, suppress
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from tests import paths
 from tests.cli_helpers import cli_env, one_error_line, run_cli, run_main, write_pair
 from tests.engine_helpers import assert_every_index_once
 from tui.app.review_session import open_review
 from tui.cli import build_parser, main
+from tui.engine.errors import InputError
 from tui.engine.loading import DEFAULT_MAX_BYTES, decode, paragraph_limit
 from tui.engine.markdown_text import markdown_paragraphs
-from tui.engine.pipeline import CompareRequest, run_comparison
+from tui.engine.pipeline import CompareRequest, SessionDefaults, load_sides, run_comparison
 from tui.export import render
 from tui.review.keys import difference_indices
 from tui.review.marks import Mark
@@ -675,3 +681,112 @@ def test_the_summary_piped_to_a_file_shows_names_escaped(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith("caf\\xe9 ␛[31mred␊line.txt → rewrite.txt")
     assert_terminal_safe(result.stdout, result.stderr)
+
+
+# --------------------------------------------------------------------------- bounded time on any text
+
+#: Runs that made a stage super-linear once (digits and "$1" in the date pattern, capitalised
+#: words in the name check, many small HTML blocks, list items without blank lines, an unclosed
+#: tag, a table), and the ordinary classes around them.
+CHARACTER_RUNS = {
+    "digits": "1",
+    "dollar digits": "$1",
+    "digit commas": "1,",
+    "capitalised words": "Aa ",
+    "words": "lorem ",
+    "spaces": " ",
+    "newlines": "\n",
+    "blank lines": "\n\n",
+    "small paragraphs": "<p>x</p>",
+    "list items": "- x\n",
+    "unclosed tag": "<a a ",
+    "table row": "|a|b|\n",
+    "negations": "not ",
+    "wrapped lines": "the quick brown fox jumps over the lazy dog and keeps on running\n",
+    "quotes": "\u201cA\u201d ",
+    "punctuation": ".,;:!?",
+    "cjk": "\u4e2d\u6587",
+    "emoji": "\U0001f44d\U0001f3fd",
+    "controls": "\x1b[31m\x07",
+}
+
+#: Per text: loading and labelling a few hundred kilobytes, with margin for a loaded machine.
+LOADER_BUDGET = timedelta(seconds=10)
+
+
+#: Up to four runs of up to 60,000 repeats each: a failing example reads as its runs.
+RUNS = st.lists(
+    st.tuples(st.sampled_from(sorted(CHARACTER_RUNS)), st.integers(1, 60_000)),
+    min_size=1,
+    max_size=4,
+)
+
+
+@contextmanager
+def hard_budget(budget: timedelta):
+    """Interrupt the block when ``budget`` runs out: a super-linear stage fails in seconds, not hours.
+
+    (Hypothesis's deadline only judges an example after it has finished.)
+    """
+
+    def out_of_time(signum, frame):
+        raise TimeoutError(f"over the {budget.total_seconds():g} s budget")
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, budget.total_seconds())
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=25,
+    deadline=None,  # hard_budget is the deadline, and it stops a slow example as it runs
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking would re-run slow examples
+)
+@given(runs=RUNS, fmt=st.sampled_from(["text", "markdown", "html"]))
+def test_the_loader_finishes_in_bounded_time_on_runs_of_any_character_class(runs, fmt):
+    """Reading, segmenting and labelling boilerplate: a Document or one InputError, in the budget."""
+    text = "".join(CHARACTER_RUNS[name] * count for name, count in runs)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "hostile.txt"
+        source.write_text(text, encoding="utf-8")
+        try:
+            with hard_budget(LOADER_BUDGET):
+                defaults = SessionDefaults(left_format=fmt, right_format=fmt)
+                left, _ = load_sides(CompareRequest(str(source), str(source), defaults))
+        except InputError as error:
+            assert "\n" not in str(error)
+        else:
+            assert all(paragraph.text.strip() for paragraph in left.paragraphs)
+
+
+# --------------------------------------------------------------------------- budgets through the CLI
+
+
+@pytest.mark.parametrize("codec", ["rot13", "uu", "base64", "undefined"])
+def test_a_page_declaring_a_codec_that_is_no_text_encoding_opens(tmp_path, codec):
+    """A LookupError or UnicodeError traceback once."""
+    page = f'<html><head><meta charset="{codec}"></head><body><p>caf\xe9 ol\xe9</p></body></html>'
+    source = tmp_path / "page.html"
+    source.write_bytes(page.encode("latin-1"))
+    result = cli(str(source), write(tmp_path, "prose.txt", as_text(PROSE)))
+    assert result.returncode == 0, result.stderr
+    assert "café olé" in json.loads(result.stdout)["left"]["paragraphs"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [("- x\n", "list.md"), ("| a | b |\n", "table.md"), ("<p>x</p>", "blocks.html")],
+    ids=["markdown list", "markdown table", "html blocks"],
+)
+def test_too_many_blocks_are_refused_in_one_line_before_they_are_parsed(tmp_path, unit, name):
+    """5,000,000 list items without blank lines once took 4 min 45 s and 10 GB before the refusal."""
+    source = tmp_path / name
+    source.write_text(unit * (paragraph_limit(1024 * 1024) + 1), encoding="utf-8")
+    result = cli(str(source), write(tmp_path, "prose.txt", as_text(PROSE)), "--max-size", "1M")
+    assert_one_error_line(result, "paragraphs allowed with the 1 MiB size limit", "--max-size")

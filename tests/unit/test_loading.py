@@ -255,6 +255,13 @@ def test_a_text_over_its_paragraph_or_line_budget_is_refused_before_it_is_segmen
     assert fragment in message and "--max-size" in message
 
 
+def test_html_with_tags_never_closed_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    """150 KB of "<a a a" kept the HTML parser busy for minutes: each "<" read to the end."""
+    source = write(tmp_path, "tags.html", ("<p>Hello</p>" + "<a a " * 20_000).encode())
+    refuse_segmenting(monkeypatch)
+    assert "has a tag that is never closed" in load_error(source)
+
+
 @pytest.mark.parametrize(
     ("unit", "count", "name"),
     [

@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -497,6 +498,7 @@ def _check_before_segmenting(name: str, text: str, fmt: str, max_bytes: int) -> 
     limit = paragraph_limit(max_bytes)
     if fmt == "html":
         counts = [_count(_HTML_BLOCK_TAG, text, limit)]
+        _check_tag_reading(name, text)
     else:
         lines = line_limit(max_bytes)
         if _count(_NON_BLANK_LINE, text, lines) > lines:
@@ -512,6 +514,32 @@ def _check_before_segmenting(name: str, text: str, fmt: str, max_bytes: int) -> 
             f"{name} has more than the {limit:,} paragraphs allowed with the "
             f"{_human_size(max_bytes)} size limit; raise it with --max-size"
         )
+
+
+#: Where an HTML parser may start reading a tag, and where a tag ends.
+_TAG_OPEN = re.compile(r"<[a-zA-Z/!?]")
+_TAG_CLOSE = re.compile(">")
+#: An HTML parser reads each tag up to its ">"; a "<" that is never closed makes it read
+#: the rest of the page once per "<" after it (150 KB of "<a a a": minutes). The characters
+#: so read may be this many times the text's length (a page's tags, script comparisons "a<b"
+#: included, add up to about its length once) plus :data:`_TAG_READING_SLACK`.
+_TAG_READING_PER_CHAR = 10
+_TAG_READING_SLACK = 10_000_000
+
+
+def _check_tag_reading(name: str, text: str) -> None:
+    """Refuse HTML whose tags an HTML parser could not read in bounded time."""
+    ends = [m.start() for m in _TAG_CLOSE.finditer(text)]
+    budget = _TAG_READING_PER_CHAR * len(text) + _TAG_READING_SLACK
+    for opening in _TAG_OPEN.finditer(text):
+        at = bisect_left(ends, opening.start())
+        budget -= (ends[at] if at < len(ends) else len(text)) - opening.start()
+        if budget < 0:
+            raise InputError(
+                f"{name} has a tag that is never closed (no '>' after character "
+                f"{opening.start():,}), so it cannot be read as HTML; read it as text with "
+                "--left-format text or --right-format text"
+            )
 
 
 def _check_paragraph_count(name: str, count: int, max_bytes: int) -> None:

@@ -16,7 +16,6 @@ import os
 import re
 import sys
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -498,7 +497,6 @@ def _check_before_segmenting(name: str, text: str, fmt: str, max_bytes: int) -> 
     limit = paragraph_limit(max_bytes)
     if fmt == "html":
         counts = [_count(_HTML_BLOCK_TAG, text, limit)]
-        _check_tag_reading(name, text)
     else:
         lines = line_limit(max_bytes)
         if _count(_NON_BLANK_LINE, text, lines) > lines:
@@ -514,11 +512,13 @@ def _check_before_segmenting(name: str, text: str, fmt: str, max_bytes: int) -> 
             f"{name} has more than the {limit:,} paragraphs allowed with the "
             f"{_human_size(max_bytes)} size limit; raise it with --max-size"
         )
+    if fmt == "html":
+        _check_tag_reading(name, text)
 
 
-#: Where an HTML parser may start reading a tag, and where a tag ends.
-_TAG_OPEN = re.compile(r"<[a-zA-Z/!?]")
-_TAG_CLOSE = re.compile(">")
+#: A tag's opening followed by another opening before any ">": the parser reads on from both.
+#: (A lone opening per ">" costs the page's length once in all; these cost more.)
+_OPEN_BEFORE_OPEN = re.compile(r"<[a-zA-Z/!?][^<>]*(?=<[a-zA-Z/!?])")
 #: An HTML parser reads each tag up to its ">"; a "<" that is never closed makes it read
 #: the rest of the page once per "<" after it (150 KB of "<a a a": minutes). The characters
 #: so read may be this many times the text's length (a page's tags, script comparisons "a<b"
@@ -528,12 +528,16 @@ _TAG_READING_SLACK = 10_000_000
 
 
 def _check_tag_reading(name: str, text: str) -> None:
-    """Refuse HTML whose tags an HTML parser could not read in bounded time."""
-    ends = [m.start() for m in _TAG_CLOSE.finditer(text)]
+    """Refuse HTML whose tags an HTML parser could not read in bounded time.
+
+    Only openings followed by another opening before a ">" are measured, each
+    up to its ">": the measuring stops once the budget is spent, so it costs
+    at most the budget itself.
+    """
     budget = _TAG_READING_PER_CHAR * len(text) + _TAG_READING_SLACK
-    for opening in _TAG_OPEN.finditer(text):
-        at = bisect_left(ends, opening.start())
-        budget -= (ends[at] if at < len(ends) else len(text)) - opening.start()
+    for opening in _OPEN_BEFORE_OPEN.finditer(text):
+        end = text.find(">", opening.start())
+        budget -= (len(text) if end < 0 else end) - opening.start()
         if budget < 0:
             raise InputError(
                 f"{name} has a tag that is never closed (no '>' after character "

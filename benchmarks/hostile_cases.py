@@ -367,9 +367,9 @@ def _reviewed(folder: Path) -> list[str]:
     """A pair with every difference marked reviewed in the review database, as the app leaves it."""
     from tui.app.review_session import open_review
     from tui.engine.pipeline import CompareRequest, run_comparison
-    from tui.review.store import ReviewStore
     from tui.review.keys import difference_indices
     from tui.review.marks import Mark
+    from tui.review.store import ReviewStore
 
     names = _pair(folder, PROSE + "\nThe clock tower will be kept.\n", ".txt")
     comparison = run_comparison(CompareRequest(*(str(folder / name) for name in names)))

@@ -527,13 +527,27 @@ _TAG_READING_PER_CHAR = 10
 _TAG_READING_SLACK = 10_000_000
 
 
+#: A tag long enough to count its words, and how many a tag may have: real tags have a few
+#: attributes (a saved page's data: URI is one long word); 10 MB of "<a a a" gave the parsers
+#: five million attributes (72 s, 2.9 GB).
+_LONG_TAG = re.compile(r"<[a-zA-Z][^<>]{65536,}")
+_MAX_TAG_WORDS = 10_000
+
+
 def _check_tag_reading(name: str, text: str) -> None:
-    """Refuse HTML whose tags an HTML parser could not read in bounded time.
+    """Refuse HTML whose tags an HTML parser could not read in bounded time or memory.
 
     Only openings followed by another opening before a ">" are measured, each
     up to its ">": the measuring stops once the budget is spent, so it costs
     at most the budget itself.
     """
+    for tag in _LONG_TAG.finditer(text):
+        if len(tag.group().split(maxsplit=_MAX_TAG_WORDS)) > _MAX_TAG_WORDS:
+            raise InputError(
+                f"{name} has a tag of more than {_MAX_TAG_WORDS:,} attributes at character "
+                f"{tag.start():,}, so it cannot be read as HTML; read it as text with "
+                "--left-format text or --right-format text"
+            )
     budget = _TAG_READING_PER_CHAR * len(text) + _TAG_READING_SLACK
     for opening in _OPEN_BEFORE_OPEN.finditer(text):
         end = text.find(">", opening.start())

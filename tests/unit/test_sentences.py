@@ -39,6 +39,17 @@ def test_sentence_offsets_point_into_the_paragraph_without_surrounding_space():
     assert [text[start:end] for start, end in spans] == ["First one here.", "Second one."]
 
 
+@PROPERTY_SETTINGS
+@given(st.text(st.characters(exclude_categories=())))
+def test_any_text_splits_into_ordered_spans_that_keep_its_characters(text):
+    """Any str, lone surrogates included (a text built in memory may hold them; the Rust
+    segmenter takes only UTF-8)."""
+    spans = split_sentences(text)
+    assert all(0 <= start < end <= len(text) for start, end in spans)
+    assert all(end <= start for (_, end), (start, _) in pairwise(spans))
+    assert all(text[start:end] == text[start:end].strip() for start, end in spans)
+
+
 def test_text_without_words_has_no_sentences():
     assert split_sentences("   ") == []
 

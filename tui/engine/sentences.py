@@ -85,6 +85,9 @@ BAND = 12
 # sentencex's rules for English abbreviations: the texts compared here are mostly
 # English, and its other languages fall back to the same punctuation rules.
 _LANGUAGE = "en"
+#: sentencex hands the text to Rust as UTF-8, which has no lone surrogates (a text built in
+#: memory may hold one): U+FFFD stands in for each, one character for one, so offsets hold.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # A list or clause number ("1.", "(b)", "iv)") opening a paragraph belongs to its first
 # sentence; sentencex would cut after "1." and misses every boundary after "(b)".
 # Each part is entered at its run's start only (the lookbehinds), so a search through a run
@@ -99,7 +102,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     enumerator = _ENUMERATOR.match(text)
     position = enumerator.end() if enumerator else 0
     spans: list[tuple[int, int]] = []
-    for piece in sentencex.segment(_LANGUAGE, text[position:]):
+    for piece in sentencex.segment(_LANGUAGE, _LONE_SURROGATE.sub("\ufffd", text[position:])):
         start = position + len(piece) - len(piece.lstrip())
         position += len(piece)
         end = start + len(piece.strip())

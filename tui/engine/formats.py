@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from itertools import islice
 from xml.etree import ElementTree
 
-__all__ = ["html_paragraphs", "html_visible_paragraphs"]
+__all__ = ["BLOCK_TAGS", "html_paragraphs", "html_visible_paragraphs"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -156,7 +156,9 @@ def _xml_inline(element: ElementTree.Element) -> str:
     return "".join(parts)
 
 
-_BLOCK_TAGS = {
+#: Tags that end a visible block: the HTML reader cuts paragraphs there, and the loader counts
+#: them (with <br>) to bound a page's paragraphs before reading it.
+BLOCK_TAGS = {
     "address",
     "article",
     "aside",
@@ -225,7 +227,7 @@ class _VisibleTextParser(HTMLParser):
             self._invisible_depth += 1
         elif tag == "br":
             self._buffer.append(_LINE_BREAK)
-        if tag in _BLOCK_TAGS:
+        if tag in BLOCK_TAGS:
             self._flush()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -238,7 +240,7 @@ class _VisibleTextParser(HTMLParser):
             self.title = self.title or _collapse("".join(self._title_parts)) or None
         elif tag in _INVISIBLE_TAGS:
             self._invisible_depth = max(0, self._invisible_depth - 1)
-        if tag in _BLOCK_TAGS:
+        if tag in BLOCK_TAGS:
             self._flush()
 
     def handle_data(self, data: str) -> None:

@@ -461,13 +461,10 @@ _BLOCK_START = re.compile(r"(?:\A(?:[ \t]*\n)*|\n[ \t]*\n)[ \t]*\S")
 #: Markdown lines that each start a paragraph of their own, blank line or not: a list item,
 #: a heading, a table row. (A quote's "> " lines do not: they continue its paragraph.)
 _MARKDOWN_BLOCK_LINE = re.compile(r"^[ \t]*(?:(?:[-+*]|\d{1,9}[.)]|\#{1,6})(?=[ \t]|$)|\|)", re.M)
-#: HTML tags that end a visible block (see formats._BLOCK_TAGS) or break a line: no page has
-#: more paragraphs than these plus one.
+#: HTML tags that end a visible block (those the HTML reader cuts at) or break a line: no page
+#: has more paragraphs than these plus one.
 _HTML_BLOCK_TAG = re.compile(
-    r"<(?:p|div|li|dd|dt|tr|td|th|h[1-6]|br|hr|ul|ol|dl|table|caption|pre|blockquote|section"
-    r"|article|aside|header|footer|nav|main|figure|figcaption|details|summary|address|form"
-    r"|body|html)(?=[\s/>])",
-    re.IGNORECASE,
+    rf"<(?:{'|'.join(sorted(formats.BLOCK_TAGS | {'br'}))})(?=[\s/>])", re.IGNORECASE
 )
 
 

@@ -218,23 +218,35 @@ def _misspellings(left: str, right: str) -> list[tuple[_NameWord, _NameWord]]:
             key = name_key(name.text)
             if key in right_words or (len(name.text) < 4 and not in_full_name):
                 continue
-            respellings = [
-                c
-                for c in candidates
-                if _misspelling(name.text, c.text)
-                and not _possessive_unmarked(name.text, c.text, left, right)
-            ]
             spans = places.right_spans_for(name.start, name.start + len(name.text))
-            near = next((c for c in respellings if _in(c, spans)), None)
-            if near is None and len(respellings) == 1:
-                # The name moved to another sentence of the rewrite ("..., said Tobias
-                # Wrenfield" -> "Tobias Wrenfeld told reporters: ..."): a respelling that is
-                # the only one in the paragraph is still this name's.
-                near = respellings[0]
+            near = _respelling(name, candidates, spans, left, right)
             if near is not None:
                 candidates.remove(near)
                 found.append((name, near))
     return found
+
+
+def _respelling(
+    name: _NameWord,
+    candidates: list[_NameWord],
+    spans: list[tuple[int, int]],
+    left: str,
+    right: str,
+) -> _NameWord | None:
+    """The candidate that respells ``name``: the first in the sentence that became its own, or
+    else the paragraph's only one. (The name may have moved to another sentence of the rewrite:
+    "..., said Tobias Wrenfield" -> "Tobias Wrenfeld told reporters: ...".)"""
+
+    def respells(candidate: _NameWord) -> bool:
+        return _misspelling(name.text, candidate.text) and not _possessive_unmarked(
+            name.text, candidate.text, left, right
+        )
+
+    here = next((c for c in candidates if _in(c, spans) and respells(c)), None)
+    if here is not None:
+        return here
+    elsewhere = [c for c in candidates if respells(c)]
+    return elsewhere[0] if len(elsewhere) == 1 else None
 
 
 # Words that make a name's run a title or a role, not a name: "First Lady", "Prime Minister".

@@ -60,5 +60,6 @@ def test_sentence_view_of_a_split_100x30(snap_compare):
 
 def test_facts_view_and_a_facts_words_in_the_panes_120x30(snap_compare):
     # f lists one row per fact; in the panes the changed figure ("$47 billion" struck on the
-    # left, "tens of billions" underlined on the right) stands out from the other edits.
+    # left, "tens of billions" underlined on the right) stands out from the other edits, and
+    # as the fact the panel's current row points at, on a solid warning background.
     assert snap_compare(CompareApp(sample_comparison()), terminal_size=(120, 30), press=["f"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.app_helpers import drawn_lines, sample_comparison
+from tests.app_helpers import RIGHT_TEXTS, drawn_lines, sample_comparison, words_at
 from tui.app.app import CompareApp
 from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
@@ -133,3 +133,28 @@ async def test_going_to_a_fact_brings_its_words_into_view_in_a_long_paragraph():
         panes = app.query_one(SideBySide)
         shown = [panes.render_line(y).text for y in range(panes.scrollable_content_region.height)]
         assert any("$9 million" in line for line in shown)
+
+
+async def test_the_fact_the_panel_points_at_stands_out_from_the_others_in_its_paragraph():
+    comparison = sample_comparison()
+    vague = comparison.changes[1].facts[0]
+    respelled = replace(RESPELLED, left_at=None, right_at=words_at(RIGHT_TEXTS[0], "signed off"))
+    changes = list(comparison.changes)
+    changes[1] = replace(changes[1], facts=(vague, respelled))
+    app = CompareApp(replace(comparison, changes=tuple(changes)))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+
+        def style_of(words: str):
+            segments = [segment for y in range(8) for segment in panes.render_line(y)]
+            return next(segment.style for segment in segments if words in segment.text)
+
+        outside = style_of("of billions")
+        assert style_of("signed off") == outside  # outside the facts view no fact is singled out
+        await pilot.press("f")  # the first row: the vague figure
+        assert style_of("of billions") != style_of("signed off")
+        current = style_of("of billions")
+        await pilot.press("down")  # the second row: the respelled name, same paragraph
+        assert style_of("signed off") == current
+        assert style_of("of billions") == outside

@@ -690,7 +690,7 @@ class CompareApp(App[None]):
         self.position = position
         self._at_ghost = False
         panes = self._widget(SideBySide)
-        panes.set_current(change)
+        panes.set_current(change, model.fact_index_at(position))
         panes.scroll_to_row(model.row_of_change[change])
         fact = model.fact_at(position)
         if fact is not None:

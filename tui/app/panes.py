@@ -163,6 +163,7 @@ class SideBySide(ScrollView, can_focus=True):
         "pane--fact",
         "pane--fact-mark",
         "pane--fact-words",
+        "pane--fact-current",
         "pane--note",
         "pane--boilerplate",
         "pane--deleted",
@@ -184,6 +185,7 @@ class SideBySide(ScrollView, can_focus=True):
     SideBySide > .pane--fact { color: $text-warning; }
     SideBySide > .pane--fact-mark { color: $text-warning; text-style: bold; }
     SideBySide > .pane--fact-words { color: $text-warning; background: $warning 25%; text-style: bold; }
+    SideBySide > .pane--fact-current { color: $background; background: $warning; text-style: bold; }
     SideBySide > .pane--note { color: $text-accent; text-style: italic; }
     SideBySide > .pane--boilerplate { color: $text-muted; text-style: italic; }
     SideBySide > .pane--deleted { color: $text-error; background: $error 20%; text-style: strike; }
@@ -244,6 +246,7 @@ class SideBySide(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.model: ReaderModel | None = None
         self.current: int | None = None  # change index of the current difference
+        self.current_fact: int | None = None  # index into its facts, in the facts view
         self.focus_side = RIGHT  # the side E opens, and the one drawn when only one fits
         self.matches: tuple[Match, ...] = ()
         self.current_match: int | None = None
@@ -278,9 +281,13 @@ class SideBySide(ScrollView, can_focus=True):
         """The sides drawn now, left to right."""
         return shown_sides(self.scrollable_content_region.width, self.focus_side)
 
-    def set_current(self, change: int | None) -> None:
-        """Mark the current difference (its gutter is highlighted)."""
-        previous, self.current = self.current, change
+    def set_current(self, change: int | None, fact: int | None = None) -> None:
+        """Mark the current difference (its gutter is highlighted) and, in the facts view, its fact.
+
+        Why the fact: a paragraph can hold several flagged figures or names, and
+        the one the panel's row points at must stand out from the others.
+        """
+        previous, self.current, self.current_fact = self.current, change, fact
         for index in (previous, change):
             self._forget_change(index)
         self.refresh()
@@ -548,6 +555,8 @@ class SideBySide(ScrollView, can_focus=True):
             )
             if part.role == "fact":
                 text.stylize(self._style("pane--fact-mark"), 0, 1)
+                if self._is_current_fact(change, part.position):
+                    text.stylize(self._style("pane--fact-current"))
             return text
         text = Text(part.text)
         if change.inline is not None:
@@ -560,13 +569,25 @@ class SideBySide(ScrollView, can_focus=True):
                     text.stylize(style, start, end)
                 start = end
         # Over the edit's own style: a changed figure is still struck through or underlined.
-        for start, end in fact_words(change, side, part.position):
-            text.stylize(self._style("pane--fact-words"), start, end)
+        for start, end, fact in fact_words(change, side, part.position):
+            name = (
+                "pane--fact-current" if self._is_current_fact(change, fact) else "pane--fact-words"
+            )
+            text.stylize(self._style(name), start, end)
         if part.paragraph is not None:
             for start, end, number in self._matches_by_paragraph.get((side, part.paragraph), ()):
                 name = "pane--search-current" if number == self.current_match else "pane--search"
                 text.stylize(self._style(name), start, end)
         return text
+
+    def _is_current_fact(self, change: Change, fact: int) -> bool:
+        model = self.model
+        return (
+            self.current_fact == fact
+            and model is not None
+            and self.current is not None
+            and model.comparison.changes[self.current] is change
+        )
 
     # ----- mouse
 

@@ -209,11 +209,16 @@ class ReaderModel:
         """With ``facts_only``, which of its change's flags each entry is (an index into ``facts``); else empty."""
         return self._entries[1]
 
+    def fact_index_at(self, position: int) -> int | None:
+        """Which of its change's flags panel entry ``position`` lists (None outside the facts view)."""
+        return self.entry_facts[position] if self.entry_facts else None
+
     def fact_at(self, position: int) -> FactFlag | None:
         """The fact flag panel entry ``position`` lists (None outside the facts view)."""
-        if not self.entry_facts:
+        index = self.fact_index_at(position)
+        if index is None:
             return None
-        return self.comparison.changes[self.differences[position]].facts[self.entry_facts[position]]
+        return self.comparison.changes[self.differences[position]].facts[index]
 
     @cached_property
     def _entries(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -401,14 +406,19 @@ def difference_text(comparison: Comparison, change_index: int, mark: Mark = NO_M
     return "\n".join(lines) + "\n"
 
 
-def fact_words(change: Change, side: str, position: int) -> list[tuple[int, int]]:
+def fact_words(change: Change, side: str, position: int) -> list[tuple[int, int, int]]:
     """Where the facts' own words stand in paragraph ``position`` of ``change``'s group on ``side``.
 
     The changed figure, name, date or quote, as character ranges of that
-    paragraph, for the panes to mark apart from the other edits.
+    paragraph with the index of the fact in ``change.facts``, for the panes to
+    mark apart from the other edits (and the current fact apart from the rest).
     """
     places = (fact.left_at if side == LEFT else fact.right_at for fact in change.facts)
-    return [(at.start, at.end) for at in places if at is not None and at.paragraph == position]
+    return [
+        (at.start, at.end, number)
+        for number, at in enumerate(places)
+        if at is not None and at.paragraph == position
+    ]
 
 
 def fact_flag_line(fact: FactFlag) -> str:

@@ -20,6 +20,7 @@ LABELS = json.loads((FURNITURE / "labels.json").read_text(encoding="utf-8"))
 SOURCES = json.loads((FURNITURE / "sources.json").read_text(encoding="utf-8"))
 KINDS = {"news", "blog", "forum", "newsletter", "wire", "docs"}
 KEYS = {"file", "source", "language", "kind", "split", "furniture", "notes"}
+SPLITS = {"dev", "test", "fresh"}
 MIN_FILES_PER_SPLIT = 6
 MIN_FOREIGN_FILES_PER_SPLIT = 2
 
@@ -36,7 +37,7 @@ def test_every_source_has_one_label_entry() -> None:
 def test_entry_fields(entry: dict) -> None:
     assert set(entry) == KEYS
     assert entry["kind"] in KINDS
-    assert entry["split"] in {"dev", "test"}
+    assert entry["split"] in SPLITS
     assert entry["language"] and entry["source"] and entry["notes"]
 
 
@@ -58,7 +59,7 @@ def test_furniture_indices_in_range_sorted_and_mixed(entry: dict) -> None:
     assert 0 < len(furniture) < count  # every page has both furniture and content
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", sorted(SPLITS))
 def test_each_split_is_big_and_multilingual(split: str) -> None:
     entries = [e for e in LABELS if e["split"] == split]
     assert len(entries) >= MIN_FILES_PER_SPLIT

@@ -62,6 +62,7 @@ from tui.app.panel import DiffPanel
 from tui.app.panes import SideBySide
 from tui.app.preferences import filters_from_settings, settings_with_filters
 from tui.app.progress import ComparisonProgress, ProgressNote
+from tui.app.reader_keys import ESSENTIAL_KEYS, KEY_PRIORITY, READER_BINDINGS
 from tui.app.reading import Reading, open_reading
 from tui.app.review_session import Store
 from tui.app.sentence_view import SentenceView
@@ -93,44 +94,10 @@ NARROW_WIDTH = 110  # below this the panel moves under the panes
 SHORT_HEIGHT = 18  # below this a narrow layout's panel is a strip that opens up on focus
 SMALL_WIDTH, SMALL_HEIGHT = 60, 20  # below either, dialogs drop their padding and margins
 
-KEY_PRIORITY = (
-    "next",
-    "previous",
-    "search",
-    "facts",
-    "export",
-    "help",
-    "quit",
-    "reviewed",
-    "moved",
-    "sentences",
-    "changes_only",
-    "boilerplate",
-    "significant",
-    "note",
-    "unreviewed",
-    "copy",
-    "editor",
-    "switch_side",
-)
-"""The key bar's order: the first ESSENTIAL_KEYS always show (bare when narrow), the rest as room allows."""
-ESSENTIAL_KEYS = 7
 #: How often the app looks for marks another instance stored on the same comparison.
 REVIEW_CHECK_SECONDS = 2.0
 
 W = TypeVar("W", bound=Widget)
-
-_KIND_BINDINGS = [
-    Binding(
-        str(number),
-        f"toggle_kind({number})",
-        f"Filter {kind.value}",
-        show=False,
-        id=f"filter.{kind.value}",
-        tooltip=f"Show or hide {kind.value} paragraphs in the differences panel",
-    )
-    for number, kind in enumerate(KIND_ORDER, 1)
-]
 
 
 class CompareApp(App[None]):
@@ -141,157 +108,7 @@ class CompareApp(App[None]):
     AUTO_FOCUS = "#panes"
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "next",
-            "Next",
-            id="next",
-            tooltip="Next difference (next search match while searching)",
-        ),
-        Binding(
-            "p",
-            "previous",
-            "Prev",
-            id="previous",
-            tooltip="Previous difference (previous search match while searching)",
-        ),
-        Binding(
-            "g",
-            "first",
-            "First difference",
-            show=False,
-            id="first",
-            tooltip="Go to the first difference",
-        ),
-        Binding(
-            "G",
-            "last",
-            "Last difference",
-            show=False,
-            id="last",
-            tooltip="Go to the last difference",
-        ),
-        Binding(
-            "s",
-            "sentences",
-            "Sentences",
-            id="sentences",
-            tooltip="The current difference sentence by sentence: which sentence became which, what was cut, what is new",
-        ),
-        Binding(
-            "w",
-            "switch_side",
-            "Side",
-            show=False,
-            id="switch_side",
-            tooltip="Switch the side in focus (the one E opens); when one pane fits, show the other",
-        ),
-        Binding(
-            "m",
-            "moved_partner",
-            "Moved",
-            id="moved",
-            tooltip="Jump between a moved paragraph and its old place",
-        ),
-        Binding("slash", "search", "Search", id="search", tooltip="Search both texts"),
-        Binding(
-            "escape",
-            "cancel_comparison",
-            "Cancel",
-            id="cancel",
-            tooltip="Stop the comparison that is running (ctrl+c too)",
-        ),
-        Binding(
-            "escape",
-            "clear_search",
-            "Clear search",
-            show=False,
-            id="clear_search",
-            tooltip="Stop searching",
-        ),
-        Binding(
-            "c",
-            "toggle_changes_only",
-            "Changes only",
-            id="changes_only",
-            tooltip="Hide unchanged paragraphs in the panes",
-        ),
-        Binding(
-            "b",
-            "toggle_boilerplate",
-            "Boilerplate",
-            id="boilerplate",
-            tooltip="Show or hide boilerplate (bylines, links, forum chrome)",
-        ),
-        Binding(
-            "f",
-            "toggle_facts",
-            "Facts",
-            id="facts",
-            tooltip="List the facts that changed, one row each, most serious first (enter goes to one); f again lists the differences",
-        ),
-        *_KIND_BINDINGS,
-        Binding(
-            "space",
-            "toggle_reviewed",
-            "Reviewed, next",
-            id="reviewed",
-            tooltip="Mark the current difference reviewed (✓) and go to the next one not yet reviewed; on a reviewed one, unmark it",
-        ),
-        Binding(
-            "exclamation_mark",
-            "toggle_significant",
-            "Significant",
-            id="significant",
-            tooltip="Flag the current difference as significant (★), or not",
-        ),
-        Binding(
-            "a",
-            "note",
-            "Note",
-            id="note",
-            tooltip="Add or edit a note on the current difference (✎)",
-        ),
-        Binding(
-            "u",
-            "toggle_unreviewed",
-            "Unreviewed",
-            id="unreviewed",
-            tooltip="List only the differences not yet reviewed",
-        ),
-        Binding(
-            "y",
-            "copy",
-            "Copy",
-            id="copy",
-            tooltip="Copy the current difference (both sides, ¶ numbers, facts, note) as text",
-        ),
-        Binding(
-            "E",
-            "edit",
-            "Editor",
-            id="editor",
-            tooltip="Open the side in focus (w switches) in $VISUAL or $EDITOR at this paragraph",
-        ),
-        Binding(
-            "o",
-            "open",
-            "Open…",
-            show=False,
-            id="open",
-            tooltip="Start screen: recent reviews, other files, the example",
-        ),
-        Binding(
-            "e",
-            "export",
-            "Export",
-            id="export",
-            tooltip="Write a report (HTML, Markdown, JSON) with your notes",
-        ),
-        Binding("question_mark", "help", "Help", id="help", tooltip="Show this help: every key"),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit compare-tui"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
     def __init__(
         self,

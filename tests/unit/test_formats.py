@@ -1,6 +1,6 @@
 """HTML extraction: markup removed, blocks kept, page chrome dropped."""
 
-from tui.engine.formats import html_paragraphs, html_visible_paragraphs
+from tui.engine.formats import MAX_EXTRACTED_TAGS, html_paragraphs, html_visible_paragraphs
 
 ARTICLE_PARAGRAPHS = [
     "The town council voted nine to four early on Wednesday to approve a new sea wall for the old "
@@ -90,3 +90,13 @@ def test_visible_blocks_prefer_og_title_and_decode_entities():
 
 def test_page_without_visible_text_yields_nothing():
     assert html_paragraphs("<html><body><script>var a;</script></body></html>")[0] == []
+
+
+def test_page_over_the_tag_bound_is_read_whole_with_its_chrome():
+    """trafilatura's reading costs time per tag: a longer page keeps every visible block."""
+    filler = "".join(f"<p>Paragraph {i} of a long page.</p>" for i in range(MAX_EXTRACTED_TAGS))
+    page = PAGE.replace("</article>", filler + "</article>")
+    paragraphs, title = html_paragraphs(page)
+    assert paragraphs == html_visible_paragraphs(page)[0]
+    assert {"Sport", "Share on Facebook Share on X Email this article"} <= set(paragraphs)
+    assert title == "Harbour wall plan approved after long night"

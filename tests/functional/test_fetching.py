@@ -9,6 +9,7 @@ import pytest
 from tui.engine.errors import InputError
 from tui.engine.fetching import fetch_url
 from tui.engine.loading import load_document
+from tui.engine.pipeline import CompareRequest, load_sides
 
 PAGE = (
     "<!DOCTYPE html><html><head><title>Local page</title></head><body>"
@@ -18,8 +19,17 @@ PAGE = (
 
 
 class Handler(BaseHTTPRequestHandler):
+    #: /meet answers only once two requests for it are waiting together (else 503 after 3 s).
+    meeting = threading.Barrier(2, timeout=3)
+
     def do_GET(self):  # noqa: N802 - http.server's naming
-        if self.path == "/page":
+        if self.path.startswith("/meet"):
+            try:
+                self.meeting.wait()
+                self._send(200, PAGE, "text/html; charset=iso-8859-1")
+            except threading.BrokenBarrierError:
+                self._send(503, b"alone", "text/plain")
+        elif self.path == "/page":
             self._send(200, PAGE, "text/html; charset=iso-8859-1")
         elif self.path == "/moved":
             self.send_response(302)
@@ -147,3 +157,22 @@ def test_load_document_from_url_uses_declared_charset_and_html(server):
     assert document.texts == (
         "Café owners on the quay said the new wall blocks their view of the sea.",
     )
+
+
+def test_two_urls_are_fetched_at_once(server):
+    """One fetch deadline for the command, not one per side: /meet answers a request only while
+    the other side's request is waiting too, so reading one side after the other fails."""
+    Handler.meeting.reset()
+    left, right = load_sides(
+        CompareRequest(f"{server}/meet?side=left", f"{server}/meet?side=right")
+    )
+    assert (
+        left.texts
+        == right.texts
+        == ("Café owners on the quay said the new wall blocks their view of the sea.",)
+    )
+
+
+def test_two_urls_failing_report_the_left_one(server):
+    with pytest.raises(InputError, match=r"/missing: HTTP 404"):
+        load_sides(CompareRequest(f"{server}/missing", f"{server}/slow"))

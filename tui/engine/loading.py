@@ -34,6 +34,7 @@ __all__ = [
     "check_source",
     "decode",
     "detect_format",
+    "is_url",
     "line_limit",
     "load_document",
     "paragraph_limit",
@@ -315,7 +316,8 @@ def _binary(name: str) -> InputError:
 # --------------------------------------------------------------------------- reading
 
 
-def _is_url(source: str) -> bool:
+def is_url(source: str) -> bool:
+    """Whether ``source`` is fetched over HTTP(S) rather than read from a file."""
     return source.lower().startswith(("http://", "https://"))
 
 
@@ -355,7 +357,7 @@ def check_source(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     Cheap (a ``stat`` and an ``access``), so the command line can report bad input before
     the app opens and leave the reading itself to the app's worker.
     """
-    if source == "-" or _is_url(source):
+    if source == "-" or is_url(source):
         return
     with _file_errors(source):
         _check_file(Path(source), source, max_bytes)
@@ -401,7 +403,7 @@ def _read_source(
         return FetchedPage(
             _read_stream(stdin or sys.stdin.buffer, "standard input", max_bytes), None, None
         )
-    if _is_url(source):
+    if is_url(source):
         return fetch_url(source, timeout=timeout, max_bytes=max_bytes)
     return FetchedPage(_read_file(source, max_bytes), None, None)
 
@@ -591,7 +593,7 @@ def load_document(
         raise InputError(f"{name} contains only whitespace")
     used_format = fmt or detect_format(source, text, media_type)
     _check_before_segmenting(name, text, used_format, max_bytes)
-    texts, title = _paragraphs(text, used_format, source if _is_url(source) else None)
+    texts, title = _paragraphs(text, used_format, source if is_url(source) else None)
     if not texts:
         raise InputError(f"{name} has no readable text as {used_format}")
     _check_paragraph_count(name, len(texts), max_bytes)

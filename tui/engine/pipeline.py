@@ -23,6 +23,7 @@ to draw its first frame.
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING
@@ -126,15 +127,36 @@ def load_sides(
     paragraph of the other side is then added (or dropped), as ``git diff`` says.
     """
     check_sources(request)
-    loaded = []
-    for done, (_, source, fmt) in enumerate(request.sides):
-        progress.step(Stage.READING, done, 2)
-        loaded.append(_load_side(source, fmt, request.defaults.max_bytes))
+    loaded = _read_sides(request, progress)
     labelled = []
     for done, document in enumerate(loaded):
         progress.step(Stage.BOILERPLATE, done, 2)
         labelled.append(label_boilerplate(document) if document.paragraphs else document)
     return labelled[0], labelled[1]
+
+
+def _read_sides(request: CompareRequest, progress: Progress) -> list[Document]:
+    """Both sides read and segmented, left then right.
+
+    Two URLs are fetched at once, so the command waits at most one fetch
+    deadline, not one per side; the left side's error is still the one
+    reported when both fail.
+    """
+    from tui.engine.loading import is_url
+
+    max_bytes = request.defaults.max_bytes
+    if all(is_url(source) for _, source, _ in request.sides):
+        progress.step(Stage.READING, 0, 2)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            reading = [
+                pool.submit(_load_side, source, fmt, max_bytes) for _, source, fmt in request.sides
+            ]
+            return [side.result() for side in reading]
+    loaded = []
+    for done, (_, source, fmt) in enumerate(request.sides):
+        progress.step(Stage.READING, done, 2)
+        loaded.append(_load_side(source, fmt, max_bytes))
+    return loaded
 
 
 def _load_side(source: str, fmt: str | None, max_bytes: int) -> Document:
@@ -146,10 +168,14 @@ def _load_side(source: str, fmt: str | None, max_bytes: int) -> Document:
 
 
 def run_comparison(request: CompareRequest, progress: Progress = Progress()) -> Comparison:
-    """Load both sides and compare them: what every caller runs."""
+    """Load both sides and compare them: what every caller runs.
+
+    The comparison's modules (a second to import) come after the loading, so
+    an input refused or a fetch that timed out is reported without them.
+    """
+    left, right = load_sides(request, progress)
     from tui.engine.compare import compare_documents
 
-    left, right = load_sides(request, progress)
     return compare_documents(left, right, request.defaults.thresholds, progress)
 
 

@@ -127,6 +127,17 @@ def test_changed_quote_names_the_changed_words() -> None:
     assert flag.reason == "quote changed: “reckless” → “careless”"
 
 
+def test_a_quote_with_many_edits_shows_both_wordings_whole() -> None:
+    # Abridged from fixtures/real-pairs/pa-cbi-paraphrase: five words changed in one quote.
+    old = "“The 2010s began with austerity and were then ensued with weak growth,” he said."
+    new = "“The 2010s started with austerity and then ended with growth,” he said."
+    flag = only(old, new, "quote")
+    assert flag.reason == (
+        "quote changed: “The 2010s began with austerity and were then ensued with weak growth,”"
+        " → “The 2010s started with austerity and then ended with growth,”"
+    )
+
+
 def test_quote_with_marks_lost_is_kept() -> None:
     """Outlets drop quotation marks in their own typesetting; the words are the fact
     (fixtures/facts-eval labels lost marks as a look-alike, not a change)."""

@@ -192,8 +192,8 @@ def _respelled(key: str, other: str) -> bool:
     )
 
 
-def _quote_word_changes(quote: str, partner: str, elsewhere: str) -> str:
-    """Which words of a quotation changed, e.g. ``“reckless” → “careless”``; "" if none.
+def _quote_word_changes(quote: str, partner: str, elsewhere: str) -> list[str]:
+    """Which words of a quotation changed, e.g. ``["“reckless” → “careless”"]``; [] if none.
 
     Words the partner adds at either end that the original passage holds anyway, outside
     this quotation, are another quotation (or the writer's words) merged into this one,
@@ -219,7 +219,7 @@ def _quote_word_changes(quote: str, partner: str, elsewhere: str) -> str:
             parts.append(f"{curly(_strip_punct(old))} removed")
         elif op == "insert":
             parts.append(f"{curly(_strip_punct(new))} added")
-    return "; ".join(parts)
+    return parts
 
 
 def _merged_in(
@@ -300,11 +300,18 @@ def _closest_quote(quote: _Quote, candidates: list[_Quote], alone_will_do: bool)
     return None
 
 
+MAX_LISTED_EDITS = 2
+"""A quotation with more edits than this is shown as its two wordings whole: a list of
+six "“began” → “started”; “were” removed; …" is harder to read than the two sentences."""
+
+
 def _quote_change(quote: _Quote, partner: _Quote, elsewhere: str) -> str:
-    """The words that changed, when most were kept ("" if none did); otherwise both
-    wordings whole."""
+    """The words that changed, when most were kept and few changed ("" if none did);
+    otherwise both wordings whole."""
     if _overlap(quote, partner) >= 0.5:
-        return _quote_word_changes(quote.text, partner.text, elsewhere)
+        edits = _quote_word_changes(quote.text, partner.text, elsewhere)
+        if len(edits) <= MAX_LISTED_EDITS:
+            return "; ".join(edits)
     return f"{curly(quote.text)} → {curly(partner.text)}"
 
 

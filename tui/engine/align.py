@@ -45,7 +45,6 @@ from itertools import chain, groupby, pairwise
 from typing import NamedTuple
 
 import numpy as np
-from scipy import sparse
 
 from tui.engine.similarity import (
     Terms,
@@ -59,6 +58,7 @@ from tui.engine.similarity import (
     pair_statistics,
     row_vector,
 )
+from tui.engine.sparse_rows import SparseRows
 from tui.engine.tokens import cosmetic_key
 
 __all__ = [
@@ -538,7 +538,7 @@ class _Overlap(NamedTuple):
 class _VectorDicts:
     """One side's vectors as dicts, built when first asked for."""
 
-    def __init__(self, matrix: sparse.csr_matrix):
+    def __init__(self, matrix: SparseRows):
         self.matrix = matrix
         self.built: dict[int, dict[int, float]] = {}
 

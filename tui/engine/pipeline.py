@@ -15,7 +15,7 @@ limit), so a comparison opened later from the app's start screen is read and
 aligned exactly like the first. :class:`~tui.engine.progress.Progress`
 carries the caller's progress display and cancel check through every stage.
 
-The heavy engine modules (numpy, scipy, the fact rules, trafilatura) are
+The heavy engine modules (numpy, the fact rules, trafilatura) are
 imported when a comparison runs, not when this module is: the app imports it
 to draw its first frame.
 """

@@ -7,7 +7,7 @@ documents together: a word that occurs in every paragraph ("government" in a
 story about the government) says little about which paragraph is which, a
 name or a figure says a lot.
 
-Each side is a sparse matrix, one row per paragraph. Candidate pairs come
+Each side is a sparse matrix (:mod:`tui.engine.sparse_rows`), one row per paragraph. Candidate pairs come
 from probing: each paragraph keeps only its rarest terms that the other side
 has (never terms so common they link everything), and that probe matrix
 times the other side's matrix gives every partial score at once; each
@@ -23,8 +23,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
+from tui.engine.sparse_rows import (
+    SparseRows,
+    from_entries,
+    product,
+    shared_entries,
+    stack,
+    sums_by_row,
+    take_rows,
+    transpose,
+)
 from tui.engine.tokens import DocumentTerms, content_terms
 
 __all__ = [
@@ -66,12 +75,12 @@ class Vectors:
     paragraphs of both sides that have term ``t``.
     """
 
-    left: sparse.csr_matrix
-    right: sparse.csr_matrix
+    left: SparseRows
+    right: SparseRows
     document_frequency: np.ndarray
 
 
-def row_vector(matrix: sparse.csr_matrix, paragraph: int) -> dict[int, float]:
+def row_vector(matrix: SparseRows, paragraph: int) -> dict[int, float]:
     """One paragraph's vector as a dict, for the few steps that look at one pair at a time."""
     start, end = matrix.indptr[paragraph], matrix.indptr[paragraph + 1]
     return dict(
@@ -94,10 +103,10 @@ class Terms:
     left: DocumentTerms
     right: DocumentTerms
     ids: dict[str, int]
-    left_pieces: sparse.csr_matrix
-    right_pieces: sparse.csr_matrix
-    left_counts: sparse.csr_matrix
-    right_counts: sparse.csr_matrix
+    left_pieces: SparseRows
+    right_pieces: SparseRows
+    left_counts: SparseRows
+    right_counts: SparseRows
     document_frequency: np.ndarray
 
     def swapped(self) -> Terms:
@@ -184,8 +193,8 @@ def part_vectors(terms: Terms, left: Sequence[Part], right: Sequence[Part]) -> V
 
 
 def _part_frequencies(
-    terms: Terms, side: DocumentTerms, per_piece: sparse.csr_matrix, parts: Sequence[Part]
-) -> sparse.csr_matrix:
+    terms: Terms, side: DocumentTerms, per_piece: SparseRows, parts: Sequence[Part]
+) -> SparseRows:
     """Part × term counts, runs and texts each in one batch, rows in the parts' order."""
     is_text = [isinstance(part, str) for part in parts]
     runs = [part for part, text in zip(parts, is_text, strict=True) if not text]
@@ -197,8 +206,7 @@ def _part_frequencies(
     texts = DocumentTerms(known, texts.pieces, texts.pieces_per_text)
     text_counts = _term_frequencies(_text_runs(texts), texts, _piece_matrix(texts, terms.ids))
     order = np.argsort(np.array(is_text), kind="stable")  # runs first, then texts
-    stacked = sparse.vstack((counts, text_counts)).tocsr()
-    return stacked[np.argsort(order)]
+    return take_rows(stack(counts, text_counts), np.argsort(order))
 
 
 def _text_runs(terms: DocumentTerms) -> np.ndarray:
@@ -207,7 +215,7 @@ def _text_runs(terms: DocumentTerms) -> np.ndarray:
     return np.column_stack((np.cumsum(counts) - counts, counts))
 
 
-def _piece_matrix(terms: DocumentTerms, ids: dict[str, int]) -> sparse.csr_matrix:
+def _piece_matrix(terms: DocumentTerms, ids: dict[str, int]) -> SparseRows:
     """Distinct piece × term counts."""
     pieces = len(terms.piece_terms)
     term_ids = [ids[term] for piece in terms.piece_terms for term in piece]
@@ -215,9 +223,7 @@ def _piece_matrix(terms: DocumentTerms, ids: dict[str, int]) -> sparse.csr_matri
     return _count_matrix(piece_of_term, np.array(term_ids, dtype=np.int64), (pieces, len(ids)))
 
 
-def _term_frequencies(
-    runs: np.ndarray, terms: DocumentTerms, per_piece: sparse.csr_matrix
-) -> sparse.csr_matrix:
+def _term_frequencies(runs: np.ndarray, terms: DocumentTerms, per_piece: SparseRows) -> SparseRows:
     """Run × term counts (rows in canonical form: sorted, no duplicates).
 
     Run × piece counts times piece × term counts: the per-term work is
@@ -233,24 +239,20 @@ def _term_frequencies(
         terms.pieces[positions],
         (len(runs), len(terms.piece_terms)),
     )
-    matrix = (per_run @ per_piece).tocsr()
-    matrix.sum_duplicates()  # also sorts each row's terms
-    return matrix
+    return product(per_run, per_piece)
 
 
-def _count_matrix(
-    rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]
-) -> sparse.csr_matrix:
+def _count_matrix(rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]) -> SparseRows:
     """How often each (row, column) occurs, as a sparse matrix."""
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape)
+    return from_entries(rows, columns, np.ones(len(rows)), shape)
 
 
-def _unit_rows(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+def _unit_rows(counts: SparseRows, idf: np.ndarray) -> SparseRows:
     weight = (1.0 + np.log(counts.data)) * idf[counts.indices]
-    paragraph = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    paragraph = counts.row_of_entries()
     norm = np.sqrt(np.bincount(paragraph, weights=weight * weight, minlength=counts.shape[0]))
     weight /= np.where(norm > 0, norm, 1.0)[paragraph]
-    return sparse.csr_matrix((weight, counts.indices, counts.indptr), shape=counts.shape)
+    return SparseRows(weight, counts.indices, counts.indptr, counts.columns)
 
 
 def cosine(a: dict[int, float], b: dict[int, float]) -> float:
@@ -312,8 +314,7 @@ def distinct(keys: np.ndarray) -> np.ndarray:
 def pair_cosines(vectors: Vectors, pairs: np.ndarray) -> np.ndarray:
     """The cosine of each (left, right) pair of a ``(k, 2)`` array, as :func:`cosine` computes it."""
     return np.concatenate(
-        [_row_sums(left.multiply(right)) for left, right in _pair_rows(vectors, pairs)]
-        or [np.zeros(0)]
+        [_cosines(left, right) for left, right in _pair_rows(vectors, pairs)] or [np.zeros(0)]
     )
 
 
@@ -322,18 +323,12 @@ def pair_cosines(vectors: Vectors, pairs: np.ndarray) -> np.ndarray:
 _PAIR_BATCH = 16384
 
 
-def _pair_rows(
-    vectors: Vectors, pairs: np.ndarray
-) -> Iterator[tuple[sparse.csr_matrix, sparse.csr_matrix]]:
+def _pair_rows(vectors: Vectors, pairs: np.ndarray) -> Iterator[tuple[SparseRows, SparseRows]]:
     """The rows of each pair's left and right paragraph, batch after batch."""
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     for start in range(0, len(pairs), _PAIR_BATCH):
         batch = pairs[start : start + _PAIR_BATCH]
-        yield vectors.left[batch[:, 0]], vectors.right[batch[:, 1]]
-
-
-def _row_sums(matrix: sparse.spmatrix) -> np.ndarray:
-    return np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
+        yield take_rows(vectors.left, batch[:, 0]), take_rows(vectors.right, batch[:, 1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,19 +356,23 @@ def pair_statistics(vectors: Vectors, pairs: np.ndarray) -> PairStatistics:
     )
 
 
-def _batch_statistics(left: sparse.csr_matrix, right: sparse.csr_matrix) -> tuple[np.ndarray, ...]:
-    shared_left = left.multiply(right > 0)  # weights are positive: > 0 marks a term's presence
-    shared_right = right.multiply(left > 0)
-    return (
-        _row_sums(shared_left.multiply(shared_right)),
-        _row_sums(shared_left.power(2)),
-        _row_sums(shared_right.power(2)),
+def _cosines(left: SparseRows, right: SparseRows) -> np.ndarray:
+    """Row by row, the dot product of ``left``'s row and ``right``'s, summed in term order."""
+    pair, left_weight, right_weight = shared_entries(left, right)
+    return sums_by_row(pair, left_weight * right_weight, left.shape[0])
+
+
+def _batch_statistics(left: SparseRows, right: SparseRows) -> tuple[np.ndarray, ...]:
+    """Row by row: the cosine and the two containments, summed over the shared terms in order."""
+    pair, left_weight, right_weight = shared_entries(left, right)
+    pairs = left.shape[0]
+    return tuple(
+        sums_by_row(pair, weight, pairs)
+        for weight in (left_weight * right_weight, left_weight**2, right_weight**2)
     )
 
 
-def _probe(
-    own: sparse.csr_matrix, other: sparse.csr_matrix, frequency: np.ndarray, count: int
-) -> np.ndarray:
+def _probe(own: SparseRows, other: SparseRows, frequency: np.ndarray, count: int) -> np.ndarray:
     """(own paragraph, other paragraph) pairs: each own paragraph's ``count`` best by partial score.
 
     Each own paragraph keeps only its rarest shared terms (the probe); the
@@ -381,7 +380,7 @@ def _probe(
     the best pairs of each paragraph are kept.
     """
     postings = np.bincount(other.indices, minlength=other.shape[1])
-    paragraph = np.repeat(np.arange(own.shape[0]), np.diff(own.indptr))
+    paragraph = own.row_of_entries()
     term, weight = own.indices, own.data
     lengths = postings[term]
     usable = (lengths > 0) & (lengths <= COMMON_TERM_MAX_POSTINGS)
@@ -401,20 +400,19 @@ def _probe(
     keep = (_rank_in_group(paragraph) < PROBE_TERMS) & (
         _sum_before_in_group(paragraph, lengths) < PROBE_BUDGET
     )
-    probe = sparse.csr_matrix((weight[keep], (paragraph[keep], term[keep])), shape=own.shape)
-    partial = (probe @ other.T).tocsr()
-    partial.sort_indices()
+    probe = from_entries(paragraph[keep], term[keep], weight[keep], own.shape)
+    partial = product(probe, transpose(other))
     return np.column_stack(_best_in_rows(partial, count))
 
 
-def _best_in_rows(matrix: sparse.csr_matrix, count: int) -> tuple[np.ndarray, np.ndarray]:
+def _best_in_rows(matrix: SparseRows, count: int) -> tuple[np.ndarray, np.ndarray]:
     """Rows and columns of each row's ``count`` largest entries; ties go to the lower column.
 
     One sort of a single float key (row, then value descending) instead of a
     two-key lexsort, which cost more than everything else here; values closer
     than about 1e-11 count as ties.
     """
-    row = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    row = matrix.row_of_entries()
     if not len(row):
         return row, row
     top = matrix.data.max() or 1.0

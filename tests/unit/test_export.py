@@ -33,6 +33,7 @@ from tui.engine.model import Comparison, Document, FactFlag, Kind, Paragraph, Sp
 from tui.engine.report import report_dict
 from tui.engine.safe_text import printable
 from tui.export import html as html_report
+from tui.export import markdown as markdown_report
 from tui.export import render
 from tui.export.html import render_html
 from tui.export.html_markup import html_text
@@ -409,7 +410,49 @@ def test_highlighted_markdown_renders_both_versions_literally(left_words, right_
     result = rendered_markdown(render_markdown(comparison, generated=WHEN))
     expected = sorted([left, right]) if comparison.differences else []
     assert sorted(q.strip("\n") for q in result.quotes) == expected
-    assert result.tags_in_quotes <= {"p", "br", "s", "strong"}
+    assert result.tags_in_quotes <= {"p", "br", "s", "strong", "mark"}  # mark: a flagged fact
+
+
+class MarkedWords(HTMLParser):
+    """The text inside ``<mark>`` elements, and whether every element closed in the order opened."""
+
+    def __init__(self):
+        super().__init__()
+        self.marked = ""
+        self.nested = True
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self._open.append(tag)
+
+    def handle_endtag(self, tag):
+        self.nested = self.nested and bool(self._open) and self._open.pop() == tag
+
+    def handle_data(self, data):
+        if "mark" in self._open:
+            self.marked += data
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.text(alphabet="ab<*_~ ", min_size=1), st.booleans()), max_size=6),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=3),
+)
+def test_markdown_marks_a_facts_words_nested_in_the_edits_and_changes_no_text(spans, ranges):
+    """The words of a fact in ``<mark>``, properly nested with the edits' ``**``; the line reads the same."""
+    raw = "".join(text for text, _ in spans)
+    facts = [(min(a, b), max(a, b)) for a, b in ranges]
+    markdown = markdown_report._marked(spans, "**", facts)
+    html = MARKDOWN.render(f"> {markdown}" if raw.strip() else "")
+    shown = rendered_markdown(f"> {markdown}" if raw.strip() else "")
+    assert "".join(shown.quotes).strip("\n") == raw.strip()
+    assert shown.tags_in_quotes <= {"p", "strong", "mark"}
+    words = MarkedWords()
+    words.feed(html)
+    assert words.nested
+    start, end = len(raw) - len(raw.lstrip()), len(raw.rstrip())
+    in_fact = {i for a, b in facts for i in range(max(a, start), min(b, end))}
+    assert words.marked == "".join(raw[i] for i in sorted(in_fact))
 
 
 def test_json_round_trips_hostile_paragraphs():

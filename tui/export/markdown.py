@@ -1,7 +1,9 @@
 """The Markdown report: the summary, then every difference in reading order, for GitHub and friends.
 
 Each difference shows both versions as quotes, with deleted words
-``~~struck~~`` on the original and inserted words ``**bold**`` on the rewrite.
+``~~struck~~`` on the original and inserted words ``**bold**`` on the rewrite;
+the words of a flagged fact (the figure, name, date or quote) stand inside
+``<mark>``, which GitHub renders highlighted and a plain-text reader still sees.
 
 Input text must show literally: every character Markdown (or GitHub: ``$``
 for maths, ``~`` for strikethrough, ``|`` for tables) would act on is
@@ -13,12 +15,13 @@ start or end on punctuation glued to a word is widened to the whole word.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
-from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Span
+from tui.engine.model import Change, Comparison, Document, FactFlag, Kind, Span, WordsAt
 from tui.engine.report import (
     Review,
     ReviewMark,
@@ -137,26 +140,68 @@ def _runs_of(mask: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def _marked(spans: Sequence[tuple[str, bool]], marker: str) -> str:
-    """Spans as escaped Markdown lines, changed runs wrapped in ``marker``; lines end in hard breaks."""
-    text = printable("".join(part for part, _ in spans))
+def _marked(
+    spans: Sequence[tuple[str, bool]], marker: str, facts: Sequence[tuple[int, int]] = ()
+) -> str:
+    """Spans as escaped Markdown lines, changed runs wrapped in ``marker`` and the character
+    ranges ``facts`` in ``<mark>``; lines end in hard breaks."""
+    raw = "".join(part for part, _ in spans)
+    text = printable(raw)
     changed = [flag for part, flag in spans for _ in printable(part)]
     mask = _flanking_mask(text, changed) if marker else changed
+    in_fact = _fact_mask(raw, facts)
     lines, offset = [], 0
     for line in text.split("\n"):
-        lines.append(_marked_line(line, mask[offset : offset + len(line)], marker))
-        offset += len(line) + 1
+        end = offset + len(line)
+        lines.append(_marked_line(line, mask[offset:end], marker, in_fact[offset:end]))
+        offset = end + 1
     return "\\\n".join(line for line in lines if line)
 
 
-def _marked_line(line: str, mask: list[bool], marker: str) -> str:
+def _fact_mask(raw: str, facts: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each character of ``printable(raw)``, whether it belongs to a fact's words."""
+    if not facts:
+        return [False] * len(printable(raw))
+    flags = [False] * len(raw)
+    for start, end in facts:
+        flags[start:end] = [True] * len(flags[start:end])
+    return [flag for char, flag in zip(raw, flags, strict=True) for _ in printable(char)]
+
+
+def _marked_line(line: str, mask: list[bool], marker: str, in_fact: list[bool]) -> str:
+    """One line with its changed runs in ``marker`` and its facts' words in ``<mark>``.
+
+    The tags nest: ``<mark>`` encloses the emphasis runs that lie wholly
+    within a fact's words (``<mark>it cost ~~$47~~</mark>``) and goes inside
+    the one a fact's words lie within (``~~a <mark>$47</mark> plan~~``); where
+    a run and a fact only overlap, the fact's words are cut at the run's edge.
+    """
     indent = len(line) - len(line.lstrip())
-    line, mask = line[indent:].rstrip(), mask[indent:]
+    line, mask, in_fact = line[indent:].rstrip(), mask[indent:], in_fact[indent:]
     pieces = _escaped(line)
-    for start, end in _runs_of(mask[: len(line)]) if marker else []:
-        pieces[start] = marker + pieces[start]
-        pieces[end - 1] = pieces[end - 1] + marker
-    return "".join(pieces)
+    opens, closes = [""] * len(pieces), [""] * len(pieces)
+    emphasis = _runs_of(mask[: len(line)]) if marker else []
+    for start, end in emphasis:
+        opens[start], closes[end - 1] = marker, marker
+    for start, end in _runs_of(in_fact[: len(line)]):
+        for a, b in _fact_pieces(start, end, emphasis):
+            if any(es <= a and b <= ee and (es, ee) != (a, b) for es, ee in emphasis):
+                opens[a], closes[b - 1] = opens[a] + "<mark>", "</mark>" + closes[b - 1]
+            else:
+                opens[a], closes[b - 1] = "<mark>" + opens[a], closes[b - 1] + "</mark>"
+    return "".join(f"{o}{piece}{c}" for o, piece, c in zip(opens, pieces, closes, strict=True))
+
+
+def _fact_pieces(start: int, end: int, emphasis: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``start:end`` cut at the edges of the emphasis runs it only partly overlaps."""
+    cuts = {
+        edge
+        for es, ee in emphasis
+        if es < end and start < ee and not (start <= es and ee <= end)
+        for edge in (es, ee)
+        if start < edge < end
+    }
+    return list(itertools.pairwise(sorted({start, end} | cuts)))
 
 
 # --- Sections -------------------------------------------------------------------------------
@@ -175,8 +220,9 @@ def _summary(comparison: Comparison, generated: datetime | None) -> str:
         f"**boilerplate set aside:** {counts['boilerplate']} (not counted as added or dropped)\n\n"
         f"| Kind | Count |\n| --- | ---: |\n{table}\n\n"
         "Legend: ~~struck~~ words were deleted from the original, **bold** words were inserted "
-        "in the rewrite; ¶ numbers count paragraphs from 1 on each side; similarity is the share "
-        "of words kept."
+        "in the rewrite, <mark>marked</mark> words are a flagged fact (a figure, name, date or "
+        "quote); ¶ numbers count paragraphs from 1 on each side; similarity is the share of "
+        "words kept."
     )
 
 
@@ -255,10 +301,20 @@ def _difference(
         parts.append("\n".join(f"- {_fact_line(fact)}" for fact in change.facts))
     inline = change.inline
     parts += _version(
-        "Original", comparison.left, change.left, inline.left if inline else None, "~~"
+        "Original",
+        comparison.left,
+        change.left,
+        inline.left if inline else None,
+        "~~",
+        [fact.left_at for fact in change.facts],
     )
     parts += _version(
-        "Rewrite", comparison.right, change.right, inline.right if inline else None, "**"
+        "Rewrite",
+        comparison.right,
+        change.right,
+        inline.right if inline else None,
+        "**",
+        [fact.right_at for fact in change.facts],
     )
     if change.sentences is not None:
         parts.append(_sentence_table(sentence_pairs(change.sentences)))
@@ -294,8 +350,9 @@ def _version(
     indices: tuple[int, ...],
     spans: tuple[tuple[Span, ...], ...] | None,
     marker: str,
+    facts: Sequence[WordsAt | None],
 ) -> list[str]:
-    """One side of a difference: a label, then each paragraph as a quote."""
+    """One side of a difference: a label, then each paragraph as a quote, its facts' words marked."""
     if not indices:
         return []
     quotes = []
@@ -305,7 +362,8 @@ def _version(
             if spans
             else [(document.paragraphs[i].text, False)]
         )
-        body = _marked(parts, marker if spans else "")
+        words = [(at.start, at.end) for at in facts if at is not None and at.paragraph == position]
+        body = _marked(parts, marker if spans else "", words)
         quotes.append("\n".join(f"> {line}" if line else ">" for line in body.split("\n")))
     return [f"**{side} {paragraph_numbers(indices)}**", *quotes]
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 
 from textual import events
+from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
 from textual.driver import Driver
+from textual.drivers.headless_driver import HeadlessDriver
 
 from tests.app_helpers import sample_comparison
 from tui.app.app import CompareApp
 from tui.app.bounded_input import PATH_LENGTH, SEARCH_LENGTH, BoundedInput
-from tui.app.paced_input import KeyPacing
+from tui.app.paced_input import FLOOD_KEYS, FOLD_LENGTH, KeyFlood, KeyPacing, paced
 from tui.app.start_screen import StartScreen
 from tui.engine.pipeline import SessionDefaults
 
@@ -82,3 +85,85 @@ def test_the_apps_terminal_driver_is_paced():
     app = CompareApp(sample_comparison())
     assert app.driver_class.__name__.startswith("Paced")
     assert issubclass(app.driver_class, Driver)
+
+
+#: Generous, so a loaded machine's pause between two keys of one read never splits a flood here.
+TOGETHER = 0.2
+
+
+def typed(text: str) -> list[events.Key]:
+    """The keys a terminal without bracketed paste delivers for ``text``, as Textual parses them."""
+    return list(XTermParser().feed(text))
+
+
+def delivered_text(messages) -> str:
+    return "".join(m.text if isinstance(m, events.Paste) else m.character for m in messages)
+
+
+async def settled(sent: list, count: int) -> None:
+    """Wait until the keys held back are sent (the flood's tail goes once the input is quiet)."""
+    for _ in range(500):
+        if len(delivered_text(sent)) >= count:
+            return
+        await asyncio.sleep(0.01)
+
+
+async def test_an_unbracketed_flood_into_the_start_screen_is_a_few_pastes_and_fills_the_field():
+    """20,000 characters typed in one go reach the app as a handful of pastes, not 20,000 keys;
+    the path field holds the first 4,096 of them, in order."""
+    flood = "".join(f"{i:05}," for i in range(3_400))
+    sent: list = []
+
+    class RecordingDriver(HeadlessDriver):
+        def send_message(self, message):
+            sent.append(message)
+            super().send_message(message)
+
+    app = CompareApp(sample_comparison())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(StartScreen([], SessionDefaults()))
+        await pilot.pause()
+        field = app.screen.query_one("#left", BoundedInput)
+        field.focus()
+        driver = paced(RecordingDriver, KeyPacing(), together_seconds=TOGETHER)(app)
+        reading = threading.Thread(target=lambda: [driver.process_message(k) for k in typed(flood)])
+        reading.start()
+        await asyncio.to_thread(reading.join)
+        await settled(sent, len(flood))
+        await pilot.pause()
+        assert delivered_text(sent) == flood
+        assert len(sent) <= 2 + len(flood) // FOLD_LENGTH
+        assert field.value == flood[:PATH_LENGTH]
+
+
+async def test_a_short_run_of_keys_stays_keys_in_order():
+    """Keys a slow link delivers together (fewer than a paste's worth) keep their bindings."""
+    sent: list = []
+    flood = KeyFlood(sent.append, together_seconds=TOGETHER)
+    keys = typed("jjjk" * ((FLOOD_KEYS - 1) // 4))
+    for key in keys:
+        flood.message(key)
+    await settled(sent, len(keys))
+    assert sent == keys
+
+
+async def test_keys_that_type_nothing_split_a_flood_and_keep_their_place():
+    sent: list = []
+    flood = KeyFlood(sent.append, together_seconds=TOGETHER)
+    first, second = "a" * 100, "b" * 100
+    for key in typed(first + "\t" + second):
+        flood.message(key)
+    await settled(sent, len(first) + len(second))
+    tab = next(i for i, m in enumerate(sent) if isinstance(m, events.Key) and m.key == "tab")
+    assert delivered_text(sent[:tab]) == first
+    assert delivered_text(sent[tab + 1 :]) == second
+    assert any(isinstance(m, events.Paste) for m in sent[tab + 1 :])
+
+
+def test_ctrl_and_alt_keys_are_never_folded_into_text():
+    sent: list = []
+    flood = KeyFlood(sent.append, together_seconds=TOGETHER)
+    keys = [events.Key("ctrl+a", "\x01"), *typed("x" * FLOOD_KEYS), events.Key("alt+x", "x")]
+    for key in keys:
+        flood.message(key)
+    assert sent[-1] is keys[-1] and sent[0] is keys[0]

@@ -175,7 +175,7 @@ class CompareApp(App[None]):
         return paced(super().get_driver_class(), self._key_pacing)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
+        if isinstance(event, events.Key | events.Paste):
             self._key_pacing.arrived(event)
         await super().on_event(event)
 

@@ -292,6 +292,18 @@ async def test_search_highlights_and_n_repeats_then_escape_returns_to_difference
         assert app.position == position + 1
 
 
+async def test_escape_closes_the_search_field_before_any_search():
+    app = CompareApp(sample_comparison())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"harb")
+        assert isinstance(app.focused, Input) and app.focused.display
+        await pilot.press("escape")
+        assert isinstance(app.focused, SideBySide) and not app._search_field().display
+        await pilot.press("q")
+        assert not app.is_running
+
+
 async def test_search_without_match_says_so():
     app = CompareApp(sample_comparison())
     async with app.run_test(size=(160, 45)) as pilot:

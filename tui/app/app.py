@@ -643,8 +643,10 @@ class CompareApp(App[None]):
         if isinstance(self.screen, StartScreen) and action in _READER_ACTIONS:
             # The start screen's footer shows its own keys (tab, quit, help still work).
             return False
-        if action in {"open", "clear_search"}:
-            return True if action == "open" or self.search_term else None
+        if action == "open":
+            return True
+        if action == "clear_search":  # a search to clear, or the field open to close
+            return True if self.search_term or self._search_field().display else None
         reading = self._shown
         if reading is None:
             return None if action in _READER_ACTIONS else True

@@ -599,9 +599,10 @@ def run_paste(tree: Path) -> Outcome:
             subprocess.run([*tmux, "paste-buffer", "-t", session], check=True)
             seconds, peak = _until_idle(pid, start)
             screen = _tmux(tmux, "capture-pane", "-p", "-t", session)
-            subprocess.run([*tmux, "send-keys", "-t", session, "Escape", "q"], check=False)
-            time.sleep(2)
-            dead = _tmux(tmux, "display-message", "-p", "-t", session, "#{pane_dead_status}")
+            subprocess.run([*tmux, "send-keys", "-t", session, "Escape"], check=False)
+            time.sleep(1)  # sent with the escape, "q" would read as alt+q
+            subprocess.run([*tmux, "send-keys", "-t", session, "q"], check=False)
+            dead = _exit_status(tmux, session)
         finally:
             subprocess.run([*tmux, "kill-server"], check=False)
         killed = seconds >= TIME_CAP
@@ -626,6 +627,16 @@ def _tmux(tmux: list[str], *args: str) -> str:
     return subprocess.run(
         [*tmux, *args], capture_output=True, text=True, check=False
     ).stdout.strip()
+
+
+def _exit_status(tmux: list[str], session: str, seconds: float = 10) -> str:
+    """The app's exit status once it has quit, waiting up to ``seconds`` ("" if still running)."""
+    deadline = time.monotonic() + seconds
+    while not (dead := _tmux(tmux, "display-message", "-p", "-t", session, "#{pane_dead_status}")):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    return dead
 
 
 def _until_idle(pid: int, start: float) -> tuple[float, float]:

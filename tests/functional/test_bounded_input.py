@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 
+import pytest
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
 from textual.driver import Driver
-from textual.drivers.headless_driver import HeadlessDriver
+from textual.drivers.linux_driver import LinuxDriver
 
 from tests.app_helpers import sample_comparison
 from tui.app.app import CompareApp
 from tui.app.bounded_input import PATH_LENGTH, SEARCH_LENGTH, BoundedInput
-from tui.app.paced_input import FLOOD_KEYS, FOLD_LENGTH, KeyFlood, KeyPacing, paced
+from tui.app.paced_input import FLOOD_KEYS, FOLD_LENGTH, FloodParser, KeyPacing, paced
 from tui.app.start_screen import StartScreen
 from tui.engine.pipeline import SessionDefaults
 
@@ -87,83 +89,94 @@ def test_the_apps_terminal_driver_is_paced():
     assert issubclass(app.driver_class, Driver)
 
 
-#: Generous, so a loaded machine's pause between two keys of one read never splits a flood here.
-TOGETHER = 0.2
+def typed(chunks: list[str], parser: XTermParser) -> list:
+    """What ``parser`` makes of a terminal's reads ``chunks``."""
+    return [event for chunk in chunks for event in parser.feed(chunk)]
 
 
-def typed(text: str) -> list[events.Key]:
-    """The keys a terminal without bracketed paste delivers for ``text``, as Textual parses them."""
-    return list(XTermParser().feed(text))
+def flattened(messages) -> list:
+    """Typed characters and pasted text as one text per run; any other message as it is."""
+    out: list = []
+    for message in messages:
+        text = message.text if isinstance(message, events.Paste) else None
+        if isinstance(message, events.Key) and message.is_printable and "+" not in message.key:
+            text = message.character
+        if text is not None and out and isinstance(out[-1], str):
+            out[-1] += text
+        elif text is not None:
+            out.append(text)
+        else:
+            out.append((type(message).__name__, getattr(message, "key", None)))
+    return out
 
 
-def delivered_text(messages) -> str:
-    return "".join(m.text if isinstance(m, events.Paste) else m.character for m in messages)
-
-
-async def settled(sent: list, count: int) -> None:
-    """Wait until the keys held back are sent (the flood's tail goes once the input is quiet)."""
-    for _ in range(500):
-        if len(delivered_text(sent)) >= count:
-            return
-        await asyncio.sleep(0.01)
+def reads(text: str, size: int = 4096) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)]
 
 
 async def test_an_unbracketed_flood_into_the_start_screen_is_a_few_pastes_and_fills_the_field():
-    """20,000 characters typed in one go reach the app as a handful of pastes, not 20,000 keys;
-    the path field holds the first 4,096 of them, in order."""
+    """20,000 characters read from the terminal reach the app as a handful of pastes, not 20,000
+    keys; the path field holds the first 4,096 of them, in order."""
     flood = "".join(f"{i:05}," for i in range(3_400))
-    sent: list = []
-
-    class RecordingDriver(HeadlessDriver):
-        def send_message(self, message):
-            sent.append(message)
-            super().send_message(message)
-
+    messages = typed(reads(flood), FloodParser())
+    assert len(messages) <= 2 * len(reads(flood))
     app = CompareApp(sample_comparison())
     async with app.run_test(size=(120, 40)) as pilot:
         app.push_screen(StartScreen([], SessionDefaults()))
         await pilot.pause()
         field = app.screen.query_one("#left", BoundedInput)
         field.focus()
-        driver = paced(RecordingDriver, KeyPacing(), together_seconds=TOGETHER)(app)
-        reading = threading.Thread(target=lambda: [driver.process_message(k) for k in typed(flood)])
-        reading.start()
-        await asyncio.to_thread(reading.join)
-        await settled(sent, len(flood))
+        for message in messages:
+            app.post_message(message)
         await pilot.pause()
-        assert delivered_text(sent) == flood
-        assert len(sent) <= 2 + len(flood) // FOLD_LENGTH
         assert field.value == flood[:PATH_LENGTH]
 
 
-async def test_a_short_run_of_keys_stays_keys_in_order():
-    """Keys a slow link delivers together (fewer than a paste's worth) keep their bindings."""
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        ["jjjk", "j"],  # a person's keys: never folded
+        ["x" * 40 + "\ty" + "z" * 50],  # a tab in a flood keeps its place
+        ["\x1b[<35;10;20M" + "a" * 40],  # a mouse report, then a flood
+        ["\x1b[200~" + "p" * 100, "q" * 100 + "\x1b[201~" + "r" * 40],  # a bracketed paste
+        ["\x1b" + "b" * 40],  # alt+b, then b's
+        ["\x1b[<35;" + "1" * 40, ";20M" + "c" * 10],  # a sequence split across reads
+        ["\x01" + "é日" * 30 + "\r" + "s" * 31],  # ctrl+a, wide letters, enter, a short run
+    ],
+)
+def test_folding_changes_no_key_and_no_character(chunks):
+    """Whatever the reads, the app gets the same keys and the same text, in the same order."""
+    assert flattened(typed(chunks, FloodParser())) == flattened(typed(chunks, XTermParser()))
+
+
+def test_a_persons_keys_stay_keys_and_a_flood_is_pastes():
+    assert all(isinstance(m, events.Key) for m in typed(["j" * (FLOOD_KEYS - 1)], FloodParser()))
+    folded = typed(["x" * (FOLD_LENGTH + 10)], FloodParser())
+    assert [type(m) for m in folded] == [events.Key, events.Paste, events.Paste]
+
+
+async def test_the_paced_terminal_driver_reads_a_flood_as_pastes(tmp_path):
+    """Textual's own input loop, reading a pipe: 20,000 characters arrive as a few messages."""
     sent: list = []
-    flood = KeyFlood(sent.append, together_seconds=TOGETHER)
-    keys = typed("jjjk" * ((FLOOD_KEYS - 1) // 4))
-    for key in keys:
-        flood.message(key)
-    await settled(sent, len(keys))
-    assert sent == keys
 
+    class Recording(LinuxDriver):
+        def send_message(self, message):
+            sent.append(message)
 
-async def test_keys_that_type_nothing_split_a_flood_and_keep_their_place():
-    sent: list = []
-    flood = KeyFlood(sent.append, together_seconds=TOGETHER)
-    first, second = "a" * 100, "b" * 100
-    for key in typed(first + "\t" + second):
-        flood.message(key)
-    await settled(sent, len(first) + len(second))
-    tab = next(i for i, m in enumerate(sent) if isinstance(m, events.Key) and m.key == "tab")
-    assert delivered_text(sent[:tab]) == first
-    assert delivered_text(sent[tab + 1 :]) == second
-    assert any(isinstance(m, events.Paste) for m in sent[tab + 1 :])
-
-
-def test_ctrl_and_alt_keys_are_never_folded_into_text():
-    sent: list = []
-    flood = KeyFlood(sent.append, together_seconds=TOGETHER)
-    keys = [events.Key("ctrl+a", "\x01"), *typed("x" * FLOOD_KEYS), events.Key("alt+x", "x")]
-    for key in keys:
-        flood.message(key)
-    assert sent[-1] is keys[-1] and sent[0] is keys[0]
+    flood = "w" * 20_000
+    driver = paced(Recording, KeyPacing())(CompareApp(sample_comparison()))
+    reading_end, writing_end = os.pipe()
+    driver.fileno = reading_end
+    loop = threading.Thread(target=driver.run_input_thread, daemon=True)
+    loop.start()
+    os.write(writing_end, flood.encode())
+    for _ in range(1000):
+        if len("".join(m.text for m in sent if isinstance(m, events.Paste))) + 1 >= len(flood):
+            break
+        await asyncio.sleep(0.01)
+    driver.exit_event.set()
+    loop.join(5)
+    os.close(writing_end)
+    os.close(reading_end)
+    assert flattened(sent) == [flood]
+    assert len(sent) <= 2 * len(reads(flood))

@@ -1,19 +1,19 @@
 """Keys from the terminal folded and paced, so a flood of them costs the app little and waits.
 
 A terminal without bracketed paste delivers a pasted megabyte as a million
-key presses. Textual's input thread reads them as fast as they come and
-schedules each for the app (a task, a future and the event: about a
-kilobyte), while the app handles them one by one: the backlog grew by
-2-7 MB a second, to gigabytes for a 1 MB paste, and even when held back it
-took minutes to handle. Two things keep such a flood cheap:
+key presses. Textual's input thread parses them one character at a time
+(8 µs each here) and schedules each for the app (a task, a future and the
+event: about a kilobyte), while the app handles them one by one: the
+backlog grew to gigabytes for a 1 MB paste, and even held back it took
+minutes. Two things keep such a flood cheap and bounded:
 
-- :class:`KeyFlood` folds printable keys that arrive together (each within
-  :data:`TOGETHER_SECONDS` of the one before: a terminal's read of pasted
-  text, never a person's typing or a key's auto-repeat) into one
-  :class:`~textual.events.Paste` of at most :data:`FOLD_LENGTH` characters,
-  which a text field takes at once. A run shorter than :data:`FLOOD_KEYS`
-  still goes as keys, so keys a slow link batches keep their bindings; a key
-  that arrives alone is sent at once.
+- :class:`FloodParser` reads a run of at least :data:`FLOOD_KEYS` typed
+  characters within one read of the terminal as pasted text: its first
+  character goes through Textual's parser as a key, the rest goes to the app
+  as :class:`~textual.events.Paste` events of at most :data:`FOLD_LENGTH`
+  characters, which a text field takes at once. A person's keys (auto-repeat
+  included) come one a read; control keys, escape sequences, mouse reports
+  and bracketed pastes still go through Textual's parser, in order.
 - :class:`KeyPacing` makes the input thread wait while more than
   :data:`MAX_KEYS_IN_FLIGHT` keys or pastes are on their way, so the rest
   stays in the terminal's own buffer until the app catches up: everything
@@ -24,27 +24,27 @@ took minutes to handle. Two things keep such a flood cheap:
 
 from __future__ import annotations
 
+import re
 import threading
-import time
-from collections.abc import Callable
-from contextlib import suppress
+import types
+from collections.abc import Callable, Iterable, Iterator
 
 from textual import events
+from textual._xterm_parser import XTermParser
 from textual.driver import Driver
 from textual.message import Message
 
-__all__ = ["FLOOD_KEYS", "FOLD_LENGTH", "KeyFlood", "KeyPacing", "MAX_KEYS_IN_FLIGHT", "paced"]
+__all__ = ["FLOOD_KEYS", "FOLD_LENGTH", "FloodParser", "KeyPacing", "MAX_KEYS_IN_FLIGHT", "paced"]
 
 #: Keys or pastes read but not yet taken by the app; about a kilobyte each while they wait.
 MAX_KEYS_IN_FLIGHT = 1000
 _WAIT_SECONDS = 0.5
-#: Keys this close to the one before arrived in one read of the terminal. A person's keys
-#: (auto-repeat included) come 15 ms apart or more; a read's keys come microseconds apart.
-TOGETHER_SECONDS = 0.005
-#: A run of printable keys arriving together this long is pasted text, not keys.
+#: A run of typed characters this long in one read of the terminal is pasted text, not keys.
 FLOOD_KEYS = 32
 #: The most characters one folded paste carries: the longest text field's (a path's 4,096).
 FOLD_LENGTH = 4096
+#: Characters that each type themselves: no control character, no escape.
+_TYPED_RUN = re.compile(rf"[^\x00-\x1f\x7f-\x9f]{{{FLOOD_KEYS},}}")
 
 
 class KeyPacing:
@@ -75,97 +75,60 @@ class KeyPacing:
         return len(self._in_flight)
 
 
-def is_typed_character(key: events.Key) -> bool:
-    """A key that types its character (not ctrl+ or alt+ one): what a paste is made of."""
-    return key.is_printable and "+" not in key.key
+class FloodParser(XTermParser):
+    """Textual's terminal parser, reading a long run of typed characters in one read as a paste.
 
-
-class KeyFlood:
-    """Folds printable keys arriving together into pastes; sends everything else as it comes.
-
-    Called from the input thread for every message; a timer sends the keys
-    held back once the terminal has been quiet for ``together_seconds``.
-    Order is kept: held keys go before any later message.
+    A run is folded only when Textual's parser has just read its first
+    character as a key of its own (so it is not inside an escape sequence or
+    a bracketed paste, which it reads as before).
     """
 
-    def __init__(
-        self,
-        send: Callable[[Message], None],
-        *,
-        together_seconds: float = TOGETHER_SECONDS,
-        flood_keys: int = FLOOD_KEYS,
-        fold_length: int = FOLD_LENGTH,
-    ) -> None:
-        self._send = send
-        self._together_seconds = together_seconds
-        self._flood_keys = flood_keys
-        self._fold_length = fold_length
-        self._held: list[events.Key] = []
-        self._last_done = -float("inf")
-        self._lock = threading.RLock()
-        self._timer: threading.Timer | None = None
+    def feed(self, data: str) -> Iterable[Message]:
+        return self._folded(data) if data else super().feed(data)  # "" is the end of input
 
-    def message(self, message: Message) -> None:
-        """Send ``message`` now, or hold it back if it is part of a flood of typed characters."""
-        with self._lock:
-            together = time.monotonic() - self._last_done < self._together_seconds
-            if isinstance(message, events.Key) and is_typed_character(message) and together:
-                self._hold(message)
+    def _folded(self, data: str) -> Iterator[Message]:
+        position = 0
+        for run in _TYPED_RUN.finditer(data):
+            first = run.start()
+            last = None
+            for last in super().feed(data[position : first + 1]):
+                yield last
+            rest = data[first + 1 : run.end()]
+            if isinstance(last, events.Key) and last.character == data[first]:
+                for start in range(0, len(rest), FOLD_LENGTH):
+                    yield events.Paste(rest[start : start + FOLD_LENGTH])
             else:
-                self.flush()
-                self._send(message)
-            # From the end of this message's work: a wait for the app is not a gap in the input.
-            self._last_done = time.monotonic()
-
-    def flush(self) -> None:
-        """Send the held keys: as one paste if they are a flood, else as the keys they were."""
-        with self._lock:
-            held, self._held = self._held, []
-            if len(held) >= self._flood_keys:
-                self._send(events.Paste("".join(key.character or "" for key in held)))
-            else:
-                for key in held:
-                    self._send(key)
-
-    def _hold(self, key: events.Key) -> None:
-        self._held.append(key)
-        if len(self._held) >= self._fold_length:
-            self.flush()
-        elif self._timer is None:
-            self._arm(self._together_seconds)
-
-    def _arm(self, seconds: float) -> None:
-        self._timer = threading.Timer(seconds, self._when_quiet)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def _when_quiet(self) -> None:
-        with self._lock:
-            self._timer = None
-            quiet = time.monotonic() - self._last_done
-            if not self._held:
-                return
-            if quiet < self._together_seconds:
-                self._arm(self._together_seconds - quiet)
-                return
-            with suppress(RuntimeError):  # the app's event loop closed: it is exiting
-                self.flush()
+                yield from super().feed(rest)
+            position = run.end()
+        if position < len(data):
+            yield from super().feed(data[position:])
 
 
-def paced(
-    driver_class: type[Driver], pacing: KeyPacing, *, together_seconds: float = TOGETHER_SECONDS
-) -> type[Driver]:
-    """``driver_class`` with its key floods folded and its keys and pastes paced by ``pacing``."""
+def _reading_floods(driver: Driver, run_input_thread: Callable[[], None]) -> Callable[[], None]:
+    """A Textual driver's input loop with :class:`FloodParser` for the ``XTermParser`` it makes.
+
+    The loop is Textual's own code, run with its module's names but that one
+    (nothing shared is changed); a loop that makes no ``XTermParser`` is
+    returned as it is.
+    """
+    function = getattr(run_input_thread, "__func__", None)
+    if function is None or function.__globals__.get("XTermParser") is not XTermParser:
+        return run_input_thread
+    names = {**function.__globals__, "XTermParser": FloodParser}
+    loop = types.FunctionType(
+        function.__code__, names, function.__name__, function.__defaults__, function.__closure__
+    )
+    return types.MethodType(loop, driver)
+
+
+def paced(driver_class: type[Driver], pacing: KeyPacing) -> type[Driver]:
+    """``driver_class`` with its key floods read as pastes and its keys and pastes paced."""
 
     class PacedDriver(driver_class):  # type: ignore[valid-type, misc]
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)
-            self.key_flood = KeyFlood(self._paced_send, together_seconds=together_seconds)
+        def run_input_thread(self) -> None:
+            _reading_floods(self, super().run_input_thread)()
 
         def send_message(self, message: Message) -> None:
-            self.key_flood.message(message)
-
-        def _paced_send(self, message: Message) -> None:
             if isinstance(message, events.Key | events.Paste):
                 pacing.sending(message)
             super().send_message(message)

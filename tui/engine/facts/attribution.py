@@ -37,11 +37,17 @@ SPEECH_VERBS = (
     "confirmed|confirms|announced|announces|acknowledged|acknowledges|declared|declares|"
     "cautioned|cautions|estimated|estimates|predicted|predicts|tweeted|posted|believes|believed|"
     "described|describes|urged|urges|suggested|suggests|stressed|stresses|"
-    "emphasised|emphasized|revealed|reveals"
+    "emphasised|emphasized|revealed|reveals|reaffirmed|reaffirms|reiterated|reiterates|"
+    "insist|contend|contends|contended|conceded|concedes"
 )
 # Verbs that can also come before their speaker: "…, said Maria Lopez."
-_INVERTED_VERBS = "said|says|added|adds|warned|warns|noted|notes|wrote|writes|argued|argues|explained|insisted|claimed"
-SPEECH_VERB_AFTER = re.compile(rf"['’]?s?,?\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
+_INVERTED_VERBS = (
+    "said|says|added|adds|warned|warns|noted|notes|wrote|writes|argued|argues|explained|insisted|"
+    "claimed"
+)
+# What may stand between a source and its verb: "he has said", "officials here insist".
+_BETWEEN = r"(?:(?:has|had|also|here|there|later|now|previously|repeatedly|again)\s+){0,2}"
+SPEECH_VERB_AFTER = re.compile(rf"['’]?s?,?\s+{_BETWEEN}(?:{SPEECH_VERBS})\b")
 # In blanked text (the attribution guard looks for these words too): no verb, no name said it.
 find_speech_verb = word_finder(SPEECH_VERBS.split("|"))
 # A name: capitalised words, maybe with a title or initials ("Dr. Melinda Rowe", "Ronald L.
@@ -51,10 +57,16 @@ _NAME_SEQ = (
     rf"{_NAME_WORD}(?:\s+(?:(?:de|da|del|der|van|von|al|bin|la|le|du|of)\s+)?{_NAME_WORD}){{0,3}}"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_DESCRIPTION = (
-    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)"
-    r"(?:\s+(?!(?:that|which|who|and|or|but|is|was|were|are|it|to|in|on|at|as|be|not|after|being|been|before|when|while|by|with|from|for)\b)[A-Za-z][\w’'-]+){1,3}?"
+# A source's owner written as a possessive pronoun ("his introductory statement") points
+# back to a source already named, as a pronoun does.
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_DESCRIBED = (
+    r"(?:\s+(?!(?:that|which|who|and|or|but|is|was|were|are|it|to|in|on|at|as|be|not|after|being|been|before|when|while|by|with|from|for)\b)"
+    r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w’'-]+)){1,3}?"  # "a U.N. spokesman"
 )
+_DESCRIPTION = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther){_DESCRIBED}"
+# Not after the verb: "said its director, Ruth Oyelaran" names its source in apposition.
+_OWNED = rf"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts){_DESCRIBED}"
 # Plural nouns that serve as an unnamed source on their own: "officials said".
 _BARE_SOURCES = frozenset(
     """officials experts analysts critics police authorities witnesses residents sources researchers
@@ -64,6 +76,7 @@ _BARE_SOURCES = frozenset(
 _SOURCE = (
     rf"{_NAME_SEQ}|(?i:he|she|they|it|we)\b|I\b|{_DESCRIPTION}|(?i:{alternation(_BARE_SOURCES)})\b"
 )
+_SOURCE_OR_OWNED = rf"{_OWNED}|{_SOURCE}"
 # What may follow a source named after its verb ("…, said the minister on Monday."): the
 # source ends there, unlike "said some of the passengers".
 _AFTER_SOURCE = (
@@ -76,9 +89,9 @@ _AFTER_SOURCE = (
 _ATTRIBUTION = Guarded(
     re.compile(
         rf"""
-          \b(?P<before>{_SOURCE})(?:,[^,.;:\n]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b
+          \b(?P<before>{_SOURCE_OR_OWNED})(?:,[^,.;:\n]{{1,60}},)?\s+{_BETWEEN}(?:{SPEECH_VERBS})\b
         | \b(?:{_INVERTED_VERBS})\s+(?P<after>{_SOURCE})(?={_AFTER_SOURCE})
-        | \b[Aa]ccording\s+to\s+(?P<according>{_SOURCE})(?={_AFTER_SOURCE})
+        | \b[Aa]ccording\s+to\s+(?P<according>{_SOURCE_OR_OWNED})(?={_AFTER_SOURCE})
         """,
         re.VERBOSE,
     ),
@@ -137,11 +150,12 @@ def _trim_source(source: str) -> tuple[str, int]:
     starts in the original (which may have run over a line break).
     """
     words = list(re.finditer(r"\S+", source))
-    while len(words) > 1 and words[0][0].lower() in NOT_NAMES - _PRONOUNS - {"the", "a", "an"}:
+    while len(words) > 1 and words[0][0].lower() in _LEADING_NOT_SOURCE:
         words.pop(0)
     return " ".join(w[0] for w in words), words[0].start() if words else 0
 
 
+_LEADING_NOT_SOURCE = NOT_NAMES - _PRONOUNS - _POSSESSIVES - {"the", "a", "an"}
 _WORDS_BEFORE = re.compile(r"(?:[\w’'-]+\W+){1,4}$")
 _SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split("|"))
 # Last words of a source that make it a role, not a name: "the Connecticut Democrat".
@@ -187,7 +201,7 @@ def _keeps_source(left: _Attribution, right: _Attribution) -> bool:
     """
     if not left.named or left.source == right.source:
         return True
-    if right.source.lower() in _PRONOUNS or _is_role(right.source):
+    if _points_back(right.source) or _is_role(right.source):
         return True
     if right.named and any(
         same_name(a, b) or near_miss(a, b) for a in left.source_words for b in right.source_words
@@ -198,6 +212,11 @@ def _keeps_source(left: _Attribution, right: _Attribution) -> bool:
     described = _described(left)
     role = _described_source(right)
     return bool(role and role <= described) or len(described & _described(right)) >= 2
+
+
+def _points_back(source: str) -> bool:
+    """A pronoun ("he") or a possessive ("his statement"): the source named before."""
+    return source.lower() in _PRONOUNS or source.split()[0].lower() in _POSSESSIVES
 
 
 def _described_source(attribution: _Attribution) -> set[str]:
@@ -248,6 +267,8 @@ def compare_attributions(left: str, right: str) -> list[Found]:
         if replacement is not None:
             keepers.add(id(replacement))
             reason = f"attribution changed: {curly(attribution.text)} → {curly(replacement.text)}"
+        elif not attribution.named and _verb_kept(attribution, right, spans):
+            continue  # "he has said" / "but said": the subject left implicit, not the source
         else:
             reason = f"attribution dropped: {curly(attribution.text)}"
         found.append(
@@ -263,6 +284,12 @@ def compare_attributions(left: str, right: str) -> list[Found]:
     return found
 
 
+def _verb_kept(attribution: _Attribution, right: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the sentence that became the attribution's has its speech verb."""
+    verbs = {w.text for w in text_words(attribution.text)} & _SPEECH_VERB_SET
+    return any(verbs & {w.text for w in text_words(right[start:end])} for start, end in spans)
+
+
 def _added(
     left: str, right: str, rights: list[_Attribution], places: Correspondence
 ) -> list[Found]:
@@ -272,7 +299,7 @@ def _added(
     left_stems = text_stems(left)
     found = []
     for attribution in rights:
-        if attribution.source.lower() in _PRONOUNS:
+        if _points_back(attribution.source):
             continue
         spans = places.left_spans_for(*attribution.span)
         if not spans or any(within(a.start, spans) for a in extract_attributions(left)):

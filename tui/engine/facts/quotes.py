@@ -95,6 +95,14 @@ def _quote_tokens(text: str) -> list[tuple[str, int]]:
 
 
 @lru_cache(maxsize=TEXT_CACHE)
+def _bare_key(text: str) -> str:
+    """Words with case, accents and apostrophes dropped: an outlet that strips apostrophes
+    ("dont", "whos") writes the same words."""
+    folded = fold_accents(text).translate(APOSTROPHES).replace("'", "")
+    return " ".join(w.text for w in text_words(folded))
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def _quote_key(text: str) -> str:
     """A quotation's words as compared (see :func:`_quote_tokens`), joined by spaces."""
     return " ".join(token for token, _ in _quote_tokens(text))
@@ -211,6 +219,8 @@ def _quote_word_changes(quote: str, partner: str, elsewhere: str) -> list[str]:
         opcodes.pop()
     parts = []
     for op, i1, i2, j1, j2 in opcodes:
+        if op != "replace" and {t for t, _ in a[i1:i2] + b[j1:j2]} <= _OPTIONAL_WORDS:
+            continue  # "My view is these" / "My view is that these"
         old = _written(written_a, a[i1:i2])
         new = _written(written_b, b[j1:j2])
         if op == "replace":
@@ -220,6 +230,11 @@ def _quote_word_changes(quote: str, partner: str, elsewhere: str) -> list[str]:
         elif op == "insert":
             parts.append(f"{curly(_strip_punct(new))} added")
     return parts
+
+
+# Words a quotation may gain or lose without saying anything else: the "that" English
+# leaves out after a verb.
+_OPTIONAL_WORDS = frozenset({"that"})
 
 
 def _merged_in(
@@ -256,8 +271,13 @@ def compare_quotes(left: str, right: str) -> list[Found]:
     right_plain = f" {_quote_key(right)} "
     places = correspondence(left, right)
     found: list[Found] = []
+    right_bare = f" {_bare_key(right)} "
     for quote in all_lefts:
-        if _quote_kept(quote, rights) or f" {quote.key} " in right_plain:
+        if (
+            _quote_kept(quote, rights)
+            or f" {quote.key} " in right_plain
+            or f" {_bare_key(quote.text)} " in right_bare
+        ):
             continue
         in_place = places.right_spans_for(quote.start, quote.start + len(quote.text))
         partner = _closest_quote(

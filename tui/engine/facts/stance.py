@@ -15,6 +15,8 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, replace
 from functools import cache
 
+from rapidfuzz.distance import OSA
+
 from tui.engine.facts.check import HIGH, MEDIUM, FactCheck, Found, Words, flag
 from tui.engine.facts.pairing import correspondence, within
 from tui.engine.facts.text import (
@@ -31,20 +33,22 @@ from tui.engine.facts.text import (
 )
 from tui.engine.model import Severity
 
-# NEGATION: words that flip a statement. "Not only", "not just", "no doubt"
-# and "whether or not" do not negate anything and are skipped. Verbs that
-# negate their complement ("declined to comment") count, so "did not
-# comment" / "declined to comment" balance out.
+# NEGATION: words that flip a statement. "Not only", "not just", "no doubt",
+# "isn't until" and "whether or not" do not negate anything and are skipped. Verbs that
+# negate their complement ("declined to comment", "omit to send") and adjectives that
+# are a "not" ("unable", "infeasible") count, so "did not comment" / "declined to
+# comment" and "not feasible" / "infeasible" balance out.
 _NEGATION = Guarded(
     re.compile(
         r"""
         \b(?:
-            (?P<skip>not\s+(?:only|just|least|merely|until)|n['’]t\s+until|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
+            (?P<skip>not\s+(?:only|just|least|merely|until)|[a-z]*n['’]t\s+until|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
           | no\s+longer | no\s+one | not | never | hardly | barely | scarcely | rarely | seldom
-          | no(?!\.?\s*\d) | none | nobody | nothing | neither | nor | without | lack(?:s|ed|ing)?
+          | no(?!\.?\s*\d)(?!\s+(?:if|whether|the|a|an|that)\b) | none | nobody | nothing | neither | nor | without | lack(?:s|ed|ing)?
           | cannot | [a-z]+n['’]t | (?:do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt
           | (?:refus|declin)(?:e|es|ed|ing|s|al)?(?:,[^,.;]{1,40},)?\s+(?:to|comment)
-          | fail(?:s|ed|ing)?\s+to
+          | (?:fail|omit)(?:s|ed|ted|ing|ting)?\s+to
+          | unable | unsuccessful(?:ly)? | impossible | infeasible
         )\b
         """,
         re.IGNORECASE | re.VERBOSE,
@@ -54,25 +58,34 @@ _NEGATION = Guarded(
     words=frozenset(
         """not never hardly barely scarcely rarely seldom no none nobody nothing neither nor
         without lack lacks lacked lacking cannot t dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt couldnt
-        wouldnt shouldnt mustnt neednt""".split()
+        wouldnt shouldnt mustnt neednt unable unsuccessful unsuccessfully impossible
+        infeasible""".split()
         + [
             verb + ending
-            for verb in ("refus", "declin", "fail")
-            for ending in ("", "e", "es", "ed", "ing", "s", "al")
+            for verb in ("refus", "declin", "fail", "omit")
+            for ending in ("", "e", "es", "ed", "ted", "ing", "ting", "s", "al")
         ]
     ),
 )
 
-# HEDGE: words that present a claim as uncertain or second-hand. Modal verbs
-# of possibility (may, might, could) are hedges too; see _MODAL.
+# HEDGE: words that present a claim as uncertain, second-hand or only usual. Modal verbs
+# of possibility (may, might, could) are hedges too; see _MODAL. "Estimated" is one as a
+# verb ("Bremer estimated that"), not before a figure ("an estimated 310 million"), where
+# it belongs to the figure.
 _HEDGE = Guarded(
     re.compile(
         r"""
         \b(?:
             allegedly | alleged | reportedly | apparently | purportedly | supposedly | possibly
-          | probably | perhaps | likely | unconfirmed | suspected
+          | probably | probable | perhaps | likely | unconfirmed | suspected
+          | (?:be|is|are|was|were)\s+an?\s+potential  # "a potential setback", not "potential users"
+          | (?<=\ba\ )possible | (?<=\bthe\ )possible
+          | (?<!\ban\ )(?<!\bthe\ )estimat(?:es|ed|ing)(?!\s+(?:of\b|\d|[$£€]))
+          | (?P<usually>usually|generally|typically|commonly|normally|often|frequently|rarely|seldom)
+          | sometimes | occasionally
           | (?<!have\ )(?<!has\ )(?<!had\ )(?:appears?|appeared|seems?|seemed)\s+to
-          | (?:is|are|was|were)\s+(?:expected|believed|thought|understood|said)\s+to
+          | (?:is|are|was|were)(?:\s+(?:also|still|now|widely))?
+            \s+(?:(?:expected|believed|thought|understood|said|reported)\s+to|reported\s+as)
           | (?P<plan>(?:is|are|was|were)\s+(?:scheduled|set|due)\s+to
               | (?:expects?|hopes?|plans?|planned|hoped)\s+to | predicts? | predicted | forecasts?)
           | pourrai[st]? | pourraient | peut-être | probablement | apparemment | semblen?t | devraient | devrait
@@ -83,9 +96,11 @@ _HEDGE = Guarded(
         re.IGNORECASE | re.VERBOSE,
     ),
     words=frozenset(
-        """allegedly alleged reportedly apparently purportedly supposedly possibly probably perhaps likely
-        unconfirmed suspected appear appears appeared seem seems seemed expected believed thought understood
-        said scheduled set due expects expect hope hopes hoped plan plans planned predict predicts
+        """allegedly alleged reportedly apparently purportedly supposedly possibly probably probable
+        perhaps likely unconfirmed suspected potential possible estimates estimated
+        estimating usually generally typically commonly normally often frequently
+        sometimes occasionally rarely seldom appear appears appeared seem seems seemed expected believed
+        thought understood said reported scheduled set due expects expect hope hopes hoped plan plans planned predict predicts
         predicted forecast forecasts pourrai pourrais pourrait pourraient peut probablement apparemment semblet semblent devraient
         devrait podría podrían podrías quizá quizás probablemente supuestamente parecer könnte könnten
         vielleicht wahrscheinlich angeblich möglicherweise""".split()
@@ -189,7 +204,7 @@ def _scope_after(text: str, end: int, limit: int = 2) -> tuple[list[str], int]:
     first = bisect_left(word_starts(text), end)
     for position in range(first, min(first + _SCOPE_WORDS, len(words))):
         word = words[position]
-        if len(stems) == limit or _CLAUSE_END.search(text, last, word.start):
+        if len(stems) == limit or _clause_ends(text, last, word.start, first_word=last == end):
             break
         bare = word.text.removesuffix("n't")
         if bare in SCOPE_SKIP or word.text.endswith("n't"):
@@ -198,6 +213,16 @@ def _scope_after(text: str, end: int, limit: int = 2) -> tuple[list[str], int]:
         stems.append(stem(bare))
         last = word.end
     return stems, last
+
+
+def _clause_ends(text: str, start: int, end: int, first_word: bool) -> bool:
+    """Whether punctuation between ``start`` and ``end`` ends the clause a marker governs; a
+    comma right after the marker sets off a sentence adverb ("Generally, people use"), whose
+    clause is the one after it."""
+    gap = text[start:end]
+    if first_word and gap.strip() == ",":
+        return False
+    return _CLAUSE_END.search(gap) is not None
 
 
 def _markers(
@@ -235,13 +260,17 @@ def _negation_word(m: re.Match[str]) -> str | None:
 
 
 def _hedge_word(m: re.Match[str]) -> str:
-    """The hedge's stem, without its auxiliary: "is expected to" and "are expected to" agree.
-    A plan or forecast ("is scheduled to", "predicts") is :data:`_PLAN`."""
+    """The hedge's stem, without its auxiliary or adverb: "is expected to" and "were also
+    expected to" agree. A plan or forecast ("is scheduled to", "predicts") is
+    :data:`_PLAN`; "usually", "generally", "often" and their like are one hedge."""
     if m["plan"]:
         return _PLAN
-    return " ".join(
-        stem(w) for w in m.group().lower().split() if w not in {"is", "are", "was", "were"}
-    )
+    if m["usually"]:
+        return "usually"
+    return " ".join(stem(w) for w in m.group().lower().split() if w not in _HEDGE_AUXILIARIES)
+
+
+_HEDGE_AUXILIARIES = frozenset("is are was were also still now widely".split())
 
 
 # A plan or a forecast: what a hedge of expectation may be restated as ("are scheduled to
@@ -371,14 +400,29 @@ def _stance(text: str) -> tuple[list[_Marker], list[_Marker]]:
 _AUXILIARIES = frozenset("had has have was were is are".split())
 
 
-def _tensed(text: str, head: str) -> bool:
-    """Whether ``text`` has the verb ``head`` (a stem) in a tense of its own, after an
-    auxiliary: "had accepted", "is seeking", "were charged"."""
+def _tensed(text: str, head: str, past: bool) -> bool:
+    """Whether ``text`` has the verb ``head`` (a stem) in a tense of its own: after an
+    auxiliary ("had accepted", "is seeking", "were charged") or, with ``past``, in the past
+    tense on its own ("will impose" / "imposed", not "to be imposed" or "could have
+    imposed")."""
     words = text_words(text)
     return any(
-        n > 0 and stem(w.text) == head and words[n - 1].text in _AUXILIARIES
+        n > 0
+        and stem(w.text) == head
+        and (
+            words[n - 1].text in _AUXILIARIES
+            or (past and w.text.endswith("ed") and words[n - 1].text not in _NOT_A_TENSE)
+        )
         for n, w in enumerate(words)
     )
+
+
+# Words before a past participle that make it no tense of its own: "to be imposed", "could
+# have imposed", "the imposed tariff".
+_NOT_A_TENSE = frozenset(
+    """to be been being get got have has had having the a an may might could can will would
+    shall should must""".split()
+)
 
 
 def _modals_gone(markers: list[_Marker], other: str, what: str) -> list[Found]:
@@ -388,7 +432,11 @@ def _modals_gone(markers: list[_Marker], other: str, what: str) -> list[Found]:
     negation's.)"""
     found = []
     for m in markers:
-        if m.strength == "possible" or m.negated or not m.head or not _tensed(other, m.head):
+        if m.strength == "possible" or m.negated or not m.head:
+            continue
+        # A future that became a past ("will impose" / "imposed") is a certainty changed;
+        # "can provide" / "a user provided" is a rewritten clause.
+        if not _tensed(other, m.head, past=m.strength == "certain"):
             continue
         left_side, right_side = (m.words, None) if what == "dropped" else (None, m.words)
         reason = f"modal {what}: {curly(m.surface)}"
@@ -413,6 +461,35 @@ def _negations(text: str) -> list[_Marker]:
 _NEITHER_REACH = 80
 
 
+# An underscore that opens or closes a word is Markdown emphasis ("is _not_ to"), not part
+# of the word: read as a space, so "_not_" is the word "not".
+_EMPHASIS = re.compile(r"(?<!\w)_(?=\w)|(?<=\w)_(?!\w)")
+
+
+def _unemphasised(text: str) -> str:
+    """``text`` with emphasis underscores blanked, one space for one mark (offsets hold)."""
+    return _EMPHASIS.sub(" ", text) if "_" in text else text
+
+
+#: A negation word this long or longer that stands where the other side had a word one or
+#: two letters from it is a typo fixed or made ("pithout" / "without", "connot" / "cannot"),
+#: not a negation flipped; a short one is a word ("now" / "not").
+_TYPO_LENGTH = 5
+
+
+def _typo_of(marker: _Marker, own: str, other: str) -> bool:
+    """Whether ``marker``'s negation word is a respelling of a word only ``other`` has."""
+    word = marker.surface.split()[0].lower()
+    if len(word) < _TYPO_LENGTH or not word.isalpha():
+        return False
+    own_words = {w.text for w in text_words(own)}
+    return any(
+        w.text not in own_words and 0 < OSA.distance(word, w.text) <= 2
+        for w in text_words(other)
+        if abs(len(w.text) - len(word)) <= 2
+    )
+
+
 def compare_stance(left: str, right: str) -> list[Found]:
     """Negation flips, hedges added or dropped, and modal shifts ("may" -> "will").
 
@@ -421,6 +498,7 @@ def compare_stance(left: str, right: str) -> list[Found]:
     """
     if not (_may_hold_stance(left) or _may_hold_stance(right)):
         return []  # most passages: no marker on either side, nothing to pair
+    left, right = _unemphasised(left), _unemphasised(right)
     removed, added = _flipped(
         _negations(left),
         _negations(right),
@@ -428,6 +506,8 @@ def compare_stance(left: str, right: str) -> list[Found]:
         right,
         _negated_word_kept,
     )
+    removed = [m for m in removed if not _typo_of(m, left, right)]
+    added = [m for m in added if not _typo_of(m, right, left)]
     found = _marker_flags("negation", HIGH, removed, added)
     flipped_scope = frozenset().union(*(m.scope for m in removed + added))
 
@@ -459,7 +539,8 @@ def compare_stance(left: str, right: str) -> list[Found]:
     found += _modals_gone(left_modals, right, "dropped") + _modals_gone(right_modals, left, "added")
 
     def hedging(modals: list[_Marker], hedges: list[_Marker]) -> list[_Marker]:
-        return hedges + [m for m in modals if m.strength == "possible"]
+        """Hedges, and modals of possibility as one word: "might go up" / "could be issued"."""
+        return hedges + [replace(m, word="possible") for m in modals if m.strength == "possible"]
 
     found += _marker_flags(
         "hedging",

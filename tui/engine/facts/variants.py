@@ -33,6 +33,7 @@ _VARIETY_ENDINGS = (
     ("lled", "led"),
     ("lling", "ling"),
     ("tre", "ter"),
+    ("ence", "ense"),  # "Defence" / "Defense", "licence" / "license"
 )
 
 
@@ -76,7 +77,8 @@ def transliterated(a: str, b: str) -> bool:
     """Two spellings of one foreign name ("Qaeda" / "Qaida", "Muqtada" / "Moqtada", "Odai" /
     "Uday", "Falluja" / "Fallujah"): the same consonants in the same order, and vowels that
     differ inside a short name ("Ahmad" / "Ahmed", not "Hilde" / "Hilda"), in the first
-    syllable, inside a pair of vowels, or by a final "h".
+    syllable, inside a pair of vowels, by a final "h", or only as a long vowel written
+    doubled or single ("Rasheed" / "Rashid").
 
     In a long name, a vowel changed late in the word, alone, stays a possible misspelling
     ("Salvesen" / "Salveson", "Extremadura" / "Extramadura"), and so does any consonant
@@ -85,6 +87,8 @@ def transliterated(a: str, b: str) -> bool:
     a, b = fold_accents(a), fold_accents(b)
     if a == b or skeleton(a) != skeleton(b):
         return False
+    if _long_vowels_folded(a) == _long_vowels_folded(b):
+        return True  # "Rasheed" / "Rashid", "Mahmood" / "Mahmud": one long vowel, two spellings
     shorter, longer = sorted((a, b), key=len)
     if longer == shorter + "h" or (len(longer) < _LONG_NAME and a[-1] == b[-1]):
         return True
@@ -93,6 +97,15 @@ def transliterated(a: str, b: str) -> bool:
         return True
     around = a[max(0, first - 1) : first + 2] + b[max(0, first - 1) : first + 2]
     return sum(c in "aeiou" for c in around) >= 4  # "ae" / "ai": a pair of vowels changed
+
+
+# Long vowels as transliterations spell them: "ee" or "i", "oo", "ou" or "u".
+_LONG_VOWELS = re.compile(r"ee|oo|ou")
+_LONG_VOWEL_SHORT = {"ee": "i", "oo": "u", "ou": "u"}
+
+
+def _long_vowels_folded(word: str) -> str:
+    return _LONG_VOWELS.sub(lambda m: _LONG_VOWEL_SHORT[m.group()], word)
 
 
 # Endings that turn a name into another word form: "Russia"/"Russian",

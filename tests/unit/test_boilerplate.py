@@ -434,3 +434,8 @@ def test_precision_and_recall_on_fixtures() -> None:
     _report("all fixtures", tp, fp, fn)
     assert precision >= MIN_PRECISION
     assert recall >= MIN_RECALL
+
+
+def test_a_word_beside_a_menu_is_navigation_not_forum_chrome() -> None:
+    reasons = classify(["Skip to content", "Log in", "India", "Video", "Sign up"])
+    assert reasons[2:4] == ("navigation", "navigation")

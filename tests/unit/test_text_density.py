@@ -164,3 +164,53 @@ def test_label_value_lines_between_posts_are_furniture_in_any_language():
     labels = dict(zip(page, classify(page), strict=True))
     assert all(labels[text] for text in profile)
     assert all(labels[text] is None for text in STORY)
+
+
+# --------------------------------------------------------------------------- session 6
+
+
+def test_a_code_listing_inside_a_story_stays_with_it():
+    listing = [
+        'var req = new Request("/index.html"); console.log(req.url); // "http://example.com/a"',
+        "fetch(url).then(function (res) { return res.json(); });",
+    ]
+    page = [*MENU, "Port opens its timetable to programmers", *STORY[:2], *listing, *STORY[2:]]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] is None for text in [*STORY, *listing])
+    assert all(labels[text] for text in MENU)
+
+
+def test_a_menu_line_that_is_not_code_is_still_furniture():
+    assert not text_density._looks_like_code("Home | World (12) | Business [3]")
+    assert text_density._looks_like_code("for (i = 0; i < n; i++) { total += i; }")
+
+
+def test_a_numbered_list_does_not_cut_the_story_in_two():
+    countries = ["Finland", "Norway", "Chile", "Peru", "Spain", "Italy", "Japan", "Kenya"]
+    ranking = [f"{n}. {country}" for n, country in enumerate(countries, 1)]
+    teasers = ["Related: Ferry fares to rise in spring", "Advertisement"]
+    page = [*MENU, *STORY[:3], *teasers, STORY[3], *ranking, STORY[4], *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] is None for text in [*STORY, *ranking])
+
+
+def test_numbered_lists_are_consecutive_numbers_followed_by_words():
+    texts = ["1. Finland", "2. Norway", "3. Chile", "5. Peru", "1. 1", "2. 2", "3. 3"]
+    assert text_density._numbered_lists(texts) == [True] * 3 + [False] * 4
+
+
+def test_the_headline_is_the_line_above_the_story_that_shares_its_words():
+    teaser = "Ferry to add a night run to the two big isles in May"
+    headline = "Port to shut two terminals while the channel is deepened"
+    page = [*MENU, headline, "By Ann Other", teaser, "Watch: harbour at dawn", *STORY, *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert labels[headline] is None
+    assert labels[teaser]
+
+
+def test_a_lower_case_tag_line_is_not_a_headline():
+    tags = "port terminals channel dredging harbour ships tide union strike"
+    page = [*MENU, "Port to shut two terminals", tags, *STORY]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert labels["Port to shut two terminals"] is None
+    assert labels[tags]

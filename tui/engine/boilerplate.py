@@ -450,6 +450,7 @@ _NEIGHBOUR_RULES: tuple[Rule, ...] = (
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 # Reasons whose lines seed the neighbourhood growth of _NEIGHBOUR_RULES.
 _CHROME_SEEDS = frozenset({"forum chrome", "navigation", "date only"})
+_POST_CHROME = frozenset({"forum chrome", "date only"})
 
 
 def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
@@ -742,7 +743,9 @@ def _grow_chrome(texts: Sequence[str], reasons: list[str | None]) -> list[str | 
     pending = [i for i, text in enumerate(texts) if grown[i] is None and _is_weak_chrome(text)]
     while touching := [i for i in pending if _touches_furniture(i, grown, _CHROME_SEEDS)]:
         for i in touching:
-            grown[i] = "forum chrome"
+            # A word beside a menu is a menu item: only a post's chrome makes a page a forum.
+            beside_posts = _touches_furniture(i, grown, _POST_CHROME)
+            grown[i] = "forum chrome" if beside_posts else "navigation"
         pending = [i for i in pending if i not in touching]
     return grown
 

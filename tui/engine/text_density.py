@@ -13,14 +13,16 @@ language, following jusText (Pomikálek, 2011):
    long, or a sentence, with a share of its language's stop words), *near
    good* (prose, but short), *short*, or *bad* (few stop words); furniture
    named by a rule, mostly a link, a © line or (on a page) a line repeated
-   three times is a *strong sign*, bad wherever it stands.
+   three times is a *strong sign*, bad wherever it stands. A line of code
+   (:func:`_looks_like_code`) is near good, whatever its stop words or URLs.
 2. **The main text** (:func:`_main_region`): paragraphs weigh for (prose)
    or against (furniture) being in it; the runs of prose that best cover
    the positive weight are found in one Viterbi pass (:func:`_prose_runs`),
    and the main text runs from the first to the last run that weighs enough
-   beside the heaviest (on a forum, every post does). Before it lies the
-   page head, after it the page foot: furniture, except the headline just
-   above the story (:func:`_headline`).
+   beside the heaviest (on a forum, every post does); items of a numbered
+   list and lines of code weigh nothing there. Before it lies the page
+   head, after it the page foot: furniture, except the headline above the
+   story, the line there sharing most words with it (:func:`_headline`).
 3. **Inside the main text** (:func:`_revise`): near good is good; the short
    lines of a stretch between good paragraphs are chrome when the stretch
    holds two strong signs (a forum post's "Platform", "PC", "#2", a date),
@@ -93,8 +95,10 @@ FORUM_RUN_COST = 0.5
 FORUM_REGION_SHARE = 0.05
 #: The headline is looked for this many paragraphs above the main text (bylines, dates, share
 #: buttons and a caption sit between them on the dev pages: up to 7; a forum post's profile
-#: block, 8 on the dev forum).
-HEADLINE_WINDOW = 12
+#: block, 8 on the dev forum; a table of contents, 14 on the dev Dropbox post). Since the
+#: headline is the line sharing most words with the story, a wider window costs nothing: on
+#: the dev half 12 and 20 differ by one headline, 20 to 40 score the same.
+HEADLINE_WINDOW = 20
 #: A headline has at most this many words (or CJK characters) and ends without a full stop.
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 25
@@ -126,6 +130,19 @@ LABEL_RUN_MIN = 3
 LABEL_RUN_VALUE_SHARE = 1 / 3
 #: A line whose characters are this share digits is a value (a count, a date, a price).
 VALUE_DIGIT_SHARE = 0.3
+#: A code listing copied from a page is a paragraph of at least CODE_MIN_CHARS characters
+#: showing at least CODE_MIN_SYMBOLS of the signs {};=()[]<>, one of them {, }, ; or =, that
+#: make up at least CODE_SYMBOL_SHARE of its non-space characters. It has few stop words and
+#: may hold a URL, as menus do; on the dev half 22 paragraphs pass, all code of its two
+#: programming blogs (a caption "Async Task Framework (ATF) [Fig 1]" and Chinese post titles
+#: in brackets have no operator), against 4 furniture lines without the operator condition.
+CODE_MIN_CHARS = 20
+CODE_MIN_SYMBOLS = 3
+CODE_SYMBOL_SHARE = 0.05
+#: At least this many paragraphs numbered one after the other ("1. Finland", "2. Norway", ...)
+#: are a list of the text: neither for nor against the main text, so a ranking inside an
+#: article does not cut it in two (the dev half's CNN article lost its last three paragraphs).
+LIST_MIN_ITEMS = 3
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near good", "short", "bad"
 
@@ -135,6 +152,9 @@ _CJK_PUNCTUATION = re.compile(r"[，。！？；：、]")
 _SENTENCE_ENDS = frozenset(".!?…:。！？：")
 _CLOSERS = "\"'”’»)]）」』"
 _DIGIT = re.compile(r"\d")
+_CODE_SIGNS = frozenset("{};=()[]<>")
+_CODE_OPERATORS = frozenset("{};=")
+_ENUMERATED = re.compile(r"(\d{1,3})[.)]\s+\D")
 _ASCII_DIGITS = "0123456789"
 
 
@@ -150,6 +170,7 @@ class _Profile:
     sentence: bool  # ends like a sentence
     cjk: bool  # mostly Chinese or Japanese
     cjk_punctuation: int
+    code: bool  # a line of a code listing
 
     @property
     def is_value(self) -> bool:
@@ -209,7 +230,7 @@ def read_page(
     strong = tuple(s or r for s, r in zip(signs, _repeated(texts, profiles), strict=True))
     base = tuple(BAD if s else _base_class(p) for s, p in zip(strong, profiles, strict=True))
     forum = list(known).count("forum chrome") >= FORUM_MIN_CHROME
-    region = _main_region(base, profiles, forum)
+    region = _main_region(base, profiles, _numbered_lists(texts), forum)
     if region is None:  # no prose at all: nothing to tell furniture from
         return None
     inside = _revise(
@@ -220,7 +241,7 @@ def read_page(
         strong=strong,
         base=base,
         region=region,
-        headline=_headline(texts, profiles, strong, region[0]),
+        headline=_headline(texts, words, language, profiles, signs, region),
         inside=tuple(_label_runs(inside, profiles, strong)),
     )
 
@@ -239,7 +260,19 @@ def _profile(text: str, words: Sequence[str], language: frozenset[str]) -> _Prof
         sentence=text.rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS,
         cjk=2 * cjk > length,
         cjk_punctuation=0 if plain else len(_CJK_PUNCTUATION.findall(text)),
+        code=_looks_like_code(text),
     )
+
+
+def _looks_like_code(text: str) -> bool:
+    """Enough of {};=()[]<> among a line's characters, an operator among them."""
+    if len(text) < CODE_MIN_CHARS:
+        return False
+    signs = _CODE_SIGNS.intersection(text)
+    if len(signs) < CODE_MIN_SYMBOLS or not signs & _CODE_OPERATORS:
+        return False
+    visible = len(text) - text.count(" ")
+    return sum(map(text.count, signs)) >= CODE_SYMBOL_SHARE * visible
 
 
 def _looks_like_a_page(profiles: Sequence[_Profile], strong: Sequence[bool]) -> bool:
@@ -267,7 +300,7 @@ def _is_menu_like(profile: _Profile) -> bool:
 
 def _is_link_or_notice(text: str, profile: _Profile) -> bool:
     """jusText's strong signs: mostly a link, or a copyright line."""
-    return profile.link_share > MAX_LINK_SHARE or "©" in text
+    return (profile.link_share > MAX_LINK_SHARE and not profile.code) or "©" in text
 
 
 def _repeated(texts: Sequence[str], profiles: Sequence[_Profile]) -> list[bool]:
@@ -280,7 +313,12 @@ def _repeated(texts: Sequence[str], profiles: Sequence[_Profile]) -> list[bool]:
 
 
 def _base_class(profile: _Profile) -> str:
-    """jusText's context-free class, with a short sentence counted as near good."""
+    """jusText's context-free class, with a short sentence counted as near good.
+
+    A line of code is near good: prose around it makes it part of the text.
+    """
+    if profile.code:
+        return NEAR_GOOD
     if profile.cjk:
         return _cjk_class(profile)
     if profile.chars < SHORT_CHARS:
@@ -308,21 +346,42 @@ def _weight(kind: str, profile: _Profile) -> float:
 
 
 def _main_region(
-    base: Sequence[str], profiles: Sequence[_Profile], forum: bool
+    base: Sequence[str], profiles: Sequence[_Profile], listed: Sequence[bool], forum: bool
 ) -> tuple[int, int] | None:
     """First and last paragraph of the main text, or None when nothing weighs for prose.
 
     The main text runs from the first to the last run of prose that weighs
-    enough beside the heaviest one (on a forum, any post does).
+    enough beside the heaviest one (on a forum, any post does). Items of a
+    numbered list and lines of code weigh nothing: they belong to the text
+    around them, whichever it is.
     """
     cost, share = (FORUM_RUN_COST, FORUM_REGION_SHARE) if forum else (RUN_COST, REGION_SHARE)
-    runs = _prose_runs([_weight(k, p) for k, p in zip(base, profiles, strict=True)], cost)
+    weights = [
+        0.0 if (item and kind == SHORT) or profile.code else _weight(kind, profile)
+        for kind, profile, item in zip(base, profiles, listed, strict=True)
+    ]
+    runs = _prose_runs(weights, cost)
     if not runs:
         return None
     heaviest = max(weight for weight, _, _ in runs)
     enough = min(share * heaviest, SECTION_WEIGHT)
     kept = [(first, last) for weight, first, last in runs if weight >= enough]
     return kept[0][0], kept[-1][1]
+
+
+def _numbered_lists(texts: Sequence[str]) -> list[bool]:
+    """Paragraphs in a run of at least LIST_MIN_ITEMS numbered 1, 2, 3, ... (or k, k+1, ...)."""
+    numbers = [int(m.group(1)) if (m := _ENUMERATED.match(text)) else None for text in texts]
+    listed = [False] * len(texts)
+    start = 0
+    for i in range(1, len(texts) + 1):
+        previous, current = numbers[i - 1], numbers[i] if i < len(texts) else None
+        if current is not None and previous is not None and current == previous + 1:
+            continue
+        if i - start >= LIST_MIN_ITEMS and numbers[start] is not None:
+            listed[start:i] = [True] * (i - start)
+        start = i
+    return listed
 
 
 def _prose_runs(weights: Sequence[float], cost: float) -> list[tuple[float, int, int]]:
@@ -358,15 +417,41 @@ def _prose_runs(weights: Sequence[float], cost: float) -> list[tuple[float, int,
 
 
 def _headline(
-    texts: Sequence[str], profiles: Sequence[_Profile], strong: Sequence[bool], start: int
+    texts: Sequence[str],
+    words: Sequence[Sequence[str]],
+    language: frozenset[str],
+    profiles: Sequence[_Profile],
+    signs: Sequence[bool],
+    region: tuple[int, int],
 ) -> int | None:
-    """The headline-like paragraph with the most words among the few above the main text."""
+    """The headline-like paragraph above the main text that shares most words with it.
+
+    A headline names what the story is about, so its words recur in the
+    story; a teaser for another story, a section name or "Your video will
+    play in 00:25" share none. Ties go to the line nearest the story. A line
+    named furniture by a rule or a link is never the headline; one repeated
+    on the page may be (a headline is repeated in sticky bars and lists).
+    """
+    start, end = region
+    body = _topic_words(words[start : end + 1], texts[start : end + 1], language)
     candidates = [
         i
         for i in range(max(0, start - HEADLINE_WINDOW), start)
-        if not strong[i] and _looks_like_headline(texts[i], profiles[i])
+        if not signs[i] and _looks_like_headline(texts[i], profiles[i])
     ]
-    return max(candidates, key=lambda i: (len(texts[i].split()), i), default=None)
+    return max(
+        candidates,
+        key=lambda i: (len(_topic_words([words[i]], [texts[i]], language) & body), i),
+        default=None,
+    )
+
+
+def _topic_words(
+    words: Sequence[Sequence[str]], texts: Sequence[str], language: frozenset[str]
+) -> set[str]:
+    """Words that say what a text is about: not stop words, and each CJK character alone."""
+    found = {w for ws in words for w in ws if w not in language and not _CJK.search(w)}
+    return found | {c for text in texts for c in _CJK.findall(text)}
 
 
 def _looks_like_headline(text: str, profile: _Profile) -> bool:
@@ -382,6 +467,9 @@ def _looks_like_headline(text: str, profile: _Profile) -> bool:
         return False
     if profile.cjk:
         return HEADLINE_MIN_CJK <= profile.words <= HEADLINE_MAX_CJK
+    first_letter = next((c for c in text if c.isalpha()), "")
+    if first_letter.islower():  # "in Featured Article WebAPI", "abu garcia angeln hecht": tags
+        return False
     return HEADLINE_MIN_WORDS <= len(text.split()) <= HEADLINE_MAX_WORDS
 
 

@@ -290,7 +290,8 @@ def _headless(request: CompareRequest, args: argparse.Namespace) -> int:
     fmt = _export_format(args) if args.export else None
     if args.export and args.export != "-":
         _check_export_target(Path(args.export), args.force, request)
-    comparison = run_comparison(request)
+    # Only a report shows each change's sentences: the summary and --exit-code need none.
+    comparison = run_comparison(request, sentence_links=bool(args.export))
     if args.export and fmt:
         review = None if args.no_state else _stored_review(comparison)
         _export(comparison, args.export, fmt, args.force, review)

@@ -1,14 +1,17 @@
 """Sentence splitting and alignment inside a change (tui.engine.sentences)."""
 
+from dataclasses import replace
 from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests import paths
 from tests.engine_helpers import PROPERTY_SETTINGS, document
 from tui.engine.compare import compare_documents
 from tui.engine.inline import word_diff
 from tui.engine.model import Kind, SentenceAlignment
+from tui.engine.pipeline import CompareRequest, run_comparison
 from tui.engine.sentences import align_sentence_groups, sentence_pairs, split_sentences
 
 
@@ -283,3 +286,14 @@ def test_sentence_pairs_highlight_each_link_by_its_own_word_diff(left, right):
             assert (pair.left, pair.right) == (diff.left, diff.right)
         else:
             assert all(span.changed for spans in pair.left + pair.right for span in spans)
+
+
+def test_a_comparison_without_sentence_links_differs_only_in_them():
+    """What --summary runs: the same changes, facts and scores, no sentence alignment."""
+    folder = paths.FIXTURES / "news-repost"
+    request = CompareRequest(str(folder / "original.txt"), str(folder / "repost.txt"))
+    full = run_comparison(request)
+    bare = run_comparison(request, sentence_links=False)
+    assert any(change.sentences is not None for change in full.changes)
+    assert all(change.sentences is None for change in bare.changes)
+    assert bare == replace(full, changes=tuple(replace(c, sentences=None) for c in full.changes))

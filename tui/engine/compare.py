@@ -35,6 +35,7 @@ def compare_documents(
     progress: Progress = Progress(),
     *,
     sentence_evidence: bool = True,
+    sentence_links: bool = True,
 ) -> Comparison:
     """Compare two loaded documents; the result satisfies the model's every-index-once contract.
 
@@ -42,9 +43,11 @@ def compare_documents(
     stop the comparison between stages and between changes (:class:`Cancelled`).
     ``sentence_evidence`` lets the sentences check the paragraph links
     (:mod:`tui.engine.sentence_evidence`); off only to measure what that adds.
+    ``sentence_links`` fills in each change's sentence alignment (``Change.sentences``); off
+    for a caller that shows none of them (``--summary``), which saves a sixth of the time.
     """
     with _no_collection_pauses():
-        return _compare(left, right, thresholds, progress, sentence_evidence)
+        return _compare(left, right, thresholds, progress, sentence_evidence, sentence_links)
 
 
 @contextmanager
@@ -81,6 +84,7 @@ def _compare(
     thresholds: Thresholds,
     progress: Progress,
     sentence_evidence: bool,
+    sentence_links: bool,
 ) -> Comparison:
     progress.step(Stage.ALIGNING)
     left_texts, right_texts = left.texts, right.texts
@@ -99,10 +103,11 @@ def _compare(
     described = [
         _describe(change, left, right) for change in progress.over(Stage.WORD_DIFF, ordered)
     ]
-    progress.step(Stage.SENTENCES)
-    with_sentences = _with_sentences(described, left_texts, right_texts, terms)
+    if sentence_links:
+        progress.step(Stage.SENTENCES)
+        described = list(_with_sentences(described, left_texts, right_texts, terms))
     changes = tuple(
-        _with_facts(change, left, right) for change in progress.over(Stage.FACTS, with_sentences)
+        _with_facts(change, left, right) for change in progress.over(Stage.FACTS, described)
     )
     return Comparison(
         left=left, right=right, changes=changes, similarity=overall_similarity(changes, left, right)

@@ -167,16 +167,21 @@ def _load_side(source: str, fmt: str | None, max_bytes: int) -> Document:
     return load_document(source, fmt, max_bytes=max_bytes)
 
 
-def run_comparison(request: CompareRequest, progress: Progress = Progress()) -> Comparison:
+def run_comparison(
+    request: CompareRequest, progress: Progress = Progress(), *, sentence_links: bool = True
+) -> Comparison:
     """Load both sides and compare them: what every caller runs.
 
     The comparison's modules (a second to import) come after the loading, so
     an input refused or a fetch that timed out is reported without them.
+    ``sentence_links``: see :func:`~tui.engine.compare.compare_documents`.
     """
     left, right = load_sides(request, progress)
     from tui.engine.compare import compare_documents
 
-    return compare_documents(left, right, request.defaults.thresholds, progress)
+    return compare_documents(
+        left, right, request.defaults.thresholds, progress, sentence_links=sentence_links
+    )
 
 
 def example_sources() -> tuple[str, str]:

@@ -151,6 +151,17 @@ FURNITURE = {
     ],
     "number junk": ["1", "2", "12", "(3)", "1/12", "12 Comments", "Share 3", "1,204 views"],
     "decoration": ["* * *", "———"],
+    "comments": [
+        "2 comments on “These Weeks in Firefox: Issue 85”",
+        "14 responses to “Port to shut two terminals”",
+        "Leave a Reply",
+        "Post a comment",
+        "Alan Goodale wrote on December 24, 2020 at 3:53 am:",
+    ],
+    "wire notice": [
+        "((For previous columns by the author, Reuters customers can click on ))",
+        "((Reporting by Jane Roe; Editing by John Doe))",
+    ],
 }
 
 CONTENT = [
@@ -173,6 +184,9 @@ CONTENT = [
     "Follow the money, she said.",
     "Share prices fell 3 percent on Monday.",
     "Reply to the consultation by 30 June.",
+    "Leave a reply with the clerk before noon.",
+    "She wrote on Tuesday: the plan was dead.",
+    "The minister (who resigned (twice)) spoke.",
     "Readers can subscribe to the print edition for 12 euros a month, the publisher said.",
     "The views expressed by the author of the report were dismissed by ministers.",
     "The poll does not reflect the views of most voters, she said.",

@@ -214,3 +214,17 @@ def test_a_lower_case_tag_line_is_not_a_headline():
     labels = dict(zip(page, classify(page), strict=True))
     assert labels["Port to shut two terminals"] is None
     assert labels[tags]
+
+
+def test_reader_comments_under_an_article_are_furniture_however_long():
+    comments = [
+        "3 comments on “Port to shut two terminals”",
+        "Jane Roe wrote on June 12, 2025 at 9:14 am:",
+        STORY[1].replace("The dredging work", "Frankly the dredging work"),
+        "Reply",
+        "Leave a Reply",
+    ]
+    page = [*MENU, "Port to shut two terminals", *STORY, *comments, *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] is None for text in STORY)
+    assert all(labels[text] for text in comments)

@@ -412,6 +412,22 @@ RULES: tuple[Rule, ...] = (
         | you\s+must\s+log\s+in\s+or\s+register\s+to\s+reply\s+here\.?""",
         12,
     ),
+    # A comment section's header under an article: "2 comments on “Issue 85”", "Leave a Reply";
+    # and a comment's "Jane Roe wrote on March 11th, 2015 at 02:57:".
+    _rule(
+        "comments",
+        r"""\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts?)\s+(?:on|to)\s+\S.*
+        | (?:leave|post|add|write)\s+a\s+(?:reply|comment|response)(?:\s+to\s+\S.*)?""",
+        16,
+    ),
+    _rule(
+        "comments",
+        r"\S+(?:\s+\S+){0,3}\s+(?:said|wrote|posted|replied)\s+on\s+.{0,40}\d.{0,30}:",
+        16,
+    ),
+    # A wire service's note to its clients, set apart in double brackets:
+    # "((For previous columns by the author, Reuters customers can click on ...))".
+    _rule("wire notice", r"\(\(.*\)\)", 60),
     # Site navigation: "Register", "Log in", "Top", breadcrumbs, pagers, reading times, tag lists.
     _rule("navigation", rf"(?:{_NAV_ITEM}\b\s*[:|·•,/›»<>«‹]*\s*)+", 8),
     _rule("navigation", r"home(?:\s*[>›»/|]\s*[\w'&-]+(?:\s+[\w'&-]+){0,4})+", 12),

@@ -233,6 +233,7 @@ def read_page(
     region = _main_region(base, profiles, _numbered_lists(texts), forum)
     if region is None:  # no prose at all: nothing to tell furniture from
         return None
+    region = _before_comments(region, known, base)
     inside = _revise(
         [SHORT if c == BAD and not s else c for s, c in zip(strong, base, strict=True)]
     )
@@ -367,6 +368,24 @@ def _main_region(
     enough = min(share * heaviest, SECTION_WEIGHT)
     kept = [(first, last) for weight, first, last in runs if weight >= enough]
     return kept[0][0], kept[-1][1]
+
+
+def _before_comments(
+    region: tuple[int, int], known: Sequence[str | None], base: Sequence[str]
+) -> tuple[int, int]:
+    """The main text cut where a comment section starts ("2 comments on ...", "Leave a Reply").
+
+    Reader comments under an article are furniture, however long; the header
+    counts only after the first good paragraph, so a forum's "12 replies to ..."
+    above its first post cuts nothing.
+    """
+    start, end = region
+    first_good = next((i for i in range(start, end + 1) if base[i] == GOOD), end)
+    cut = next((i for i in range(first_good, end + 1) if known[i] == "comments"), None)
+    if cut is None:
+        return region
+    last = max((i for i in range(start, cut) if base[i] in (GOOD, NEAR_GOOD)), default=start)
+    return start, last
 
 
 def _numbered_lists(texts: Sequence[str]) -> list[bool]:

@@ -199,6 +199,18 @@ def test_numbered_lists_are_consecutive_numbers_followed_by_words():
     assert text_density._numbered_lists(texts) == [True] * 3 + [False] * 4
 
 
+def test_bulleted_lists_are_three_lines_opening_with_the_same_typed_bullet():
+    texts = ["- Length: 2.44 m", "- Weight: 186 g", "- Price: 159 euros", "* Rings", "- Grip"]
+    assert text_density._list_items(texts) == [True] * 3 + [False] * 2
+
+
+def test_a_closing_list_of_specifications_stays_with_the_review():
+    specs = ["Specifications", "- Length: 2.44 m", "- Weight: 186 g", "- Price: 159 euros"]
+    page = [*MENU, "Port to shut two terminals", *STORY, *specs, "Reactions: 12", *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] is None for text in [*STORY, *specs[1:]])
+
+
 def test_the_headline_is_the_line_above_the_story_that_shares_its_words():
     teaser = "Ferry to add a night run to the two big isles in May"
     headline = "Port to shut two terminals while the channel is deepened"

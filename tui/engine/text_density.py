@@ -14,13 +14,14 @@ language, following jusText (Pomikálek, 2011):
    good* (prose, but short), *short*, or *bad* (few stop words); furniture
    named by a rule, mostly a link, a © line or (on a page) a line repeated
    three times is a *strong sign*, bad wherever it stands. A line of code
-   (:func:`_looks_like_code`) is near good, whatever its stop words or URLs.
+   (:func:`_looks_like_code`) and an item of a numbered or bulleted list
+   (:func:`_list_items`) are near good, whatever their stop words or URLs.
 2. **The main text** (:func:`_main_region`): paragraphs weigh for (prose)
    or against (furniture) being in it; the runs of prose that best cover
    the positive weight are found in one Viterbi pass (:func:`_prose_runs`),
    and the main text runs from the first to the last run that weighs enough
-   beside the heaviest (on a forum, every post does); items of a numbered
-   list and lines of code weigh nothing there. Before it lies the page
+   beside the heaviest (on a forum, every post does); lines of code weigh
+   nothing there. Before it lies the page
    head, after it the page foot: furniture, except the headline above the
    story, the line there sharing most words with it (:func:`_headline`).
 3. **Inside the main text** (:func:`_revise`): near good is good; the short
@@ -140,8 +141,11 @@ CODE_MIN_CHARS = 20
 CODE_MIN_SYMBOLS = 3
 CODE_SYMBOL_SHARE = 0.05
 #: At least this many paragraphs numbered one after the other ("1. Finland", "2. Norway", ...)
-#: are a list of the text: neither for nor against the main text, so a ranking inside an
-#: article does not cut it in two (the dev half's CNN article lost its last three paragraphs).
+#: or opening with the same typed bullet ("- Länge: 2,44 Meter", "+ Added Slime Block") are a
+#: list written in the text, its items near good like a short sentence: menus are not typed
+#: with bullets or numbers. On the dev half a ranking no longer cuts CNN's article in two, a
+#: review keeps its closing list of specifications and a changelog of bullets alone is found
+#: (precision 0.983 -> 0.986, recall 0.935 -> 0.941).
 LIST_MIN_ITEMS = 3
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near good", "short", "bad"
@@ -155,6 +159,7 @@ _DIGIT = re.compile(r"\d")
 _CODE_SIGNS = frozenset("{};=()[]<>")
 _CODE_OPERATORS = frozenset("{};=")
 _ENUMERATED = re.compile(r"(\d{1,3})[.)]\s+\D")
+_BULLETED = re.compile(r"([-*+•–])\s+\w")
 _ASCII_DIGITS = "0123456789"
 
 
@@ -228,9 +233,12 @@ def read_page(
         return None
     # Repetition is a sign only on a page: a play repeats its speakers' names.
     strong = tuple(s or r for s, r in zip(signs, _repeated(texts, profiles), strict=True))
-    base = tuple(BAD if s else _base_class(p) for s, p in zip(strong, profiles, strict=True))
+    base = tuple(
+        BAD if s else NEAR_GOOD if item else _base_class(p)
+        for s, p, item in zip(strong, profiles, _list_items(texts), strict=True)
+    )
     forum = list(known).count("forum chrome") >= FORUM_MIN_CHROME
-    region = _main_region(base, profiles, _numbered_lists(texts), forum)
+    region = _main_region(base, profiles, forum)
     if region is None:  # no prose at all: nothing to tell furniture from
         return None
     region = _before_comments(region, known, base)
@@ -347,19 +355,18 @@ def _weight(kind: str, profile: _Profile) -> float:
 
 
 def _main_region(
-    base: Sequence[str], profiles: Sequence[_Profile], listed: Sequence[bool], forum: bool
+    base: Sequence[str], profiles: Sequence[_Profile], forum: bool
 ) -> tuple[int, int] | None:
     """First and last paragraph of the main text, or None when nothing weighs for prose.
 
     The main text runs from the first to the last run of prose that weighs
-    enough beside the heaviest one (on a forum, any post does). Items of a
-    numbered list and lines of code weigh nothing: they belong to the text
-    around them, whichever it is.
+    enough beside the heaviest one (on a forum, any post does). Lines of code
+    weigh nothing: they belong to the text around them, whichever it is.
     """
     cost, share = (FORUM_RUN_COST, FORUM_REGION_SHARE) if forum else (RUN_COST, REGION_SHARE)
     weights = [
-        0.0 if (item and kind == SHORT) or profile.code else _weight(kind, profile)
-        for kind, profile, item in zip(base, profiles, listed, strict=True)
+        0.0 if profile.code else _weight(kind, profile)
+        for kind, profile in zip(base, profiles, strict=True)
     ]
     runs = _prose_runs(weights, cost)
     if not runs:
@@ -386,6 +393,20 @@ def _before_comments(
         return region
     last = max((i for i in range(start, cut) if base[i] in (GOOD, NEAR_GOOD)), default=start)
     return start, last
+
+
+def _list_items(texts: Sequence[str]) -> list[bool]:
+    """Items of a numbered list or of a list bulleted by hand ("- Länge: 2,44 Meter")."""
+    bullets = [m.group(1) if (m := _BULLETED.match(text)) else None for text in texts]
+    listed = _numbered_lists(texts)
+    start = 0
+    for i in range(1, len(texts) + 1):
+        if i < len(texts) and bullets[i] is not None and bullets[i] == bullets[start]:
+            continue
+        if i - start >= LIST_MIN_ITEMS and bullets[start] is not None:
+            listed[start:i] = [True] * (i - start)
+        start = i
+    return listed
 
 
 def _numbered_lists(texts: Sequence[str]) -> list[bool]:

@@ -285,6 +285,13 @@ def _session(args: argparse.Namespace) -> AppOptions:
 
 def _headless(request: CompareRequest, args: argparse.Namespace) -> int:
     """Export and/or summarise without the app; the exit status answers --exit-code."""
+    from tui.engine.collection import no_collection_pauses
+
+    with no_collection_pauses():
+        return _run_headless(request, args)
+
+
+def _run_headless(request: CompareRequest, args: argparse.Namespace) -> int:
     from tui.engine.pipeline import run_comparison
 
     fmt = _export_format(args) if args.export else None

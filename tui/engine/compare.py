@@ -10,12 +10,11 @@ paragraphs are, and boilerplate is never checked for facts.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from tui.engine.align import Alignment, Link, Thresholds, align
+from tui.engine.collection import no_collection_pauses
 from tui.engine.facts import compare_facts, unpaired_facts
 from tui.engine.inline import word_diff
 from tui.engine.model import Change, Comparison, Document, Kind, Paragraph, Side
@@ -46,36 +45,8 @@ def compare_documents(
     ``sentence_links`` fills in each change's sentence alignment (``Change.sentences``); off
     for a caller that shows none of them (``--summary``), which saves a sixth of the time.
     """
-    with _no_collection_pauses():
+    with no_collection_pauses():
         return _compare(left, right, thresholds, progress, sentence_evidence, sentence_links)
-
-
-@contextmanager
-def _no_collection_pauses() -> Iterator[None]:
-    """Hold off Python's cyclic garbage collector while the comparison runs.
-
-    A comparison allocates millions of small objects (tokens, spans, word ops)
-    and creates no reference cycles; the collector would rescan the growing
-    heap again and again, a fifth of the time on a book-length pair.
-
-    What survives is the comparison itself, long-lived by design: instead of
-    a young-generation pass over its 700,000 objects (0.2 s on a book, and
-    another when they age again), they join the oldest generation at once
-    (``gc.freeze`` then ``gc.unfreeze``, two list splices), where only the
-    collector's rare full passes look at them, as they would at any old
-    object. Skipped when the host froze objects of its own, which unfreezing
-    would release.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _compare(

@@ -111,6 +111,20 @@ def test_split_fragment_joins_its_whole_though_it_shares_words_with_a_paragraph_
     assert links == {((0,), (0, 1)), ((1,), (2,)), ((2,), (3,))}
 
 
+def test_reworded_headlines_pair_though_each_shares_more_with_the_other_lede():
+    """A headline sums up its lede, so its best score is with the other side's lede, which the
+    ledes' own link has taken: the two headlines, the only short paragraphs left at the top,
+    are each other's partner rather than part of the lede's link."""
+    left = ["Coastal wind farms to cost $53 billion", *STORY]
+    right = [
+        "Government unveils northern coast wind plan",
+        "On Tuesday the government unveiled a plan worth $53 billion for wind farms on the northern coast.",
+        *STORY[1:],
+    ]
+    links = {(link.left, link.right) for link in align(left, right).links}
+    assert ((0,), (0,)) in links and ((1,), (1,)) in links
+
+
 def test_merge_of_consecutive_paragraphs():
     right = [STORY[0], STORY[1], STORY[2] + " " + STORY[3], STORY[4]]
     comparison = compare(STORY, right)

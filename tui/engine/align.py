@@ -20,7 +20,10 @@ How (each step only looks at what the previous ones left):
    each other's best in an order that fits the neighbours can.
 3. **Gap filling.** Between two backbone links, the paragraphs left over are
    aligned again among themselves with a lower threshold: their position is
-   evidence too (hunalign / Bleualign style).
+   evidence too (hunalign / Bleualign style). Two short paragraphs (headlines,
+   headings, captions) are measured only against partners still open: a
+   heading shares the words of the text under it, whose partner the backbone
+   has already taken.
 4. **Splits and merges.** A link grows over unlinked neighbours on one side
    when most of the neighbour's content lies in the linked paragraph, or the
    linked paragraph is (nearly) its best partner *that could still have it*
@@ -97,6 +100,10 @@ COMPLETE = 0.9
 NEAR_BEST = 0.6
 # Split/merge groups are at most this many paragraphs on the grown side.
 MAX_GROUP = 4
+# A paragraph of at most this many words reads as a headline, heading or caption. On the
+# dev pairs (news headlines, documentation headings, figure captions of 4-9 words) any
+# bound from 10 to 30 gives the same links; longer text is checked against every partner.
+HEADING_WORDS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +220,7 @@ class _Aligner:
         self.candidates = _Candidates.of(self.scores)
         self.best_row = _best_by_index(self.candidates.left, self.candidates.score, len(left))
         self.best_column = _best_by_index(self.candidates.right, self.candidates.score, len(right))
+        self.left_short, self.right_short = _short(left), _short(right)
         self.overlaps: dict[tuple[int, int], _Overlap] = {}
         self.by_side: dict[str, _Candidates] = {}
 
@@ -231,7 +239,11 @@ class _Aligner:
         return self._finish(links)
 
     def _backbone(
-        self, candidates: _Candidates, threshold: float, rescored: bool = False
+        self,
+        candidates: _Candidates,
+        threshold: float,
+        rescored: bool = False,
+        open_bests: _Bests | None = None,
     ) -> list[tuple[int, int]]:
         """The heaviest chain of near-best pairs increasing on both sides.
 
@@ -239,8 +251,15 @@ class _Aligner:
         anywhere, so a gap cannot pair a paragraph whose real partner (far
         better) sits elsewhere: that one is left for the move step. Only a
         ``rescored`` gap (cells scored beyond the candidates) can beat those bests.
+        In a gap, two short paragraphs are measured against their ``open_bests``
+        instead, the best partners the backbone left free: a headline's best
+        partner is the lede it sums up, which is paired with the other lede.
         """
         row, column = self.best_row[candidates.left], self.best_column[candidates.right]
+        if open_bests is not None:
+            short = self.left_short[candidates.left] & self.right_short[candidates.right]
+            row = np.where(short, open_bests[0][candidates.left], row)
+            column = np.where(short, open_bests[1][candidates.right], column)
         if rescored:
             row = np.maximum(row, _best_in_groups(candidates.left, candidates.score))
             column = np.maximum(column, _best_in_groups(candidates.right, candidates.score))
@@ -268,7 +287,7 @@ class _Aligner:
             for k, ((i0, j0), (i1, j1)) in enumerate(pairwise(bounds))
             if i1 - i0 > 1 and j1 - j0 > 1
         }
-        backbones = dict(zip(gaps, self._gap_backbones(list(gaps.values())), strict=True))
+        backbones = dict(zip(gaps, self._gap_backbones(list(gaps.values()), pairs), strict=True))
         filled: list[tuple[int, int]] = []
         for k, bound in enumerate(bounds[1:]):
             filled += backbones.get(k, [])
@@ -276,10 +295,13 @@ class _Aligner:
                 filled.append(bound)
         return filled
 
-    def _gap_backbones(self, gaps: list[tuple[range, range]]) -> list[list[tuple[int, int]]]:
+    def _gap_backbones(
+        self, gaps: list[tuple[range, range]], backbone: list[tuple[int, int]]
+    ) -> list[list[tuple[int, int]]]:
         """The backbone of each gap; a small gap is rescored in full, all their cells in one batch."""
         if not gaps:
             return []
+        open_bests = self._open_bests(backbone)
         local = [self._gap_candidates(rows, cols) for rows, cols in gaps]
         small = [len(rows) * len(cols) <= _FULL_GAP_CELLS for rows, cols in gaps]
         unscored = [
@@ -298,10 +320,28 @@ class _Aligner:
         ):
             if is_small:
                 in_full = candidates.extended(cells[:, 0], cells[:, 1], scores)
-                backbones.append(self._backbone(in_full, self.thresholds.gap, rescored=True))
+                backbones.append(
+                    self._backbone(
+                        in_full, self.thresholds.gap, rescored=True, open_bests=open_bests
+                    )
+                )
             else:
-                backbones.append(self._backbone(candidates, self.thresholds.gap))
+                backbones.append(
+                    self._backbone(candidates, self.thresholds.gap, open_bests=open_bests)
+                )
         return backbones
+
+    def _open_bests(self, backbone: list[tuple[int, int]]) -> _Bests:
+        """Each paragraph's best score with a partner that ``backbone`` did not take."""
+        c = self.candidates
+        taken_left = _marked({i for i, _ in backbone}, len(self.left))
+        taken_right = _marked({j for _, j in backbone}, len(self.right))
+        with_open_right = c.subset(~taken_right[c.right])
+        with_open_left = c.subset(~taken_left[c.left])
+        return (
+            _best_by_index(with_open_right.left, with_open_right.score, len(self.left)),
+            _best_by_index(with_open_left.right, with_open_left.score, len(self.right)),
+        )
 
     def _gap_candidates(self, rows: range, cols: range) -> _Candidates:
         """The candidates inside a gap, row by row."""
@@ -519,6 +559,13 @@ class _Aligner:
 
 # For each side, which paragraphs are linked, and to which paragraphs of the other side.
 _Held = dict[str, dict[int, tuple[int, ...]]]
+# The best score of each left and of each right paragraph.
+_Bests = tuple[np.ndarray, np.ndarray]
+
+
+def _short(texts: Sequence[str]) -> np.ndarray:
+    """Which paragraphs are short enough to be a headline, heading or caption."""
+    return np.array([len(text.split()) <= HEADING_WORDS for text in texts], dtype=bool)
 
 
 def _hold(held: _Held, link: Link) -> None:

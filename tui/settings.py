@@ -22,7 +22,6 @@ import math
 import os
 import stat
 import tempfile
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -150,10 +149,16 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     """The settings in ``path`` (default :func:`settings_path`) and one-line warnings; never raises."""
     path = settings_path() if path is None else Path(path)
     try:
-        raw = tomllib.loads(_read_settings_file(path).decode("utf-8"))
+        content = _read_settings_file(path)
     except FileNotFoundError:
         return Settings(), []
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except OSError as error:
+        return Settings(), [f"{path}: cannot read settings ({_first_line(error)}); using defaults"]
+    import tomllib  # here: most runs have no settings file, and the parser costs ~10 ms to import
+
+    try:
+        raw = tomllib.loads(content.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         return Settings(), [f"{path}: cannot read settings ({_first_line(error)}); using defaults"]
     except RecursionError:  # tomllib parses nested arrays and tables recursively
         return Settings(), [f"{path}: cannot read settings (nested too deep); using defaults"]

@@ -17,15 +17,14 @@ carries the caller's progress display and cancel check through every stage.
 
 The heavy engine modules (numpy, the fact rules, trafilatura) are
 imported when a comparison runs, not when this module is: the app imports it
-to draw its first frame.
+to draw its first frame. So are the thread pool of two URLs and the package
+resources of ``--example``, which most runs need neither of.
 """
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from importlib.resources import as_file, files
 from typing import TYPE_CHECKING
 
 from tui.engine.errors import InputError
@@ -147,6 +146,8 @@ def _read_sides(request: CompareRequest, progress: Progress) -> list[Document]:
     max_bytes = request.defaults.max_bytes
     if all(is_url(source) for _, source, _ in request.sides):
         progress.step(Stage.READING, 0, 2)
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=2) as pool:
             reading = [
                 pool.submit(_load_side, source, fmt, max_bytes) for _, source, fmt in request.sides
@@ -186,6 +187,8 @@ def run_comparison(
 
 def example_sources() -> tuple[str, str]:
     """Paths of the bundled news example (a column and its forum repost), installed with the package."""
+    from importlib.resources import as_file, files
+
     folder = files("tui") / "examples" / "news-repost"
     with as_file(folder / "original.txt") as left, as_file(folder / "repost.txt") as right:
         return str(left), str(right)

@@ -67,6 +67,9 @@ FURNITURE = {
     ],
     "credit": [
         "Photo: Jane Doe",
+        "Spokojený Tomáš Souček po vítězství ve Villa Parku. | Foto: Reuters",
+        "A new Bill would require providers to store metadata for two years. Source: Supplied",
+        "Foto: LA NACION",
         "Photograph by Jane Doe for Example News",
         "Graphics: https://graphics.example/port/",
         "(Photo by Jane Doe/Getty Images)",
@@ -94,6 +97,8 @@ FURNITURE = {
         "Download our app",
     ],
     "link only": [
+        "Lire aussi : Les critiques de la CNIL contre le projet de loi sur le renseignement",
+        "Lesen Sie auch: Hafen schließt zwei Terminals",
         "https://example.com/news/article-123",
         "<https://example.com/a>",
         "Related: https://example.com/b",
@@ -185,6 +190,8 @@ CONTENT = [
     "Share prices fell 3 percent on Monday.",
     "Reply to the consultation by 30 June.",
     "Leave a reply with the clerk before noon.",
+    "Source: the central bank said it would act before the summer.",
+    "Lire la suite du rapport prendra du temps, dit-elle.",
     "She wrote on Tuesday: the plan was dead.",
     "The minister (who resigned (twice)) spoke.",
     "Readers can subscribe to the print edition for 12 euros a month, the publisher said.",

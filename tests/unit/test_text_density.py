@@ -240,3 +240,13 @@ def test_reader_comments_under_an_article_are_furniture_however_long():
     labels = dict(zip(page, classify(page), strict=True))
     assert all(labels[text] is None for text in STORY)
     assert all(labels[text] for text in comments)
+
+
+def test_a_paragraph_in_square_brackets_is_an_aside_on_a_page_only():
+    aside = "[Read: Why the port's ferries run late]"
+    page = [*MENU, "Port to shut two terminals", *STORY[:2], aside, *STORY[2:], *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert labels[aside]
+    assert all(labels[text] is None for text in STORY)
+    transcript = [STORY[0], "[Applause and some laughter]", STORY[1]]
+    assert classify(transcript) == (None,) * 3

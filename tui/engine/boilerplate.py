@@ -271,6 +271,15 @@ RULES: tuple[Rule, ...] = (
         (?:\s*[/,]\s*[^.!?]{{0,40}})?[)\]]?\.?""",
         10,
     ),
+    # A caption ending in its credit, or the credit alone: "Souček after the win. | Foto: Reuters",
+    # "… for two years. Source: Supplied", "Foto: LA NACION". Only after a full stop or a bar.
+    _rule(
+        "credit",
+        r"""(?:.*[.|]\s*)?(?:photo|foto|bild|crédit|crédito|credit|source|fuente|fonte|quelle)
+        \s*:\s*[^\s:.|][^\s:|]*(?:\s+[^\s:|]+){0,3}""",
+        60,
+        needs=("photo", "foto", "bild", "cr", "source", "fuente", "fonte", "quelle"),
+    ),
     # A caption ending in an agency credit: "A man walks past a shop, March 3. REUTERS/Jane Doe".
     # The agency is matched case-sensitively and a name must follow, so "a Reuters/Ipsos poll" is content.
     _rule(
@@ -304,6 +313,15 @@ RULES: tuple[Rule, ...] = (
     _rule("call to action", r"click\s+here\b.*", 20),
     _rule("call to action", r"(?:download|get)\s+(?:the|our)\s+(?:\w+\s+)?app\b.*", 15),
     _rule("call to action", r"listen\s+to\s+this\s+(?:article|story)\b.*", 10),
+    # A related story's title after its label, in the languages of the dev pages and their
+    # neighbours: "Lire aussi : Les critiques de la CNIL", "Lesen Sie auch: …", "Read also: …".
+    _rule(
+        "link only",
+        r"""(?:lire(?:\s+aussi)?|voir\s+aussi|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema
+          |lea\s+también|leer\s+más|ver\s+también|leia\s+(?:também|mais)|veja\s+também
+          |read\s+also|also\s+read|see\s+also)\s*:\s*\S.*""",
+        25,
+    ),
     # Links alone: a URL, "Related: <url>", "Read more: Why rates rose".
     # Only link-list labels: "You can write to us at: <url>" in a policy is content.
     _rule(

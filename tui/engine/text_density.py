@@ -13,7 +13,8 @@ language, following jusText (Pomikálek, 2011):
    long, or a sentence, with a share of its language's stop words), *near
    good* (prose, but short), *short*, or *bad* (few stop words); furniture
    named by a rule, mostly a link, a © line or (on a page) a line repeated
-   three times is a *strong sign*, bad wherever it stands. A line of code
+   three times or a paragraph in square brackets is a *strong sign*, bad
+   wherever it stands. A line of code
    (:func:`_looks_like_code`) and an item of a numbered or bulleted list
    (:func:`_list_items`) are near good, whatever their stop words or URLs.
 2. **The main text** (:func:`_main_region`): paragraphs weigh for (prose)
@@ -231,8 +232,12 @@ def read_page(
     ]
     if not _looks_like_a_page(profiles, signs):
         return None
-    # Repetition is a sign only on a page: a play repeats its speakers' names.
-    strong = tuple(s or r for s, r in zip(signs, _repeated(texts, profiles), strict=True))
+    # Repetition and bracketed asides are signs only on a page: a play repeats its speakers'
+    # names and a transcript brackets its "[Applause]".
+    strong = tuple(
+        s or r or _is_bracketed_aside(t)
+        for s, r, t in zip(signs, _repeated(texts, profiles), texts, strict=True)
+    )
     base = tuple(
         BAD if s else NEAR_GOOD if item else _base_class(p)
         for s, p, item in zip(strong, profiles, _list_items(texts), strict=True)
@@ -310,6 +315,12 @@ def _is_menu_like(profile: _Profile) -> bool:
 def _is_link_or_notice(text: str, profile: _Profile) -> bool:
     """jusText's strong signs: mostly a link, or a copyright line."""
     return (profile.link_share > MAX_LINK_SHARE and not profile.code) or "©" in text
+
+
+def _is_bracketed_aside(text: str) -> bool:
+    """A paragraph wholly in square brackets on a page: "[Read: Why Tunisia ...]", a link to
+    another story set into the article (the dev Washington Post page has three)."""
+    return text.startswith("[") and text.endswith("]") and " " in text
 
 
 def _repeated(texts: Sequence[str], profiles: Sequence[_Profile]) -> list[bool]:

@@ -274,6 +274,19 @@ def _distinct_paragraphs() -> str:
     return "".join(f"<p>Paragraph number {i:05} of the page, kept.</p>" for i in range(20_000))
 
 
+def _one_word_paragraphs(folder: Path) -> Run:
+    """The default paragraph limit's worth of one-word paragraphs, ten dropped and one added
+    (the real-size case of the suite's test at a --max-size of its own), exported as JSON."""
+    words = [_WORDS[i % len(_WORDS)] + str(i % 7) for i in range(100_000)]
+    edited = words[:500] + words[510:50_000] + ["inserted"] + words[50_000:]
+    names = [_write(folder, "a.txt", "\n\n".join(words) + "\n")]
+    names.append(_write(folder, "b.txt", "\n\n".join(edited) + "\n"))
+    return Run([*names, "--export", "-", "--format", "json"], check=_every_paragraph_once)
+
+
+_WORDS = "council harbour cables budget tender survey recess chair residents decision".split()
+
+
 def _markdown_table() -> str:
     row = "| cell one | cell two | cell three |\n"
     return "| a | b | c |\n|---|---|---|\n" + _up_to(row, 4 * MB)
@@ -301,6 +314,19 @@ def _still_special(name: str) -> Callable[[Path, str, str], str]:
         return "left as it was"
 
     return check
+
+
+def _every_paragraph_once(folder: Path, stdout: str, stderr: str) -> str:
+    """The JSON report holds both texts, and each paragraph index in exactly one change."""
+    try:
+        report = json.loads(stdout)
+    except ValueError:
+        return "!no JSON report"
+    for side in ("left", "right"):
+        placed = sorted(i for change in report["changes"] for i in change[side])
+        if placed != list(range(len(report[side]["paragraphs"]))):
+            return f"!{side} paragraphs not each in one change"
+    return "every paragraph in one change"
 
 
 def _leftovers(folder: Path, stdout: str, stderr: str) -> str:
@@ -514,6 +540,7 @@ CASES = [
     Case("`<p>x</p>` × 20,000", "time", _text_case(lambda: "<p>x</p>" * 20_000, ".html")),
     Case("16 MB of `<p>x</p>`", "time", _text_case(lambda: _up_to("<p>x</p>", 16 * MB), ".html")),
     Case("20,000 distinct `<p>` (880 KB)", "time", _text_case(_distinct_paragraphs, ".html")),
+    Case("100,000 one-word paragraphs, JSON", "time", _one_word_paragraphs),
     Case("`- x` × 5,000,000 (20 MB .md)", "time", _text_case(lambda: "- x\n" * 5_000_000, ".md")),
     Case(
         "10 MB unclosed `<a a a …`",

@@ -28,6 +28,19 @@ def test_sentences_are_cut_after_full_stops_but_not_after_abbreviations():
     ]
 
 
+def test_a_quotation_of_two_sentences_is_two_sentences_each_keeping_its_marks():
+    text = (
+        '"It\'s a tragedy. If you pray, now is the time to pray," he said. '
+        "Weil sagte: „Genau das ist gestern geschehen.“ Er ging."
+    )
+    assert sentences_of(text) == [
+        "\"It's a tragedy.",
+        'If you pray, now is the time to pray," he said.',
+        "Weil sagte: „Genau das ist gestern geschehen.“",
+        "Er ging.",
+    ]
+
+
 def test_a_clause_number_stays_with_the_sentence_it_opens():
     assert sentences_of("1. Definitions") == ["1. Definitions"]
     assert sentences_of("(b) The Licensee shall pay. It is due.") == [

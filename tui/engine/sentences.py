@@ -88,6 +88,9 @@ _LANGUAGE = "en"
 #: sentencex hands the text to Rust as UTF-8, which has no lone surrogates (a text built in
 #: memory may hold one): U+FFFD stands in for each, one character for one, so offsets hold.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Double quotation marks, straight, curly, low and angled (single ones double as apostrophes).
+_QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
+_BLANK_QUOTES = str.maketrans(dict.fromkeys(_QUOTES, " "))
 # A list or clause number ("1.", "(b)", "iv)") opening a paragraph belongs to its first
 # sentence; sentencex would cut after "1." and misses every boundary after "(b)".
 # Each part is entered at its run's start only (the lookbehinds), so a search through a run
@@ -98,15 +101,26 @@ _ENUMERATOR = re.compile(
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence of ``text``, the whitespace around it left out."""
+    """``(start, end)`` of each sentence of ``text``, the whitespace around it left out.
+
+    sentencex never ends a sentence inside a quotation, but a quote of two sentences is two
+    sentences (``"It's a tragedy. If you pray, now is the time to pray," he said``): it reads
+    the text with its double quotation marks blanked, one space for one mark so offsets hold,
+    and each mark then goes back to the sentence it closes or opens.
+    """
     enumerator = _ENUMERATOR.match(text)
     position = enumerator.end() if enumerator else 0
     spans: list[tuple[int, int]] = []
-    for piece in sentencex.segment(_LANGUAGE, _LONE_SURROGATE.sub("\ufffd", text[position:])):
+    readable = _LONE_SURROGATE.sub("\ufffd", text[position:]).translate(_BLANK_QUOTES)
+    for piece in sentencex.segment(_LANGUAGE, readable):
         start = position + len(piece) - len(piece.lstrip())
         position += len(piece)
         end = start + len(piece.strip())
         if end > start:
+            while start > (spans[-1][1] if spans else 0) and text[start - 1] in _QUOTES:
+                start -= 1
+            while end < len(text) and text[end] in _QUOTES:
+                end += 1
             spans.append((start, end))
     if enumerator and spans:
         spans[0] = (

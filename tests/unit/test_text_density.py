@@ -250,3 +250,14 @@ def test_a_paragraph_in_square_brackets_is_an_aside_on_a_page_only():
     assert all(labels[text] is None for text in STORY)
     transcript = [STORY[0], "[Applause and some laughter]", STORY[1]]
     assert classify(transcript) == (None,) * 3
+
+
+def test_a_table_that_the_story_announces_is_part_of_it():
+    header = ["Terminal", "Berths", "Cranes"]
+    rows = [[f"Quay {n}", f"{n + 3}", f"{2 * n} ({-n}%)"] for n in range(1, 9)]
+    for cells in (header + rows[0] + rows[1], header + [cell for row in rows for cell in row]):
+        page = [*MENU, *STORY[:3], "The terminals to close are these:", *cells, *STORY[3:], *FOOT]
+        labels = classify(page)
+        body = slice(len(MENU), len(MENU) + len(STORY) + 1 + len(cells))
+        assert labels[body] == (None,) * (len(STORY) + 1 + len(cells))
+        assert all(labels[: len(MENU)])

@@ -11,7 +11,8 @@ Each run is capped at :data:`TIME_CAP` seconds (then killed: "killed at 120 s") 
 :data:`MEMORY_CAP` of address space (then "stopped at the memory cap"), so a case that once ran
 for hours or took 10 GB cannot take the shared machine with it. Cases run one after another,
 never in parallel, since the figures are wall times. Peak memory is the child's maximum resident
-set size (``wait4``'s ``ru_maxrss``, the figure ``/usr/bin/time -v`` prints).
+set size (``wait4``'s ``ru_maxrss``, the figure ``/usr/bin/time -v`` prints); its CPU seconds
+(``wait4``'s user and system time) say what the wall time would be on an idle machine.
 
 The targets of issue 21, checked in the last column: any input up to the size limit finishes
 in at most :data:`TARGET_SECONDS` (or is refused with one ``compare-tui: error:`` line in at
@@ -84,6 +85,9 @@ class Outcome:
     #: The error line says a fetch timed out: a slow server is known only by waiting for it, so
     #: the command is judged on the whole-command target, not the quick refusal's.
     timed_out: bool = False
+    #: The command's own CPU seconds (user and system): its wall time on an idle machine, near
+    #: enough, when other jobs share the cores (None where it is not measured: the app).
+    cpu_seconds: float | None = None
 
     @property
     def meets_target(self) -> bool:
@@ -104,7 +108,8 @@ class Outcome:
         if self.exit in ("0", "1"):
             tail = "traceback" if self.traceback else "ok"
         note = f"; {self.note.lstrip('!')}" if self.note else ""
-        return f"{self.seconds:.1f} s, {self.peak_mb:.0f} MB, exit {self.exit}, {tail}{note}"
+        cpu = "" if self.cpu_seconds is None else f" (CPU {self.cpu_seconds:.1f} s)"
+        return f"{self.seconds:.1f} s{cpu}, {self.peak_mb:.0f} MB, exit {self.exit}, {tail}{note}"
 
 
 # --------------------------------------------------------------------------- running
@@ -174,6 +179,7 @@ def run_case(case: Case, tree: Path) -> Outcome:
             )
         return Outcome(
             seconds=seconds,
+            cpu_seconds=usage.ru_utime + usage.ru_stime,
             peak_mb=usage.ru_maxrss / 1024,
             exit=exit_code,
             traceback="Traceback (most recent call last)" in stderr_text,
@@ -229,6 +235,17 @@ def _byte_a_second(connection: socket.socket) -> None:
     for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nhello":
         connection.sendall(bytes([byte]))
         time.sleep(1)
+
+
+def _after_six_seconds(connection: socket.socket) -> None:
+    """A slow but honest server: the whole page, six seconds late."""
+    time.sleep(6)
+    body = PROSE.encode()
+    connection.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
 
 
 def _charset(codec: str) -> Callable[[socket.socket], None]:
@@ -489,8 +506,9 @@ def _url_case(respond: Callable[[socket.socket], None], check=None) -> Callable[
     return build
 
 
-def _two_slow_urls(folder: Path) -> Run:
-    return Run([URLS[_byte_a_second], URLS[_byte_a_second], "--summary"])
+def _slow_then_trickling(folder: Path) -> Run:
+    """Read one after the other, the two took the first's 6 s and then the second's deadline."""
+    return Run([URLS[_after_six_seconds], URLS[_byte_a_second], "--summary"])
 
 
 #: Filled while the servers run (see main): respond function -> URL.
@@ -549,7 +567,7 @@ CASES = [
     ),
     Case("4 MB Markdown table", "time", _text_case(_markdown_table, ".md")),
     Case("URL sending a byte a second", "time", _url_case(_byte_a_second)),
-    Case("two URLs sending a byte a second", "time", _two_slow_urls),
+    Case("a URL taking 6 s, then one sending a byte a second", "time", _slow_then_trickling),
     Case('`<meta charset="rot13">`', "traceback", _meta_charset("rot13")),
     Case('`<meta charset="uu">`', "traceback", _meta_charset("uu")),
     Case('`<meta charset="base64">`', "traceback", _meta_charset("base64")),
@@ -737,11 +755,12 @@ def main() -> None:
 def _servers() -> Iterator[None]:
     with (
         serving(_byte_a_second) as slow,
+        serving(_after_six_seconds) as late,
         serving(RESPONDERS["hex"]) as hex_url,
         serving(RESPONDERS["zlib"]) as zlib_url,
         serving(_escaped_reason) as reason,
     ):
-        URLS.update({_byte_a_second: slow, RESPONDERS["hex"]: hex_url})
+        URLS.update({_byte_a_second: slow, _after_six_seconds: late, RESPONDERS["hex"]: hex_url})
         URLS.update({RESPONDERS["zlib"]: zlib_url, _escaped_reason: reason})
         yield
 

@@ -197,6 +197,15 @@ def test_a_numbered_list_does_not_cut_the_story_in_two():
 def test_numbered_lists_are_consecutive_numbers_followed_by_words():
     texts = ["1. Finland", "2. Norway", "3. Chile", "5. Peru", "1. 1", "2. 2", "3. 3"]
     assert text_density._numbered_lists(texts) == [True] * 3 + [False] * 4
+    references = ["[1] http://a.example/x", "[2] http://b.example/y", "[3] http://c.example/z"]
+    assert text_density._numbered_lists(references) == [True] * 3
+
+
+def test_a_post_keeps_its_numbered_list_of_sources():
+    sources = [f"[{n}] http://source{n}.example/report-{n}.html" for n in range(1, 5)]
+    page = [*MENU, "Port to shut two terminals", *STORY, *sources, *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] is None for text in [*STORY, *sources])
 
 
 def test_bulleted_lists_are_three_lines_opening_with_the_same_typed_bullet():
@@ -261,3 +270,14 @@ def test_a_table_that_the_story_announces_is_part_of_it():
         body = slice(len(MENU), len(MENU) + len(STORY) + 1 + len(cells))
         assert labels[body] == (None,) * (len(STORY) + 1 + len(cells))
         assert all(labels[: len(MENU)])
+
+
+def test_chinese_clauses_parted_by_spaces_read_as_prose_but_a_menu_does_not():
+    assert (
+        text_density._cjk_clause_marks(
+            "一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣"
+        )
+        == 1
+    )
+    assert text_density._cjk_clause_marks("时政 地方 法治 高层 人事 理论 国际") == 0
+    assert text_density._cjk_clause_marks("在武汉的日子里，封在武汉的父母们。") == 2

@@ -438,6 +438,7 @@ class MarkedWords(HTMLParser):
     st.lists(st.tuples(st.text(alphabet="ab<*_~ ", min_size=1), st.booleans()), max_size=6),
     st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=3),
 )
+@example([("<<a", False), ("a<", True)], [(3, 4)])  # a fact's edge inside a word's emphasis
 def test_markdown_marks_a_facts_words_nested_in_the_edits_and_changes_no_text(spans, ranges):
     """The words of a fact in ``<mark>``, properly nested with the edits' ``**``; the line reads the same."""
     raw = "".join(text for text, _ in spans)

@@ -171,37 +171,38 @@ def _fact_mask(raw: str, facts: Sequence[tuple[int, int]]) -> list[bool]:
 def _marked_line(line: str, mask: list[bool], marker: str, in_fact: list[bool]) -> str:
     """One line with its changed runs in ``marker`` and its facts' words in ``<mark>``.
 
-    The tags nest: ``<mark>`` encloses the emphasis runs that lie wholly
-    within a fact's words (``<mark>it cost ~~$47~~</mark>``) and goes inside
-    the one a fact's words lie within (``~~a <mark>$47</mark> plan~~``); where
-    a run and a fact only overlap, the fact's words are cut at the run's edge.
+    The tags nest: an edit is cut where a fact's words begin or end, so each
+    piece lies wholly inside or outside ``<mark>`` (``a ~~cost~~ <mark>~~$47~~</mark>``).
+    A marker then always has text on its inner side and a tag's ``<`` or ``>``
+    (punctuation to CommonMark) or its old neighbour on the outer side, so it
+    still opens and closes emphasis.
     """
     indent = len(line) - len(line.lstrip())
     line, mask, in_fact = line[indent:].rstrip(), mask[indent:], in_fact[indent:]
     pieces = _escaped(line)
     opens, closes = [""] * len(pieces), [""] * len(pieces)
-    emphasis = _runs_of(mask[: len(line)]) if marker else []
-    for start, end in emphasis:
-        opens[start], closes[end - 1] = marker, marker
-    for start, end in _runs_of(in_fact[: len(line)]):
-        for a, b in _fact_pieces(start, end, emphasis):
-            if any(es <= a and b <= ee and (es, ee) != (a, b) for es, ee in emphasis):
-                opens[a], closes[b - 1] = opens[a] + "<mark>", "</mark>" + closes[b - 1]
-            else:
-                opens[a], closes[b - 1] = "<mark>" + opens[a], closes[b - 1] + "</mark>"
+    facts = _runs_of(in_fact[: len(line)])
+    edges = {edge for run in facts for edge in run}
+    for start, end in _runs_of(mask[: len(line)]) if marker else []:
+        for a, b in _cut(line, start, end, edges):
+            opens[a], closes[b - 1] = marker, marker
+    for start, end in facts:
+        opens[start], closes[end - 1] = "<mark>" + opens[start], closes[end - 1] + "</mark>"
     return "".join(f"{o}{piece}{c}" for o, piece, c in zip(opens, pieces, closes, strict=True))
 
 
-def _fact_pieces(start: int, end: int, emphasis: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``start:end`` cut at the edges of the emphasis runs it only partly overlaps."""
-    cuts = {
-        edge
-        for es, ee in emphasis
-        if es < end and start < ee and not (start <= es and ee <= end)
-        for edge in (es, ee)
-        if start < edge < end
-    }
-    return list(itertools.pairwise(sorted({start, end} | cuts)))
+def _cut(line: str, start: int, end: int, edges: set[int]) -> list[tuple[int, int]]:
+    """``start:end`` cut at ``edges``, each piece without outer whitespace (and none left empty)."""
+    bounds = sorted({start, end} | {edge for edge in edges if start < edge < end})
+    pieces = []
+    for a, b in itertools.pairwise(bounds):
+        while a < b and line[a].isspace():
+            a += 1
+        while b > a and line[b - 1].isspace():
+            b -= 1
+        if a < b:
+            pieces.append((a, b))
+    return pieces
 
 
 # --- Sections -------------------------------------------------------------------------------

@@ -165,6 +165,27 @@ def test_engine_imports_no_textual():
     assert result.stdout.strip() == "False"
 
 
+def test_an_input_refused_while_loading_costs_no_comparison_import(tmp_path):
+    """A timed-out fetch or an empty file is reported before the second of importing the
+    comparison (numpy, the aligner, the fact rules)."""
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "prose.txt").write_text("The harbour board voted.")
+    code = (
+        "import sys\n"
+        "from tui.engine.errors import InputError\n"
+        "from tui.engine.pipeline import CompareRequest, run_comparison\n"
+        "try:\n"
+        f"    run_comparison(CompareRequest({str(tmp_path / 'empty.txt')!r}, "
+        f"{str(tmp_path / 'prose.txt')!r}))\n"
+        "except InputError as error:\n"
+        "    print(error, 'tui.engine.compare' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().endswith("is empty False")
+
+
 @pytest.mark.slow
 def test_reports_are_the_same_in_every_process():
     """String hashing differs between Python processes; no set or dict order may leak into a result.

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tests import paths
 from tui import scores
-from tui.engine.facts import MAX_CHECKED_CHARS, compare_facts, unpaired_facts
+from tui.engine.facts import MAX_CHECKED_CHARS, OtherDocument, compare_facts, unpaired_facts
 from tui.engine.facts.text import APOSTROPHES, Word, text_words
 from tui.engine.model import FactFlag
 
@@ -504,6 +504,15 @@ def test_every_flag_on_a_fixture_names_where_its_words_stand(fixture) -> None:
             flags += 1
             assert all(words_where_they_stand(flag, left, right)), flag
     assert flags
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_an_unpaired_fact_the_other_document_states_is_neither_lost_nor_new(side: str) -> None:
+    headline = "Port to shut two terminals for 18 months - thoughts?"
+    body = OtherDocument.of(["The port said two terminals would close for 18 months."])
+    elsewhere = OtherDocument.of(["The port said two terminals would close for a year."])
+    assert unpaired_facts(headline, side, body) == ()
+    assert [flag.kind for flag in unpaired_facts(headline, side, elsewhere)] == ["number"]
 
 
 def test_unpaired_rejects_an_unknown_side() -> None:

@@ -10,12 +10,13 @@ paragraphs are, and boilerplate is never checked for facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from tui.engine.align import Alignment, Link, Thresholds, align
 from tui.engine.collection import no_collection_pauses
-from tui.engine.facts import compare_facts, unpaired_facts
+from tui.engine.facts import OtherDocument, compare_facts, unpaired_facts
 from tui.engine.inline import word_diff
 from tui.engine.model import Change, Comparison, Document, Kind, Paragraph, Side
 from tui.engine.progress import Progress, Stage
@@ -77,8 +78,15 @@ def _compare(
     if sentence_links:
         progress.step(Stage.SENTENCES)
         described = list(_with_sentences(described, left_texts, right_texts, terms))
+    # Built the first time a paragraph with no partner holds a fact, once per side.
+    documents = cache(
+        lambda side: OtherDocument.of(
+            p.text for p in (left if side is Side.LEFT else right).paragraphs if not p.boilerplate
+        )
+    )
     changes = tuple(
-        _with_facts(change, left, right) for change in progress.over(Stage.FACTS, described)
+        _with_facts(change, left, right, documents)
+        for change in progress.over(Stage.FACTS, described)
     )
     return Comparison(
         left=left, right=right, changes=changes, similarity=overall_similarity(changes, left, right)
@@ -169,8 +177,12 @@ def _with_sentences(
     return tuple(described)
 
 
-def _with_facts(change: Change, left: Document, right: Document) -> Change:
+def _with_facts(
+    change: Change, left: Document, right: Document, documents: Callable[[Side], OtherDocument]
+) -> Change:
     """The change with its fact flags: none for boilerplate or a pair that kept every word.
+    A paragraph with no partner is checked against the whole other document (``documents``
+    gives a side's), so a fact it states elsewhere is neither lost nor new.
 
     A separate pass from :func:`_describe`, so the stages a reader watches
     (word diff, then facts) are the stages the time goes to.
@@ -180,9 +192,9 @@ def _with_facts(change: Change, left: Document, right: Document) -> Change:
     left_texts = [left.paragraphs[i].text for i in change.left]
     right_texts = [right.paragraphs[j].text for j in change.right]
     if not change.right:
-        facts = unpaired_facts(left_texts, Side.LEFT)
+        facts = unpaired_facts(left_texts, Side.LEFT, documents(Side.RIGHT))
     elif not change.left:
-        facts = unpaired_facts(right_texts, Side.RIGHT)
+        facts = unpaired_facts(right_texts, Side.RIGHT, documents(Side.LEFT))
     else:
         facts = compare_facts(left_texts, right_texts)
     return replace(change, facts=facts) if facts else change

@@ -26,14 +26,15 @@ Public API: :func:`compare_facts` for an aligned pair and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from tui.engine.facts import attribution, dates, figures, names, quotes, stance
 from tui.engine.facts.check import MEDIUM, FactCheck, Found, Passage, flag, ordered, words_at
-from tui.engine.facts.text import Spans, curly
+from tui.engine.facts.text import Spans, curly, text_words
 from tui.engine.model import FactFlag
 
-__all__ = ["CHECKS", "MAX_CHECKED_CHARS", "compare_facts", "unpaired_facts"]
+__all__ = ["CHECKS", "MAX_CHECKED_CHARS", "OtherDocument", "compare_facts", "unpaired_facts"]
 
 #: Passages longer than this are not read for facts: the longest real paragraph in the
 #: fixtures is 2,675 characters (the facts set's longest passage 1,017), and the rules' cost grows faster than the text on runs a
@@ -98,12 +99,40 @@ def _one_flag_per_fact(found: list[Found]) -> list[Found]:
     ]
 
 
-def unpaired_facts(text: str | Sequence[str], side: str) -> tuple[FactFlag, ...]:
+@dataclass(frozen=True, slots=True)
+class OtherDocument:
+    """The words of the document on the other side, to tell whether a fact of a paragraph
+    with no partner is stated there all the same: a figure in an added headline that the
+    original's body gives ("… to shut two terminals for 18 months") is no new claim, and
+    one the rewrite still gives in another paragraph is not lost."""
+
+    words: str  # every word, folded, one space apart, with a space at each end
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def of(cls, paragraphs: Iterable[str]) -> OtherDocument:
+        keys = [w.text for paragraph in paragraphs for w in text_words(paragraph)]
+        return cls(f" {' '.join(keys)} ", frozenset(keys))
+
+    def states(self, phrase: str) -> bool:
+        """Whether the document has ``phrase``'s words, in order, one after another."""
+        keys = [w.text for w in text_words(phrase)]
+        return (
+            bool(keys)
+            and self.vocabulary.issuperset(keys)  # most phrases: answered without a search
+            and f" {' '.join(keys)} " in self.words
+        )
+
+
+def unpaired_facts(
+    text: str | Sequence[str], side: str, other: OtherDocument | None = None
+) -> tuple[FactFlag, ...]:
     """Figures, quotations and attributions in a paragraph with no partner.
 
     ``side="left"``: the paragraph was dropped, so these are facts the rewrite
     lost. ``side="right"``: it was added, so these are new claims with no
-    source on the left.
+    source on the left. With ``other``, the document on the other side, a fact
+    that document states word for word is neither.
     """
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right', not {side!r}")
@@ -122,6 +151,7 @@ def unpaired_facts(text: str | Sequence[str], side: str) -> tuple[FactFlag, ...]
             )
             for check in CHECKS
             for item in check.unpaired(passage.text)
+            if other is None or not other.states(item.text)
         ),
         passage,
         passage,

@@ -52,6 +52,13 @@ def test_same_figure_in_another_form_is_not_flagged(left: str, right: str) -> No
     assert kinds(left, right) == []
 
 
+def test_a_number_word_of_dozens_is_counted_in_dozens() -> None:
+    flag = only(
+        "At least two dozen people were killed.", "More than a dozen people were killed.", "number"
+    )
+    assert (flag.left, flag.right) == ("two dozen people", "a dozen people")
+
+
 def test_changed_figure_is_flagged_high() -> None:
     flag = only("The firm cut 2,300 jobs.", "The firm cut 3,200 jobs.", "number")
     assert (flag.severity, flag.left, flag.right) == ("high", "2,300 jobs", "3,200 jobs")
@@ -241,6 +248,12 @@ def test_dropped_attribution() -> None:
         "The plan will cut prices, said Maria Lopez.", "The plan will cut prices.", "attribution"
     )
     assert (flag.severity, flag.reason) == ("medium", "attribution dropped: “said Maria Lopez”")
+
+
+def test_a_wire_service_named_after_reports_is_a_source() -> None:
+    left = '"It was going to involve others," said Kenneth Karas, reports the Associated Press.'
+    right = '"It was going to involve others," said Kenneth Karas.'
+    assert only(left, right, "attribution").left == "reports the Associated Press"
 
 
 def test_unnamed_source_dropped() -> None:

@@ -40,7 +40,8 @@ SPEECH_VERBS = (
     "emphasised|emphasized|revealed|reveals|reaffirmed|reaffirms|reiterated|reiterates|"
     "insist|contend|contends|contended|conceded|concedes"
 )
-# Verbs that can also come before their speaker: "…, said Maria Lopez."
+# Verbs that can also come before their speaker: "…, said Maria Lopez." ("reports" only
+# after a comma: "…, reports the Associated Press", not "will be reported Friday".)
 _INVERTED_VERBS = (
     "said|says|added|adds|warned|warns|noted|notes|wrote|writes|argued|argues|explained|insisted|"
     "claimed"
@@ -90,7 +91,7 @@ _ATTRIBUTION = Guarded(
     re.compile(
         rf"""
           \b(?P<before>{_SOURCE_OR_OWNED})(?:,[^,.;:\n]{{1,60}},)?\s+{_BETWEEN}(?:{SPEECH_VERBS})\b
-        | \b(?:{_INVERTED_VERBS})\s+(?P<after>{_SOURCE})(?={_AFTER_SOURCE})
+        | \b(?:{_INVERTED_VERBS}|(?<=,\s)report(?:s|ed))\s+(?P<after>{_SOURCE})(?={_AFTER_SOURCE})
         | \b[Aa]ccording\s+to\s+(?P<according>{_SOURCE_OR_OWNED})(?={_AFTER_SOURCE})
         """,
         re.VERBOSE,

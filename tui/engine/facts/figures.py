@@ -88,6 +88,7 @@ _SCALE_WORDS = {
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "dozen": 12,
     "万": 1e4,
     "亿": 1e8,
 }
@@ -221,7 +222,8 @@ _FIGURE = Guarded(
           | (?P<compound>(?:{_TENS})[- ](?:{_UNITS}))
           | (?P<word>{alternation(_NUMBER_WORDS)})
         )
-        (?P<scale>[\s-]?(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn)|[kmb万亿])?
+        (?P<scale>[\s-]?(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn)|[kmb万亿]
+          |(?<=[a-z])\s(?=dozen\b)dozen)?  # "two dozen" is 24 (after a number word only)
         (?:(?!{_LETTER})|(?P<glued>(?<=\d)(?-i:[A-Za-z]*[A-Z][A-Za-z]*|{_GLUED_UNITS})(?!{_LETTER})))
         (?:\s?(?P<unit>%|per\ cent|percent|percentage\ points?|pc(?!{_LETTER})))?
         (?:\s(?:of\s)?(?P<currency>{alternation(_CURRENCY_WORDS)})(?!{_LETTER}))?

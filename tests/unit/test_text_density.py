@@ -281,3 +281,16 @@ def test_chinese_clauses_parted_by_spaces_read_as_prose_but_a_menu_does_not():
     )
     assert text_density._cjk_clause_marks("时政 地方 法治 高层 人事 理论 国际") == 0
     assert text_density._cjk_clause_marks("在武汉的日子里，封在武汉的父母们。") == 2
+
+
+def test_a_list_of_links_that_the_text_announces_is_part_of_it():
+    variables = [
+        f"PORT_{name}_URL, URL of the {name.lower()} service, e.g. http://localhost:75{n}/{name}"
+        for n, name in enumerate(["BERTHS", "CRANES", "TIDES", "GATES"], 10)
+    ]
+    last = "PORT_STRICT, if set to a truthy value, makes the tool stop at the first gate " + (
+        "that does not answer instead of going on with the others and reporting them at the end."
+    )
+    page = [*MENU, *STORY, "The tool reads these environment variables:", *variables, last, *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] is None for text in [*STORY, *variables, last])

@@ -253,7 +253,7 @@ def read_page(
         for s, k, p, item in zip(strong, known, profiles, _list_items(texts), strict=True)
     )
     forum = list(known).count("forum chrome") >= FORUM_MIN_CHROME
-    announced = _announced(texts, base)
+    announced = _announced(texts, base, known)
     region = _main_region(base, profiles, announced, forum)
     if region is None:  # no prose at all: nothing to tell furniture from
         return None
@@ -406,7 +406,7 @@ def _main_region(
     """
     cost, share = (FORUM_RUN_COST, FORUM_REGION_SHARE) if forum else (RUN_COST, REGION_SHARE)
     weights = [
-        0.0 if profile.code or (kind == SHORT and shown) else _weight(kind, profile)
+        0.0 if profile.code or (shown and kind != NEAR_GOOD) else _weight(kind, profile)
         for kind, profile, shown in zip(base, profiles, announced, strict=True)
     ]
     runs = _prose_runs(weights, cost)
@@ -440,25 +440,29 @@ def _either(first: Sequence[bool], second: Sequence[bool]) -> list[bool]:
     return [a or b for a, b in zip(first, second, strict=True)]
 
 
-def _announced(texts: Sequence[str], base: Sequence[str]) -> list[bool]:
-    """The short lines after prose that ends with a colon, up to the next prose: what it shows.
+def _announced(
+    texts: Sequence[str], base: Sequence[str], known: Sequence[str | None]
+) -> list[bool]:
+    """The lines after prose that ends with a colon, up to the next good prose: what it shows.
 
     "Here are examples of app updates already using it:" introduces a table,
     a list or a listing that belongs to the text, however much it looks like a
-    menu or a block of label-value lines; a colon after furniture ("Share
-    this:", "Tags:") is a strong sign and announces nothing. On the dev half
-    this keeps a Google blog post's 29-cell table and the article's last
-    section after it (precision 0.970 -> 0.981, nothing else changes).
+    menu, a block of label-value lines or a list of links; a line a rule
+    names ends it, and a colon after furniture ("Share this:", "Tags:")
+    announces nothing. On the dev half this keeps a Google blog post's
+    29-cell table and the section after it, and a README's list of
+    environment variables with their URLs (precision 0.970 -> 0.985).
     """
     announced = [False] * len(texts)
     showing = False
     for i, (text, kind) in enumerate(zip(texts, base, strict=True)):
-        if kind in (GOOD, NEAR_GOOD):
-            showing = text.rstrip().endswith((":", "："))
-        elif kind == SHORT:
-            announced[i] = showing
+        colon = text.rstrip().endswith((":", "："))
+        if known[i] or kind == GOOD:
+            showing = kind == GOOD and colon
+        elif showing:
+            announced[i] = True
         else:
-            showing = False
+            showing = kind == NEAR_GOOD and colon
     return announced
 
 

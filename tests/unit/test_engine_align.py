@@ -125,6 +125,26 @@ def test_reworded_headlines_pair_though_each_shares_more_with_the_other_lede():
     assert ((0,), (0,)) in links and ((1,), (1,)) in links
 
 
+def test_a_headline_over_the_lede_it_restates_is_added_not_split_off():
+    """Every word the new headline shares with the old lede is in the new lede too: it
+    restates the lede, and adds nothing a piece of a split would (issue 20's news pairs)."""
+    left = [
+        "Supreme Court Justice Ruth Bader Ginsburg, a diminutive yet towering women's rights "
+        "champion who became the court's second female justice, died Friday at her home in "
+        "Washington. She was 87.",
+        *STORY,
+    ]
+    right = [
+        "Supreme Court Justice Ruth Bader Ginsburg dies at 87",
+        "Supreme Court Justice Ruth Bader Ginsburg, a towering women's rights champion who became "
+        "the court's second female justice, died Friday at her home in Washington. She was 87.",
+        *STORY,
+    ]
+    alignment = align(left, right)
+    assert ((0,), (1,)) in {(link.left, link.right) for link in alignment.links}
+    assert alignment.added == (0,)
+
+
 def test_merge_of_consecutive_paragraphs():
     right = [STORY[0], STORY[1], STORY[2] + " " + STORY[3], STORY[4]]
     comparison = compare(STORY, right)

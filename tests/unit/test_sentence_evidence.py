@@ -65,3 +65,18 @@ def test_a_new_paragraph_beside_a_link_stays_added():
     alignment = refined(ORIGINAL, right, [Link((0,), (0,), 0.5), Link((1,), (2,), 0.6)])
     assert [(link.left, link.right) for link in alignment.links] == [((0,), (0,)), ((1,), (2,))]
     assert alignment.added == (1,)
+
+
+def test_a_headline_over_the_lede_it_restates_does_not_join_the_ledes_link():
+    """The headline's one sentence restates the lede (whose new version drops the sum, so it
+    restates less than all of the old one), but every word it shares with the old lede is in
+    the new lede too."""
+    right = [
+        "Council approves harbour budget",
+        "On Monday the council approved a harbour budget. "
+        "Critics warned the new turbines would harm seabirds on the coast.",
+        "Port Aldous's shipyard is to hire 300 welders next spring.",
+    ]
+    alignment = refined(ORIGINAL, right, [Link((0,), (1,), 0.5), Link((1,), (2,), 0.6)])
+    assert [(link.left, link.right) for link in alignment.links] == [((0,), (1,)), ((1,), (2,))]
+    assert alignment.added == (0,)

@@ -30,7 +30,8 @@ How (each step only looks at what the previous ones left):
    (a paragraph far away, already paired with its own partner, does not
    count): a short fragment of a split has a low cosine with the whole, but
    its words are there. A pair whose partner already holds all the paragraph
-   says does not grow.
+   says does not grow, and a neighbour that adds none of the partner's words
+   the group lacks (a headline over the lede it restates) does not join.
 5. **Moves.** Among what is still unlinked, mutual best pairs above a stricter
    threshold are linked.
 6. **Moved or in order.** The heaviest order-keeping chain of all links (a link
@@ -51,6 +52,7 @@ import numpy as np
 
 from tui.engine.similarity import (
     Terms,
+    added_content,
     build_vectors,
     candidate_scores,
     combine,
@@ -98,6 +100,10 @@ COMPLETE = 0.9
 # A backbone pair must score at least this share of the best score of both
 # its paragraphs: a "best partner" test that tolerates near ties.
 NEAR_BEST = 0.6
+# A neighbour joins a split or merge only when it adds this share of the partner's content
+# (weight) to what the group already covers: on the dev pairs every piece of a true split or
+# merge adds 0.037 or more, a headline over the lede it restates adds nothing.
+NEW_CONTENT = 0.02
 # Split/merge groups are at most this many paragraphs on the grown side.
 MAX_GROUP = 4
 # A paragraph of at most this many words reads as a headline, heading or caption. On the
@@ -454,7 +460,7 @@ class _Aligner:
                     overlap,
                     side,
                     partial(self._best_open_score, candidate, side, step, held),
-                ):
+                ) or not self._adds_content(anchor, side, group, candidate):
                     break
                 group = sorted([*group, candidate])
         if len(group) == 1:
@@ -465,6 +471,16 @@ class _Aligner:
         if side == "right":
             return Link(link.left, tuple(group), score, link.moved)
         return Link(tuple(group), link.right, score, link.moved)
+
+    def _adds_content(self, anchor: int, side: str, group: list[int], candidate: int) -> bool:
+        """Does ``candidate`` (on ``side``) cover content of ``anchor`` that ``group`` does not?
+
+        A paragraph that only repeats what the group already says of its partner
+        (a headline over the lede it restates) is a repetition, not a piece.
+        """
+        own = self.right_vectors if side == "right" else self.left_vectors
+        whole = self.left_vectors[anchor] if side == "right" else self.right_vectors[anchor]
+        return added_content(whole, [own[k] for k in group], own[candidate]) >= NEW_CONTENT
 
     def _belongs(self, overlap: _Overlap, side: str, best_open: Callable[[], float]) -> bool:
         """Is a paragraph on ``side`` a piece of its ``overlap`` partner on the other side?

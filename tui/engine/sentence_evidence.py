@@ -22,10 +22,17 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from tui.engine.align import MAX_GROUP, Alignment, Link, mark_moves
+from tui.engine.align import MAX_GROUP, NEW_CONTENT, Alignment, Link, mark_moves
 from tui.engine.model import SentenceAlignment
 from tui.engine.sentences import align_sentence_groups
-from tui.engine.similarity import Terms, Vectors, build_vectors, pair_cosines
+from tui.engine.similarity import (
+    Terms,
+    Vectors,
+    added_content,
+    build_vectors,
+    pair_cosines,
+    row_vector,
+)
 
 __all__ = ["refine"]
 
@@ -89,6 +96,13 @@ def _extend(
         for paragraph in (group[0] - 1, group[-1] + 1)
         if 0 <= paragraph < sizes[side] and paragraph not in held[side]
     ]
+    if candidates:  # a paragraph that only repeats what the link says of its partner is no piece
+        vectors = build_vectors(left, right, terms)
+        candidates = [
+            (k, side, paragraph)
+            for k, side, paragraph in candidates
+            if _adds_content(links[k], side, paragraph, vectors)
+        ]
     if not candidates:
         return links
     grown = [_with(links[k], side, paragraph) for k, side, paragraph in candidates]
@@ -109,6 +123,25 @@ def _extend(
         taken.add((side, paragraph))
         changed.add(k)
     return extended
+
+
+def _adds_content(link: Link, side: str, paragraph: int, vectors: Vectors) -> bool:
+    """Does ``paragraph`` on ``side`` cover content of the link's partner that the link does not?
+
+    The aligner's test (:data:`~tui.engine.align.NEW_CONTENT`): a headline
+    over the lede it restates has its sentence linked too, yet adds nothing.
+    """
+    own, other = (vectors.right, vectors.left) if side == "right" else (vectors.left, vectors.right)
+    partner = link.left[0] if side == "right" else link.right[0]
+    group = link.right if side == "right" else link.left
+    return (
+        added_content(
+            row_vector(other, partner),
+            [row_vector(own, k) for k in group],
+            row_vector(own, paragraph),
+        )
+        >= NEW_CONTENT
+    )
 
 
 def _with(link: Link, side: str, paragraph: int) -> Link:

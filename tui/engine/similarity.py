@@ -49,6 +49,7 @@ __all__ = [
     "distinct",
     "pair_cosines",
     "pair_statistics",
+    "added_content",
     "combine",
     "containment",
     "cosine",
@@ -269,6 +270,22 @@ def containment(part: dict[int, float], whole: dict[int, float]) -> float:
     a split paragraph relates to the paragraph, whatever their lengths.
     """
     return sum(weight * weight for term, weight in part.items() if term in whole)
+
+
+def added_content(
+    whole: dict[int, float], pieces: Sequence[dict[int, float]], candidate: dict[int, float]
+) -> float:
+    """Share of ``whole``'s weight on terms ``candidate`` has and none of ``pieces`` has.
+
+    What one more paragraph would add to a split's (or merge's) cover of its
+    partner: a true piece brings words of the whole that the other pieces lack,
+    a headline over the lede it restates brings none.
+    """
+    return sum(
+        weight * weight
+        for term, weight in whole.items()
+        if term in candidate and not any(term in piece for piece in pieces)
+    )
 
 
 def combine(vectors: Sequence[dict[int, float]]) -> dict[int, float]:

@@ -294,3 +294,12 @@ def test_a_list_of_links_that_the_text_announces_is_part_of_it():
     page = [*MENU, *STORY, "The tool reads these environment variables:", *variables, last, *FOOT]
     labels = dict(zip(page, classify(page), strict=True))
     assert all(labels[text] is None for text in [*STORY, *variables, last])
+
+
+def test_the_standfirst_under_the_headline_stays_with_it():
+    headline = "Port to shut two terminals while the channel is deepened"
+    standfirst = "Two-year works will keep the biggest ships away from the north quays."
+    page = [*MENU, headline, standfirst, "By Ann Other - June 11, 2025", "Share", *STORY, *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert labels[headline] is None and labels[standfirst] is None
+    assert labels["By Ann Other - June 11, 2025"]

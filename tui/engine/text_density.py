@@ -202,6 +202,20 @@ class PageReading:
     base: tuple[str, ...]  # each paragraph's class alone
     region: tuple[int, int]  # first and last paragraph of the main text
     headline: int | None
+
+    @property
+    def title_lines(self) -> tuple[int, ...]:
+        """The headline and the standfirst right under it (prose, no sign)."""
+        if self.headline is None:
+            return ()
+        below = self.headline + 1
+        standfirst = (
+            below < self.region[0]
+            and not self.strong[below]
+            and self.base[below] in (GOOD, NEAR_GOOD)
+        )
+        return (self.headline, below) if standfirst else (self.headline,)
+
     inside: tuple[str, ...]  # classes after revision in context (GOOD or BAD)
 
 
@@ -220,7 +234,7 @@ def furniture_by_density(
     start, end = reading.region
     reasons: list[str | None] = []
     for i, known_reason in enumerate(known):
-        if known_reason or i == reading.headline:
+        if known_reason or i in reading.title_lines:
             reasons.append(None)
         elif i < start:
             reasons.append("page header")
@@ -541,7 +555,8 @@ def _headline(
 
     A headline names what the story is about, so its words recur in the
     story; a teaser for another story, a section name or "Your video will
-    play in 00:25" share none. Ties go to the line nearest the story. A line
+    play in 00:25" share none. Ties go to the longer line (a forum's thread
+    title beats the poster's two-word title beside it), then the nearer. A line
     named furniture by a rule or a link is never the headline; one repeated
     on the page may be (a headline is repeated in sticky bars and lists).
     """
@@ -554,7 +569,11 @@ def _headline(
     ]
     return max(
         candidates,
-        key=lambda i: (len(_topic_words([words[i]], [texts[i]], language) & body), i),
+        key=lambda i: (
+            len(_topic_words([words[i]], [texts[i]], language) & body),
+            profiles[i].words,
+            i,
+        ),
         default=None,
     )
 

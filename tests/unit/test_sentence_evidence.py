@@ -80,3 +80,24 @@ def test_a_headline_over_the_lede_it_restates_does_not_join_the_ledes_link():
     alignment = refined(ORIGINAL, right, [Link((0,), (1,), 0.5), Link((1,), (2,), 0.6)])
     assert [(link.left, link.right) for link in alignment.links] == [((0,), (1,)), ((1,), (2,))]
     assert alignment.added == (0,)
+
+
+def test_a_merge_whose_new_sentence_fuses_a_sentence_of_each_paragraph_keeps_both():
+    """The new sentence restates the first sentence of each old paragraph (the route and the
+    builders), which are not neighbours: only one can be its sentence link, yet the other
+    paragraph restates it as well and stays in the merge."""
+    left = [
+        "The ferry Aldous Star was launched at the Brask yard in 1962 and served the island route "
+        "for forty years. Her captain retired in 2001 after 9,000 crossings.",
+        "She was built of oak and Swedish steel by the Halvorsen brothers. "
+        "Her engines were replaced twice. She carried the mail every winter.",
+        "The museum opens on Saturday.",
+    ]
+    right = [
+        "Built of oak and Swedish steel by the Halvorsen brothers, the Aldous Star served the "
+        "island route for forty years.",
+        "The museum will open its doors on Saturday.",
+    ]
+    alignment = refined(left, right, [Link((0, 1), (0,), 0.4), Link((2,), (1,), 0.6)])
+    assert [(link.left, link.right) for link in alignment.links] == [((0, 1), (0,)), ((2,), (1,))]
+    assert alignment.dropped == ()

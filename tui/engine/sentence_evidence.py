@@ -8,8 +8,10 @@ true part restate sentences of its partner, those of a wrong one restate
 nothing. :func:`refine` takes the aligner's answer and
 
 1. **trims** every split and merge of the paragraphs at its ends none of whose
-   sentences is linked to a sentence of the partner (they become added or
-   dropped), keeping at least the paragraph closest in content;
+   sentences restates a sentence of the partner (linked to it, or pairing
+   with it on its own though another sentence took it: a rewrite that fuses a
+   sentence of each of two paragraphs); they become added or dropped, keeping
+   at least the paragraph closest in content;
 2. marks again which links moved, as the aligner does.
 
 Only split and merged links are aligned here, in one batch: the cost is that
@@ -24,7 +26,7 @@ import numpy as np
 
 from tui.engine.align import MAX_GROUP, NEW_CONTENT, Alignment, Link, mark_moves
 from tui.engine.model import SentenceAlignment
-from tui.engine.sentences import align_sentence_groups
+from tui.engine.sentences import align_sentence_groups, restating_paragraphs
 from tui.engine.similarity import (
     Terms,
     Vectors,
@@ -56,7 +58,7 @@ def _trim(links: list[Link], left: Sequence[str], right: Sequence[str], terms: T
     grown = [link for link in links if len(link.left) + len(link.right) > 2]
     if not grown:
         return links
-    sentences = align_sentence_groups(
+    restating = restating_paragraphs(
         left, right, [(link.left, link.right) for link in grown], terms
     )
     vectors: list[Vectors] = []  # the paragraphs' vectors, made when first needed
@@ -67,8 +69,8 @@ def _trim(links: list[Link], left: Sequence[str], right: Sequence[str], terms: T
         return _closest(link, on_right, vectors[0])
 
     trimmed = {
-        link: _trimmed(link, evidence, closest)
-        for link, evidence in zip(grown, sentences, strict=True)
+        link: _trimmed(link, paragraphs, closest)
+        for link, paragraphs in zip(grown, restating, strict=True)
     }
     return [trimmed.get(link, link) for link in links]
 
@@ -165,18 +167,13 @@ def _restated_share(evidence: SentenceAlignment, side: str, paragraph: int) -> f
     return sum(len(sentences[k].text) for k in own if k in linked) / total if total else 0.0
 
 
-def _trimmed(link: Link, evidence: SentenceAlignment, closest: Callable[[Link, bool], int]) -> Link:
+def _trimmed(
+    link: Link, restating: tuple[set[int], set[int]], closest: Callable[[Link, bool], int]
+) -> Link:
     """``link`` less the paragraphs at the ends of its grown side that restate nothing."""
     on_right = len(link.right) > 1
     group = link.right if on_right else link.left
-    sentences = evidence.right if on_right else evidence.left
-    restating = {
-        sentences[k].paragraph
-        for sentence_link in evidence.links
-        if sentence_link.left and sentence_link.right
-        for k in (sentence_link.right if on_right else sentence_link.left)
-    }
-    kept = [p for p in group if p in restating]
+    kept = [p for p in group if p in restating[on_right]]
     if not kept:  # nothing restates: the paragraph closest in content stays
         kept = [closest(link, on_right)]
     part = tuple(range(kept[0], kept[-1] + 1))

@@ -51,6 +51,7 @@ from tui.engine.tokens import DocumentTerms, cosmetic_key
 __all__ = [
     "split_sentences",
     "align_sentence_groups",
+    "restating_paragraphs",
     "SentencePair",
     "sentence_pairs",
     "PAIR_THRESHOLD",
@@ -179,21 +180,13 @@ class _Overlap(NamedTuple):
 _Cells = dict[tuple[int, int], _Overlap]
 
 
-def align_sentence_groups(
+def _scored_groups(
     left: Sequence[str],
     right: Sequence[str],
     groups: Sequence[Group],
-    terms: Terms | None = None,
-) -> list[SentenceAlignment]:
-    """The sentence alignment of each group of (left paragraphs, right paragraphs).
-
-    ``left`` and ``right`` are all the paragraph texts of each side; a group
-    names paragraphs by index; ``terms`` are the texts' terms when the caller
-    has them (:func:`~tui.engine.similarity.index_terms`). All groups are
-    scored in one batch (see the module docstring), then aligned one by one;
-    a book has thousands of groups of a few sentences, so the per-group steps
-    are plain Python over a handful of cells, with no array work.
-    """
+    terms: Terms | None,
+) -> list[_Group]:
+    """Each group's sentences with every cell scored, all groups in one batch."""
     terms = terms or index_terms(left, right)
     sentences = [(_sentences(left, lefts), _sentences(right, rights)) for lefts, rights in groups]
     rows = np.array([len(ls) for ls, _ in sentences], dtype=np.int64)
@@ -221,9 +214,59 @@ def align_sentence_groups(
     bounds = np.searchsorted(group, np.arange(len(sentences) + 1)).tolist()
     keys = list(zip(row.tolist(), column.tolist(), strict=True))
     return [
-        _Group(ls, rs, dict(zip(keys[start:stop], overlaps[start:stop], strict=True))).align()
+        _Group(ls, rs, dict(zip(keys[start:stop], overlaps[start:stop], strict=True)))
         for (ls, rs), start, stop in zip(sentences, bounds, bounds[1:], strict=False)
     ]
+
+
+def align_sentence_groups(
+    left: Sequence[str],
+    right: Sequence[str],
+    groups: Sequence[Group],
+    terms: Terms | None = None,
+) -> list[SentenceAlignment]:
+    """The sentence alignment of each group of (left paragraphs, right paragraphs).
+
+    ``left`` and ``right`` are all the paragraph texts of each side; a group
+    names paragraphs by index; ``terms`` are the texts' terms when the caller
+    has them (:func:`~tui.engine.similarity.index_terms`). All groups are
+    scored in one batch (see the module docstring), then aligned one by one;
+    a book has thousands of groups of a few sentences, so the per-group steps
+    are plain Python over a handful of cells, with no array work.
+    """
+    return [scored.align() for scored in _scored_groups(left, right, groups, terms)]
+
+
+def restating_paragraphs(
+    left: Sequence[str],
+    right: Sequence[str],
+    groups: Sequence[Group],
+    terms: Terms | None = None,
+) -> list[tuple[set[int], set[int]]]:
+    """Per group, its left and right paragraphs with a sentence that restates the other side.
+
+    A sentence restates when it is linked, or when it and a sentence of the
+    other side would pair on their own (the chain's test: above the pair
+    threshold and near the best of both) though that sentence went to another
+    that restates less than half of it: a rewrite that fuses sentences of two
+    paragraphs into one links only one of them, yet both paragraphs became
+    that sentence.
+    """
+    found = []
+    for scored in _scored_groups(left, right, groups, terms):
+        alignment = scored.align()
+        lefts = {i for link in alignment.links if link.right for i in link.left}
+        rights = {j for link in alignment.links if link.left for j in link.right}
+        for i, j in scored.fused_pairs(alignment.links):
+            lefts.add(i)
+            rights.add(j)
+        found.append(
+            (
+                {alignment.left[i].paragraph for i in lefts},
+                {alignment.right[j].paragraph for j in rights},
+            )
+        )
+    return found
 
 
 def _piece_starts(terms: DocumentTerms) -> tuple[list[int], list[int]]:
@@ -288,6 +331,35 @@ class _Group:
 
     def _chain(self) -> list[tuple[int, int]]:
         """The heaviest chain of (nearly) mutual best pairs, increasing on both sides."""
+        weights = self._chain_weights()
+        return _increasing(list(weights)) or heaviest_chain(weights)
+
+    def fused_pairs(self, links: Sequence[SentenceLink]) -> list[tuple[int, int]]:
+        """Pairs good enough for the chain whose one sentence went to a link that restates
+        less than half of it: the other is a further part of a sentence fused from two."""
+        left_partners = {i: link.right for link in links if link.right for i in link.left}
+        right_partners = {j: link.left for link in links if link.left for j in link.right}
+        fused = []
+        for i, j in self._chain_weights():
+            if i in left_partners and j not in right_partners:
+                restated = max(self._restated(i, k, on_right=False) for k in left_partners[i])
+            elif j in right_partners and i not in left_partners:
+                restated = max(self._restated(k, j, on_right=True) for k in right_partners[j])
+            else:
+                continue
+            if restated < HALF_RESTATED:
+                fused.append((i, j))
+        return fused
+
+    def _restated(self, i: int, j: int, on_right: bool) -> float:
+        """How much of the right (``on_right``) or left sentence of a pair the other holds."""
+        overlap = self.cells.get((i, j))
+        if overlap is None:
+            return 0.0
+        return overlap.right_in_left if on_right else overlap.left_in_right
+
+    def _chain_weights(self) -> dict[tuple[int, int], float]:
+        """Pairs above the pair threshold and near the best of both sentences, by weight."""
         best_row, best_column = self.best_row, self.best_column
         weights = {}
         for (i, j), overlap in self.cells.items():
@@ -296,7 +368,7 @@ class _Group:
                 closeness = score / max(best_row[i], best_column[j])
                 if closeness >= NEAR_BEST:
                     weights[(i, j)] = score * closeness
-        return _increasing(list(weights)) or heaviest_chain(weights)
+        return weights
 
     def _fill_gaps(self, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The chain with what lies between its pairs aligned again, where position backs a pair.

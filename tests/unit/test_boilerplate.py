@@ -395,9 +395,13 @@ def sections(draw: st.DrawFn) -> list[str]:
 
 
 @given(st.lists(sections(), max_size=10))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 def test_a_text_without_furniture_keeps_every_paragraph(chapters: list[list[str]]):
-    """Headed sections of prose with no page around them (a book, a policy) lose nothing."""
+    """Headed sections of prose with no page around them (a book, a policy) lose nothing.
+
+    75 examples: drawing up to 1,600 words each is most of the cost, and 75 already hold about
+    300 sections, each heading and each count of sentences (1 to 4) 25 times or more.
+    """
     paragraphs = [paragraph for chapter in chapters for paragraph in chapter]
     assert classify(paragraphs) == (None,) * len(paragraphs)
 

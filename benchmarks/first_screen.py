@@ -62,7 +62,7 @@ def _screen(tmux: list[str], session: str) -> str:
 
 def time_app(left: Path, right: Path) -> Timing:
     """One fresh run of the app on ``left`` and ``right`` in tmux."""
-    session = f"first-screen-{os.getpid()}"
+    session = f"first-screen-{os.getpid()}-{time.monotonic_ns()}"  # a server of its own per run
     tmux = ["tmux", "-L", session]
     cache = child_environment(left.parent)["PYTHONPYCACHEPREFIX"]
     command = (

@@ -491,7 +491,13 @@ def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
     """One entry per paragraph: ``None`` for content, else a short reason it is furniture."""
     texts = [" ".join(p.split()) for p in paragraphs]
     words = [WORD.findall(text.casefold()) for text in texts]  # once, for every layer
-    reasons = _place_edge_rules([_line_rule(text) for text in texts])
+    rules: dict[str, Rule | None] = {}  # a repeated line (a menu, a refrain) is matched once
+    reasons = _place_edge_rules(
+        [
+            rules[text] if text in rules else rules.setdefault(text, _line_rule(text))
+            for text in texts
+        ]
+    )
     reasons = _drop_topic_cookie_notices(texts, reasons)
     reasons = _mark_foreign(texts, words, reasons)
     reasons = _mark_repeated(texts, reasons)

@@ -77,6 +77,37 @@ def test_added_and_dropped():
     assert (Kind.ADDED, (), (2,)) in kinds(comparison)
 
 
+REFRAIN = [
+    "And the river runs on down to the sea.",
+    "Keep the lantern lit for me.",
+    "The harbour bell rings out at night.",
+]
+
+
+def test_a_refrain_repeated_many_times_keeps_its_diagonal():
+    """Forty copies of each line (a song's refrain, a table's identical rows): one copy cut
+    is one dropped paragraph; every other copy is unchanged beside its own copy."""
+    left = REFRAIN * 40
+    right = left[:70] + left[71:]
+    comparison = compare(left, right)
+    assert [c for c in comparison.changes if c.kind is not Kind.UNCHANGED] == [
+        c for c in comparison.changes if c.kind is Kind.DROPPED
+    ]
+    assert len([c for c in comparison.changes if c.kind is Kind.DROPPED]) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(REFRAIN), min_size=27, max_size=80),  # some line 9+ times
+    st.data(),
+)
+def test_cutting_one_of_many_repeated_paragraphs_drops_one_and_adds_none(paragraphs, data):
+    cut = data.draw(st.integers(0, len(paragraphs) - 1))
+    comparison = compare(paragraphs, paragraphs[:cut] + paragraphs[cut + 1 :])
+    changed = [c for c in comparison.changes if c.kind is not Kind.UNCHANGED]
+    assert [(c.kind, len(c.left), len(c.right)) for c in changed] == [(Kind.DROPPED, 1, 0)]
+
+
 def test_paragraph_moved_to_the_end_is_moved_with_its_partner():
     right = [STORY[1], STORY[2], STORY[3], STORY[4], STORY[0]]
     comparison = compare(STORY, right)

@@ -41,7 +41,7 @@ How (each step only looks at what the previous ones left):
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -615,14 +615,32 @@ class _VectorDicts:
 _FULL_GAP_CELLS = 2500
 
 
+IDENTICAL_COPIES = 8
+"""How many right-side copies of a paragraph each left copy is offered as identical partners."""
+
+
 def _identical_pairs(left: Sequence[str], right: Sequence[str]) -> dict[tuple[int, int], float]:
-    """Pairs equal after cosmetic folding (also "Top" or "1", which have no content terms)."""
+    """Pairs equal after cosmetic folding (also "Top" or "1", which have no content terms).
+
+    The n-th copy of a paragraph on the left is offered the right's copies
+    around its n-th, as a line diff pairs repeated lines in order: a refrain,
+    a repeated heading or a run of identical rows keeps its diagonal however
+    many copies there are (offered only the first eight, every later copy was
+    dropped and added). With eight copies or fewer, each is offered all.
+    """
     by_key: dict[str, list[int]] = defaultdict(list)
     for j, text in enumerate(right):
         by_key[cosmetic_key(text)].append(j)
-    return {
-        (i, j): 1.0 for i, text in enumerate(left) for j in by_key.get(cosmetic_key(text), ())[:8]
-    }
+    seen: Counter[str] = Counter()
+    pairs: dict[tuple[int, int], float] = {}
+    for i, text in enumerate(left):
+        key = cosmetic_key(text)
+        copies = by_key.get(key, [])
+        rank = seen[key]
+        seen[key] += 1
+        start = max(0, min(rank - IDENTICAL_COPIES // 2, len(copies) - IDENTICAL_COPIES))
+        pairs.update(((i, j), 1.0) for j in copies[start : start + IDENTICAL_COPIES])
+    return pairs
 
 
 class _Candidates(NamedTuple):

@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
@@ -334,7 +335,8 @@ def _still_special(name: str) -> Callable[[Path, str, str], str]:
 
 
 def _every_paragraph_once(folder: Path, stdout: str, stderr: str) -> str:
-    """The JSON report holds both texts, and each paragraph index in exactly one change."""
+    """The JSON report holds both texts, each paragraph index in exactly one change; and what
+    changed (the case cuts ten paragraphs and adds one)."""
     try:
         report = json.loads(stdout)
     except ValueError:
@@ -343,7 +345,11 @@ def _every_paragraph_once(folder: Path, stdout: str, stderr: str) -> str:
         placed = sorted(i for change in report["changes"] for i in change[side])
         if placed != list(range(len(report[side]["paragraphs"]))):
             return f"!{side} paragraphs not each in one change"
-    return "every paragraph in one change"
+    changed = Counter(
+        change["kind"] for change in report["changes"] if change["kind"] != "unchanged"
+    )
+    found = ", ".join(f"{count} {kind}" for kind, count in sorted(changed.items()))
+    return f"every paragraph in one change; {found or 'nothing changed'}"
 
 
 def _leftovers(folder: Path, stdout: str, stderr: str) -> str:

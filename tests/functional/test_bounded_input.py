@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+import types
 
 import pytest
 from textual import events
@@ -16,7 +17,14 @@ from textual.drivers.linux_driver import LinuxDriver
 from tests.app_helpers import sample_comparison
 from tui.app.app import CompareApp
 from tui.app.bounded_input import PATH_LENGTH, SEARCH_LENGTH, BoundedInput
-from tui.app.paced_input import FLOOD_KEYS, FOLD_LENGTH, FloodParser, KeyPacing, paced
+from tui.app.paced_input import (
+    FLOOD_KEYS,
+    FOLD_LENGTH,
+    FloodParser,
+    KeyPacing,
+    _reading_floods,
+    paced,
+)
 from tui.app.start_screen import StartScreen
 from tui.engine.pipeline import SessionDefaults
 
@@ -180,3 +188,23 @@ async def test_the_paced_terminal_driver_reads_a_flood_as_pastes(tmp_path):
     os.close(reading_end)
     assert flattened(sent) == [flood]
     assert len(sent) <= 2 * len(reads(flood))
+
+
+def test_an_input_loop_that_makes_no_xterm_parser_is_run_as_it_is():
+    """If a later Textual names its parser otherwise, keys are only paced, never lost."""
+
+    def body(self) -> None:
+        return None
+
+    driver = object()
+
+    def loop_with(names: dict) -> types.MethodType:
+        return types.MethodType(
+            types.FunctionType(body.__code__, names, "run_input_thread"), driver
+        )
+
+    other = loop_with({})
+    assert _reading_floods(driver, other) is other
+    textuals = loop_with({"XTermParser": XTermParser})
+    rebuilt = _reading_floods(driver, textuals)
+    assert rebuilt is not textuals and rebuilt.__func__.__globals__["XTermParser"] is FloodParser

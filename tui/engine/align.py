@@ -67,6 +67,7 @@ from tui.engine.sparse_rows import SparseRows
 from tui.engine.tokens import cosmetic_key
 
 __all__ = [
+    "adds_new_content",
     "Link",
     "Alignment",
     "Thresholds",
@@ -473,14 +474,10 @@ class _Aligner:
         return Link(tuple(group), link.right, score, link.moved)
 
     def _adds_content(self, anchor: int, side: str, group: list[int], candidate: int) -> bool:
-        """Does ``candidate`` (on ``side``) cover content of ``anchor`` that ``group`` does not?
-
-        A paragraph that only repeats what the group already says of its partner
-        (a headline over the lede it restates) is a repetition, not a piece.
-        """
+        """Does ``candidate`` (on ``side``) cover content of ``anchor`` that ``group`` does not?"""
         own = self.right_vectors if side == "right" else self.left_vectors
         whole = self.left_vectors[anchor] if side == "right" else self.right_vectors[anchor]
-        return added_content(whole, [own[k] for k in group], own[candidate]) >= NEW_CONTENT
+        return adds_new_content(whole, [own[k] for k in group], own[candidate])
 
     def _belongs(self, overlap: _Overlap, side: str, best_open: Callable[[], float]) -> bool:
         """Is a paragraph on ``side`` a piece of its ``overlap`` partner on the other side?
@@ -577,6 +574,19 @@ class _Aligner:
 _Held = dict[str, dict[int, tuple[int, ...]]]
 # The best score of each left and of each right paragraph.
 _Bests = tuple[np.ndarray, np.ndarray]
+
+
+def adds_new_content(
+    whole: dict[int, float], group: Sequence[dict[int, float]], candidate: dict[int, float]
+) -> bool:
+    """Would ``candidate`` join ``group`` as a piece of its partner ``whole`` (term vectors)?
+
+    Only if it covers :data:`NEW_CONTENT` of the partner that the group does not: a
+    paragraph that repeats what the group already says of it (a headline over the lede it
+    restates) is a repetition, not a piece. The aligner's growth and the sentence
+    evidence's extension ask the same question.
+    """
+    return added_content(whole, group, candidate) >= NEW_CONTENT
 
 
 def _short(texts: Sequence[str]) -> np.ndarray:

@@ -21,16 +21,16 @@ of their sentences, a small part of the text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
 import numpy as np
 
-from tui.engine.align import MAX_GROUP, NEW_CONTENT, Alignment, Link, mark_moves
+from tui.engine.align import MAX_GROUP, Alignment, Link, adds_new_content, mark_moves
 from tui.engine.model import SentenceAlignment
 from tui.engine.sentences import align_sentence_groups, restating_paragraphs
 from tui.engine.similarity import (
     Terms,
     Vectors,
-    added_content,
     build_vectors,
     pair_cosines,
     row_vector,
@@ -49,11 +49,19 @@ def refine(
     alignment: Alignment, left: Sequence[str], right: Sequence[str], terms: Terms
 ) -> Alignment:
     """The alignment with its splits and merges trimmed to what their sentences support."""
-    links = _trim(list(alignment.links), left, right, terms)
-    return _alignment(_extend(links, left, right, terms), left, right)
+    # The paragraphs' vectors, made once and only when a step needs them.
+    vectors = cache(lambda: build_vectors(left, right, terms))
+    links = _trim(list(alignment.links), left, right, terms, vectors)
+    return _alignment(_extend(links, left, right, terms, vectors), left, right)
 
 
-def _trim(links: list[Link], left: Sequence[str], right: Sequence[str], terms: Terms) -> list[Link]:
+def _trim(
+    links: list[Link],
+    left: Sequence[str],
+    right: Sequence[str],
+    terms: Terms,
+    vectors: Callable[[], Vectors],
+) -> list[Link]:
     """Every split and merge less the paragraphs at its ends that restate nothing."""
     grown = [link for link in links if len(link.left) + len(link.right) > 2]
     if not grown:
@@ -61,12 +69,9 @@ def _trim(links: list[Link], left: Sequence[str], right: Sequence[str], terms: T
     restating = restating_paragraphs(
         left, right, [(link.left, link.right) for link in grown], terms
     )
-    vectors: list[Vectors] = []  # the paragraphs' vectors, made when first needed
 
     def closest(link: Link, on_right: bool) -> int:
-        if not vectors:
-            vectors.append(build_vectors(left, right, terms))
-        return _closest(link, on_right, vectors[0])
+        return _closest(link, on_right, vectors())
 
     trimmed = {
         link: _trimmed(link, paragraphs, closest)
@@ -76,7 +81,11 @@ def _trim(links: list[Link], left: Sequence[str], right: Sequence[str], terms: T
 
 
 def _extend(
-    links: list[Link], left: Sequence[str], right: Sequence[str], terms: Terms
+    links: list[Link],
+    left: Sequence[str],
+    right: Sequence[str],
+    terms: Terms,
+    vectors: Callable[[], Vectors],
 ) -> list[Link]:
     """Links grown over an unlinked neighbouring paragraph that restates some of the partner.
 
@@ -98,13 +107,12 @@ def _extend(
         for paragraph in (group[0] - 1, group[-1] + 1)
         if 0 <= paragraph < sizes[side] and paragraph not in held[side]
     ]
-    if candidates:  # a paragraph that only repeats what the link says of its partner is no piece
-        vectors = build_vectors(left, right, terms)
-        candidates = [
-            (k, side, paragraph)
-            for k, side, paragraph in candidates
-            if _adds_content(links[k], side, paragraph, vectors)
-        ]
+    # A paragraph that only repeats what the link says of its partner is no piece.
+    candidates = [
+        (k, side, paragraph)
+        for k, side, paragraph in candidates
+        if _adds_content(links[k], side, paragraph, vectors())
+    ]
     if not candidates:
         return links
     grown = [_with(links[k], side, paragraph) for k, side, paragraph in candidates]
@@ -130,19 +138,14 @@ def _extend(
 def _adds_content(link: Link, side: str, paragraph: int, vectors: Vectors) -> bool:
     """Does ``paragraph`` on ``side`` cover content of the link's partner that the link does not?
 
-    The aligner's test (:data:`~tui.engine.align.NEW_CONTENT`): a headline
+    The aligner's test (:func:`~tui.engine.align.adds_new_content`): a headline
     over the lede it restates has its sentence linked too, yet adds nothing.
     """
     own, other = (vectors.right, vectors.left) if side == "right" else (vectors.left, vectors.right)
     partner = link.left[0] if side == "right" else link.right[0]
     group = link.right if side == "right" else link.left
-    return (
-        added_content(
-            row_vector(other, partner),
-            [row_vector(own, k) for k in group],
-            row_vector(own, paragraph),
-        )
-        >= NEW_CONTENT
+    return adds_new_content(
+        row_vector(other, partner), [row_vector(own, k) for k in group], row_vector(own, paragraph)
     )
 
 

@@ -20,7 +20,7 @@ LABELS = json.loads((FURNITURE / "labels.json").read_text(encoding="utf-8"))
 SOURCES = json.loads((FURNITURE / "sources.json").read_text(encoding="utf-8"))
 KINDS = {"news", "blog", "forum", "newsletter", "wire", "docs"}
 KEYS = {"file", "source", "language", "kind", "split", "furniture", "notes"}
-SPLITS = {"dev", "test", "fresh"}
+SPLITS = {"dev", "test", "fresh", "fresh7"}
 MIN_FILES_PER_SPLIT = 6
 MIN_FOREIGN_FILES_PER_SPLIT = 2
 

@@ -303,3 +303,25 @@ def test_the_standfirst_under_the_headline_stays_with_it():
     labels = dict(zip(page, classify(page), strict=True))
     assert labels[headline] is None and labels[standfirst] is None
     assert labels["By Ann Other - June 11, 2025"]
+
+
+def test_a_paragraph_that_only_a_list_of_short_lines_parts_from_the_story_stays_with_it():
+    opening = (
+        "This episode is about the port's new terminals; we recorded it after the fifth "
+        "council hearing on the plan."
+    )
+    credits = ["Speakers:", "Ann", "Bo", "Cy", "Facts:", "Length: 1:02:15", "Notes:"]
+    page = [*MENU, "Episode 70: The port", opening, *credits, *STORY, *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] is None for text in [opening, *credits, *STORY])
+    assert all(labels[text] for text in [*MENU, *FOOT])
+
+
+def test_the_headline_shares_words_with_the_story_s_prose_not_with_chrome_inside_it():
+    headline = "Port to shut two terminals"
+    skip = "Jump to navigation Jump to search tools"
+    side_menu = ["Navigation", "Search", "Tools", "Jump"]
+    page = [*MENU, headline, skip, *STORY[:3], *side_menu, *STORY[3:], *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert labels[headline] is None
+    assert labels[skip]

@@ -464,3 +464,30 @@ def test_precision_and_recall_on_fixtures() -> None:
 def test_a_word_beside_a_menu_is_navigation_not_forum_chrome() -> None:
     reasons = classify(["Skip to content", "Log in", "India", "Video", "Sign up"])
     assert reasons[2:4] == ("navigation", "navigation")
+
+
+SECTIONS = ("Closure plan", "Freight costs", "Review in January")
+
+
+def test_a_table_of_contents_naming_the_headings_below_is_furniture() -> None:
+    for contents in (
+        ["Contents", *(f"{n} {title}" for n, title in enumerate(SECTIONS, 1))],
+        ["Contents", *SECTIONS],
+    ):
+        body = [
+            line
+            for title, text in zip(SECTIONS, BODY, strict=True)
+            for line in (f"{title}[edit]", text)
+        ]
+        labels = classify(["Port to shut two terminals", BODY[0], *contents, *body])
+        assert all(labels[2 : 2 + len(contents)]), contents
+        assert labels[:2] == (None, None) and labels[2 + len(contents) :] == (None,) * len(body)
+
+
+def test_a_list_the_text_announces_or_a_menu_shown_twice_is_no_table_of_contents() -> None:
+    body = [line for title, text in zip(SECTIONS, BODY, strict=True) for line in (title, text)]
+    announced = classify([BODY[0], "The plan has the following three parts:", *SECTIONS, *body])
+    assert announced == (None,) * len(announced)
+    menu = ["Home", "World", "Sport"]
+    shown_twice = classify([*menu, *BODY, *menu])
+    assert all(label != "table of contents" for label in shown_twice)

@@ -30,11 +30,12 @@ Three layers, applied in order:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .stoplists import WORD
@@ -501,6 +502,8 @@ def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
     reasons = _drop_topic_cookie_notices(texts, reasons)
     reasons = _mark_foreign(texts, words, reasons)
     reasons = _mark_repeated(texts, reasons)
+    contents = _table_of_contents(texts, reasons)
+    reasons = ["table of contents" if i in contents else r for i, r in enumerate(reasons)]
     reasons = _grow_chrome(texts, reasons)
     by_density = furniture_by_density(texts, words, reasons)
     return tuple(known or found for known, found in zip(reasons, by_density, strict=True))
@@ -764,6 +767,95 @@ def _mark_repeated(texts: Sequence[str], reasons: list[str | None]) -> list[str 
         "repeated" if reason is None and key in beside_furniture else reason
         for key, reason in zip(keys, reasons, strict=True)
     ]
+
+
+#: A table of contents is at least this many lines in a row, each naming a heading further on
+#: (the dev half's two tables have 4 and 13 items; 2 to 4 score the same there, 5 loses one).
+CONTENTS_MIN_ITEMS = 3
+#: A heading has at most this many words; the title of a table of contents at most
+#: CONTENTS_TITLE_MAX_WORDS ("Contents", "Table of contents", "Inhalt").
+HEADING_MAX_WORDS = 12
+CONTENTS_TITLE_MAX_WORDS = 3
+#: A line ending with a colon announces a list when it has this many words ("ATF consists of
+#: the following components:"); "Contents:" or "Table of contents:" does not.
+ANNOUNCING_MIN_WORDS = 4
+# "1.2 ", "IV. ", "a) " before a contents line; "[edit]" after a heading.
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-z]\))\s+")
+_BRACKETED_TAIL = re.compile(r"\s*\[[^\]]*\]$")
+
+
+def _table_of_contents(texts: Sequence[str], reasons: Sequence[str | None]) -> set[int]:
+    """The lines of each table of contents, with its title line ("Contents").
+
+    A table of contents is a run of short lines each repeating, in order, a
+    heading found later, numbered or not ("1.1 Equality with the adjoint"
+    above "Equality with the adjoint[edit]"): the repetition makes it chrome.
+    Headings have text between them: lines repeating a run of lines are a
+    menu shown twice, not contents. A list that prose announces ("ATF
+    consists of the following components:") names headings too, and is text.
+    """
+    keyed: dict[str, str | None] = {}  # a menu or a refrain repeats: each text is keyed once
+    keys = [keyed[t] if t in keyed else keyed.setdefault(t, _heading_key(t)) for t in texts]
+    last_seen = {key: i for i, key in enumerate(keys) if key}
+    named = [last_seen[key] if key and reasons[i] is None else -1 for i, key in enumerate(keys)]
+    contents: set[int] = set()
+    for first, end in _runs_naming_lines_below(named):
+        if first and _announces(texts[first - 1]):
+            continue
+        # The title may repeat too ("Contents" in a side menu): then the items start below it.
+        for start in (first, first + 1):
+            if _names_headings(named[start:end], end):
+                title = (
+                    start > 0
+                    and reasons[start - 1] is None
+                    and _is_contents_title(texts[start - 1])
+                )
+                contents.update(range(start - bool(title), end))
+                break
+    return contents
+
+
+def _runs_naming_lines_below(named: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(first, end) of each longest run of lines that repeat a line further down."""
+    i = 0
+    while i < len(named):
+        j = i
+        while j < len(named) and named[j] > j:
+            j += 1
+        if j > i:
+            yield i, j
+        i = j + 1
+
+
+def _names_headings(named: Sequence[int], end: int) -> bool:
+    """At least CONTENTS_MIN_ITEMS lines below ``end``, in order, with text between each two."""
+    return (
+        len(named) >= CONTENTS_MIN_ITEMS
+        and named[0] >= end
+        and all(b - a > 1 for a, b in itertools.pairwise(named))
+    )
+
+
+def _is_contents_title(text: str) -> bool:
+    """ "Contents", "Table of contents", "Inhalt:": a few words, no digit, no sentence."""
+    return (
+        _word_count(text) <= CONTENTS_TITLE_MAX_WORDS
+        and not any(map(str.isdigit, text))
+        and not text.endswith((".", "!", "?"))
+    )
+
+
+def _announces(text: str) -> bool:
+    """Prose ending with a colon: "ATF consists of the following components:" lists them."""
+    return text.endswith((":", "：")) and _word_count(text) >= ANNOUNCING_MIN_WORDS
+
+
+def _heading_key(text: str) -> str | None:
+    """A short line without its section number and bracketed tail, case-folded; None if long."""
+    if not text or _word_count(text) > HEADING_MAX_WORDS:
+        return None
+    key = _BRACKETED_TAIL.sub("", _SECTION_NUMBER.sub("", text.casefold(), count=1))
+    return key or None
 
 
 def _repeat_key(text: str) -> str | None:

@@ -325,3 +325,30 @@ def test_the_headline_shares_words_with_the_story_s_prose_not_with_chrome_inside
     labels = dict(zip(page, classify(page), strict=True))
     assert labels[headline] is None
     assert labels[skip]
+
+
+def test_a_comment_section_s_header_in_any_language_names_the_headline_it_hangs_under():
+    headline = "Port to shut two terminals"
+    comments = [
+        f"2 Gedanken zu „{headline}“",
+        "Harm Otten sagt:",
+        "25. Februar 2020 um 13:02 Uhr",
+        STORY[1].replace("The dredging work", "Frankly the dredging work"),
+        "Antworten",
+    ]
+    page = [*MENU, headline, *STORY, *comments, *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] is None for text in [headline, *STORY])
+    assert all(labels[text] for text in comments)
+    quoting = [*MENU, headline, *STORY[:2], f"2 of them said „{STORY[0]}“", *STORY[2:], *FOOT]
+    assert dict(zip(quoting, classify(quoting), strict=True))[STORY[3]] is None
+
+
+def test_the_comment_section_cuts_the_text_after_its_closing_list_not_before():
+    closing = ["The Neutral Zone", "The Defector", "Nemesis"]
+    replies = [STORY[2].upper(), STORY[3].upper(), STORY[4].upper()]
+    comments = ["2 comments on “Port to shut two terminals”", *replies, "Reply"]
+    page = [*MENU, "Port to shut two terminals", *STORY, *closing, *comments, *FOOT]
+    labels = dict(zip(page, classify(page), strict=True))
+    assert all(labels[text] is None for text in [*STORY, *closing])
+    assert all(labels[text] for text in comments)

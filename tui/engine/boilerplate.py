@@ -502,6 +502,7 @@ def classify(paragraphs: Sequence[str]) -> tuple[str | None, ...]:
     reasons = _drop_topic_cookie_notices(texts, reasons)
     reasons = _mark_foreign(texts, words, reasons)
     reasons = _mark_repeated(texts, reasons)
+    reasons = _mark_comment_counts(texts, reasons)
     contents = _table_of_contents(texts, reasons)
     reasons = ["table of contents" if i in contents else r for i, r in enumerate(reasons)]
     reasons = _grow_chrome(texts, reasons)
@@ -766,6 +767,30 @@ def _mark_repeated(texts: Sequence[str], reasons: list[str | None]) -> list[str 
     return [
         "repeated" if reason is None and key in beside_furniture else reason
         for key, reason in zip(keys, reasons, strict=True)
+    ]
+
+
+# "2 Gedanken zu „Folge 70: Star Trek: Picard“", "3 commentaires sur « … »": a count, at most
+# three words, then a title in quotation marks.
+_COUNT_OF_TITLE = re.compile(r"\d[\d.,]*\s+(?:\S+\s+){0,3}?[«„“\"‘'‹「]\s*(.+?)\s*[»“”\"’'›」]")
+
+
+def _mark_comment_counts(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
+    """Label "<count> <words> “<a title on the page>”", in any language, a comment section's header.
+
+    The quoted title, short as a heading and repeating another paragraph of
+    the page (the headline), is what tells "2 Gedanken zu „Folge 70“" from a
+    sentence that quotes.
+    """
+    lines = {text.casefold() for text in texts}
+    return [
+        "comments"
+        if reason is None
+        and (match := _COUNT_OF_TITLE.fullmatch(text))
+        and _word_count(match.group(1)) <= HEADING_MAX_WORDS
+        and match.group(1).casefold() in lines
+        else reason
+        for text, reason in zip(texts, reasons, strict=True)
     ]
 
 

@@ -477,14 +477,17 @@ def _before_comments(
 
     Reader comments under an article are furniture, however long; the header
     counts only after the first good paragraph, so a forum's "12 replies to ..."
-    above its first post cuts nothing.
+    above its first post cuts nothing. The text ends at its last line that is
+    not bad before the header: a post's closing list of short lines (episode
+    titles under a podcast's shownotes) is its own, and revision in context
+    still sorts out share buttons there.
     """
     start, end = region
     first_good = next((i for i in range(start, end + 1) if base[i] == GOOD), end)
     cut = next((i for i in range(first_good, end + 1) if known[i] == "comments"), None)
     if cut is None:
         return region
-    last = max((i for i in range(start, cut) if base[i] in (GOOD, NEAR_GOOD)), default=start)
+    last = max((i for i in range(start, cut) if base[i] != BAD), default=start)
     return start, last
 
 

@@ -184,6 +184,11 @@ def test_dropped_quote_is_high() -> None:
         ('He said "we will win".', "He said “We will win!”"),
         ("She called it ‘a disgrace’.", 'She called it "a disgrace".'),
         ('"We will fight, and we will win," he said.', 'He said: "We will win."'),
+        # MRPC 1611763 / 1611723: the same words, reordered.
+        (
+            "\"I don't know whether that means two years or four years.",
+            '"Whether that means two years or four years, I don\'t know."',
+        ),
         ("The workers’ union didn’t agree.", "The union of workers did not agree."),
     ],
 )
@@ -234,6 +239,12 @@ def test_a_respelling_elsewhere_in_the_paragraph_counts_only_when_it_is_the_only
         ("Officials in Iran met Mr Smith.", "Mr Smith met officials in Iran."),
         ("The Defense Department said so.", "The Defence Department said so."),
         ("He met Amir Rasheed on Monday.", "He met Amer Rashid on Monday."),
+        # MRPC 1549634 / 1549576: an outlet whose encoding lost the "é".
+        (
+            "It has the Snack Bar and Café downstairs.",
+            "It houses the Snack Bar and Caf on its downstairs.",
+        ),
+        ("It has the Snack Bar and Café downstairs.", "It has the Snack Bar and Caf? downstairs."),
     ],
 )
 def test_name_forms_and_dropped_names_are_not_misspellings(left: str, right: str) -> None:
@@ -352,10 +363,26 @@ def test_negation_flip_with_a_new_modal_is_one_flag() -> None:
         ),
         ("A sender might omit to send the data.", "A sender might not send the data."),
         ("Limiting control is infeasible.", "Limiting control is not feasible."),
+        ("The economy has yet to exhibit growth.", "The economy hasn't exhibited growth."),
+        # Implicit negatives traded for a "not" (MRPC 2778966 / 2779062, QUIC f7eed75fae).
+        (
+            "He intended to get the loan provision removed from the final bill.",
+            "He intended to see that the loan provision was not in the final bill.",
+        ),
+        (
+            "Packets that contain only ACK frames do not count toward limits.",
+            "Packets containing frames besides ACK frames count toward limits.",
+        ),
     ],
 )
 def test_negation_kept_in_another_form_is_not_flagged(left: str, right: str) -> None:
     assert "negation" not in kinds(left, right)
+
+
+def test_an_implicit_negative_both_sides_share_does_not_balance_a_flip() -> None:
+    left = "Only members of the board were told; the plan was approved."
+    right = "Only members of the board were told; the plan was not approved."
+    assert kinds(left, right) == ["negation"]
 
 
 def test_a_short_word_respelled_into_a_negation_is_a_flip() -> None:

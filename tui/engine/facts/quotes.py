@@ -177,8 +177,10 @@ def _opens(symbol: str, text: str, start: int, end: int) -> bool:
 def _quote_kept(quote: _Quote, others: Sequence[_Quote]) -> bool:
     """Same words, or one quotation trimmed from the other (a shortened quote is still
     faithful), or the same words but for spaces ("multi-party" / "multiparty") or a name
-    spelled another way ("al-Qaeda" / "al-Qaida")."""
+    spelled another way ("al-Qaeda" / "al-Qaida"), or the same words in another order ("I
+    don't know whether …" / "Whether …, I don't know")."""
     key, squashed = quote.key, quote.key.replace(" ", "")
+    words = sorted(key.split())
     for other in others:
         other_key = other.key
         other_squashed = other_key.replace(" ", "")
@@ -188,6 +190,7 @@ def _quote_kept(quote: _Quote, others: Sequence[_Quote]) -> bool:
             or other_squashed in squashed
             or squashed in other_squashed
             or _respelled(key, other_key)
+            or sorted(other_key.split()) == words
         ):
             return True
     return False

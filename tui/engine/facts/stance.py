@@ -24,6 +24,7 @@ from tui.engine.facts.text import (
     Guarded,
     blanked_holds,
     curly,
+    sentence_around,
     stem,
     text_stems,
     text_words,
@@ -43,7 +44,7 @@ _NEGATION = Guarded(
         r"""
         \b(?:
             (?P<skip>not\s+(?:only|just|least|merely|until)|[a-z]*n['’]t\s+until|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
-          | no\s+longer | no\s+one | not | never | hardly | barely | scarcely | rarely | seldom
+          | no\s+longer | no\s+one | not | never | (?:has|have|had|is|are|was|were)\s+yet\s+to | hardly | barely | scarcely | rarely | seldom
           | no(?!\.?\s*\d)(?!\s+(?:if|whether|the|a|an|that)\b) | none | nobody | nothing | neither | nor | without | lack(?:s|ed|ing)?
           | cannot | [a-z]+n['’]t | (?:do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt
           | (?:refus|declin)(?:e|es|ed|ing|s|al)?(?:,[^,.;]{1,40},)?\s+(?:to|comment)
@@ -56,7 +57,7 @@ _NEGATION = Guarded(
     # All whole words as \b splits them: "don't" ends in the word "t", and a verb
     # before "to" is its stem and ending ("declined"), so no fragment search is needed.
     words=frozenset(
-        """not never hardly barely scarcely rarely seldom no none nobody nothing neither nor
+        """not never yet hardly barely scarcely rarely seldom no none nobody nothing neither nor
         without lack lacks lacked lacking cannot t dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt couldnt
         wouldnt shouldnt mustnt neednt unable unsuccessful unsuccessfully impossible
         infeasible""".split()
@@ -490,6 +491,41 @@ def _typo_of(marker: _Marker, own: str, other: str) -> bool:
     )
 
 
+# IMPLICIT_NEGATIVE: words that carry a negation without a "not" — exclusives ("only",
+# "except", "besides", "other than", "rather than", "instead of") and predicates of
+# absence or exclusion ("removed from", "absent", "excludes", "denied", "avoided") — the
+# lexical negation cues of the *SEM 2012 negation corpus and the negative-polarity
+# licensers of Ladusaw and Klima. A rewrite may trade one for a "not" with the claim kept:
+# "removed from the final bill" / "was not in the final bill", "frames besides ACK count"
+# / "only ACK frames do not count".
+_IMPLICIT_NEGATIVE = re.compile(
+    r"""\b(?:
+        only | solely | except | besides | other\s+than | apart\s+from | rather\s+than
+      | instead | remov(?:e|es|ed|ing|al) | exclud(?:e|es|ed|ing) | absen(?:t|ce)
+      | free\s+of | avoid(?:s|ed|ing)? | prevent(?:s|ed|ing)? | den(?:y|ies|ied|ying)
+      | reject(?:s|ed|ing)? | ban(?:s|ned|ning)? | miss(?:es|ed|ing)
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _implicit_negatives(text: str, start: int, end: int) -> frozenset[str]:
+    """The implicit negatives of ``text[start:end]``, each by its first four letters."""
+    return frozenset(m.group()[:4].lower() for m in _IMPLICIT_NEGATIVE.finditer(text, start, end))
+
+
+def _traded_for_implicit(marker: _Marker, own: str, other: str, removed: bool) -> bool:
+    """Whether the sentence that became (or came from) ``marker``'s has an implicit negative
+    that ``marker``'s own sentence lacks: a "not" traded for an "only" or a "removed", the
+    claim kept."""
+    places = correspondence(own, other) if removed else correspondence(other, own)
+    spans_for = places.right_spans_for if removed else places.left_spans_for
+    own_span = sentence_around(own, marker.start, marker.end)
+    other_spans = spans_for(*own_span)
+    theirs = frozenset().union(*(_implicit_negatives(other, a, b) for a, b in other_spans))
+    return bool(theirs - _implicit_negatives(own, *own_span))
+
+
 def compare_stance(left: str, right: str) -> list[Found]:
     """Negation flips, hedges added or dropped, and modal shifts ("may" -> "will").
 
@@ -506,8 +542,16 @@ def compare_stance(left: str, right: str) -> list[Found]:
         right,
         _negated_word_kept,
     )
-    removed = [m for m in removed if not _typo_of(m, left, right)]
-    added = [m for m in added if not _typo_of(m, right, left)]
+    removed = [
+        m
+        for m in removed
+        if not _typo_of(m, left, right) and not _traded_for_implicit(m, left, right, True)
+    ]
+    added = [
+        m
+        for m in added
+        if not _typo_of(m, right, left) and not _traded_for_implicit(m, right, left, False)
+    ]
     found = _marker_flags("negation", HIGH, removed, added)
     flipped_scope = frozenset().union(*(m.scope for m in removed + added))
 

@@ -159,7 +159,10 @@ def near_miss(name: str, other: str) -> bool:
 def same_name(a: str, b: str) -> bool:
     """One name in another form, not another name: the same key or spelling ("Labor" /
     "Labour"), a short form ("Tim" / "Timothy"), a word form or demonym ("China" /
-    "Chinese", "France" / "French"), or a transliteration ("Odai" / "Uday")."""
+    "Chinese", "France" / "French"), a transliteration ("Odai" / "Uday"), or the same
+    letters with those outside ASCII lost to an encoding ("Café" / "Caf")."""
+    if _non_ascii_lost(a, b) or _non_ascii_lost(b, a):
+        return True
     key_a, key_b = name_key(a), name_key(b)
     if key_a == key_b or spelling_key(key_a) == spelling_key(key_b):
         return True
@@ -168,6 +171,20 @@ def same_name(a: str, b: str) -> bool:
         len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
     ) or ABBREVIATIONS.get(short) == long  # "Tim" / "Timothy", "Tenn" / "Tennessee"
     return shortened or word_form(key_a, key_b) or transliterated(key_a, key_b)
+
+
+# What an encoding that cannot write a letter leaves in its place: nothing, "?" or U+FFFD.
+_LOST_LETTER = re.compile(r"[^\x00-\x7f]")
+
+
+def _non_ascii_lost(written: str, other: str) -> bool:
+    """``other`` is ``written`` with its non-ASCII letters dropped or replaced by a mark, as a
+    page saved in the wrong encoding shows it."""
+    if written.isascii():
+        return False
+    return other.casefold() in {
+        _LOST_LETTER.sub(mark, written).casefold() for mark in ("", "?", "\ufffd")
+    }
 
 
 def word_form(a: str, b: str) -> bool:

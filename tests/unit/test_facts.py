@@ -791,6 +791,22 @@ def test_text_words_are_the_pattern_matches_folded_and_lower_cased(text):
     assert text_words.__wrapped__(text) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.text(st.sampled_from("aZ9_ '’‘ʼ\n.-ΣΑσİß\u0301ǅ") | st.characters(), max_size=20),
+        max_size=4,
+    )
+)
+@example(["Don‘t ΟΔΟΣ", "ΑΣ", "ΣΑ’s"])
+def test_a_whole_document_reads_the_words_each_paragraph_reads(paragraphs):
+    """The other document's words, read in one pass over its text, are its paragraphs' words."""
+    words = [w.text for paragraph in paragraphs for w in text_words.__wrapped__(paragraph)]
+    document = OtherDocument.of(paragraphs)
+    assert document.words == f" {' '.join(words)} "
+    assert document.vocabulary == frozenset(words)
+
+
 def test_a_passage_too_long_to_read_gets_one_flag_saying_so() -> None:
     """50,000 digits or 'Aa ' words once kept the fact rules busy for minutes."""
     long = "The board met. " + "1" * MAX_CHECKED_CHARS

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from tui.engine.facts import attribution, dates, figures, names, quotes, stance
 from tui.engine.facts.check import MEDIUM, FactCheck, Found, Passage, flag, ordered, words_at
-from tui.engine.facts.text import Spans, curly, text_words
+from tui.engine.facts.text import Spans, curly, folded_words
 from tui.engine.model import FactFlag
 
 __all__ = ["CHECKS", "MAX_CHECKED_CHARS", "OtherDocument", "compare_facts", "unpaired_facts"]
@@ -111,12 +111,12 @@ class OtherDocument:
 
     @classmethod
     def of(cls, paragraphs: Iterable[str]) -> OtherDocument:
-        keys = [w.text for paragraph in paragraphs for w in text_words(paragraph)]
+        keys = folded_words("\n".join(paragraphs))  # no word spans a line end
         return cls(f" {' '.join(keys)} ", frozenset(keys))
 
     def states(self, phrase: str) -> bool:
         """Whether the document has ``phrase``'s words, in order, one after another."""
-        keys = [w.text for w in text_words(phrase)]
+        keys = folded_words(phrase)
         return (
             bool(keys)
             and self.vocabulary.issuperset(keys)  # most phrases: answered without a search

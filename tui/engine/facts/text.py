@@ -47,17 +47,29 @@ def text_words(text: str) -> tuple[Word, ...]:
 
     Found in the text as written (a folded ‘ would join "don‘t"), then folded and lower-cased
     all at once: ``re.split`` gives the words at the odd places, their offsets are the running
-    sum of the pieces' lengths, and the words, one per line, are folded by one translate and
-    one lower (no word holds a line end, and a line end ends the context of a final sigma, as
-    a word's end does), so no Python code runs per match.
+    sum of the pieces' lengths, and :func:`_folded` folds them, so no Python code runs per match.
     """
     pieces = _WORD_PIECES.split(text)
     words = pieces[1::2]
     if not words:
         return ()
     offsets = list(accumulate(map(len, pieces), initial=0))
-    keys = "\n".join(words).translate(APOSTROPHES).lower().split("\n")
-    return tuple(map(Word, keys, offsets[1::2], offsets[2::2]))
+    return tuple(map(Word, _folded(words), offsets[1::2], offsets[2::2]))
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of :func:`text_words` without their offsets, for a whole document at once:
+    one search over its text and no tuple per word (a book's vocabulary is read this way)."""
+    return _folded(_WORD.findall(text))
+
+
+def _folded(words: list[str]) -> list[str]:
+    """Words with apostrophes folded to ASCII, lower-cased, all at once: one per line, by one
+    translate and one lower (no word holds a line end, and a line end ends the context of a
+    final sigma, as a word's end does), so no Python code runs per word."""
+    if not words:
+        return []
+    return "\n".join(words).translate(APOSTROPHES).lower().split("\n")
 
 
 @lru_cache(maxsize=TEXT_CACHE)

@@ -3,11 +3,12 @@
 import math
 from itertools import pairwise
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.engine_helpers import assert_every_index_once, document
-from tui.engine.align import Thresholds, align, heaviest_chain
+from tui.engine.align import Thresholds, align, heaviest_chain, heaviest_chain_of
 from tui.engine.compare import compare_documents
 from tui.engine.model import Kind
 
@@ -252,3 +253,20 @@ def test_heaviest_chain_is_increasing_and_as_heavy_as_the_plain_recurrence(weigh
         rel_tol=1e-12,
         abs_tol=1e-12,
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 12), st.integers(0, 12)),
+        st.sampled_from([0.25, 0.5, 1.0, 2.0]) | st.floats(0.01, 3.0),
+        max_size=40,
+    )
+)
+def test_the_chain_of_arrays_is_the_chain_of_the_dict(weights):
+    """Ties too: the backbone's array form must pick the chain the dict form picks."""
+    left = np.array([i for i, _ in weights], dtype=np.int64)
+    right = np.array([j for _, j in weights], dtype=np.int64)
+    chain = heaviest_chain_of(left, right, np.array(list(weights.values())))
+    pairs = zip(left[chain].tolist(), right[chain].tolist(), strict=True)
+    assert list(pairs) == heaviest_chain(weights)

@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from . import regex_cache
 from .stoplists import WORD
 from .text_density import furniture_by_density
 
@@ -89,7 +90,9 @@ def _rule(
     needs: tuple[str, ...] = (),
 ) -> Rule:
     """A rule from a verbose, case-insensitive regex (use ``(?-i:...)`` where case matters)."""
-    return Rule(reason, re.compile(regex, re.IGNORECASE | re.VERBOSE), max_words, edge_only, needs)
+    return Rule(
+        reason, regex_cache.compile(regex, re.IGNORECASE | re.VERBOSE), max_words, edge_only, needs
+    )
 
 
 # Letters re.IGNORECASE matches to another letter that str.lower() does not give:
@@ -482,7 +485,7 @@ _NEIGHBOUR_RULES: tuple[Rule, ...] = (
     _rule("forum chrome", r"\S+(?:\s+\S+){0,2}\s+(?:said|wrote|posted)\s*:", 4),
     _rule("forum chrome", r"online|offline|guest|last\s+seen\b.*", 5),
 )
-_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_COOKIE = regex_cache.compile(r"\bcookies?\b", re.IGNORECASE)
 # Reasons whose lines seed the neighbourhood growth of _NEIGHBOUR_RULES.
 _CHROME_SEEDS = frozenset({"forum chrome", "navigation", "date only"})
 _POST_CHROME = frozenset({"forum chrome", "date only"})

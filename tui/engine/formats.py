@@ -8,15 +8,16 @@ of the same story. Markdown is :mod:`tui.engine.markdown_text`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from itertools import islice
 from xml.etree import ElementTree
 
+from tui.engine import regex_cache
+
 __all__ = ["BLOCK_TAGS", "MAX_EXTRACTED_TAGS", "html_paragraphs", "html_visible_paragraphs"]
 
-_SPACES = re.compile(r"\s+")
+_SPACES = regex_cache.compile(r"\s+")
 
 
 def _collapse(text: str) -> str:
@@ -127,7 +128,7 @@ class _GlueSplitter:
         return pieces if at == len(paragraph) else []
 
 
-_LEADING_SPACES = re.compile(r"\s*")
+_LEADING_SPACES = regex_cache.compile(r"\s*")
 
 
 def _after_spaces(text: str, position: int) -> int:
@@ -212,7 +213,7 @@ BLOCK_TAGS = {
 }
 # <br> is a line break inside a paragraph; two in a row (forum posts) separate paragraphs.
 _LINE_BREAK = "\x00"
-_PARAGRAPH_BREAK = re.compile(f"{_LINE_BREAK}\\s*{_LINE_BREAK}[\\s{_LINE_BREAK}]*")
+_PARAGRAPH_BREAK = regex_cache.compile(f"{_LINE_BREAK}\\s*{_LINE_BREAK}[\\s{_LINE_BREAK}]*")
 _INVISIBLE_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object"}
 
 

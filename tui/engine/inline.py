@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from tui.engine import regex_cache
 from tui.engine.model import InlineDiff, Span, WordOp
 from tui.engine.tokens import _TOKEN, token_key
 
@@ -35,14 +36,16 @@ WordRange = tuple[int, int]
 # ``re.split`` with it returns the same words at the odd indices and, at the
 # even ones, the whitespace before each word ("" where two words touch) and
 # after the last one, so ``"".join`` of the pieces is the text again.
-_WORD = re.compile("(" + _TOKEN.pattern.removeprefix(r"\s+|") + ")")
+_WORD = regex_cache.compile("(" + _TOKEN.pattern.removeprefix(r"\s+|") + ")")
 # The same split for ASCII text (nearly every English paragraph) in a fifth
 # less time: an ASCII ``\w`` is a table lookup, not a Unicode category, and
 # the usual word is tried first. It is the grammar above less what ASCII
 # cannot hold (unspaced scripts, ’); whitespace is spelled out because
 # str.isspace, like a Unicode ``\s``, also counts \x1c-\x1f. The tests hold
 # both splits to display_tokens.
-_ASCII_WORD = re.compile(r"(\w+(?:['.,]\w+)*|['.,]\w+(?:['.,]\w+)*|[^\w\t-\r\x1c-\x20])", re.ASCII)
+_ASCII_WORD = regex_cache.compile(
+    r"(\w+(?:['.,]\w+)*|['.,]\w+(?:['.,]\w+)*|[^\w\t-\r\x1c-\x20])", re.ASCII
+)
 
 # A paragraph's spans alternate from an unchanged one; empty ones are dropped by their text.
 _UNCHANGED_FIRST = (False, True)

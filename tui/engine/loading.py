@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from . import formats
+from . import formats, regex_cache
 from .errors import InputError
 from .fetching import DEFAULT_FETCH_SECONDS, FetchedPage, fetch_url
 from .markdown_text import markdown_paragraphs
@@ -74,8 +74,10 @@ _MAX_UTF16_MESS = 0.2
 #: A few NUL bytes in otherwise valid UTF-8 (a damaged save, a pasted dump) are stray and
 #: dropped; UTF-16 of mostly-ASCII text is about half NULs, so this share is far below it.
 _MAX_STRAY_NUL_SHARE = 0.1
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_HTML_START = re.compile(
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+_HTML_START = regex_cache.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
@@ -102,14 +104,14 @@ _MEDIA_TYPE_FORMATS = {
 # heading set off by a blank line or an underline, as a README or a draft does, and show one
 # more sign only Markdown has. "# " lines alone are shell or Python comments, which code
 # follows at once; "**" or "__init__" alone are prose and code.
-_MARKDOWN_OPENING = re.compile(
+_MARKDOWN_OPENING = regex_cache.compile(
     r"(?:[ \t]*\n)*[ \t]*(?:\#{1,6}[ \t]+\S[^\n]*\n[ \t]*\n|\S[^\n]*\n(?:=+|-+)[ \t]*(?:\n|\Z))"
 )
 # Each pattern is linear: no two quantifiers can take the same characters.
 _MARKDOWN_SIGNS = (
-    re.compile(r"^\#{1,6}[ \t]+\S", re.MULTILINE),  # a further heading
-    re.compile(r"\[[^\[\]\n]+\]\([^()\[\]\s]+\)"),  # an inline link
-    re.compile(r"^(?:```|~~~)", re.MULTILINE),  # a code fence
+    regex_cache.compile(r"^\#{1,6}[ \t]+\S", re.MULTILINE),  # a further heading
+    regex_cache.compile(r"\[[^\[\]\n]+\]\([^()\[\]\s]+\)"),  # an inline link
+    regex_cache.compile(r"^(?:```|~~~)", re.MULTILINE),  # a code fence
 )
 
 
@@ -300,7 +302,7 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 #: Control characters (category Cc) but tab, line feed, vertical tab and form feed; and U+FFFD.
-_ODD_CHARACTER = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f\ufffd]")
+_ODD_CHARACTER = regex_cache.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f\ufffd]")
 
 
 def _looks_binary(text: str) -> bool:
@@ -456,16 +458,18 @@ def paragraph_limit(max_bytes: int) -> int:
 #: copied web pages and books), so no real text at its own size comes near it.
 BYTES_PER_LINE_ALLOWED = 20
 
-_NON_BLANK_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
+_NON_BLANK_LINE = regex_cache.compile(r"^[ \t]*\S", re.MULTILINE)
 # A non-blank line after a blank one or the start; no part spans more than one line break,
 # so a run of blank lines is read once (``\n\n\s*\S`` re-read it from each line break).
-_BLOCK_START = re.compile(r"(?:\A(?:[ \t]*\n)*|\n[ \t]*\n)[ \t]*\S")
+_BLOCK_START = regex_cache.compile(r"(?:\A(?:[ \t]*\n)*|\n[ \t]*\n)[ \t]*\S")
 #: Markdown lines that each start a paragraph of their own, blank line or not: a list item,
 #: a heading, a table row. (A quote's "> " lines do not: they continue its paragraph.)
-_MARKDOWN_BLOCK_LINE = re.compile(r"^[ \t]*(?:(?:[-+*]|\d{1,9}[.)]|\#{1,6})(?=[ \t]|$)|\|)", re.M)
+_MARKDOWN_BLOCK_LINE = regex_cache.compile(
+    r"^[ \t]*(?:(?:[-+*]|\d{1,9}[.)]|\#{1,6})(?=[ \t]|$)|\|)", re.M
+)
 #: HTML tags that end a visible block (those the HTML reader cuts at) or break a line: no page
 #: has more paragraphs than these plus one.
-_HTML_BLOCK_TAG = re.compile(
+_HTML_BLOCK_TAG = regex_cache.compile(
     rf"<(?:{'|'.join(sorted(formats.BLOCK_TAGS | {'br'}))})(?=[\s/>])", re.IGNORECASE
 )
 
@@ -517,7 +521,7 @@ def _check_before_segmenting(name: str, text: str, fmt: str, max_bytes: int) -> 
 
 #: A tag's opening followed by another opening before any ">": the parser reads on from both.
 #: (A lone opening per ">" costs the page's length once in all; these cost more.)
-_OPEN_BEFORE_OPEN = re.compile(r"<[a-zA-Z/!?][^<>]*(?=<[a-zA-Z/!?])")
+_OPEN_BEFORE_OPEN = regex_cache.compile(r"<[a-zA-Z/!?][^<>]*(?=<[a-zA-Z/!?])")
 #: An HTML parser reads each tag up to its ">"; a "<" that is never closed makes it read
 #: the rest of the page once per "<" after it (150 KB of "<a a a": minutes). The characters
 #: so read may be this many times the text's length (a page's tags, script comparisons "a<b"
@@ -529,7 +533,7 @@ _TAG_READING_SLACK = 10_000_000
 #: A tag long enough to count its words, and how many a tag may have: real tags have a few
 #: attributes (a saved page's data: URI is one long word); 10 MB of "<a a a" gave the parsers
 #: five million attributes (72 s, 2.9 GB).
-_LONG_TAG = re.compile(r"<[a-zA-Z][^<>]{65536,}")
+_LONG_TAG = regex_cache.compile(r"<[a-zA-Z][^<>]{65536,}")
 _MAX_TAG_WORDS = 10_000
 
 

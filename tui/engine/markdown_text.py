@@ -27,12 +27,12 @@ its source is shown as its source rather than guessed at.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from . import regex_cache
 from .segmenting import split_paragraphs
 
 if TYPE_CHECKING:
@@ -45,10 +45,10 @@ __all__ = ["HIDDEN_MARKUP", "markdown_paragraphs"]
 #: The only characters Markdown mode removes from the source (plus ordered-list numbers).
 HIDDEN_MARKUP = frozenset("#>*_~`[]!<|=-+:\\")
 
-_SPACES = re.compile(r"\s+")
-_BREAK = re.compile(r"[ \t]*\\?\n[ \t]*")
+_SPACES = regex_cache.compile(r"\s+")
+_BREAK = regex_cache.compile(r"[ \t]*\\?\n[ \t]*")
 # A link reference definition starts its line ("[label]:", maybe inside a quote or list).
-_DEFINITION_START = re.compile(r"[\s>*+-]*\[")
+_DEFINITION_START = regex_cache.compile(r"[\s>*+-]*\[")
 # Leaf blocks whose lines are accounted for; a table's delimiter row is inside its table.
 _LEAF_BLOCKS = {"paragraph_open", "heading_open", "fence", "code_block", "html_block", "table_open"}
 # Inline rules whose tokens need their extent in the source (markdown-it-py records none).

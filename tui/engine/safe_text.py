@@ -21,7 +21,7 @@ or Rich import.
 
 from __future__ import annotations
 
-import re
+from tui.engine import regex_cache
 
 __all__ = ["escape_undecodable", "printable", "terminal_safe", "visible_controls"]
 
@@ -37,8 +37,8 @@ _KEEP_LAYOUT = {**_PICTURES, ord("\t"): ord("\t"), ord("\n"): ord("\n")}
 _PANE_TABLE = {**_PICTURES, **dict.fromkeys(range(0xD800, 0xE000), _C1_PICTURE)}
 #: A lone surrogate: from a byte that is not UTF-8 (U+DC80..U+DCFF) or from a broken encoder.
 _ESCAPES = {code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)}
-_NEEDS_WORK = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_NEEDS_WORK = regex_cache.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_SURROGATE = regex_cache.compile(r"[\ud800-\udfff]")
 
 
 def visible_controls(text: str) -> str:

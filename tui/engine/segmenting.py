@@ -29,10 +29,11 @@ stay inside the text rather than silently splitting it.
 
 from __future__ import annotations
 
-import re
 import statistics
 import unicodedata
 from itertools import pairwise
+
+from tui.engine import regex_cache
 
 __all__ = ["split_paragraphs", "MIN_WRAP_WIDTH", "MAX_WRAP_WIDTH"]
 
@@ -43,11 +44,11 @@ MIN_WRAP_WIDTH = 40
 #: are 60-80 and rarely 100, while a web-pasted paragraph is one long line.
 MAX_WRAP_WIDTH = 100
 
-_LIST_ITEM = re.compile(r"\s*(?:[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+\S")
+_LIST_ITEM = regex_cache.compile(r"\s*(?:[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][.)](?=\s))\s+\S")
 _SENTENCE_END = tuple(".!?:;…。！？；：")
 _CLOSERS = "\"'”’»)]」』）】"
 # A CJK character is a word on its own: Chinese and Japanese have no spaces.
-_FIRST_WORD = re.compile(
+_FIRST_WORD = regex_cache.compile(
     r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff]+"
 )
 

@@ -31,7 +31,6 @@ How:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
@@ -42,6 +41,7 @@ import numpy as np
 import sentencex
 from rapidfuzz.distance import Indel
 
+from tui.engine import regex_cache
 from tui.engine.align import heaviest_chain
 from tui.engine.inline import word_highlights
 from tui.engine.model import Kind, Sentence, SentenceAlignment, SentenceLink, Span
@@ -88,7 +88,7 @@ BAND = 12
 _LANGUAGE = "en"
 #: sentencex hands the text to Rust as UTF-8, which has no lone surrogates (a text built in
 #: memory may hold one): U+FFFD stands in for each, one character for one, so offsets hold.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = regex_cache.compile("[\ud800-\udfff]")
 # Double quotation marks, straight, curly, low and angled (single ones double as apostrophes).
 _QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 _BLANK_QUOTES = str.maketrans(dict.fromkeys(_QUOTES, " "))
@@ -96,7 +96,7 @@ _BLANK_QUOTES = str.maketrans(dict.fromkeys(_QUOTES, " "))
 # sentence; sentencex would cut after "1." and misses every boundary after "(b)".
 # Each part is entered at its run's start only (the lookbehinds), so a search through a run
 # of digits or numerals that ends in no enumerator reads it once, not once per character.
-_ENUMERATOR = re.compile(
+_ENUMERATOR = regex_cache.compile(
     r"(?<!\s)\s*\(?(?:(?<![\d.])\d+(?:\.\d+)*|[a-zA-Z]|(?<![ivxlcIVXLC])[ivxlcIVXLC]+)[.)]\s+"
 )
 

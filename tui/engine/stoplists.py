@@ -16,15 +16,16 @@ from __future__ import annotations
 import functools
 import importlib.util
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from tui.engine import regex_cache
+
 __all__ = ["WORD", "detect_language", "stopwords"]
 
 #: A word, as the stop-word share counts them: a run of letters, digits or underscores.
-WORD = re.compile(r"\w+")
+WORD = regex_cache.compile(r"\w+")
 #: The language is read from the first this many paragraphs (a book's first pages tell).
 _SAMPLE_PARAGRAPHS = 500
 #: How many of the document's most frequent words decide its language (more adds nothing).

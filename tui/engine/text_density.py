@@ -42,11 +42,11 @@ furniture set (``fixtures/furniture``, ``python -m tui.furniture_eval``).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import regex_cache
 from .stoplists import detect_language, stopwords
 
 __all__ = ["furniture_by_density"]
@@ -168,16 +168,16 @@ STRAY_GAP = 12
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near good", "short", "bad"
 
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CJK_PUNCTUATION = re.compile(r"[，。！？；：、]")
+_URL = regex_cache.compile(r"(?:https?://|www\.)\S+")
+_CJK = regex_cache.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_PUNCTUATION = regex_cache.compile(r"[，。！？；：、]")
 _SENTENCE_ENDS = frozenset(".!?…:。！？：")
 _CLOSERS = "\"'”’»)]）」』"
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex_cache.compile(r"\d")
 _CODE_SIGNS = frozenset("{};=()[]<>")
 _CODE_OPERATORS = frozenset("{};=")
-_ENUMERATED = re.compile(r"(?:(\d{1,3})[.)]\s+\D|\[(\d{1,3})\]\s*\S)")
-_BULLETED = re.compile(r"([-*+•–])\s+\w")
+_ENUMERATED = regex_cache.compile(r"(?:(\d{1,3})[.)]\s+\D|\[(\d{1,3})\]\s*\S)")
+_BULLETED = regex_cache.compile(r"([-*+•–])\s+\w")
 _ASCII_DIGITS = "0123456789"
 
 

@@ -13,7 +13,6 @@ Three views of a paragraph serve three jobs:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ from itertools import chain
 
 import numpy as np
 import Stemmer
+
+from tui.engine import regex_cache
 
 __all__ = ["cosmetic_key", "display_tokens", "token_key", "content_terms", "DocumentTerms"]
 
@@ -69,12 +70,12 @@ _UNSPACED = (
 # A word: letters and digits, with single ' ’ . , inside (and one leading: ".5")
 # when a letter or digit follows. Written without a lookahead per character,
 # which made the tokeniser a third slower.
-_TOKEN = re.compile(
+_TOKEN = regex_cache.compile(
     rf"\s+|[{_UNSPACED}]|['’.,]?[^\W{_UNSPACED}]+(?:['’.,][^\W{_UNSPACED}]+)*|[^\w\s]",
 )
-_UNSPACED_CHAR = re.compile(rf"[{_UNSPACED}]")
+_UNSPACED_CHAR = regex_cache.compile(rf"[{_UNSPACED}]")
 # Dashes with or without spaces around them ("a -- b", "a—b") read the same.
-_DASH_RUN = re.compile(r"\s*-{2,}\s*|\s+-\s+")
+_DASH_RUN = regex_cache.compile(r"\s*-{2,}\s*|\s+-\s+")
 
 # Function words carry no content: two unrelated paragraphs share them all.
 _STOPWORDS = frozenset(
@@ -93,13 +94,17 @@ _STOPWORDS = frozenset(
 # Without PyStemmer's own cache of 10,000 words: each distinct word of a document
 # is stemmed once anyway, and on a book the cache only thrashed (4x slower).
 _STEMMER = Stemmer.Stemmer("english", 0)
-_THOUSANDS = re.compile(r",(?=\d{3}\b)")
+_THOUSANDS = regex_cache.compile(r",(?=\d{3}\b)")
 # A leading section or list number ("4.2", "(b)", "iv.", "12)") says where a
 # paragraph stands, not what it says: renumbered clauses must still find each other.
-_ENUMERATOR = re.compile(r"^\s*(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)[.)]|\d+(?:\.\d+)+)\s+")
+_ENUMERATOR = regex_cache.compile(
+    r"^\s*(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivxlc]+)[.)]|\d+(?:\.\d+)+)\s+"
+)
 # Content terms need no display tokens: words (apostrophes inside kept) and numbers
 # with inner separators, found in one pass over the case-folded text.
-_TERM = re.compile(rf"[{_UNSPACED}]+|\d+(?:[.,]\d+)*|[^\W\d_{_UNSPACED}]+(?:['’][^\W\d_]+)*")
+_TERM = regex_cache.compile(
+    rf"[{_UNSPACED}]+|\d+(?:[.,]\d+)*|[^\W\d_{_UNSPACED}]+(?:['’][^\W\d_]+)*"
+)
 
 
 def cosmetic_key(text: str) -> str:

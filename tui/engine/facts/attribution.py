@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.engine import regex_cache
 from tui.engine.facts.check import MEDIUM, FactCheck, Found, Unpaired, Words, flag
 from tui.engine.facts.pairing import Correspondence, correspondence, within
 from tui.engine.facts.text import (
@@ -48,7 +49,7 @@ _INVERTED_VERBS = (
 )
 # What may stand between a source and its verb: "he has said", "officials here insist".
 _BETWEEN = r"(?:(?:has|had|also|here|there|later|now|previously|repeatedly|again)\s+){0,2}"
-SPEECH_VERB_AFTER = re.compile(rf"['’]?s?,?\s+{_BETWEEN}(?:{SPEECH_VERBS})\b")
+SPEECH_VERB_AFTER = regex_cache.compile(rf"['’]?s?,?\s+{_BETWEEN}(?:{SPEECH_VERBS})\b")
 # In blanked text (the attribution guard looks for these words too): no verb, no name said it.
 find_speech_verb = word_finder(SPEECH_VERBS.split("|"))
 # A name: capitalised words, maybe with a title or initials ("Dr. Melinda Rowe", "Ronald L.
@@ -88,7 +89,7 @@ _AFTER_SOURCE = (
 #   "Maria Lopez said", "Lopez, the finance minister, said", "he warned",
 #   "said Maria Lopez", "said the minister", "according to Lopez" / "according to the ministry".
 _ATTRIBUTION = Guarded(
-    re.compile(
+    regex_cache.compile(
         rf"""
           \b(?P<before>{_SOURCE_OR_OWNED})(?:,[^,.;:\n]{{1,60}},)?\s+{_BETWEEN}(?:{SPEECH_VERBS})\b
         | \b(?:{_INVERTED_VERBS}|(?<=,\s)report(?:s|ed))\s+(?P<after>{_SOURCE})(?={_AFTER_SOURCE})
@@ -157,7 +158,7 @@ def _trim_source(source: str) -> tuple[str, int]:
 
 
 _LEADING_NOT_SOURCE = NOT_NAMES - _PRONOUNS - _POSSESSIVES - {"the", "a", "an"}
-_WORDS_BEFORE = re.compile(r"(?:[\w’'-]+\W+){1,4}$")
+_WORDS_BEFORE = regex_cache.compile(r"(?:[\w’'-]+\W+){1,4}$")
 _SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split("|"))
 # Last words of a source that make it a role, not a name: "the Connecticut Democrat".
 _ROLES = frozenset(

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.engine import regex_cache
 from tui.engine.facts.check import HIGH, FactCheck, Found, Words, flag
 from tui.engine.facts.pairing import correspondence, within
 from tui.engine.facts.text import (
@@ -53,7 +54,7 @@ _ZONES = "GMT|UTC|[ECMP][SD]T|BST|CET|CEST"
 # and a time of day: "9 a.m.", "10:30 pm", "21:00", "1900 GMT" (a zone may follow).
 # Month names must be capitalised ("may" is a modal verb); weekdays are not dates.
 _DATE = Guarded(
-    re.compile(
+    regex_cache.compile(
         rf"""
         (?<![\w$€£.,:])(?:
             (?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<meridiem>(?i:[ap]\.m\.|[ap]m\b))(?:\s?\(?(?P<zone12>{_ZONES})\b\)?)?
@@ -99,7 +100,7 @@ class Date:
 
 # A capitalised word (not a month, not opening a sentence after "In" or "Since") just
 # before a year makes the year part of a name.
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = regex_cache.compile(
     rf"(?<![.!?]\s)(?<!^)\b(?!(?:{_MONTH_RE}|In|Since|By|From|Until|Before|After|Of|The)\b)"
     r"[A-Z][a-z]+\s+$"
 )
@@ -174,7 +175,7 @@ def _in_another_zone(a: Date, b: Date) -> bool:
 # ("on July 10" / "on Thursday", "in August" / "last month") keeps its precision.
 _DAY, _WEEK, _MONTH, _YEAR, _DECADE = range(5)
 # RELATIVE_DATE: a day, week, month or year named relative to the publication day.
-_RELATIVE_DATE = re.compile(
+_RELATIVE_DATE = regex_cache.compile(
     r"""\b(?:
         (?P<day>yesterday|today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)
       | (?:last|this|next|earlier\ this|later\ this|a|one)\s+(?:

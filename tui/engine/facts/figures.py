@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.engine import regex_cache
 from tui.engine.facts.check import HIGH, FactCheck, Found, Unpaired, flag, words_at
 from tui.engine.facts.dates import extract_dates
 from tui.engine.facts.pairing import correspondence, within
@@ -212,7 +213,7 @@ _GLUED_UNITS = "kg|km|cm|mm|ml|lbs?|oz|ft|mi|mph|kph|kmh|ha|kw|kwh|mw|gw|sq"
 # number words ("twenty-three", "a dozen") or a fraction ("two-thirds"),
 # optional scale ("billion", "bn"), optional unit ("per cent", "euros").
 _FIGURE = Guarded(
-    re.compile(
+    regex_cache.compile(
         rf"""
         (?<!{_LETTER})(?<![.,/-])(?<![A-Za-z]:)
         (?P<symbol>US\$|\$US|NZ\$|HK\$|[ACS]\$|[$€£¥₹])?\s?
@@ -249,15 +250,17 @@ _FIGURE = Guarded(
 # NUMBERING: a paragraph opening with "1.", "2)" or "4.2" (a list item or a
 # section number), or a number after "section", "clause", "§", ...: a reference
 # that renumbering changes, not a figure.
-_NUMBERING = re.compile(r"(?:^|\n)[ \t]*$")
-_REFERENCE_BEFORE = re.compile(
+_NUMBERING = regex_cache.compile(r"(?:^|\n)[ \t]*$")
+_REFERENCE_BEFORE = regex_cache.compile(
     r"(?:section|sections|clause|clauses|article|articles|paragraph|para|§|part|chapter|schedule|"
     r"annex|appendix|item|rule|step|page|p\.|no\.|number|figure|table|version|v\.?)\s*$",
     re.IGNORECASE,
 )
 # A four-digit number alone in these ranges reads as a year (kept as a date).
 _YEAR_RANGE = range(1500, 2101)
-_NOUN_AFTER = re.compile(r"\s+(?:(?:new|more|additional|extra|full-time|of)\s+)?([^\W\d_][\w-]+)")
+_NOUN_AFTER = regex_cache.compile(
+    r"\s+(?:(?:new|more|additional|extra|full-time|of)\s+)?([^\W\d_][\w-]+)"
+)
 
 # Words that follow a number without being what it counts.
 _FUNCTION_WORDS = frozenset(
@@ -297,7 +300,7 @@ class _Figure:
         return self.significant and (not self.spelled or self.measure != "count" or self.joined)
 
 
-_SEPARATORS = re.compile(r"[,\s]")
+_SEPARATORS = regex_cache.compile(r"[,\s]")
 
 
 def _scale_of(match: re.Match[str]) -> str:
@@ -356,7 +359,7 @@ def _is_reference(match: re.Match[str], text: str) -> bool:
 
 # A capitalised word right before a bare number makes it part of a name ("Standard &
 # Poor's 500 Index", "Pentium 4"), unless the word opens a sentence or says how many.
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'])([A-Z][\w’'&]*)\s+$")
+_CAPITALISED_BEFORE = regex_cache.compile(r"(?<![\w’'])([A-Z][\w’'&]*)\s+$")
 _NOT_A_NAME_BEFORE = NOT_NAMES | frozenset(
     """about some nearly almost around roughly over under only just approximately another
     exactly up more fewer less than at least top""".split()
@@ -407,7 +410,7 @@ _CJK_NUMERAL = f"[{''.join(_CJK_DIGITS)}{''.join(_CJK_UNITS)}{''.join(_CJK_GROUP
 # A numeral is read from its first character only (the lookbehinds): tried inside a run, each
 # start re-read the rest of the run (10,000 digits: minutes), and "第二十八人" gave "十八人".
 _CJK_FIGURE = Guarded(
-    re.compile(
+    regex_cache.compile(
         rf"(?<!第)(?P<numeral>(?<!{_CJK_NUMERAL}){_CJK_NUMERAL}+|(?<!\d)\d+(?:\.\d+)?)"
         rf"(?P<counter>{_CJK_COUNTERS})"
     ),
@@ -545,7 +548,7 @@ _SMALL_COUNT_WORDS = {1: ("one", "a single"), 10: ("a decade",), 100: ("a centur
 
 # VAGUE_AMOUNT: a quantity without a value — what an exact figure becomes
 # when a rewrite blurs it ("tens of billions of dollars", "several", "dozens of").
-_VAGUE_AMOUNT = re.compile(
+_VAGUE_AMOUNT = regex_cache.compile(
     rf"""
     \b(?:
         (?:tens|hundreds|dozens|scores)\s+of\s+(?:thousands|millions|billions|trillions)
@@ -660,7 +663,7 @@ for _word, _value in _NUMBER_WORDS.items():
         _WORDS_FOR[int(_value)] = (*_WORDS_FOR.get(int(_value), ()), _word)
 
 # A figure and its restatement in brackets: "50 degrees (120 Fahrenheit)".
-_BRACKETED = re.compile(r"\s*\(\s*")
+_BRACKETED = regex_cache.compile(r"\s*\(\s*")
 
 
 def _restating_pairs(text: str) -> dict[int, _Figure]:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
+from tui.engine import regex_cache
 from tui.engine.facts.attribution import SPEECH_VERB_AFTER, find_speech_verb
 from tui.engine.facts.check import HIGH, FactCheck, Found, Words, flag, words_at
 from tui.engine.facts.pairing import Correspondence, correspondence, within
@@ -31,7 +32,7 @@ from tui.engine.facts.text import (
 from tui.engine.facts.variants import abbreviates, near_miss, same_name, skeleton, word_form
 
 # A capitalised word, possibly with inner capitals/apostrophes/hyphens (McDonald, O'Brien, Smith-Jones).
-_CAPITALISED = re.compile(r"(?<![\w’'])[^\W\d_][\w’'-]*")
+_CAPITALISED = regex_cache.compile(r"(?<![\w’'])[^\W\d_][\w’'-]*")
 # One scan for where a sentence (or a quotation, or a line) begins, since a
 # capital there proves nothing, and for where one of those words may start:
 #   a boundary: end punctuation (+ closing quotes/brackets) and space, a line
@@ -46,7 +47,7 @@ _CAPITAL_OR_NON_ASCII = r"A-Z\u0080-\U0010ffff"
 _OPENS_WORD = (
     r"(?<![\w’'].)(?<=[^\W\d_])"  # the character just read: a letter, nothing word-like before it
 )
-_BOUNDARY_OR_CAPITAL = re.compile(
+_BOUNDARY_OR_CAPITAL = regex_cache.compile(
     rf"""[.!?…\n:;“"‘«(\[—–\-{_CAPITAL_OR_NON_ASCII}]"""
     r"""(?:(?<=[.!?…])["'”’)\]]*\s+|(?<=\n)\s*|(?<=[:;])\s+|(?<=[“"‘«(\[])\s*|(?<=[—–-])\s+"""
     rf"""|{_OPENS_WORD}(?P<rest_of_word>[\w’'-]*))"""
@@ -55,11 +56,11 @@ _BOUNDARY_OR_CAPITAL = re.compile(
 # for a test cheaper than finding the words: one neither at the start of the
 # text nor right after ". ", where it opens a sentence for certain, or one
 # that runs into a space and a capital ("Maria Lopez").
-_MAY_OPEN_NAME = re.compile(
+_MAY_OPEN_NAME = regex_cache.compile(
     rf"[{_CAPITAL_OR_NON_ASCII}]{_OPENS_WORD}(?:(?<!^.)(?<![.!?…] .)|[\w’'-]*(?=\s+[A-Z]))"
 )
-_SPACE = re.compile(r"\s+")
-_WORD_RUN_CHARACTER = re.compile(r"[\w’'-]")
+_SPACE = regex_cache.compile(r"\s+")
+_WORD_RUN_CHARACTER = regex_cache.compile(r"[\w’'-]")
 
 
 class _NameWord(NamedTuple):
@@ -145,7 +146,7 @@ def _find_names(text: str) -> tuple[_NameWord, ...]:
     return tuple(names)
 
 
-_CAPITAL_AFTER = re.compile(r"['’]?s?\s+[A-Z]")
+_CAPITAL_AFTER = regex_cache.compile(r"['’]?s?\s+[A-Z]")
 
 
 def _misspelling(name: str, other: str) -> bool:
@@ -173,7 +174,7 @@ def _name_runs(text: str) -> list[list[_NameWord]]:
     return runs
 
 
-_NAME_GAP = re.compile(rf"\s+(?:(?:{'|'.join(sorted(NAME_CONNECTORS))})\s+)*")
+_NAME_GAP = regex_cache.compile(rf"\s+(?:(?:{'|'.join(sorted(NAME_CONNECTORS))})\s+)*")
 
 
 def _run_text(text: str, run: list[_NameWord]) -> str:
@@ -334,7 +335,7 @@ def _gone(word: _NameWord, text: str, other: str) -> bool:
 
 # Another capital word near a capital word: text set in capitals ("TWO HUNDRED
 # DOLLARS", a licence's disclaimer), where capitals say nothing about names.
-_CAPITAL_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_CAPITAL_WORD = regex_cache.compile(r"\b[A-Z]{2,}\b")
 _SHOUTING = 2
 
 
@@ -346,7 +347,7 @@ def _shouted(text: str, word: _NameWord) -> bool:
 
 
 # A party and state after a politician's name: "R-Tenn.", "D-S.D."; and the parties.
-_PARTY = re.compile(r"[RDI]-[A-Z][\w.]*|Republicans?|Democrats?|Democratic|Independent")
+_PARTY = regex_cache.compile(r"[RDI]-[A-Z][\w.]*|Republicans?|Democrats?|Democratic|Independent")
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -422,7 +423,7 @@ def _institution(text: str, run: list[_NameWord]) -> bool:
     return any(word in _INSTITUTIONS for word in words)
 
 
-_WORD_AFTER = re.compile(r"\s+(\w+)")
+_WORD_AFTER = regex_cache.compile(r"\s+(\w+)")
 
 
 def _changed_stretches(
@@ -456,7 +457,7 @@ def _keyed_words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     ]
 
 
-_HYPHENATED = re.compile(r"[^\W_][\w’'-]*")
+_HYPHENATED = regex_cache.compile(r"[^\W_][\w’'-]*")
 
 
 def compare_names(left: str, right: str) -> list[Found]:
@@ -491,7 +492,7 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(m.group() for m in _LOWERCASE_WORD.finditer(text))
 
 
-_LOWERCASE_WORD = re.compile(r"(?<![\w’'])[a-z][\w’'-]*")
+_LOWERCASE_WORD = regex_cache.compile(r"(?<![\w’'])[a-z][\w’'-]*")
 
 
 CHECK = FactCheck("names", compare_names)

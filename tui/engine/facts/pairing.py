@@ -15,21 +15,21 @@ passages of one aligned change.
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.engine import regex_cache
 from tui.engine.facts.text import TEXT_CACHE, Word, content_stems, text_words, word_starts
 
 # A sentence ends at ., ! or ? (with closing quotes or brackets) before a space, or at a
 # line break; "U.S. forces" or "Jan. 12" end nothing, since a lower-case word or a digit
 # follows. Sentences longer than this many characters are cut, so a text without
 # punctuation still pairs piece by piece rather than as one block.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+_SENTENCE_END = regex_cache.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 # Words a full stop follows without ending a sentence: titles, initials, "U.S.", "Inc.".
-_ABBREVIATED = re.compile(
+_ABBREVIATED = regex_cache.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Jr|Sr|Inc|Corp|Co|Ltd|"
     r"No|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.$"
 )

@@ -9,11 +9,11 @@ words whole) is still faithful.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.engine import regex_cache
 from tui.engine.facts.attribution import SPEECH_VERBS
 from tui.engine.facts.check import HIGH, FactCheck, Found, Unpaired, flag, words_at
 from tui.engine.facts.pairing import correspondence, within
@@ -30,21 +30,24 @@ from tui.engine.facts.variants import spelling_key, transliterated
 # QUOTE_MARK: a double quotation mark — straight, curly, low-9, guillemet, or the
 # doubled backticks and apostrophes of typewriter text (``so'') — or a line break, which
 # ends any quotation still open. Straight marks open before a word and close after one.
-_QUOTE_MARK = re.compile(r"``|''|(?<!\d)\"|[“”„«»]|\n")  # 5" is five inches
+_QUOTE_MARK = regex_cache.compile(r"``|''|(?<!\d)\"|[“”„«»]|\n")  # 5" is five inches
 # A text with none of these marks holds no quotation (most passages): not scanned.
 _ANY_QUOTE_MARK = Guarded(
-    re.compile(r"``|''|(?<!\d)\"|[“”„«»]"), fragments=('"', "“", "”", "„", "«", "»", "``", "''")
+    regex_cache.compile(r"``|''|(?<!\d)\"|[“”„«»]"),
+    fragments=('"', "“", "”", "„", "«", "»", "``", "''"),
 )
 _OPENERS = frozenset({"``", "“", "„", "«"})
 _CLOSERS = frozenset({"''", "”", "»"})
 # SINGLE_QUOTE: text between curly single quotes that open at a word start and close
 # before a non-letter (so the apostrophes in "don’t" or "Lopez’s" never open or close one).
 _SINGLE_QUOTE = Guarded(
-    re.compile(r"(?<![\w’'])‘(?P<single>[^‘’\n]{1,600}?)’(?![^\W\d_])"),
+    regex_cache.compile(r"(?<![\w’'])‘(?P<single>[^‘’\n]{1,600}?)’(?![^\W\d_])"),
     fragments=("‘",),
 )
 # After a closing mark with no opening one: its speaker (", Lopez said", "said Lopez").
-_SAID_AFTER = re.compile(rf"[,.!?]?\s*(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{SPEECH_VERBS})\b|[,.!?]?\s*$")
+_SAID_AFTER = regex_cache.compile(
+    rf"[,.!?]?\s*(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{SPEECH_VERBS})\b|[,.!?]?\s*$"
+)
 # A quotation longer than this is cut: an unclosed mark must not make one of a whole book.
 _LONGEST_QUOTE = 600
 
@@ -61,17 +64,20 @@ class _Quote:
 
 # Contractions spelled out, so "We're" and "We are" are one wording.
 _CONTRACTIONS = (
-    (re.compile(r"\b(can)'t\b"), r"\1 not"),
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\bain't\b"), "is not"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should)nt\b"), r"\1 not"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"\b(it|that|there|what|he|she|who)'s\b"), r"\1 is"),
-    (re.compile(r"'s\b|(?<=s)'(?!\w)"), ""),  # a possessive: "princess's", "Princess'"
+    (regex_cache.compile(r"\b(can)'t\b"), r"\1 not"),
+    (regex_cache.compile(r"\bwon't\b"), "will not"),
+    (regex_cache.compile(r"\bain't\b"), "is not"),
+    (regex_cache.compile(r"n't\b"), " not"),
+    (
+        regex_cache.compile(r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should)nt\b"),
+        r"\1 not",
+    ),
+    (regex_cache.compile(r"'re\b"), " are"),
+    (regex_cache.compile(r"'ve\b"), " have"),
+    (regex_cache.compile(r"'ll\b"), " will"),
+    (regex_cache.compile(r"'m\b"), " am"),
+    (regex_cache.compile(r"\b(it|that|there|what|he|she|who)'s\b"), r"\1 is"),
+    (regex_cache.compile(r"'s\b|(?<=s)'(?!\w)"), ""),  # a possessive: "princess's", "Princess'"
 )
 
 
@@ -126,7 +132,7 @@ def extract_quotes(text: str) -> tuple[_Quote, ...]:
 
 # A title in quotation marks ("The Matrix Reloaded", "Late Edition"): up to six words, each
 # capitalised or a short function word, not a quotation of anyone's words.
-_TITLE = re.compile(
+_TITLE = regex_cache.compile(
     r"(?:[A-Z][\w’'&:-]*|of|the|a|an|and|in|on|for|to|at)(?:\s+(?:[A-Z0-9][\w’'&:-]*|of|the|a|an|and|in|on|for|to|at)){0,5}[,.!?]?"
 )
 

@@ -17,6 +17,7 @@ from functools import cache
 
 from rapidfuzz.distance import OSA
 
+from tui.engine import regex_cache
 from tui.engine.facts.check import HIGH, MEDIUM, FactCheck, Found, Words, flag
 from tui.engine.facts.pairing import correspondence, within
 from tui.engine.facts.text import (
@@ -40,7 +41,7 @@ from tui.engine.model import Severity
 # are a "not" ("unable", "infeasible") count, so "did not comment" / "declined to
 # comment" and "not feasible" / "infeasible" balance out.
 _NEGATION = Guarded(
-    re.compile(
+    regex_cache.compile(
         r"""
         \b(?:
             (?P<skip>not\s+(?:only|just|least|merely|until)|[a-z]*n['’]t\s+until|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
@@ -74,7 +75,7 @@ _NEGATION = Guarded(
 # verb ("Bremer estimated that"), not before a figure ("an estimated 310 million"), where
 # it belongs to the figure.
 _HEDGE = Guarded(
-    re.compile(
+    regex_cache.compile(
         r"""
         \b(?:
             allegedly | alleged | reportedly | apparently | purportedly | supposedly | possibly
@@ -111,7 +112,7 @@ _HEDGE = Guarded(
 # _MODAL_EQUIVALENTS are tense or register variants, not shifts in meaning
 # ("will" -> "would" is reported speech; "may" -> "might" is style).
 _MODAL = Guarded(
-    re.compile(
+    regex_cache.compile(
         r"\b(?P<modal>may|might|could|can|will|would|shall|should|must|ought\s+to|has\s+to|have\s+to|"
         r"need\s+to|needs\s+to|ca(?=n['’]t)|wo(?=n['’]t)|sha(?=n['’]t))(?=n['’]t\b|\b)",
         re.IGNORECASE,
@@ -166,7 +167,7 @@ _MODAL_CLASS = {
 _MODAL_EQUIVALENTS = frozenset({frozenset({"can", "could"})})
 
 # Punctuation that ends the clause a marker governs.
-_CLAUSE_END = re.compile(r"[.,;:!?\"“”()\[\]—–]")
+_CLAUSE_END = regex_cache.compile(r"[.,;:!?\"“”()\[\]—–]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +252,7 @@ def _markers(
     return markers
 
 
-_NEGATED = re.compile(r"n['’]t\b|\s+(?:not|never)\b", re.IGNORECASE)
+_NEGATED = regex_cache.compile(r"n['’]t\b|\s+(?:not|never)\b", re.IGNORECASE)
 
 
 def _negation_word(m: re.Match[str]) -> str | None:
@@ -464,7 +465,7 @@ _NEITHER_REACH = 80
 
 # An underscore that opens or closes a word is Markdown emphasis ("is _not_ to"), not part
 # of the word: read as a space, so "_not_" is the word "not".
-_EMPHASIS = re.compile(r"(?<!\w)_(?=\w)|(?<=\w)_(?!\w)")
+_EMPHASIS = regex_cache.compile(r"(?<!\w)_(?=\w)|(?<=\w)_(?!\w)")
 
 
 def _unemphasised(text: str) -> str:

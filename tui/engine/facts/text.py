@@ -18,9 +18,13 @@ from typing import NamedTuple, Protocol, TypeVar
 
 import Stemmer
 
+from tui.engine import regex_cache
+
 _STEMMER = Stemmer.Stemmer("english")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_WORD_PIECES = re.compile(f"({_WORD.pattern})")  # re.split keeps the words, at the odd places
+_WORD = regex_cache.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD_PIECES = regex_cache.compile(
+    f"({_WORD.pattern})"
+)  # re.split keeps the words, at the odd places
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
@@ -131,7 +135,7 @@ def mostly_kept(stems: Set[str], other_stems: Set[str]) -> bool:
     return bool(stems) and 2 * len(stems & other_stems) >= len(stems)
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s+|$)|\n")
+_SENTENCE_END = regex_cache.compile(r"[.!?…][\"'”’)\]]*(?:\s+|$)|\n")
 # A "sentence" reaches at most this far either side of what it holds: text with
 # no sentence ends (a pasted 5 MB line) must not make every lookup scan it all.
 _SENTENCE_REACH = 600
@@ -181,12 +185,12 @@ def context_kept(text: str, span: tuple[int, int], other_stems: Set[str]) -> boo
 # Folding that agrees with re.IGNORECASE on every letter of the word lists below:
 # the pattern matches "ſ" as "s" and "ı"/"İ" as "i", which str.lower() keeps (or dots).
 _IGNORECASE_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
-_TOKEN = re.compile(r"\w+")
+_TOKEN = regex_cache.compile(r"\w+")
 # In ASCII, ``\w`` is [A-Za-z0-9_]: blanking every other character leaves the
 # words _TOKEN finds, between spaces, at a fraction of the cost. The table is
 # for bytes.translate, three times cheaper than str.translate's mapping.
 _ASCII_NON_WORD = bytes(c if re.fullmatch(rb"\w", bytes([c])) else ord(" ") for c in range(256))
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex_cache.compile(r"\d")
 
 
 def matched_key(word: str) -> str:
@@ -234,8 +238,12 @@ def fewest(fragments: Iterable[str]) -> tuple[str, ...]:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Regex alternation of literal words, longest first so "half a dozen" beats "dozen"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Regex alternation of literal words, longest first so "half a dozen" beats "dozen".
+
+    Words of one length in alphabetical order: the same pattern in every run (a set's order
+    changes with the process), so the compiled rule is found again (:mod:`..regex_cache`).
+    """
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda word: (-len(word), word)))
 
 
 _Tree = dict[str | None, "_Tree"]
@@ -280,7 +288,7 @@ def finder(literals: Iterable[str]) -> Callable[[str], bool]:
 
     @cache
     def search() -> Callable[[str], re.Match[str] | None]:
-        return re.compile(any_of_pattern(wanted)).search
+        return regex_cache.compile(any_of_pattern(wanted)).search
 
     return lambda text: search()(text) is not None
 
@@ -443,12 +451,12 @@ NOT_NAMES = frozenset(
     where which many some all one two three every each both most more other another such so
     nor yet still despite although though because""".split()
 )
-POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = regex_cache.compile(r"['’]s?$")
 # Connectors that may sit inside a name: "Ursula von der Leyen", "Bank of England".
 NAME_CONNECTORS = frozenset(
     {"de", "da", "del", "der", "van", "von", "al", "bin", "of", "la", "le", "du"}
 )
-_HYPHENATED_WORD = re.compile(r"[^\W_][\w’'-]*")
+_HYPHENATED_WORD = regex_cache.compile(r"[^\W_][\w’'-]*")
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from tui.engine import regex_cache
 from tui.engine.facts.text import NAME_CONNECTORS, fold_accents, name_key
 
 # Spellings that differ between English varieties, as (ending, folded ending): the
@@ -100,7 +101,7 @@ def transliterated(a: str, b: str) -> bool:
 
 
 # Long vowels as transliterations spell them: "ee" or "i", "oo", "ou" or "u".
-_LONG_VOWELS = re.compile(r"ee|oo|ou")
+_LONG_VOWELS = regex_cache.compile(r"ee|oo|ou")
 _LONG_VOWEL_SHORT = {"ee": "i", "oo": "u", "ou": "u"}
 
 
@@ -202,7 +203,7 @@ def word_form(a: str, b: str) -> bool:
 _PLURAL_STEM = 5
 
 
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_DETERMINER = regex_cache.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SKIPPED = NAME_CONNECTORS | {"the", "a", "an"}
 
 
@@ -239,7 +240,7 @@ def _named_words(run_text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_LETTER_WORD = regex_cache.compile(r"[^\W\d_]+")
 
 
 # Endings a company's initials leave out: "GE" for "General Electric Co."

@@ -9,9 +9,9 @@ in a detached tmux terminal (120 × 40) and reads the terminal every few millise
   i.e. the comparison listed and the first difference shown beside the texts;
 
 then quits the app. Wall seconds from the command's start, median of ``--repeat`` runs, the
-app's CPU seconds when its useful screen was there (less noisy on a shared machine: they leave
-out the time the app waited for a core), and the machine's load average. The
-bytecode is cached first, as in :mod:`benchmarks.whole_command`.
+app's CPU seconds when its first frame and its useful screen were there (less noisy on a
+shared machine: they leave out the time the app waited for a core), and the machine's load
+average. The bytecode is cached first, as in :mod:`benchmarks.whole_command`.
 """
 
 from __future__ import annotations
@@ -38,9 +38,10 @@ GIVE_UP_SECONDS = 120.0
 
 class Timing(NamedTuple):
     """Seconds from the command's start to its first frame and to its first useful screen, and
-    the app's CPU seconds (user + system) when the useful screen was there."""
+    the app's CPU seconds (user + system) at each."""
 
     first_frame: float
+    first_frame_cpu: float
     useful: float
     useful_cpu: float
 
@@ -74,7 +75,7 @@ def time_app(left: Path, right: Path) -> Timing:
     subprocess.run(
         [*tmux, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True
     )
-    first_frame = useful = useful_cpu = float("nan")
+    first_frame = first_frame_cpu = useful = useful_cpu = float("nan")
     try:
         pid = int(
             subprocess.run(
@@ -88,7 +89,7 @@ def time_app(left: Path, right: Path) -> Timing:
             screen = _screen(tmux, session)
             now = time.perf_counter() - start
             if screen.strip() and first_frame != first_frame:
-                first_frame = now
+                first_frame, first_frame_cpu = now, _cpu_seconds(pid)
             if any(marker in screen.lower() for marker in USEFUL_MARKERS):
                 useful, useful_cpu = now, _cpu_seconds(pid)
                 break
@@ -97,7 +98,7 @@ def time_app(left: Path, right: Path) -> Timing:
         time.sleep(0.3)
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False)
-    return Timing(first_frame, useful, useful_cpu)
+    return Timing(first_frame, first_frame_cpu, useful, useful_cpu)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -109,7 +110,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit("tmux is needed: the app runs in a real terminal")
     print(f"the app in tmux, median of {args.repeat} fresh processes, wall seconds")
     print(
-        f"{'paragraphs':>10} {'first frame':>12} {'useful screen':>14} {'(CPU)':>6} {'load average':>13}"
+        f"{'paragraphs':>10} {'first frame':>12} {'(CPU)':>6} {'useful screen':>14} {'(CPU)':>6}"
+        f" {'load average':>13}"
     )
     with tempfile.TemporaryDirectory() as folder:
         warm_cache([sys.executable, "-m", "tui"], Path(folder))
@@ -118,6 +120,7 @@ def main(argv: list[str] | None = None) -> None:
             runs = [time_app(left, right) for _ in range(args.repeat)]
             print(
                 f"{size:>10} {statistics.median(r.first_frame for r in runs):>11.2f}s"
+                f" {statistics.median(r.first_frame_cpu for r in runs):>5.2f}s"
                 f" {statistics.median(r.useful for r in runs):>13.2f}s"
                 f" {statistics.median(r.useful_cpu for r in runs):>5.2f}s"
                 f" {os.getloadavg()[0]:>13.1f}"

@@ -18,10 +18,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tui.engine.model import Change, Comparison, FactFlag, Kind, Severity
 from tui.engine.report import Review, ReviewMark, difference_numbers
-from tui.engine.sentences import SentencePair
+
+if TYPE_CHECKING:  # the aligner's module (numpy): the app's first frame does without it
+    from tui.engine.sentences import SentencePair
 
 __all__ = [
     "KIND_ORDER",

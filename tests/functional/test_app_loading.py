@@ -8,6 +8,8 @@ comparison is provably still running.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -102,6 +104,20 @@ async def test_the_first_frame_shows_progress_and_escape_cancels_a_running_compa
             assert app.reading.comparison.left.source == REQUEST.left
     finally:
         slow.release.set()
+
+
+def test_the_app_draws_its_first_frame_without_the_comparisons_imports():
+    """numpy, the aligner and the fact rules are imported by the comparison's worker, after
+    the first frame: before it they cost as much as the frame itself."""
+    code = (
+        "import sys, tui.cli, tui.options, tui.app.app; "
+        "print([m for m in ('numpy', 'tui.engine.align', 'tui.engine.facts', "
+        "'tui.engine.boilerplate') if m in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 async def test_q_quits_while_the_comparison_is_still_running(monkeypatch):

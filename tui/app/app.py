@@ -81,7 +81,6 @@ from tui.engine.model import Comparison, FactFlag
 from tui.engine.pipeline import CompareRequest
 from tui.engine.progress import Cancelled, Progress
 from tui.engine.safe_text import terminal_safe
-from tui.engine.sentences import sentence_pairs
 from tui.options import AppOptions
 from tui.review.marks import Mark, OpenResult, ReviewSummary
 from tui.review.store import NullStore, StateUnavailable, open_store
@@ -348,6 +347,11 @@ class CompareApp(App[None]):
         newer comparison), it sets the flag the engine checks between stages
         and changes, and the abandoned thread holds up nothing.
         """
+        # The progress display is drawn first: the engine's imports and work in the thread hold
+        # the interpreter most of the time, and started with it they delayed the first frame.
+        painted = asyncio.Event()
+        self.call_after_refresh(painted.set)
+        await painted.wait()
         cancel = threading.Event()
         progress = Progress(note.report, cancel.is_set)
         job = in_daemon_thread(_read_and_open, request, self.store, self.filters, progress)
@@ -716,6 +720,9 @@ class CompareApp(App[None]):
                 "this difference is on one side only: no sentences to pair", title="Sentences"
             )
             return
+        # The aligner's module (numpy) is not imported before the first frame: here, on first use.
+        from tui.engine.sentences import sentence_pairs
+
         title = f"Difference {(self.position or 0) + 1}: {kind_title(c)} · {locator(c)} · {score_label(c)}"
         self.push_screen(SentenceView(title, sentence_pairs(c.sentences)))
 

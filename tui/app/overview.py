@@ -9,8 +9,8 @@ Clicking a cell asks the app to scroll there.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 from rich.segment import Segment
 from textual import events
 from textual.message import Message
@@ -20,6 +20,9 @@ from textual.widget import Widget
 from tui.app.styles import ComponentStyles
 from tui.engine.model import Change, Comparison, Kind
 from tui.wording import FACT_MARK, KIND_MARK
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Overview", "overview_rank", "strongest_rows"]
 
@@ -36,6 +39,8 @@ def strongest_rows(
     is spread over the cells its lines touch, and each cell keeps the maximum
     of rank × rows + (rows − 1 − row).
     """
+    import numpy as np  # imported by the comparison, not before the app's first frame
+
     count = len(starts)
     if height <= 0 or not count:
         return [None] * max(height, 0)
@@ -104,10 +109,11 @@ class Overview(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._starts = np.zeros(0, dtype=np.int64)  # first line of each row
-        self._row_changes = np.zeros(0, dtype=np.int64)  # change index of each row
+        # Arrays once rows are shown: numpy is not imported before the app's first frame.
+        self._starts: np.ndarray | None = None  # first line of each row
+        self._row_changes: np.ndarray | None = None  # change index of each row
         self._changes: tuple[Change, ...] = ()
-        self._ranks = np.zeros(0, dtype=np.int64)  # overview_rank of each change
+        self._ranks: np.ndarray | None = None  # overview_rank of each change
         self._cells: list[Change | None] = []
         self._total = 0
         self._window = (0, 0)
@@ -117,7 +123,9 @@ class Overview(Widget):
         self, starts: Sequence[int], total: int, row_changes: np.ndarray, comparison: Comparison
     ) -> None:
         """The rows by their first lines and change indices, and the panes' total height."""
-        if comparison.changes is not self._changes:
+        import numpy as np
+
+        if comparison.changes is not self._changes or self._ranks is None:
             self._changes = comparison.changes
             self._ranks = np.array([overview_rank(c) for c in self._changes], dtype=np.int64)
         self._starts = np.asarray(starts, dtype=np.int64)
@@ -141,6 +149,8 @@ class Overview(Widget):
 
     def _summarise(self) -> None:
         """The strongest change per cell."""
+        if self._starts is None or self._row_changes is None or self._ranks is None:
+            return  # no rows shown yet
         rows = strongest_rows(
             self._starts, self._total, self._ranks[self._row_changes], self.size.height
         )

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -35,6 +35,9 @@ from tui.app.wrapping import wrap_offsets
 from tui.engine.layout import Row
 from tui.engine.model import Change, Comparison, Kind
 from tui.wording import BOILERPLATE_MARK, FACT_MARK, KIND_MARK
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["SideBySide"]
 
@@ -107,6 +110,8 @@ class _WrapCache:
         The heights without notes are computed once per cache (the one slow
         step: every row wrapped); the few rows with a note are patched in.
         """
+        import numpy as np  # imported by the comparison, not before the app's first frame
+
         if self._plain_heights is None:
             plain = model.with_marks({})
             self._plain_heights = np.array(
@@ -375,7 +380,7 @@ class SideBySide(ScrollView, can_focus=True):
             self._wrapped = _WrapCache(comparison, columns)
             self._row_cache.clear()
         heights = self._wrapped.layout_heights(self.model)[self.model.row_positions]
-        ends = np.cumsum(heights)
+        ends = heights.cumsum()
         starts = tuple((ends - heights).tolist())
         self._geometry = _Geometry(
             self.model, self._wrapped, columns, starts, int(ends[-1]) if len(ends) else 0

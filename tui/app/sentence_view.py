@@ -10,6 +10,7 @@ pair (:func:`~tui.engine.sentences.sentence_pairs`), never across sentences.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -21,8 +22,10 @@ from textual.widgets import Label, Static
 
 from tui.engine.model import Span
 from tui.engine.safe_text import printable
-from tui.engine.sentences import SentencePair
 from tui.wording import percent, sentence_kind_label, sentence_summary
+
+if TYPE_CHECKING:  # the aligner's module (numpy): the app's first frame does without it
+    from tui.engine.sentences import SentencePair
 
 __all__ = ["SentenceView"]
 

@@ -11,14 +11,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from tui.engine.layout import Row, side_by_side
 from tui.engine.model import Change, Comparison, FactFlag, Kind
 from tui.engine.safe_text import visible_controls
 from tui.review.marks import Mark
 from tui.wording import SEVERITY_MARK, fact_line, kind_label, paragraph_numbers
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "ComparisonIndex",
@@ -122,6 +124,9 @@ class ComparisonIndex:
     """
 
     def __init__(self, comparison: Comparison) -> None:
+        # numpy comes with the comparison (the engine imports it), not before the first frame.
+        import numpy as np
+
         changes = comparison.changes
         self.layout = side_by_side(comparison)
         self.kinds = np.array([_KIND_CODE[c.kind] for c in changes], dtype=np.int8)
@@ -180,6 +185,8 @@ class ReaderModel:
     @cached_property
     def _listed(self) -> np.ndarray:
         """For each change, whether the panel lists it: :meth:`Filters.lists`, and not hidden as reviewed."""
+        import numpy as np
+
         index, filters = self.index, self.filters
         assert index is not None
         listed = np.isin(index.kinds, [_KIND_CODE[kind] for kind in filters.kinds])
@@ -222,6 +229,8 @@ class ReaderModel:
 
     @cached_property
     def _entries(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        import numpy as np
+
         index = self.index
         assert index is not None
         if not self.filters.facts_only:
@@ -255,6 +264,8 @@ class ReaderModel:
     @cached_property
     def row_positions(self) -> np.ndarray:
         """Where each shown row is in :attr:`layout` (the panes keep per-layout-row heights)."""
+        import numpy as np
+
         index = self.index
         assert index is not None
         if self.filters.changes_only:
@@ -288,6 +299,8 @@ class ReaderModel:
         return self._rows_of(ghosts=True)
 
     def _rows_of(self, *, ghosts: bool) -> dict[int, int]:
+        import numpy as np
+
         assert self.index is not None
         positions = self.row_positions
         wanted = self.index.row_ghosts[positions] == ghosts

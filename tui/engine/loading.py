@@ -74,9 +74,7 @@ _MAX_UTF16_MESS = 0.2
 #: A few NUL bytes in otherwise valid UTF-8 (a damaged save, a pasted dump) are stray and
 #: dropped; UTF-16 of mostly-ASCII text is about half NULs, so this share is far below it.
 _MAX_STRAY_NUL_SHARE = 0.1
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _HTML_START = regex_cache.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
     re.IGNORECASE | re.DOTALL,

@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -225,6 +224,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 
 
 def _replace_atomically(path: Path, text: str) -> None:
+    import tempfile  # only saving pays for its import (~5 ms of every start)
+
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
     )

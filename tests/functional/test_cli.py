@@ -60,6 +60,20 @@ def test_summary_matches_the_golden_file(tmp_path, pair):
     assert result.stdout == golden.read_text(encoding="utf-8")
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_a_summary_runs_on_one_thread_unless_the_user_asks_for_blas_threads(tmp_path, pair):
+    """numpy's BLAS threads only cost start-up time: the command runs without them."""
+    code = (
+        "import os, sys; from tui.cli import main; main(sys.argv[1:]); "
+        "print(len(os.listdir('/proc/self/task')), file=sys.stderr)"
+    )
+    command = [sys.executable, "-c", code, *pair, "--summary"]
+    environment = {k: v for k, v in cli_env(tmp_path).items() if k != "OPENBLAS_NUM_THREADS"}
+    alone = run_command(command, tmp_path=tmp_path, env=environment)
+    asked = run_command(command, tmp_path=tmp_path, env=environment | {"OPENBLAS_NUM_THREADS": "2"})
+    assert alone.stderr.split() == ["1"] and asked.stderr.split() == ["2"]
+
+
 def test_summary_names_counts_facts_and_differences(tmp_path, pair):
     out = run_main(*pair, "--summary", tmp_path=tmp_path).stdout
     lines = out.splitlines()

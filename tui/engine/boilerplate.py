@@ -775,7 +775,9 @@ def _mark_repeated(texts: Sequence[str], reasons: list[str | None]) -> list[str 
 
 # "2 Gedanken zu „Folge 70: Star Trek: Picard“", "3 commentaires sur « … »": a count, at most
 # three words, then a title in quotation marks.
-_COUNT_OF_TITLE = re.compile(r"\d[\d.,]*\s+(?:\S+\s+){0,3}?[«„“\"‘'‹「]\s*(.+?)\s*[»“”\"’'›」]")
+_COUNT_OF_TITLE = regex_cache.compile(
+    r"\d[\d.,]*\s+(?:\S+\s+){0,3}?[«„“\"‘'‹「]\s*(.+?)\s*[»“”\"’'›」]"
+)
 
 
 def _mark_comment_counts(texts: Sequence[str], reasons: list[str | None]) -> list[str | None]:
@@ -808,8 +810,8 @@ CONTENTS_TITLE_MAX_WORDS = 3
 #: the following components:"); "Contents:" or "Table of contents:" does not.
 ANNOUNCING_MIN_WORDS = 4
 # "1.2 ", "IV. ", "a) " before a contents line; "[edit]" after a heading.
-_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-z]\))\s+")
-_BRACKETED_TAIL = re.compile(r"\s*\[[^\]]*\]$")
+_SECTION_NUMBER = regex_cache.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-z]\))\s+")
+_BRACKETED_TAIL = regex_cache.compile(r"\s*\[[^\]]*\]$")
 
 
 def _table_of_contents(texts: Sequence[str], reasons: Sequence[str | None]) -> set[int]:

@@ -14,12 +14,13 @@ timeouts bound it.)
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    import socket
+
     import httpx
 
 from .errors import InputError
@@ -118,6 +119,8 @@ class _Deadline:
 
 
 def _shut(sock: socket.socket) -> None:
+    import socket  # only a fetch pays for its import (~5 ms of every start)
+
     try:
         sock.shutdown(socket.SHUT_RDWR)
     except OSError:  # already closed by the other end

@@ -22,8 +22,6 @@ import atexit
 import marshal
 import re
 import sys
-import tempfile
-import threading
 from array import array
 from importlib.util import cache_from_source
 from pathlib import Path
@@ -45,7 +43,6 @@ _Key = tuple[str, int]
 
 _WORD = "I"  # the matcher's code words are 32-bit (SRE_CODE)
 _INTERPRETER = (sys.version, getattr(_sre, "MAGIC", None), array(_WORD).itemsize)
-_lock = threading.Lock()
 _stored: dict[_Key, _Entry] | None = None  # read on first use
 _new: dict[_Key, _Entry] = {}
 
@@ -62,11 +59,7 @@ def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re'
             return _built(source, entry)
         except (RuntimeError, TypeError, ValueError):  # code from another matcher: compile it
             pass
-    entry = _compiled(source, flags)
-    with _lock:
-        if not _new and not sys.dont_write_bytecode:
-            atexit.register(_write)
-        _new[key] = entry
+    entry = _new[key] = _compiled(source, flags)
     return _built(source, entry)
 
 
@@ -115,6 +108,10 @@ def _write() -> None:
     """At exit, the stored entries and this run's new ones, replaced in one step (another
     process may be reading or writing the same file). A rule changed in the source is a new
     entry; deleting the file (as one deletes ``__pycache__``) drops the old ones."""
+    if not _new or sys.dont_write_bytecode:
+        return
+    import tempfile  # only a run that compiled a rule writes
+
     path = cache_path()
     entries: dict[Any, Any] = {**_read(path), **_new}
     temporary: Path | None = None
@@ -128,3 +125,6 @@ def _write() -> None:
     except OSError:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
+
+
+atexit.register(_write)

@@ -29,7 +29,6 @@ stay inside the text rather than silently splitting it.
 
 from __future__ import annotations
 
-import statistics
 import unicodedata
 from itertools import pairwise
 
@@ -136,7 +135,11 @@ def _wrap_width(block: list[str]) -> int | None:
 def _document_wrap_width(blocks: list[list[str]]) -> int | None:
     """The typical wrap width of the document's hard-wrapped blocks, if any."""
     widths = [width for block in blocks if (width := _wrap_width(block))]
-    return int(statistics.median(widths)) if widths else None
+    if not widths:
+        return None
+    import statistics  # only hard-wrapped text pays for its import (~5 ms)
+
+    return int(statistics.median(widths))
 
 
 def _continues(line: str, next_line: str, width: int) -> bool:

@@ -499,7 +499,7 @@ def _typo_of(marker: _Marker, own: str, other: str) -> bool:
 # licensers of Ladusaw and Klima. A rewrite may trade one for a "not" with the claim kept:
 # "removed from the final bill" / "was not in the final bill", "frames besides ACK count"
 # / "only ACK frames do not count".
-_IMPLICIT_NEGATIVE = re.compile(
+_IMPLICIT_NEGATIVE = regex_cache.compile(
     r"""\b(?:
         only | solely | except | besides | other\s+than | apart\s+from | rather\s+than
       | instead | remov(?:e|es|ed|ing|al) | exclud(?:e|es|ed|ing) | absen(?:t|ce)

@@ -175,7 +175,7 @@ def same_name(a: str, b: str) -> bool:
 
 
 # What an encoding that cannot write a letter leaves in its place: nothing, "?" or U+FFFD.
-_LOST_LETTER = re.compile(r"[^\x00-\x7f]")
+_LOST_LETTER = regex_cache.compile(r"[^\x00-\x7f]")
 
 
 def _non_ascii_lost(written: str, other: str) -> bool:

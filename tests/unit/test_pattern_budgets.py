@@ -13,23 +13,32 @@ tested that way, and the lists say where.
   (``fullmatch``, the one way a rule is used);
 * a fact rule's pattern sees a passage of at most ``MAX_CHECKED_CHARS``
   (:func:`tui.engine.facts.compare_facts` reads no longer one);
-* every other pattern sees whole texts: 1 MiB here.
+* every other pattern sees whole texts (1 MiB here).
 
 A super-linear pattern on such a run takes minutes or hours (the regex engine cannot be
 interrupted from Python), so each pattern runs in a forked child that is killed when its
 budget runs out. The budget is generous (a linear scan of 1 MiB takes milliseconds): it
 separates linear from quadratic, it does not time the engine.
+
+A passage pattern scans the longest passage. A whole-text pattern is not run on a MiB: its CPU
+time on runs of 16 Ki and 64 Ki characters, and the rate it grows at between them, predict its
+time on a MiB (:func:`predicted_seconds`), at a ninth of the cost of the MiB itself. At 64 Ki
+characters a quadratic scan already makes ~2·10⁹ steps of the engine, so the quadratic term
+dominates what is measured whatever the pattern's constant, and a worse than quadratic scan
+does not finish within the budget at all.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import importlib
+import math
 import os
 import pkgutil
 import re
 import select
 import signal
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -76,8 +85,11 @@ CHARACTER_RUNS = {
     "controls": "\x1b[31m\x07",
 }
 WHOLE_TEXT = 1024 * 1024
-#: Per pattern and class; a linear scan of 1 MiB takes milliseconds even on a loaded machine.
+#: Per pattern and class: a linear scan of a passage, or the MiB it predicts, takes milliseconds.
 BUDGET_SECONDS = 10.0
+#: The two runs a whole-text pattern is timed on, to predict its time on a whole text.
+SHORT_RUN = 16 * 1024
+LONG_RUN = 4 * SHORT_RUN
 
 
 def _modules() -> Iterator[object]:
@@ -133,26 +145,74 @@ def engine_patterns() -> dict[tuple[str, int], Held]:
 PATTERNS = engine_patterns()
 
 
+def _use(pattern: re.Pattern[str], use: str, text: str) -> None:
+    if use == WHOLE:
+        pattern.fullmatch(text)
+    elif use == MATCH:
+        pattern.match(text)
+    else:
+        pattern.sub("", text)
+
+
+def _run(unit: str, length: int, one_space: bool) -> str:
+    run = unit * (length // len(unit))
+    return " ".join(run.split()) if one_space else run
+
+
+def _cpu_seconds(pattern: re.Pattern[str], use: str, text: str, repeats: int) -> float:
+    """The least CPU time of ``repeats`` uses: the one that the machine's noise inflated least."""
+    best = math.inf
+    for _ in range(repeats):
+        start = time.process_time()
+        _use(pattern, use, text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def predicted_seconds(short: float, long: float) -> float:
+    """A whole text's scan time, grown from the long run's at the rate seen between the runs.
+
+    The rate is read as a power of the length between 1 (linear) and 2 (quadratic): a worse
+    pattern does not finish the long run within the budget, and timer noise on a quick scan
+    must not make it look better than linear.
+    """
+    growth = math.log(long / short, LONG_RUN / SHORT_RUN) if short > 0 and long > 0 else 2.0
+    return long * (WHOLE_TEXT / LONG_RUN) ** min(2.0, max(1.0, growth))
+
+
+def _timings(pattern: re.Pattern[str], use: str, unit: str, one_space: bool) -> tuple[float, float]:
+    """CPU seconds of a scan of the short and the long run; a second look before a bad verdict."""
+    short_run, long_run = _run(unit, SHORT_RUN, one_space), _run(unit, LONG_RUN, one_space)
+    short = _cpu_seconds(pattern, use, short_run, 3)
+    long = _cpu_seconds(pattern, use, long_run, 1)
+    if predicted_seconds(short, long) > BUDGET_SECONDS:
+        short = min(short, _cpu_seconds(pattern, use, short_run, 3))
+        long = min(long, _cpu_seconds(pattern, use, long_run, 2))
+    return short, long
+
+
 def _slow_runs(pattern: re.Pattern[str], longest: int, use: str, one_space: bool) -> list[str]:
-    """The classes whose run ``pattern`` did not scan within the budget (each in a child process)."""
+    """The classes whose run ``pattern`` does not scan in time (each pattern in a child process).
+
+    A passage is scanned within the budget or not; a whole text's time is predicted from two
+    timed runs (their CPU seconds come back through the pipe after the class's name).
+    """
+    timed = longest > LONG_RUN
     reading, writing = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover - the child reports through the pipe and exits
         os.close(reading)
         for name, unit in CHARACTER_RUNS.items():
-            run = unit * (longest // len(unit))
-            if one_space:
-                run = " ".join(run.split())
-            if use == WHOLE:
-                pattern.fullmatch(run)
-            elif use == MATCH:
-                pattern.match(run)
+            line = name
+            if timed:
+                short, long = _timings(pattern, use, unit, one_space)
+                line += f"\t{short!r}\t{long!r}"
             else:
-                pattern.sub("", run)
-            os.write(writing, (name + "\n").encode())
+                _use(pattern, use, _run(unit, longest, one_space))
+            os.write(writing, (line + "\n").encode())
         os._exit(0)
     os.close(writing)
-    done: list[str] = []
+    done: list[list[str]] = []
     pending = b""
     try:
         while len(done) < len(CHARACTER_RUNS):
@@ -163,12 +223,21 @@ def _slow_runs(pattern: re.Pattern[str], longest: int, use: str, one_space: bool
             pending += chunk
             *lines, rest = pending.split(b"\n")
             pending = rest
-            done += [line.decode() for line in lines]
+            done += [line.decode().split("\t") for line in lines]
     finally:
         os.close(reading)
         os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
-    return [name for name in CHARACTER_RUNS if name not in done][:1]
+    finished = {name for name, *_ in done}
+    unfinished = [name for name in CHARACTER_RUNS if name not in finished][:1]
+    predicted = {
+        name: predicted_seconds(*map(float, seconds)) for name, *seconds in done if seconds
+    }
+    return unfinished + [
+        f"{name}: a MiB in ~{seconds:.0f} s"
+        for name, seconds in predicted.items()
+        if seconds > BUDGET_SECONDS
+    ]
 
 
 def test_the_engine_holds_the_patterns_it_is_known_to_use():

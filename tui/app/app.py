@@ -52,10 +52,8 @@ from tui.app.bounded_input import SEARCH_LENGTH, BoundedInput
 from tui.app.commands import ReaderCommands
 from tui.app.crash import CrashDialog, one_line, write_crash_log
 from tui.app.editor import editor_command, source_line_of
-from tui.app.export_dialog import ExportDialog
 from tui.app.help_screen import HelpScreen
 from tui.app.keybar import KeyBar
-from tui.app.note_editor import NoteEditor
 from tui.app.overview import Overview
 from tui.app.paced_input import KeyPacing, paced
 from tui.app.panel import DiffPanel
@@ -806,6 +804,8 @@ class CompareApp(App[None]):
             if note is not None:
                 self._change_mark(lambda mark: replace(mark, note=note), change)
 
+        from tui.app.note_editor import NoteEditor  # its TextArea: not before the first frame
+
         self.push_screen(NoteEditor(title, reading.review.mark(change).note), noted)
 
     def _change_mark(self, edit: Callable[[Mark], Mark], change: int | None = None) -> None:
@@ -995,6 +995,9 @@ class CompareApp(App[None]):
     # ----- screens
 
     def action_export(self) -> None:
+        # The dialog and the exporters are imported when first asked for, not before the first frame.
+        from tui.app.export_dialog import ExportDialog
+
         reading = self._shown
         if reading is not None:
             dialog = ExportDialog(

@@ -292,6 +292,12 @@ def _distinct_paragraphs() -> str:
     return "".join(f"<p>Paragraph number {i:05} of the page, kept.</p>" for i in range(20_000))
 
 
+def _forum_of_names() -> str:
+    """A forum post's chrome, then 99,000 one-word lines: each a user name that could be chrome
+    (furniture grew over such a run one line a pass, every pass over all of them)."""
+    return "Joined: 2020\n\n" + "\n\n".join(f"Member{i}" for i in range(99_000)) + "\n"
+
+
 def _one_word_paragraphs(folder: Path) -> Run:
     """The default paragraph limit's worth of one-word paragraphs, ten dropped and one added
     (the real-size case of the suite's test at a --max-size of its own), exported as JSON."""
@@ -565,6 +571,7 @@ CASES = [
     Case("16 MB of `<p>x</p>`", "time", _text_case(lambda: _up_to("<p>x</p>", 16 * MB), ".html")),
     Case("20,000 distinct `<p>` (880 KB)", "time", _text_case(_distinct_paragraphs, ".html")),
     Case("100,000 one-word paragraphs, JSON", "time", _one_word_paragraphs),
+    Case("forum chrome, then 99,000 one-word names", "time", _text_case(_forum_of_names)),
     Case("`- x` × 5,000,000 (20 MB .md)", "time", _text_case(lambda: "- x\n" * 5_000_000, ".md")),
     Case(
         "10 MB unclosed `<a a a …`",

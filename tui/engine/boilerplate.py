@@ -35,7 +35,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from . import regex_cache
@@ -650,8 +650,11 @@ _WITHOUT_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
 
 def _language(words: Sequence[str]) -> str | None:
     """The language whose function words clearly dominate a paragraph's ``words``, if any."""
+    function_words = list(filter(_STOPWORD_LANGUAGES.__contains__, words))
+    if len(function_words) < _MIN_LANGUAGE_HITS:  # no language can score enough: most lines
+        return None
     scores = dict.fromkeys(_STOPWORDS, 0)
-    for word in filter(_STOPWORD_LANGUAGES.__contains__, words):
+    for word in function_words:
         for language in _STOPWORD_LANGUAGES[word]:
             scores[language] += 1
     # Stable: ties go to the language listed first, as Counter.most_common would.
@@ -762,10 +765,9 @@ def _mark_repeated(texts: Sequence[str], reasons: list[str | None]) -> list[str 
     """
     keys = [_repeat_key(text) for text in texts]
     counts = Counter(k for k in keys if k)
+    near = _beside(i for i, reason in enumerate(reasons) if reason is not None)
     beside_furniture = {
-        key
-        for i, key in enumerate(keys)
-        if key and counts[key] >= _MIN_REPEATS and _touches_furniture(i, reasons)
+        key for i, key in enumerate(keys) if key and counts[key] >= _MIN_REPEATS and i in near
     }
     return [
         "repeated" if reason is None and key in beside_furniture else reason
@@ -888,9 +890,12 @@ def _heading_key(text: str) -> str | None:
     return key or None
 
 
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?,;\"“”]")
+
+
 def _repeat_key(text: str) -> str | None:
     """The key under which a short, unpunctuated line is counted; None for lines never taken."""
-    if not text or _word_count(text) > _MAX_REPEATED_WORDS or re.search(r"[.!?,;\"“”]", text):
+    if not text or _word_count(text) > _MAX_REPEATED_WORDS or _SENTENCE_PUNCTUATION.search(text):
         return None
     return text.casefold()
 
@@ -902,14 +907,24 @@ def _grow_chrome(texts: Sequence[str], reasons: list[str | None]) -> list[str | 
     that it sits in a run of "Joined:", "Messages:", "Reply" lines.
     """
     grown = list(reasons)
-    pending = [i for i, text in enumerate(texts) if grown[i] is None and _is_weak_chrome(text)]
-    while touching := [i for i in pending if _touches_furniture(i, grown, _CHROME_SEEDS)]:
-        for i in touching:
+    pending = {i for i, text in enumerate(texts) if grown[i] is None and _is_weak_chrome(text)}
+    seeds = [i for i, reason in enumerate(grown) if reason in _CHROME_SEEDS]
+    # Wave by wave: a line can only come to touch chrome through a line the last wave labelled
+    # (both labels are seeds), so each wave looks beside the last one, not at every line left
+    # (which made a run of 100,000 "Reply" lines quadratic).
+    while wave := sorted(pending.intersection(_beside(seeds))):
+        for i in wave:
             # A word beside a menu is a menu item: only a post's chrome makes a page a forum.
             beside_posts = _touches_furniture(i, grown, _POST_CHROME)
             grown[i] = "forum chrome" if beside_posts else "navigation"
-        pending = [i for i in pending if i not in touching]
+        pending.difference_update(wave)
+        seeds = wave
     return grown
+
+
+def _beside(indices: Iterable[int]) -> set[int]:
+    """The paragraphs next to any of ``indices`` (one may be past an end)."""
+    return {j for i in indices for j in (i - 1, i + 1)}
 
 
 def _is_weak_chrome(text: str) -> bool:

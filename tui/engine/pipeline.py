@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from tui.engine.errors import InputError
 from tui.engine.loading import DEFAULT_MAX_BYTES
-from tui.engine.model import Comparison, Document, Side
+from tui.engine.model import Comparison, Document, Paragraph, Side
 from tui.engine.progress import Progress, Stage
 
 if TYPE_CHECKING:
@@ -110,8 +110,8 @@ def label_boilerplate(document: Document) -> Document:
     from tui.engine.boilerplate import classify
 
     reasons = classify(document.texts)
-    paragraphs = tuple(
-        replace(p, boilerplate=reason)
+    paragraphs = tuple(  # built directly: dataclasses.replace inspects the fields each call
+        p if p.boilerplate == reason else Paragraph(p.index, p.text, reason)
         for p, reason in zip(document.paragraphs, reasons, strict=True)
     )
     return replace(document, paragraphs=paragraphs)

@@ -257,7 +257,11 @@ def read_page(
 ) -> PageReading | None:
     """The classifier's reading of a page; None for a text that is not a page or has no prose."""
     language = stopwords(detect_language(words) or "")
-    profiles = tuple(_profile(text, w, language) for text, w in zip(texts, words, strict=True))
+    by_text: dict[str, _Profile] = {}  # a repeated line (a menu, a refrain) is measured once
+    profiles = tuple(
+        by_text[text] if text in by_text else by_text.setdefault(text, _profile(text, w, language))
+        for text, w in zip(texts, words, strict=True)
+    )
     signs = [
         bool(k) or _is_link_or_notice(t, p) for t, k, p in zip(texts, known, profiles, strict=True)
     ]

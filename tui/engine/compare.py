@@ -10,6 +10,7 @@ paragraphs are, and boilerplate is never checked for facts.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
@@ -101,14 +102,14 @@ def _reading_order(alignment: Alignment) -> list[Change]:
     Moved links sit at their right position and do not advance the left side.
     """
     ordered: list[Change] = []
-    pending_dropped = list(alignment.dropped)
+    pending_dropped = deque(alignment.dropped)  # taken from the front: a list's pop(0) is O(n)
     by_right: list[tuple[int, Change]] = [
         (link.right[0], _skeleton(link)) for link in alignment.links
     ] + [(j, Change(Kind.ADDED, (), (j,), 0.0)) for j in alignment.added]
     for _, change in sorted(by_right, key=lambda item: item[0]):
         if change.left and not change.moved:
             while pending_dropped and pending_dropped[0] < change.left[0]:
-                ordered.append(Change(Kind.DROPPED, (pending_dropped.pop(0),), (), 0.0))
+                ordered.append(Change(Kind.DROPPED, (pending_dropped.popleft(),), (), 0.0))
         ordered.append(change)
     ordered += [Change(Kind.DROPPED, (i,), (), 0.0) for i in pending_dropped]
     return ordered

@@ -42,7 +42,11 @@ def side_hash(texts: Sequence[str]) -> str:
 
 def pair_key(left_texts: Sequence[str], right_texts: Sequence[str]) -> str:
     """The key of a comparison: both sides' content, each hashed on its own, in order."""
-    return _digest(["pair", side_hash(left_texts), side_hash(right_texts)])
+    return _pair_of(side_hash(left_texts), side_hash(right_texts))
+
+
+def _pair_of(left_hash: str, right_hash: str) -> str:
+    return _digest(["pair", left_hash, right_hash])
 
 
 def change_key(left_texts: Sequence[str], right_texts: Sequence[str], kind: str) -> str:
@@ -79,8 +83,9 @@ def comparison_keys(comparison: Comparison) -> ComparisonKeys:
         change_key([left[i] for i in c.left], [right[j] for j in c.right], c.kind)
         for c in comparison.differences
     ]
+    left_hash, right_hash = side_hash(left), side_hash(right)  # each side hashed once
     return ComparisonKeys(
-        pair_key(left, right), side_hash(left), side_hash(right), _number_repeats(raw)
+        _pair_of(left_hash, right_hash), left_hash, right_hash, _number_repeats(raw)
     )
 
 

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests import paths
+from tui.engine import boilerplate
 from tui.engine.boilerplate import RULES, classify
 from tui.engine.loading import load_document
 
@@ -491,3 +492,38 @@ def test_a_list_the_text_announces_or_a_menu_shown_twice_is_no_table_of_contents
     menu = ["Home", "World", "Sport"]
     shown_twice = classify([*menu, *BODY, *menu])
     assert all(label != "table of contents" for label in shown_twice)
+
+
+def _grown_pass_by_pass(texts: list[str], reasons: list[str | None]) -> list[str | None]:
+    """Chrome growth by its definition: pass after pass over every candidate line, each pass
+    labelling (in order) the candidates that touch chrome when it starts."""
+    grown = list(reasons)
+    pending = [
+        i for i, t in enumerate(texts) if grown[i] is None and boilerplate._is_weak_chrome(t)
+    ]
+    while touching := [
+        i for i in pending if boilerplate._touches_furniture(i, grown, boilerplate._CHROME_SEEDS)
+    ]:
+        for i in touching:
+            beside_posts = boilerplate._touches_furniture(i, grown, boilerplate._POST_CHROME)
+            grown[i] = "forum chrome" if beside_posts else "navigation"
+        pending = [i for i in pending if i not in touching]
+    return grown
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["Lopez", "Reply", "Quote", "Harbour works begin.", "Menu"]),
+            st.sampled_from(
+                [None, None, None, "forum chrome", "navigation", "date only", "byline"]
+            ),
+        ),
+        max_size=30,
+    )
+)
+def test_chrome_grows_wave_by_wave_as_it_grows_pass_by_pass(lines):
+    """The growth looks only beside the last wave, and labels what every pass would."""
+    texts, reasons = [t for t, _ in lines], [r for _, r in lines]
+    assert boilerplate._grow_chrome(texts, reasons) == _grown_pass_by_pass(texts, reasons)

@@ -14,6 +14,10 @@ matcher's ``MAGIC``) and is checked by the matcher when the pattern is built; a 
 stale or unreadable file, or an interpreter without these internals, only means compiling as
 ``re`` does. A pattern built from the file equals the one ``re.compile`` gives (``==`` on
 patterns compares their code), which a test checks for every rule the engine compiles.
+
+Engine modules compile their fixed rules with :func:`compile`, not ``re.compile``; a pattern
+built from the input (a name to look for) stays with ``re``, whose cache lasts one process,
+since kept here it would grow the file with every text compared.
 """
 
 from __future__ import annotations

@@ -890,7 +890,7 @@ def _heading_key(text: str) -> str | None:
     return key or None
 
 
-_SENTENCE_PUNCTUATION = re.compile(r"[.!?,;\"“”]")
+_SENTENCE_PUNCTUATION = regex_cache.compile(r"[.!?,;\"“”]")
 
 
 def _repeat_key(text: str) -> str | None:

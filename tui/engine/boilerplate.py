@@ -775,10 +775,13 @@ def _mark_repeated(texts: Sequence[str], reasons: list[str | None]) -> list[str 
     ]
 
 
-# "2 Gedanken zu „Folge 70: Star Trek: Picard“", "3 commentaires sur « … »": a count, at most
-# three words, then a title in quotation marks.
+#: "2 Gedanken zu „Folge 70: Star Trek: Picard“", "3 commentaires sur « … »": a count, at most
+#: three words, then a title in quotation marks. Linear on any line: the count starts where a
+#: number starts (a run of digits is tried once, not from each of its digits), and the title is
+#: taken unstripped (``\s*`` around a lazy group rescans a run of spaces at every step) and
+#: stripped where it is used.
 _COUNT_OF_TITLE = regex_cache.compile(
-    r"\d[\d.,]*\s+(?:\S+\s+){0,3}?[«„“\"‘'‹「]\s*(.+?)\s*[»“”\"’'›」]"
+    r"(?<![\d.,])\d[\d.,]*\s+(?:\S+\s+){0,3}?[«„“\"‘'‹「](.+?)[»“”\"’'›」]"
 )
 
 
@@ -794,8 +797,8 @@ def _mark_comment_counts(texts: Sequence[str], reasons: list[str | None]) -> lis
         "comments"
         if reason is None
         and (match := _COUNT_OF_TITLE.fullmatch(text))
-        and _word_count(match.group(1)) <= HEADING_MAX_WORDS
-        and match.group(1).casefold() in lines
+        and _word_count(title := match.group(1).strip()) <= HEADING_MAX_WORDS
+        and title.casefold() in lines
         else reason
         for text, reason in zip(texts, reasons, strict=True)
     ]
@@ -813,7 +816,9 @@ CONTENTS_TITLE_MAX_WORDS = 3
 ANNOUNCING_MIN_WORDS = 4
 # "1.2 ", "IV. ", "a) " before a contents line; "[edit]" after a heading.
 _SECTION_NUMBER = regex_cache.compile(r"^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|[a-z]\))\s+")
-_BRACKETED_TAIL = regex_cache.compile(r"\s*\[[^\]]*\]$")
+#: Starts at its bracket and stops at the next one, so a run of brackets or of spaces is read
+#: once; the space before it is stripped where it is used.
+_BRACKETED_TAIL = regex_cache.compile(r"\[[^\[\]]*\]$")
 
 
 def _table_of_contents(texts: Sequence[str], reasons: Sequence[str | None]) -> set[int]:
@@ -886,7 +891,7 @@ def _heading_key(text: str) -> str | None:
     """A short line without its section number and bracketed tail, case-folded; None if long."""
     if not text or _word_count(text) > HEADING_MAX_WORDS:
         return None
-    key = _BRACKETED_TAIL.sub("", _SECTION_NUMBER.sub("", text.casefold(), count=1))
+    key = _BRACKETED_TAIL.sub("", _SECTION_NUMBER.sub("", text.casefold(), count=1)).rstrip()
     return key or None
 
 

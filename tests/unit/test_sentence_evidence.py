@@ -101,3 +101,30 @@ def test_a_merge_whose_new_sentence_fuses_a_sentence_of_each_paragraph_keeps_bot
     alignment = refined(left, right, [Link((0, 1), (0,), 0.4), Link((2,), (1,), 0.6)])
     assert [(link.left, link.right) for link in alignment.links] == [((0, 1), (0,)), ((2,), (1,))]
     assert alignment.dropped == ()
+
+
+def test_a_heading_at_the_end_of_a_split_of_running_text_is_cut_off():
+    """The next section's heading restates words of the paragraph before it ("later
+    versions"), but running text does not end, rewritten, in a heading: it opens what follows."""
+    left = [
+        "Once code has been published under a version of the License, you may keep using it "
+        "under that version. You may also use it under any later version of the License.",
+        "Derivative Works",
+        "If you write a changed copy of this License, you must rename it.",
+    ]
+    right = [
+        "You may use the code under the version of the License you received it under, "
+        "or under any later version.",
+        "Later Versions",
+        "If you make a new licence from this License, you must rename it.",
+    ]
+    alignment = refined(left, right, [Link((0,), (0, 1), 0.4), Link((2,), (2,), 0.5)])
+    assert ((0,), (0,)) in [(link.left, link.right) for link in alignment.links]
+    assert all(1 not in link.right or link.left == (1,) for link in alignment.links)
+
+
+def test_a_title_block_still_merges_into_a_title_line():
+    left = ["European Union Public Licence V. 1.1", "EUPL © the European Community 2007"]
+    right = ["European Union Public Licence v. 1.2 EUPL © the European Union 2007"]
+    alignment = refined(left, right, [Link((0, 1), (0,), 0.8)])
+    assert [(link.left, link.right) for link in alignment.links] == [((0, 1), (0,))]

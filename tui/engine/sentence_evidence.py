@@ -12,7 +12,9 @@ nothing. :func:`refine` takes the aligner's answer and
    with it on its own though another sentence took it: a rewrite that fuses a
    sentence of each of two paragraphs); they become added or dropped, keeping
    at least the paragraph closest in content;
-2. marks again which links moved, as the aligner does.
+2. **cuts** a heading off the end of a split or merge of running text: a
+   heading introduces what follows it;
+3. marks again which links moved, as the aligner does.
 
 Only split and merged links are aligned here, in one batch: the cost is that
 of their sentences, a small part of the text.
@@ -25,7 +27,14 @@ from functools import cache
 
 import numpy as np
 
-from tui.engine.align import MAX_GROUP, Alignment, Link, adds_new_content, mark_moves
+from tui.engine.align import (
+    HEADING_WORDS,
+    MAX_GROUP,
+    Alignment,
+    Link,
+    adds_new_content,
+    mark_moves,
+)
 from tui.engine.model import SentenceAlignment
 from tui.engine.sentences import align_sentence_groups, restating_paragraphs
 from tui.engine.similarity import (
@@ -52,6 +61,7 @@ def refine(
     # The paragraphs' vectors, made once and only when a step needs them.
     vectors = cache(lambda: build_vectors(left, right, terms))
     links = _trim(list(alignment.links), left, right, terms, vectors)
+    links = _cut_trailing_headings(links, left, right)
     return _alignment(_extend(links, left, right, terms, vectors), left, right)
 
 
@@ -78,6 +88,44 @@ def _trim(
         for link, paragraphs in zip(grown, restating, strict=True)
     }
     return [trimmed.get(link, link) for link in links]
+
+
+def _cut_trailing_headings(
+    links: list[Link], left: Sequence[str], right: Sequence[str]
+) -> list[Link]:
+    """Splits and merges of a paragraph of text less a heading at their end.
+
+    The aligner grows a group over a neighbour whose words lie in the partner: a
+    section heading ("10.3. Modified Versions") shares a word with the paragraph
+    before it as readily as with the section it opens. A paragraph of running
+    text does not end, rewritten, in a heading: the heading introduces what
+    follows it, and becomes added or dropped here. A title block may still merge
+    into a title line (the partner is then a heading too).
+    """
+    cut = {}
+    for link in links:
+        on_right = len(link.right) > 1
+        group, texts = (link.right, right) if on_right else (link.left, left)
+        partner = left[link.left[0]] if on_right else right[link.right[0]]
+        if len(group) == 1 or is_heading(partner) or not is_heading(texts[group[-1]]):
+            continue
+        part = group[:-1]
+        cut[link] = (
+            Link(link.left, part, link.score, link.moved)
+            if on_right
+            else Link(part, link.right, link.score, link.moved)
+        )
+    return [cut.get(link, link) for link in links]
+
+
+def is_heading(text: str) -> bool:
+    """A short line without a sentence's closing punctuation: a heading, title or caption."""
+    stripped = text.rstrip()
+    return len(stripped.split()) <= HEADING_WORDS and not stripped.endswith(_CLOSINGS)
+
+
+# What ends a sentence (or a line that introduces a list): a paragraph ending so is no heading.
+_CLOSINGS = tuple('.!?:;"”’)')
 
 
 def _extend(

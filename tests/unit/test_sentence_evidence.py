@@ -128,3 +128,102 @@ def test_a_title_block_still_merges_into_a_title_line():
     right = ["European Union Public Licence v. 1.2 EUPL © the European Union 2007"]
     alignment = refined(left, right, [Link((0, 1), (0,), 0.8)])
     assert [(link.left, link.right) for link in alignment.links] == [((0, 1), (0,))]
+
+
+def test_a_one_by_one_gap_pairs_a_restated_sentence():
+    left = [
+        "The council approved the harbour budget of 12 million on Monday.",
+        "Doing this by hand, again and again, is a sure way to drive yourself insane.",
+        "The shipyard in Port Aldous will hire 300 welders next spring.",
+    ]
+    right = [
+        "On Monday the council approved a harbour budget of 12 million.",
+        "Doing this by hand, again and again, is a really bad idea. Not only is it annoying, "
+        "it also tends to be ineffective since it takes too long.",
+        "Port Aldous's shipyard is to hire 300 welders next spring.",
+    ]
+    alignment = refine(
+        Alignment((Link((0,), (0,), 0.6), Link((2,), (2,), 0.6)), (1,), (1,)),
+        left,
+        right,
+        index_terms(left, right),
+    )
+    assert [(link.left, link.right) for link in alignment.links] == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
+    ]
+    assert alignment.dropped == alignment.added == ()
+
+
+def test_a_one_by_one_gap_of_unrelated_paragraphs_or_of_boilerplate_stays_unpaired():
+    """Unrelated paragraphs stay apart, also when both end in the same one-word sentence
+    (a sentence pair that restates next to nothing of either paragraph)."""
+    left = [
+        "The council approved the harbour budget of 12 million on Monday.",
+        "A brass band played as the mayor cut the ribbon.",
+        "The shipyard in Port Aldous will hire 300 welders next spring.",
+    ]
+    right = [
+        "On Monday the council approved a harbour budget of 12 million.",
+        "Critics warned the new turbines would harm seabirds on the coast.",
+        "Port Aldous's shipyard is to hire 300 welders next spring.",
+    ]
+    heading_left = [left[0], "Share this story", left[2]]
+    heading_right = [right[0], "Related stories", right[2]]
+    signed_left = [left[0], left[1] + " Kittiwakes.", left[2]]
+    signed_right = [right[0], right[1] + " Kittiwakes.", right[2]]
+    for texts, boilerplate in (
+        ((left, right), ((), ())),
+        ((signed_left, signed_right), ((), ())),
+        ((heading_left, heading_right), ({1}, {1})),
+    ):
+        alignment = refine(
+            Alignment((Link((0,), (0,), 0.6), Link((2,), (2,), 0.6)), (1,), (1,)),
+            *texts,
+            index_terms(*texts),
+            boilerplate=boilerplate,
+        )
+        assert (alignment.dropped, alignment.added) == ((1,), (1,))
+
+
+def test_a_one_by_one_gap_pairs_a_reworded_heading():
+    """Alone between the same two links, two headings pair though they share no word."""
+    left = [
+        "The council approved the harbour budget of 12 million on Monday.",
+        "What is Sensitive Data?",
+        "The shipyard in Port Aldous will hire 300 welders next spring.",
+    ]
+    right = [
+        "On Monday the council approved a harbour budget of 12 million.",
+        "What is Private Information?",
+        "Port Aldous's shipyard is to hire 300 welders next spring.",
+    ]
+    alignment = refine(
+        Alignment((Link((0,), (0,), 0.6), Link((2,), (2,), 0.6)), (1,), (1,)),
+        left,
+        right,
+        index_terms(left, right),
+    )
+    assert ((1,), (1,)) in [(link.left, link.right) for link in alignment.links]
+
+
+def test_a_gap_wider_than_one_by_one_is_left_to_the_aligner():
+    left = [
+        "The council approved the harbour budget of 12 million on Monday.",
+        "What is Sensitive Data?",
+        "Contact us",
+        "The shipyard in Port Aldous will hire 300 welders next spring.",
+    ]
+    right = [
+        "On Monday the council approved a harbour budget of 12 million.",
+        "What is Private Information?",
+        "Port Aldous's shipyard is to hire 300 welders next spring.",
+    ]
+    alignment = refine(
+        Alignment((Link((0,), (0,), 0.6), Link((3,), (2,), 0.6)), (1, 2), (1,)),
+        left,
+        right,
+        index_terms(left, right),
+    )
+    assert (alignment.dropped, alignment.added) == ((1, 2), (1,))

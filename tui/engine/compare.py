@@ -62,16 +62,20 @@ def _compare(
     progress.step(Stage.ALIGNING)
     left_texts, right_texts = left.texts, right.texts
     terms = index_terms(left_texts, right_texts)  # the paragraphs' and the sentences' terms
+    boilerplate = (
+        [p.index for p in left.paragraphs if p.boilerplate],
+        [p.index for p in right.paragraphs if p.boilerplate],
+    )
     alignment = align(
         left_texts,
         right_texts,
         thresholds,
-        left_boilerplate=[p.index for p in left.paragraphs if p.boilerplate],
-        right_boilerplate=[p.index for p in right.paragraphs if p.boilerplate],
+        left_boilerplate=boilerplate[0],
+        right_boilerplate=boilerplate[1],
         terms=terms,
     )
     if sentence_evidence:
-        alignment = refine(alignment, left_texts, right_texts, terms)
+        alignment = refine(alignment, left_texts, right_texts, terms, boilerplate=boilerplate)
     ordered = _reading_order(alignment)
     described = [
         _describe(change, left, right) for change in progress.over(Stage.WORD_DIFF, ordered)

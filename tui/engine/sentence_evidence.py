@@ -14,7 +14,16 @@ nothing. :func:`refine` takes the aligner's answer and
    at least the paragraph closest in content;
 2. **cuts** a heading off the end of a split or merge of running text: a
    heading introduces what follows it;
-3. marks again which links moved, as the aligner does.
+3. **extends** a link over an unlinked neighbour most of whose text restates
+   its partner;
+4. **pairs** a dropped and an added paragraph that sit alone between the same
+   two links (or the same link and an end of both texts) when a fair share
+   of each is in sentences restating the other's as plainly as a sentence
+   that moved would (on synthetic text, random sentences sharing a few words
+   reach the 0.2 that links sentences in order), or when both are headings (titles, dates,
+   a question standing as a heading): there position is strong evidence, and a reworded heading
+   or a sentence kept among new ones shares too few words for the aligner;
+5. marks again which links moved, as the aligner does.
 
 Only split and merged links are aligned here, in one batch: the cost is that
 of their sentences, a small part of the text.
@@ -22,7 +31,7 @@ of their sentences, a small part of the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 
 import numpy as np
@@ -36,6 +45,7 @@ from tui.engine.align import (
     mark_moves,
 )
 from tui.engine.model import SentenceAlignment
+from tui.engine.sentences import MOVE_THRESHOLD as SENTENCE_MOVE_THRESHOLD
 from tui.engine.sentences import align_sentence_groups, restating_paragraphs
 from tui.engine.similarity import (
     Terms,
@@ -52,17 +62,32 @@ EXTENSION_SHARE = 0.5
 # ... counting the sentences linked with at least this share of their words kept: a
 # heading ("Enforcement Guidelines") that shares a word with a long sentence restates nothing.
 RESTATED_SIMILARITY = 0.2
+# A dropped and an added paragraph alone between the same two links pair when this share of
+# each is in sentences restating the other's as plainly as a moved sentence would (the sentence
+# aligner's move threshold). On the dev pairs the true ones keep 0.29 to 1.0; a repeated
+# one-word sentence ("**not**") or random sentences sharing a rare word keep next to nothing.
+GAP_RESTATED_SHARE = 0.25
 
 
 def refine(
-    alignment: Alignment, left: Sequence[str], right: Sequence[str], terms: Terms
+    alignment: Alignment,
+    left: Sequence[str],
+    right: Sequence[str],
+    terms: Terms,
+    *,
+    boilerplate: tuple[Collection[int], Collection[int]] = ((), ()),
 ) -> Alignment:
-    """The alignment with its splits and merges trimmed to what their sentences support."""
+    """The alignment with its splits and merges trimmed to what their sentences support.
+
+    ``boilerplate`` (left and right paragraph indices) pair only as the aligner
+    paired them: by identity.
+    """
     # The paragraphs' vectors, made once and only when a step needs them.
     vectors = cache(lambda: build_vectors(left, right, terms))
     links = _trim(list(alignment.links), left, right, terms, vectors)
     links = _cut_trailing_headings(links, left, right)
-    return _alignment(_extend(links, left, right, terms, vectors), left, right)
+    links = _extend(links, left, right, terms, vectors)
+    return _alignment(_pair_gaps(links, left, right, terms, boilerplate), left, right)
 
 
 def _trim(
@@ -116,6 +141,65 @@ def _cut_trailing_headings(
             else Link(part, link.right, link.score, link.moved)
         )
     return [cut.get(link, link) for link in links]
+
+
+def _pair_gaps(
+    links: list[Link],
+    left: Sequence[str],
+    right: Sequence[str],
+    terms: Terms,
+    boilerplate: tuple[Collection[int], Collection[int]],
+) -> list[Link]:
+    """``links`` and a link for each one-by-one gap whose two paragraphs restate each other.
+
+    A gap is an unlinked left paragraph and an unlinked right one between the
+    same link (or the start of both texts) and the same link (or the end of both).
+    """
+    holder = {("left", i): n for n, link in enumerate(links) for i in link.left}
+    holder |= {("right", j): n for n, link in enumerate(links) for j in link.right}
+    sizes = {"left": len(left), "right": len(right)}
+
+    def anchor(side: str, paragraph: int) -> int | str | None:
+        """The link holding ``paragraph``, or which end of the text it lies beyond."""
+        if not 0 <= paragraph < sizes[side]:
+            return "start" if paragraph < 0 else "end"
+        return holder.get((side, paragraph))
+
+    def partner(i: int) -> int | None:
+        """The right paragraph alone in left ``i``'s gap, if that gap is one by one."""
+        before, after = anchor("left", i - 1), anchor("left", i + 1)
+        if before is None or after is None or before == "end":
+            return None
+        j = 0 if before == "start" else links[int(before)].right[-1] + 1
+        if j >= len(right) or ("right", j) in holder or anchor("right", j + 1) != after:
+            return None
+        return j
+
+    gaps = [
+        (i, j)
+        for i in range(len(left))
+        if ("left", i) not in holder and i not in boilerplate[0]
+        for j in (partner(i),)
+        if j is not None and j not in boilerplate[1]
+    ]
+    titles = {(i, j) for i, j in gaps if _is_title(left[i]) and _is_title(right[j])}
+    rest = [(i, j) for i, j in gaps if (i, j) not in titles]
+    evidence = align_sentence_groups(left, right, [((i,), (j,)) for i, j in rest], terms)
+    restating = [
+        (i, j)
+        for (i, j), sentences in zip(rest, evidence, strict=True)
+        if min(
+            _restated_share(sentences, "left", i, SENTENCE_MOVE_THRESHOLD),
+            _restated_share(sentences, "right", j, SENTENCE_MOVE_THRESHOLD),
+        )
+        >= GAP_RESTATED_SHARE
+    ]
+    return links + [Link((i,), (j,), 0.0) for i, j in sorted([*titles, *restating])]
+
+
+def _is_title(text: str) -> bool:
+    """A heading, title or date line, or a question standing as a heading ("What is ...?")."""
+    return is_heading(text.rstrip().removesuffix("?"))
 
 
 def is_heading(text: str) -> bool:
@@ -204,13 +288,19 @@ def _with(link: Link, side: str, paragraph: int) -> Link:
     return Link(tuple(sorted((*link.left, paragraph))), link.right, link.score, link.moved)
 
 
-def _restated_share(evidence: SentenceAlignment, side: str, paragraph: int) -> float:
-    """The share of a paragraph's text (in characters) in sentences linked to the other side."""
+def _restated_share(
+    evidence: SentenceAlignment,
+    side: str,
+    paragraph: int,
+    similarity: float = RESTATED_SIMILARITY,
+) -> float:
+    """The share of a paragraph's text (in characters) in sentences linked to the other side
+    with at least ``similarity``."""
     sentences = evidence.right if side == "right" else evidence.left
     linked = {
         k
         for link in evidence.links
-        if link.left and link.right and link.similarity >= RESTATED_SIMILARITY
+        if link.left and link.right and link.similarity >= similarity
         for k in (link.right if side == "right" else link.left)
     }
     own = [k for k, sentence in enumerate(sentences) if sentence.paragraph == paragraph]

@@ -527,3 +527,19 @@ def test_chrome_grows_wave_by_wave_as_it_grows_pass_by_pass(lines):
     """The growth looks only beside the last wave, and labels what every pass would."""
     texts, reasons = [t for t, _ in lines], [r for _, r in lines]
     assert boilerplate._grow_chrome(texts, reasons) == _grown_pass_by_pass(texts, reasons)
+
+
+_FURNITURE_WORDS = (
+    "Photo: By John Smith / Reuters AP Share on Facebook Twitter Accept cookies © 2024 All rights "
+    "reserved Read more Posted 12:30 Reply #12 Menu Home | Foto: Quelle the council met . Tags: "
+    "Joined Messages: Views expressed are not necessarily"
+).split()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FURNITURE_WORDS), min_size=1, max_size=12).map(" ".join))
+def test_a_line_gets_the_first_row_that_matches_it(line):
+    """The search that turns most lines down at once never hides a row that matches."""
+    words = boilerplate._word_count(line)
+    first = next((rule for rule in RULES if rule.matches(line, words)), None)
+    assert boilerplate._line_rule(line) is first

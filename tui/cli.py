@@ -393,10 +393,10 @@ def _check_export_target(target: Path, force: bool, request: CompareRequest) -> 
 def _export(
     comparison: Comparison, target: str, fmt: str, force: bool, review: Review | None = None
 ) -> None:
-    from tui.export import export, render
+    from tui.export import export, render_pieces
 
     if target == "-":
-        sys.stdout.write(render(comparison, fmt, review=review))
+        sys.stdout.writelines(render_pieces(comparison, fmt, review=review))
         return
     written = export(comparison, Path(target), fmt, overwrite=force, review=review)
     sys.stderr.write(_line(f"compare-tui: wrote {fmt} report to {written}"))

@@ -32,9 +32,9 @@ from tui.engine.compare import compare_documents
 from tui.engine.model import Comparison, Document, FactFlag, Kind, Paragraph, Span, WordsAt
 from tui.engine.report import report_dict
 from tui.engine.safe_text import printable
+from tui.export import export, render
 from tui.export import html as html_report
 from tui.export import markdown as markdown_report
-from tui.export import render
 from tui.export.html import render_html
 from tui.export.html_markup import html_text
 from tui.export.json_report import render_json, report_schema
@@ -505,6 +505,20 @@ def test_json_is_byte_for_byte_what_the_standard_library_writes(texts, source, s
     changes = tuple(replace(change, similarity=share) for change in comparison.changes)
     comparison = replace(comparison, changes=changes, similarity=share)
     assert render_json(comparison) == _standard_library_json(comparison)
+
+
+def test_json_without_changes_is_what_the_standard_library_writes():
+    """The changes are written one at a time into their place in the frame: none is ``[]``."""
+    comparison = compare_documents(document("a", []), document("b", []))
+    assert not comparison.changes
+    assert render_json(comparison) == _standard_library_json(comparison)
+
+
+def test_an_exported_json_file_is_the_rendered_report(tmp_path):
+    """Written a change at a time, the file holds the text rendered whole."""
+    comparison = ferry_comparison()
+    written = export(comparison, tmp_path / "r.json", "json")
+    assert written.read_text(encoding="utf-8") == render_json(comparison)
 
 
 # --- JSON Schema ----------------------------------------------------------------------------

@@ -38,7 +38,7 @@ the numbers of the differences, the fact flags and the reviewer's notes. How the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple, Protocol
 
 from tui.engine.layout import side_by_side
@@ -58,6 +58,9 @@ __all__ = [
     "REPORT_FORMAT",
     "REPORT_VERSION",
     "report_dict",
+    "report_frame",
+    "report_changes",
+    "report_rows",
     "difference_numbers",
     "FlaggedFact",
     "flagged_facts",
@@ -97,6 +100,14 @@ def report_dict(comparison: Comparison, review: Review | None = None) -> dict[st
     included, so a script can tell "not reviewed" from "report made without
     a review" (no ``review`` key at all).
     """
+    return report_frame(comparison) | {
+        "changes": list(report_changes(comparison, review)),
+        "rows": report_rows(comparison),
+    }
+
+
+def report_frame(comparison: Comparison) -> dict[str, Any]:
+    """The report's fields before its changes (format, version, sides, summary)."""
     summary: dict[str, Any] = dict(comparison.counts())
     summary["similarity"] = _share(comparison.similarity)
     summary["facts"] = len(flagged_facts(comparison))
@@ -106,12 +117,20 @@ def report_dict(comparison: Comparison, review: Review | None = None) -> dict[st
         "left": _side(comparison.left),
         "right": _side(comparison.right),
         "summary": summary,
-        "changes": [
-            _change(change, _review_of(review, index, change))
-            for index, change in enumerate(comparison.changes)
-        ],
-        "rows": [{"change": row.change, "ghost": row.ghost} for row in side_by_side(comparison)],
     }
+
+
+def report_changes(
+    comparison: Comparison, review: Review | None = None
+) -> Iterator[dict[str, Any]]:
+    """The report's changes one at a time: a writer can write each before building the next."""
+    for index, change in enumerate(comparison.changes):
+        yield _change(change, _review_of(review, index, change))
+
+
+def report_rows(comparison: Comparison) -> list[dict[str, Any]]:
+    """The report's side-by-side rows, its last field."""
+    return [{"change": row.change, "ghost": row.ghost} for row in side_by_side(comparison)]
 
 
 def _share(value: float) -> float:

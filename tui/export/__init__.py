@@ -6,7 +6,7 @@ dialog call the same :func:`render` and :func:`export`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tui.engine.errors import ExportError
@@ -14,7 +14,15 @@ from tui.engine.model import Comparison
 from tui.engine.report import Review
 from tui.export.writing import check_target, write_atomically
 
-__all__ = ["FORMATS", "check_target", "format_for_path", "input_sources", "render", "export"]
+__all__ = [
+    "FORMATS",
+    "check_target",
+    "format_for_path",
+    "input_sources",
+    "render",
+    "render_pieces",
+    "export",
+]
 
 # Format name -> file extensions that select it.
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -66,6 +74,19 @@ def render(comparison: Comparison, fmt: str, *, review: Review | None = None) ->
     return _renderer(fmt)(comparison, review=review)
 
 
+def render_pieces(
+    comparison: Comparison, fmt: str, *, review: Review | None = None
+) -> Iterable[str]:
+    """The text of :func:`render` in pieces to write one after another: JSON a change at a time
+    (:func:`~tui.export.json_report.json_pieces`), so a book's report never stands whole in
+    memory; the other formats in one piece."""
+    if fmt == "json":
+        from tui.export.json_report import json_pieces
+
+        return json_pieces(comparison, review=review)
+    return (render(comparison, fmt, review=review),)
+
+
 def export(
     comparison: Comparison,
     path: Path,
@@ -77,7 +98,7 @@ def export(
     """Render and write atomically; refuses to overwrite unless asked, and refuses the inputs always."""
     return write_atomically(
         path,
-        render(comparison, fmt, review=review),
+        render_pieces(comparison, fmt, review=review),
         overwrite=overwrite,
         inputs=input_sources(comparison),
     )

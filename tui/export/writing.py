@@ -78,9 +78,10 @@ def check_target(path: Path, *, overwrite: bool = False, inputs: Iterable[str] =
 
 
 def write_atomically(
-    path: Path, text: str, *, overwrite: bool = False, inputs: Iterable[str] = ()
+    path: Path, text: str | Iterable[str], *, overwrite: bool = False, inputs: Iterable[str] = ()
 ) -> Path:
-    """Write ``text`` to ``path`` (UTF-8) via a temporary file and a rename.
+    """Write ``text`` (or its pieces, one after another) to ``path`` (UTF-8) via a temporary
+    file and a rename.
 
     Raises :class:`ExportError` when :func:`check_target` refuses ``path`` or
     its directory cannot be written.
@@ -99,7 +100,10 @@ def write_atomically(
         try:
             _lock(handle)
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+                if isinstance(text, str):
+                    stream.write(text)
+                else:
+                    stream.writelines(text)
                 stream.flush()
                 check_target(path, overwrite=overwrite, inputs=inputs)  # nothing swapped in since
                 os.replace(temporary, path)

@@ -199,6 +199,16 @@ def test_same_quote_with_other_marks_case_or_trimmed_is_not_flagged(left: str, r
 # --- names -----------------------------------------------------------------------------
 
 
+def test_names_swapped_with_a_place_in_one_stretch_are_a_change() -> None:
+    # MRPC 557121 / 557022: the byline's writer and town both replaced.
+    flag = only(
+        "Associated Press Writer Marc Humbert in Albany contributed to this report.",
+        "Associated Press Writer Carolyn Thompson contributed to this report from Buffalo.",
+        "name",
+    )
+    assert flag.reason == "name changed: “Marc Humbert” → “Carolyn Thompson”"
+
+
 def test_misspelt_name_is_flagged() -> None:
     flag = only("Anna Kowalczyk led the talks.", "Anna Kowalcyk led the talks.", "name")
     assert flag.reason == "possible misspelling: “Kowalczyk” → “Kowalcyk”"
@@ -245,6 +255,38 @@ def test_a_respelling_elsewhere_in_the_paragraph_counts_only_when_it_is_the_only
             "It houses the Snack Bar and Caf on its downstairs.",
         ),
         ("It has the Snack Bar and Café downstairs.", "It has the Snack Bar and Caf? downstairs."),
+        # Read from MRPC pairs outside the eval set: an abbreviation of a name joined by
+        # "with", one that skips a hyphenated prefix, postal abbreviations, company endings,
+        # a title, a board standing for its firm, a hyphen, a road's number.
+        (
+            "Companies can be sued under the Americans with Disabilities Act for it.",
+            "Companies can be sued under the ADA for it.",
+        ),
+        (
+            "Iran has yet to sign a protocol to the NPT treaty.",
+            "Iran has yet to sign a protocol to the Nuclear Non-Proliferation Treaty.",
+        ),
+        ("Wall Street regained a positive track.", "WALL St regained a positive track."),
+        (
+            "The companies include Sony Corp., Hewlett-Packard Co. and IBM Corp.",
+            "The companies include Sony, Hewlett-Packard and International Business Machines.",
+        ),
+        (
+            "Ahold Chairman Henny de Ruiter apologised.",
+            "Board Chairman Henny de Ruiter apologised.",
+        ),
+        (
+            "Public WiFi hot spots will grow, IDC said.",
+            "Public Wi-Fi hot spots will grow, IDC said.",
+        ),
+        (
+            "Miss Stewart is being prosecuted, Mr Comey continued.",
+            "Martha Stewart is being prosecuted, he said.",
+        ),
+        (
+            "It opened a sinkhole in I-70 east of Vail.",
+            "It opened a sinkhole in Interstate 70 east of Vail.",
+        ),
     ],
 )
 def test_name_forms_and_dropped_names_are_not_misspellings(left: str, right: str) -> None:
@@ -364,6 +406,28 @@ def test_negation_flip_with_a_new_modal_is_one_flag() -> None:
         ("A sender might omit to send the data.", "A sender might not send the data."),
         ("Limiting control is infeasible.", "Limiting control is not feasible."),
         ("The economy has yet to exhibit growth.", "The economy hasn't exhibited growth."),
+        # Read from MRPC pairs outside the eval set: a negation's noun, a compound, a fall.
+        (
+            "It results from IE's failure to properly determine an object type.",
+            "It occurs because IE does not properly determine an object type.",
+        ),
+        (
+            "Nottingham found the list applies to calls from businesses.",
+            "Nottingham ruled the do-not-call list applies to calls from businesses.",
+        ),
+        (
+            "Third-quarter revenue declined to $36.9 billion from $39.3 billion.",
+            "Revenue fell to $36.9bn from $39.3bn a year ago.",
+        ),
+        (  # MRPC 2494709 / 2494434
+            "Congress gave the FTC authority to implement the national Do Not Call list.",
+            "Congress gave the F.T.C. authority to implement the national do-not-call list.",
+        ),
+        # MRPC 861118 / 861396: "nor" carries the negation on, as "or" did.
+        (
+            "Searches have not found stockpiles or significant evidence of a program.",
+            "Stockpiles have not turned up, nor has significant evidence of a program.",
+        ),
         # Implicit negatives traded for a "not" (MRPC 2778966 / 2779062, QUIC f7eed75fae).
         (
             "He intended to get the loan provision removed from the final bill.",
@@ -377,6 +441,12 @@ def test_negation_flip_with_a_new_modal_is_one_flag() -> None:
 )
 def test_negation_kept_in_another_form_is_not_flagged(left: str, right: str) -> None:
     assert "negation" not in kinds(left, right)
+
+
+def test_a_nor_that_became_an_and_is_a_flip() -> None:
+    left = "The firm did not sell the unit, nor did it close the plant."
+    right = "The firm did not sell the unit, and it closed the plant."
+    assert kinds(left, right) == ["negation"]
 
 
 def test_an_implicit_negative_both_sides_share_does_not_balance_a_flip() -> None:
@@ -413,6 +483,8 @@ def test_hedge_added() -> None:
             "Bremer estimated that 200 fighters have returned.",
             "Bremer said that 200 fighters have returned.",
         ),
+        # "most likely" as an adverb is a hedge; as a likelihood compared it is not (below).
+        ("The deal will most likely close next week.", "The deal will close next week."),
     ],
 )
 def test_hedge_added_or_dropped_in_another_construction(left: str, right: str) -> None:
@@ -423,6 +495,20 @@ def test_modal_dropped_for_the_past_tense() -> None:
     left = "The Commerce ruling will impose a tariff on the chips."
     right = "The Commerce Department imposed a tariff on the chips."
     assert only(left, right, "modality").reason == "modal dropped: “will impose a tariff”"
+
+
+def test_a_modal_in_a_reworded_clause_is_paired_by_its_sentence() -> None:
+    # MRPC 948905 / 948771: "might" and "would" govern different words, in one sentence.
+    left = (
+        "O'Keefe declined to discuss whether such photos from spy satellites might have been"
+        " able to detect the small crack in the wing."
+    )
+    right = (
+        "O'Keefe declined to discuss whether such photos would have enough resolution to"
+        " detect small cracks in the wing panels."
+    )
+    flags = compare_facts(left, right)
+    assert [(f.kind, f.reason) for f in flags] == [("modality", "modal shift: “might” → “would”")]
 
 
 def test_modal_shift() -> None:
@@ -450,6 +536,39 @@ def test_modal_shift() -> None:
         (
             "It was a possible dispute over smuggling.",
             "It was a dispute that apparently involved smuggling.",
+        ),
+        # A hedge traded for an accusation or an expectation (Hyland's hedges).
+        (
+            "The suspect allegedly shot the officer.",
+            "The suspect is accused of shooting the officer.",
+        ),
+        (
+            "The company said it expects profits to rise.",
+            "The company said profits are likely to rise.",
+        ),
+        # Read from MRPC pairs outside the eval set: a figure estimated either way, a
+        # negated "could" (an ability denied), a hedge whose own verb the rewrite keeps in
+        # another construction, a forecast that makes no modal uncertain.
+        (
+            "It took in an estimated $135.8 million for all five days.",
+            "Its total for all five days was estimated at $135.8 million.",
+        ),
+        (
+            "The court long ago held that students could not be compelled to join in the pledge.",
+            "The court has previously ruled that students are not compelled to say the pledge.",
+        ),
+        (
+            "Mr. Brendsel is expected to remain with the Freddie Mac Foundation.",
+            "Freddie expects Brendsel to continue serving as chair of the Freddie Mac Foundation.",
+        ),
+        (
+            "Stocks fell after Cisco Systems Inc. said sales will be unchanged this quarter.",
+            "Stocks fell after Cisco Systems Inc. forecast that sales will be unchanged this quarter.",
+        ),
+        # MRPC 2198639 / 2198910: a likelihood compared is a finding, not a hedge.
+        (
+            "Overall, students are most likely to be taught by a 15-year veteran.",
+            "The average teacher is a 15-year veteran.",
         ),
     ],
 )

@@ -29,7 +29,14 @@ from tui.engine.facts.text import (
     name_key,
     word_keys,
 )
-from tui.engine.facts.variants import abbreviates, near_miss, same_name, skeleton, word_form
+from tui.engine.facts.variants import (
+    COMPANY_ENDINGS,
+    abbreviates,
+    near_miss,
+    same_name,
+    skeleton,
+    word_form,
+)
 
 # A capitalised word, possibly with inner capitals/apostrophes/hyphens (McDonald, O'Brien, Smith-Jones).
 _CAPITALISED = regex_cache.compile(r"(?<![\w’'])[^\W\d_][\w’'-]*")
@@ -252,7 +259,7 @@ def _respelling(
 
 # Words that make a name's run a title or a role, not a name: "First Lady", "Prime Minister".
 _TITLES = frozenset(
-    """mr mrs ms dr prof sir dame lord lady first president vice prime minister secretary
+    """mr mrs ms miss dr prof sir dame lord lady first president vice prime minister secretary
     general chief judge justice detective officer sen senator rep representative governor gov
     mayor king queen prince princess pope chairman chairwoman chair ceo spokesman spokeswoman
     director leader brig gen col capt sgt lt cmdr adm premier chancellor ambassador""".split()
@@ -269,7 +276,7 @@ _REQUIREMENT_WORDS = frozenset("MUST SHOULD MAY SHALL NOT REQUIRED RECOMMENDED O
 # Bush administration"): a person and their institution stand for each other in rewrites.
 _INSTITUTIONS = frozenset(
     """administration government department ministry office agency authorities officials
-    spokesman spokeswoman spokesperson house kremlin council committee commission""".split()
+    spokesman spokeswoman spokesperson house kremlin council committee commission board""".split()
 )
 # A country and the city (or building) that stands for its government.
 _METONYMS = {
@@ -299,11 +306,12 @@ def _vanished_runs(text: str, other: str) -> list[list[_NameWord]]:
     """The stretches of name runs none of whose words is on the other side in any form
     ("Sara Kugler" of "Associated Press Writer Sara Kugler"), leaving out runs the other
     side abbreviates or spells out, titles and requirement words."""
-    other_runs = [_run_text(other, o) for o in _name_runs(other)]
+    other_forms = [form for _, form in _written_forms(other)]
     stretches: list[list[_NameWord]] = []
-    for run in _name_runs(text):
-        written = _run_text(text, run)
-        if any(abbreviates(o, written) or abbreviates(written, o) for o in other_runs):
+    forms = _written_forms(text)
+    for n, run in enumerate(_name_runs(text)):
+        own = [form for runs, form in forms if runs[0] <= n <= runs[1]]
+        if any(abbreviates(o, w) or abbreviates(w, o) for o in other_forms for w in own):
             continue
         if SPEECH_VERB_AFTER.match(text, run[-1].start + len(run[-1].text)):
             continue  # a claim's source: the attribution check compares those
@@ -318,12 +326,39 @@ def _vanished_runs(text: str, other: str) -> list[list[_NameWord]]:
     return stretches
 
 
+# Lower-case words that may stand inside a name an abbreviation stands for: "Americans with
+# Disabilities Act" is the "ADA", "Centers for Disease Control" the "CDC".
+_JOINER = regex_cache.compile(r"\s+(?:with|for|and|on|of|the|&)(?:\s+(?:the|and))?\s+")
+_JOINED_RUNS = 3
+
+
+def _written_forms(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Each name run as written (and without its company ending), and runs joined by a
+    lower-case word ("Americans" + "with" + "Disabilities Act"), each with the first and
+    last index of the runs it covers."""
+    runs = _name_runs(text)
+    forms = []
+    for first, run in enumerate(runs):
+        forms.append(((first, first), _run_text(text, run)))
+        if len(run) > 1 and name_key(run[-1].text).rstrip(".") in COMPANY_ENDINGS:
+            forms.append(((first, first), _run_text(text, run[:-1])))  # "IBM" of "IBM Corp."
+        for last in range(first + 1, min(first + _JOINED_RUNS, len(runs))):
+            previous_end = runs[last - 1][-1].start + len(runs[last - 1][-1].text)
+            if not _JOINER.fullmatch(text, previous_end, runs[last][0].start):
+                break
+            end = runs[last][-1].start + len(runs[last][-1].text)
+            forms.append(((first, last), text[run[0].start : end]))
+    return forms
+
+
 def _gone(word: _NameWord, text: str, other: str) -> bool:
     """No form of the word is on the other side (nor a respelling of it, which is reported
     as a possible misspelling instead)."""
     key = name_key(word.text)
     if (
         word.text in _REQUIREMENT_WORDS
+        or key.rstrip(".") in COMPANY_ENDINGS  # "Co." of "Hewlett-Packard Co.": no name
+        or _DIGIT.search(word.text)  # "I-70", "NZ75": a figure's, not a name's
         or _PARTY.fullmatch(word.text)
         or key in word_keys(other)
         or _shouted(text, word)
@@ -344,6 +379,9 @@ def _shouted(text: str, word: _NameWord) -> bool:
         return False
     nearby = text[max(0, word.start - 40) : word.start + len(word.text) + 40]
     return len(_CAPITAL_WORD.findall(nearby)) >= _SHOUTING
+
+
+_DIGIT = regex_cache.compile(r"\d")
 
 
 # A party and state after a politician's name: "R-Tenn.", "D-S.D."; and the parties.
@@ -386,9 +424,9 @@ def _changed_names(left: str, right: str) -> list[tuple[Words, Words]]:
     ):
         olds = [r for r in gone if within(r[0].start, [left_span])]
         news = [r for r in new if within(r[0].start, [right_span])]
+        if left_words > _named_share(olds) or right_words > _named_share(news):
+            continue  # the names are a small part of a rewritten stretch: not one for one
         for old, replacement in zip(olds, news, strict=False):
-            if left_words > len(old) + 1 or right_words > len(replacement) + 1:
-                continue  # the names are a small part of a rewritten stretch: not one for one
             old_text, new_text = _run_text(left, old), _run_text(right, replacement)
             if _stand_for_each_other(old_text, new_text, left, right, old, replacement):
                 continue
@@ -397,6 +435,12 @@ def _changed_names(left: str, right: str) -> list[tuple[Words, Words]]:
                 (words_at(old_text, old[0].start), words_at(new_text, replacement[0].start))
             )
     return changes
+
+
+def _named_share(runs: list[list[_NameWord]]) -> int:
+    """How many words a replaced stretch may hold and still be its names swapped: the names'
+    words and one more word for each ("Marc Humbert in Albany" / "Carolyn Thompson")."""
+    return sum(len(run) + 1 for run in runs)
 
 
 def _stand_for_each_other(

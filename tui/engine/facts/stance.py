@@ -39,17 +39,20 @@ from tui.engine.model import Severity
 # "isn't until" and "whether or not" do not negate anything and are skipped. Verbs that
 # negate their complement ("declined to comment", "omit to send") and adjectives that
 # are a "not" ("unable", "infeasible") count, so "did not comment" / "declined to
-# comment" and "not feasible" / "infeasible" balance out.
+# comment" and "not feasible" / "infeasible" balance out; so do their nouns ("IE's failure
+# to determine" / "IE does not determine", "inability to"). A "not" inside a hyphenated
+# compound ("the do-not-call list") and a figure that "declined to $36.9 billion" negate
+# nothing.
 _NEGATION = Guarded(
     regex_cache.compile(
         r"""
         \b(?:
             (?P<skip>not\s+(?:only|just|least|merely|until)|[a-z]*n['’]t\s+until|no\s+(?:doubt|matter|sooner)|or\s+not|nothing\s+but)
-          | no\s+longer | no\s+one | not | never | (?:has|have|had|is|are|was|were)\s+yet\s+to | hardly | barely | scarcely | rarely | seldom
+          | no\s+longer | no\s+one | (?<!-)not(?!-) | never | (?:has|have|had|is|are|was|were)\s+yet\s+to | hardly | barely | scarcely | rarely | seldom
           | no(?!\.?\s*\d)(?!\s+(?:if|whether|the|a|an|that)\b) | none | nobody | nothing | neither | nor | without | lack(?:s|ed|ing)?
           | cannot | [a-z]+n['’]t | (?:do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt
-          | (?:refus|declin)(?:e|es|ed|ing|s|al)?(?:,[^,.;]{1,40},)?\s+(?:to|comment)
-          | (?:fail|omit)(?:s|ed|ted|ing|ting)?\s+to
+          | (?:refus|declin)(?:e|es|ed|ing|s|al)?(?:,[^,.;]{1,40},)?\s+(?:to(?!\s*[$£€\d])|comment)
+          | (?:fail|omit)(?:s|ed|ted|ing|ting|ure|ures)?\s+to | inability\s+to
           | unable | unsuccessful(?:ly)? | impossible | infeasible
         )\b
         """,
@@ -61,11 +64,11 @@ _NEGATION = Guarded(
         """not never yet hardly barely scarcely rarely seldom no none nobody nothing neither nor
         without lack lacks lacked lacking cannot t dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt couldnt
         wouldnt shouldnt mustnt neednt unable unsuccessful unsuccessfully impossible
-        infeasible""".split()
+        infeasible inability""".split()
         + [
             verb + ending
             for verb in ("refus", "declin", "fail", "omit")
-            for ending in ("", "e", "es", "ed", "ted", "ing", "ting", "s", "al")
+            for ending in ("", "e", "es", "ed", "ted", "ing", "ting", "s", "al", "ure", "ures")
         ]
     ),
 )
@@ -79,10 +82,14 @@ _HEDGE = Guarded(
         r"""
         \b(?:
             allegedly | alleged | reportedly | apparently | purportedly | supposedly | possibly
-          | probably | probable | perhaps | likely | unconfirmed | suspected
+          | probably | probable | perhaps | unconfirmed | suspected
+          # "likely", but not a likelihood compared ("more likely to", "less likely than",
+          # "students are most likely to be taught by"): a finding, not a hedge
+          | (?<!more\ )(?<!most\ )(?<!less\ )(?<!least\ )likely
+          | (?<=more\ |most\ |less\ )likely(?!\s+(?:to|than)\b) | (?<=least\ )likely(?!\s+(?:to|than)\b)
           | (?:be|is|are|was|were)\s+an?\s+potential  # "a potential setback", not "potential users"
           | (?<=\ba\ )possible | (?<=\bthe\ )possible
-          | (?<!\ban\ )(?<!\bthe\ )estimat(?:es|ed|ing)(?!\s+(?:of\b|\d|[$£€]))
+          | (?<!\ban\ )(?<!\bthe\ )estimat(?:es|ed|ing)(?!\s+(?:of\b|at\s+[$£€\d]|\d|[$£€]))
           | (?P<usually>usually|generally|typically|commonly|normally|often|frequently|rarely|seldom)
           | sometimes | occasionally
           | (?<!have\ )(?<!has\ )(?<!had\ )(?:appears?|appeared|seems?|seemed)\s+to
@@ -182,6 +189,7 @@ class _Marker:
     head: str = ""  # the first word governed: the verb or noun a negation flips
     strength: str = ""  # modals only: "possible", "certain", "required", ...
     negated: bool = False  # followed by a negation: "won't", "would not"
+    marker_end: int = 0  # where the marker's own words end
 
     @property
     def words(self) -> Words:
@@ -247,6 +255,7 @@ def _markers(
                 scope_end,
                 scope[0] if scope else "",
                 negated=negated,
+                marker_end=m.end(),
             )
         )
     return markers
@@ -388,15 +397,28 @@ def _stance(text: str) -> tuple[list[_Marker], list[_Marker]]:
     hedges = _markers(text, _HEDGE, _hedge_word)
 
     def next_to(hedge: _Marker, modal: _Marker) -> bool:
-        return abs(hedge.start - modal.start) <= 20 and bool(hedge.scope & modal.scope)
+        return (
+            hedge.word != _PLAN
+            and abs(hedge.start - modal.start) <= 20
+            and bool(hedge.scope & modal.scope)
+        )
 
     modals = [
         replace(
-            m, strength="possible" if any(next_to(h, m) for h in hedges) else _MODAL_CLASS[m.word]
+            m,
+            strength="possible" if any(next_to(h, m) for h in hedges) else _modal_strength(m),
         )
         for m in modals
     ]
     return modals, [h for h in hedges if not any(next_to(h, m) for m in modals)]
+
+
+def _modal_strength(modal: _Marker) -> str:
+    """How binding or certain a modal is. A negated "could" is an ability denied, as "cannot"
+    is, not a possibility: "students could not be compelled" / "are not compelled"."""
+    if modal.word == "could" and modal.negated:
+        return "able"
+    return _MODAL_CLASS[modal.word]
 
 
 _AUXILIARIES = frozenset("had has have was were is are".split())
@@ -510,21 +532,130 @@ _IMPLICIT_NEGATIVE = regex_cache.compile(
 )
 
 
-def _implicit_negatives(text: str, start: int, end: int) -> frozenset[str]:
-    """The implicit negatives of ``text[start:end]``, each by its first four letters."""
-    return frozenset(m.group()[:4].lower() for m in _IMPLICIT_NEGATIVE.finditer(text, start, end))
+# HEDGE_CUES: what else may carry a hedge's uncertainty or hearsay in a rewrite — the
+# epistemic verbs, adjectives and adverbs of Hyland's list of hedges (Metadiscourse, 2005),
+# and the evidentials a reporter uses instead of "allegedly" (an accusation, a charge). A
+# hedge dropped where the sentence that became its own gained one of these is said another
+# way: "allegedly shot" / "is accused of shooting". A source named ("said") is no such cue:
+# "estimated" / "said" is a hedge dropped.
+_HEDGE_CUES = regex_cache.compile(
+    r"""\b(?:
+        appear(?:s|ed|ing)? | apparent(?:ly)? | assum(?:e|es|ed|ing) | believ(?:e|es|ed|ing)
+      | claim(?:s|ed|ing)? | could | doubt(?:s|ed|ful)? | estimat(?:e|es|ed|ing)
+      | expect(?:s|ed|ing)? | indicat(?:e|es|ed|ing) | likely | unlikely | may | might
+      | perhaps | possibl[ey] | presumabl[ey] | probabl[ey] | seem(?:s|ed|ing)?
+      | suggest(?:s|ed|ing)? | suppos(?:e|es|ed|edly) | suspect(?:s|ed)? | tend(?:s|ed)?
+      | think(?:s)? | thought | uncertain | unclear | alleg(?:e|es|ed|edly|ing|ation)
+      | accus(?:e|es|ed|ing) | charg(?:e|es|ed)\s+with | reportedly | forecasts?
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
-def _traded_for_implicit(marker: _Marker, own: str, other: str, removed: bool) -> bool:
-    """Whether the sentence that became (or came from) ``marker``'s has an implicit negative
-    that ``marker``'s own sentence lacks: a "not" traded for an "only" or a "removed", the
-    claim kept."""
+# "Nor" carries a negation on to the next coordinate as "or" does after it: "have not found
+# X, nor has Y" / "have not found X or Y" (and "neither X nor Y" / "not X or Y").
+_OR = regex_cache.compile(r"\bor\b", re.IGNORECASE)
+
+
+def _cues(pattern: re.Pattern[str], text: str, start: int, end: int) -> frozenset[str]:
+    """The words ``pattern`` finds in ``text[start:end]``, each by its first four letters."""
+    return frozenset(m.group()[:4].lower() for m in pattern.finditer(text, start, end))
+
+
+def _traded(
+    marker: _Marker,
+    own: str,
+    other: str,
+    removed: bool,
+    cues: re.Pattern[str] = _IMPLICIT_NEGATIVE,
+) -> bool:
+    """Whether the sentence that became (or came from) ``marker``'s has, in its place, what
+    carries the same stance in other words: a cue ``marker``'s own sentence lacks — for a
+    negation an implicit negative (a "not" traded for an "only" or a "removed") or, for a
+    "nor", an "or"; for a hedge another hedge or a source ("allegedly shot" / "police say
+    … shot") — the claim kept."""
     places = correspondence(own, other) if removed else correspondence(other, own)
     spans_for = places.right_spans_for if removed else places.left_spans_for
     own_span = sentence_around(own, marker.start, marker.end)
     other_spans = spans_for(*own_span)
-    theirs = frozenset().union(*(_implicit_negatives(other, a, b) for a, b in other_spans))
-    return bool(theirs - _implicit_negatives(own, *own_span))
+    patterns = [cues]
+    if cues is _IMPLICIT_NEGATIVE and own[marker.start : marker.start + 4].lower() == "nor ":
+        patterns.append(_OR)
+    return any(
+        frozenset().union(*(_cues(pattern, other, a, b) for a, b in other_spans))
+        - _cues(pattern, own, own_span[0], marker.start)
+        - _cues(pattern, own, marker.marker_end, own_span[1])
+        for pattern in patterns
+    )
+
+
+#: How many content words after a modal tell that two reworded clauses are one: enough to
+#: reach past a reworded phrase ("have been able to" / "have enough resolution to") to the
+#: verb both govern ("detect").
+_CLAUSE_WORDS = 6
+
+
+def _governs_alike(a: _Marker, left: str, b: _Marker, right: str) -> bool:
+    """Whether two modals govern a word in common within their clauses."""
+    ours, _ = _scope_after(left, a.marker_end, _CLAUSE_WORDS)
+    theirs, _ = _scope_after(right, b.marker_end, _CLAUSE_WORDS)
+    return bool(set(ours) & set(theirs))
+
+
+def _pair_by_sentence(
+    lefts: list[_Marker], rights: list[_Marker], left: str, right: str
+) -> tuple[list[tuple[_Marker, _Marker]], list[_Marker], list[_Marker]]:
+    """Pair the modals left over from :func:`_pair_by_scope` that are the only one in their
+    sentence and in the sentence that became it, and govern a word in common further on in
+    their clauses: the clause was reworded around the modal
+    ("might have been able to detect" / "would have enough resolution to detect"), so it
+    is one modal kept or shifted, not one dropped and another added."""
+    if not lefts or not rights:
+        return [], lefts, rights
+    places = correspondence(left, right)
+    pairs = []
+    for marker in lefts:
+        sentence = sentence_around(left, marker.start, marker.end)
+        spans = places.right_spans_for(*sentence)
+        partners = [r for r in rights if within(r.start, spans)]
+        own = [m for m in lefts if sentence[0] <= m.start < sentence[1]]
+        if (
+            len(partners) == 1
+            and len(own) == 1
+            and _governs_alike(marker, left, partners[0], right)
+        ):
+            pairs.append((marker, partners[0]))
+    paired_left = {id(a) for a, _ in pairs}
+    paired_right = {id(b) for _, b in pairs}
+    return (
+        pairs,
+        [m for m in lefts if id(m) not in paired_left],
+        [m for m in rights if id(m) not in paired_right],
+    )
+
+
+def _compounded(marker: _Marker, own: str, other: str) -> bool:
+    """Whether the other side writes ``marker``'s "not" with its neighbours as one hyphenated
+    word: "the national Do Not Call list" / "the national do-not-call list"."""
+    before = _WORD_BEFORE.search(own, 0, marker.start)
+    after = _WORD_AFTER_NOT.match(own, marker.start)
+    if before is None or after is None:
+        return False
+    return f"{before.group(1)}-not-{after.group(1)}".lower() in other.lower()
+
+
+_WORD_BEFORE = regex_cache.compile(r"(\w+)\s+$")
+_WORD_AFTER_NOT = regex_cache.compile(r"not\s+(\w+)", re.IGNORECASE)
+
+
+def _kept_in_other_words(marker: _Marker, own: str, other: str, removed: bool) -> bool:
+    """A negation the other side holds in another form: respelled, traded for an implicit
+    negative, or written as part of a compound."""
+    return (
+        _typo_of(marker, own, other)
+        or _traded(marker, own, other, removed)
+        or _compounded(marker, own, other)
+    )
 
 
 def compare_stance(left: str, right: str) -> list[Found]:
@@ -543,16 +674,8 @@ def compare_stance(left: str, right: str) -> list[Found]:
         right,
         _negated_word_kept,
     )
-    removed = [
-        m
-        for m in removed
-        if not _typo_of(m, left, right) and not _traded_for_implicit(m, left, right, True)
-    ]
-    added = [
-        m
-        for m in added
-        if not _typo_of(m, right, left) and not _traded_for_implicit(m, right, left, False)
-    ]
+    removed = [m for m in removed if not _kept_in_other_words(m, left, right, True)]
+    added = [m for m in added if not _kept_in_other_words(m, right, left, False)]
     found = _marker_flags("negation", HIGH, removed, added)
     flipped_scope = frozenset().union(*(m.scope for m in removed + added))
 
@@ -562,6 +685,10 @@ def compare_stance(left: str, right: str) -> list[Found]:
     left_modals, left_hedges = map(untouched, _stance(left))
     right_modals, right_hedges = map(untouched, _stance(right))
     pairs, left_modals, right_modals = _pair_by_scope(left_modals, right_modals)
+    sentence_pairs, left_modals, right_modals = _pair_by_sentence(
+        left_modals, right_modals, left, right
+    )
+    pairs += sentence_pairs
     for a, b in pairs:
         if a.strength == b.strength or frozenset({a.word, b.word}) in _MODAL_EQUIVALENTS:
             continue
@@ -587,16 +714,18 @@ def compare_stance(left: str, right: str) -> list[Found]:
         """Hedges, and modals of possibility as one word: "might go up" / "could be issued"."""
         return hedges + [replace(m, word="possible") for m in modals if m.strength == "possible"]
 
+    hedges_removed, hedges_added = _flipped(
+        hedging(left_modals, left_hedges),
+        hedging(right_modals, right_hedges),
+        left,
+        right,
+        _hedged_words_kept,
+    )
     found += _marker_flags(
         "hedging",
         MEDIUM,
-        *_flipped(
-            hedging(left_modals, left_hedges),
-            hedging(right_modals, right_hedges),
-            left,
-            right,
-            _hedged_words_kept,
-        ),
+        [m for m in hedges_removed if not _traded(m, left, right, True, _HEDGE_CUES)],
+        [m for m in hedges_added if not _traded(m, right, left, False, _HEDGE_CUES)],
     )
     return found
 

@@ -143,8 +143,24 @@ _DEMONYMS = frozenset(
 )
 
 
-# Abbreviations that are not a cut of their word.
-ABBREVIATIONS = {"st": "saint", "mt": "mount", "ft": "fort", "sgt": "sergeant"}
+# Abbreviations that are not a cut of their word (or not of only one): the postal and
+# newspaper abbreviations of place and company names.
+ABBREVIATIONS = {
+    "st": frozenset({"saint", "street"}),
+    "mt": frozenset({"mount", "mountain"}),
+    "ft": frozenset({"fort"}),
+    "sgt": frozenset({"sergeant"}),
+    "ave": frozenset({"avenue"}),
+    "rd": frozenset({"road"}),
+    "blvd": frozenset({"boulevard"}),
+    "co": frozenset({"company", "county"}),
+    "corp": frozenset({"corporation"}),
+    "dept": frozenset({"department"}),
+    "intl": frozenset({"international"}),
+    "natl": frozenset({"national"}),
+    "assn": frozenset({"association"}),
+    "bros": frozenset({"brothers"}),
+}
 
 
 def near_miss(name: str, other: str) -> bool:
@@ -167,10 +183,12 @@ def same_name(a: str, b: str) -> bool:
     key_a, key_b = name_key(a), name_key(b)
     if key_a == key_b or spelling_key(key_a) == spelling_key(key_b):
         return True
+    if key_a.replace("-", "") == key_b.replace("-", ""):
+        return True  # "WiFi" / "Wi-Fi"
     short, long = sorted((key_a, key_b), key=len)
     shortened = (
         len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
-    ) or ABBREVIATIONS.get(short) == long  # "Tim" / "Timothy", "Tenn" / "Tennessee"
+    ) or long in ABBREVIATIONS.get(short, ())  # "Tim" / "Timothy", "Tenn" / "Tennessee"
     return shortened or word_form(key_a, key_b) or transliterated(key_a, key_b)
 
 
@@ -204,7 +222,7 @@ _PLURAL_STEM = 5
 
 
 _DETERMINER = regex_cache.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_SKIPPED = NAME_CONNECTORS | {"the", "a", "an"}
+_SKIPPED = NAME_CONNECTORS | {"the", "a", "an", "with", "for", "and", "on", "&"}
 
 
 def abbreviates(short: str, run_text: str) -> bool:
@@ -220,9 +238,30 @@ def abbreviates(short: str, run_text: str) -> bool:
         return (
             len(letters) >= 3
             and initials.startswith(letters)
-            or ABBREVIATIONS.get(letters) == words[0].lower()
+            or words[0].lower() in ABBREVIATIONS.get(letters, ())
         )
-    return letters == initials
+    # A prefix before a hyphen may give no letter: "NPT" is the "Nuclear Non-Proliferation
+    # Treaty".
+    return letters in (initials, _initials_without_prefixes(run_text))
+
+
+# Prefixes written with a hyphen that initials may skip.
+_HYPHEN_PREFIXES = frozenset("non anti pro co post pre semi multi inter trans sub self".split())
+
+
+@lru_cache(maxsize=4096)
+def _initials_without_prefixes(run_text: str) -> str:
+    words = [
+        w
+        for w in _PREFIXED.sub(lambda m: "" if m[1].lower() in _HYPHEN_PREFIXES else m[0], run_text)
+        .replace("-", " ")
+        .split()
+    ]
+    named = [w for w in _LETTER_WORD.findall(" ".join(words)) if w.lower() not in _SKIPPED]
+    return "".join(w if w.isupper() else w[0] for w in named).lower()
+
+
+_PREFIXED = regex_cache.compile(r"\b([^\W\d_]+)-(?=[^\W\d_])")
 
 
 # Each run of a passage is compared with each of the other's, so its letters and words are
@@ -235,7 +274,7 @@ def _letters(short: str) -> str:
 @lru_cache(maxsize=4096)
 def _named_words(run_text: str) -> tuple[str, ...]:
     words = [w for w in _LETTER_WORD.findall(run_text) if w.lower() not in _SKIPPED]
-    while len(words) > 1 and words[-1].lower() in _COMPANY_ENDINGS:
+    while len(words) > 1 and words[-1].lower() in COMPANY_ENDINGS:
         words.pop()
     return tuple(words)
 
@@ -244,4 +283,4 @@ _LETTER_WORD = regex_cache.compile(r"[^\W\d_]+")
 
 
 # Endings a company's initials leave out: "GE" for "General Electric Co."
-_COMPANY_ENDINGS = frozenset("co corp inc ltd plc llc group company corporation".split())
+COMPANY_ENDINGS = frozenset("co corp inc ltd plc llc group company corporation".split())

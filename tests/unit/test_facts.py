@@ -511,6 +511,22 @@ def test_a_modal_in_a_reworded_clause_is_paired_by_its_sentence() -> None:
     assert [(f.kind, f.reason) for f in flags] == [("modality", "modal shift: “might” → “would”")]
 
 
+def test_a_specifications_may_made_a_can_is_a_modal_shift() -> None:
+    left = "An endpoint MAY send a PING frame to keep the connection alive."
+    right = "An endpoint can send a PING frame to keep the connection alive."
+    assert only(left, right, "modality").reason == "modal shift: “may” → “can”"
+
+
+def test_a_negated_modal_is_not_paired_with_a_plain_one_by_its_sentence() -> None:
+    # fixtures/real-pairs/mpl-1.1-2.0, abridged: a reworded licence clause.
+    left = (
+        "Filling in the name of the Initial Developer shall not of themselves be deemed to be"
+        " modifications of this License."
+    )
+    right = "If you want a new license, you may create and use a modified version of this License."
+    assert "modality" not in kinds(left, right)
+
+
 def test_modal_shift() -> None:
     flag = only("Prices may rise next year.", "Prices will rise next year.", "modality")
     assert (flag.severity, flag.reason) == ("medium", "modal shift: “may” → “will”")
@@ -564,6 +580,11 @@ def test_modal_shift() -> None:
         (
             "Stocks fell after Cisco Systems Inc. said sales will be unchanged this quarter.",
             "Stocks fell after Cisco Systems Inc. forecast that sales will be unchanged this quarter.",
+        ),
+        # "may" of permission is "can" (fixtures/real-pairs/covenant-homepage, MRPC 2576090).
+        (
+            "Apple's software can burn a playlist ten times.",
+            "Apple's software may burn a playlist ten times.",
         ),
         # MRPC 2198639 / 2198910: a likelihood compared is a finding, not a hedge.
         (

@@ -171,7 +171,16 @@ _MODAL_CLASS = {
     "must": "required",
     "should": "advised",
 }
-_MODAL_EQUIVALENTS = frozenset({frozenset({"can", "could"})})
+# "May" of permission is "can" in prose ("you may want to add" / "you can display"), but not a
+# specification's keyword "MAY" (RFC 2119), which the rewrite trades for a description.
+_MODAL_EQUIVALENTS = frozenset({frozenset({"can", "could"}), frozenset({"can", "may"})})
+
+
+def _equivalent_modals(a: _Marker, b: _Marker) -> bool:
+    if frozenset({a.word, b.word}) not in _MODAL_EQUIVALENTS:
+        return False
+    return not any(m.word == "may" and m.surface[:3] == "MAY" for m in (a, b))
+
 
 # Punctuation that ends the clause a marker governs.
 _CLAUSE_END = regex_cache.compile(r"[.,;:!?\"“”()\[\]—–]")
@@ -622,6 +631,7 @@ def _pair_by_sentence(
         if (
             len(partners) == 1
             and len(own) == 1
+            and marker.negated == partners[0].negated  # "shall not" / "may": the negation's
             and _governs_alike(marker, left, partners[0], right)
         ):
             pairs.append((marker, partners[0]))
@@ -690,7 +700,7 @@ def compare_stance(left: str, right: str) -> list[Found]:
     )
     pairs += sentence_pairs
     for a, b in pairs:
-        if a.strength == b.strength or frozenset({a.word, b.word}) in _MODAL_EQUIVALENTS:
+        if a.strength == b.strength or _equivalent_modals(a, b):
             continue
         if a.word == b.word:  # "will likely drop" / "will drop": the hedge went, not the modal
             gained = b.strength == "possible"

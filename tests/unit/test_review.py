@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -398,3 +399,28 @@ def test_reading_only_sees_what_an_open_instance_committed_to_its_log(store):
     assert store.path.with_name(store.path.name + "-wal").exists()
     with ReviewStore.open_read_only(store.path) as reader:
         assert reader.marks(key) == {keys[0]: Mark(note="in the log, not yet in the file")}
+
+
+def test_closing_waits_for_a_read_under_way_and_a_later_read_is_unavailable(tmp_path: Path):
+    """The app closes its store on quit while a worker may be reading it (a crash before)."""
+    store = ReviewStore.open(tmp_path / "review.sqlite3", timeout=0.1)
+    reading, release = threading.Event(), threading.Event()
+
+    def read_slowly() -> None:
+        with store._reading():
+            reading.set()
+            release.wait(5)
+
+    reader = threading.Thread(target=read_slowly)
+    reader.start()
+    assert reading.wait(5)
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    closer.join(0.2)
+    assert closer.is_alive()  # the close waits for the read
+    release.set()
+    closer.join(5)
+    reader.join(5)
+    assert not closer.is_alive()
+    with pytest.raises(StateUnavailable):
+        store.data_version()

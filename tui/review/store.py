@@ -164,7 +164,11 @@ class ReviewStore:
         return self._path
 
     def close(self) -> None:
-        self._db.close()
+        """Close once no read or write is under way: SQLite frees the connection's memory on
+        close, so closing under a worker's query (the app quitting while a comparison opens its
+        review) crashed the process. A use after close is :class:`StateUnavailable`."""
+        with self._lock:
+            self._db.close()
 
     def __enter__(self) -> ReviewStore:
         return self

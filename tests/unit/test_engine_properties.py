@@ -60,40 +60,20 @@ def edited_pairs(draw, paragraphs=PARAGRAPH):
 
 @PROPERTY_SETTINGS
 @given(edited_pairs())
-def test_every_paragraph_in_exactly_one_change(pair):
-    left, right = pair
-    assert_every_index_once(compare_documents(document(left), document(right)))
+def test_an_edit_keeps_the_report_contract(pair):
+    """Every paragraph in exactly one change; the same input, the same report; the report's
+    paragraphs are the input's; each change's inline spans rebuild its paragraphs.
 
-
-@PROPERTY_SETTINGS
-@given(DOCUMENT, DOCUMENT)
-def test_any_two_documents_satisfy_the_contract(left, right):
-    assert_every_index_once(compare_documents(document(left), document(right)))
-
-
-@PROPERTY_SETTINGS
-@given(edited_pairs())
-def test_same_input_same_report(pair):
-    left, right = pair
-    first = report_dict(compare_documents(document(left), document(right)))
-    second = report_dict(compare_documents(document(left), document(right)))
-    assert first == second
-
-
-@PROPERTY_SETTINGS
-@given(edited_pairs())
-def test_report_paragraphs_are_the_input_paragraphs(pair):
-    left, right = pair
-    report = report_dict(compare_documents(document(left), document(right)))
-    assert report["left"]["paragraphs"] == left
-    assert report["right"]["paragraphs"] == right
-
-
-@PROPERTY_SETTINGS
-@given(edited_pairs())
-def test_inline_spans_rebuild_each_paragraph(pair):
+    One comparison serves the four checks: as four properties of their own, each drew as many
+    examples from the same strategy and compared them anew (five comparisons an example).
+    """
     left, right = pair
     comparison = compare_documents(document(left), document(right))
+    assert_every_index_once(comparison)
+    report = report_dict(comparison)
+    assert report == report_dict(compare_documents(document(left), document(right)))
+    assert report["left"]["paragraphs"] == left
+    assert report["right"]["paragraphs"] == right
     for change in comparison.changes:
         if change.inline is None:
             continue
@@ -103,6 +83,12 @@ def test_inline_spans_rebuild_each_paragraph(pair):
         assert ["".join(s.text for s in spans) for spans in change.inline.right] == [
             right[j] for j in change.right
         ]
+
+
+@PROPERTY_SETTINGS
+@given(DOCUMENT, DOCUMENT)
+def test_any_two_documents_satisfy_the_contract(left, right):
+    assert_every_index_once(compare_documents(document(left), document(right)))
 
 
 _MIRROR = {

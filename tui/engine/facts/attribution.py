@@ -39,7 +39,9 @@ SPEECH_VERBS = (
     "cautioned|cautions|estimated|estimates|predicted|predicts|tweeted|posted|believes|believed|"
     "described|describes|urged|urges|suggested|suggests|stressed|stresses|"
     "emphasised|emphasized|revealed|reveals|reaffirmed|reaffirms|reiterated|reiterates|"
-    "insist|contend|contends|contended|conceded|concedes"
+    "insist|contend|contends|contended|conceded|concedes|testified|testifies|asserted|asserts|"
+    "maintained|maintains|recalled|recalls|replied|replies|responded|responds|countered|counters|"
+    "remarked|remarks|observed|observes|continued|warn|argue|predict|suggest"
 )
 # Verbs that can also come before their speaker: "…, said Maria Lopez." ("reports" only
 # after a comma: "…, reports the Associated Press", not "will be reported Friday".)
@@ -48,7 +50,7 @@ _INVERTED_VERBS = (
     "claimed"
 )
 # What may stand between a source and its verb: "he has said", "officials here insist".
-_BETWEEN = r"(?:(?:has|had|also|here|there|later|now|previously|repeatedly|again)\s+){0,2}"
+_BETWEEN = r"(?:(?:has|have|had|also|here|there|later|now|previously|repeatedly|again)\s+){0,2}"
 SPEECH_VERB_AFTER = regex_cache.compile(rf"['’]?s?,?\s+{_BETWEEN}(?:{SPEECH_VERBS})\b")
 # In blanked text (the attribution guard looks for these words too): no verb, no name said it.
 find_speech_verb = word_finder(SPEECH_VERBS.split("|"))
@@ -63,7 +65,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # back to a source already named, as a pronoun does.
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _DESCRIBED = (
-    r"(?:\s+(?!(?:that|which|who|and|or|but|is|was|were|are|it|to|in|on|at|as|be|not|after|being|been|before|when|while|by|with|from|for)\b)"
+    r"(?:\s+(?!(?:that|which|who|and|or|but|is|was|were|are|it|to|in|on|at|as|be|not|after|being|been|before|when|while|by|with|from|for|should|would|could|might|must|may|will|can|shall)\b)"
     r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w’'-]+)){1,3}?"  # "a U.N. spokesman"
 )
 _DESCRIPTION = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther){_DESCRIBED}"
@@ -85,19 +87,22 @@ _AFTER_SOURCE = (
     r"\s*[,.;:!?\"”’)]|\s*$|\s+(?:on|in|at|yesterday|today|last|this|after|before|when|while|"
     r"during|of|who|in|told|to)\b"
 )
+# A forecast's source ("Analysts expected earnings of 13 cents"), but not a plan ("the
+# airline expects to save").
+_EXPECTED = r"expect(?:s|ed)\b(?!\s+to\b)"
 # ATTRIBUTION: a claim tied to its source —
 #   "Maria Lopez said", "Lopez, the finance minister, said", "he warned",
 #   "said Maria Lopez", "said the minister", "according to Lopez" / "according to the ministry".
 _ATTRIBUTION = Guarded(
     regex_cache.compile(
         rf"""
-          \b(?P<before>{_SOURCE_OR_OWNED})(?:,[^,.;:\n]{{1,60}},)?\s+{_BETWEEN}(?:{SPEECH_VERBS})\b
+          \b(?P<before>{_SOURCE_OR_OWNED})(?:,[^,.;:\n]{{1,60}},)?\s+{_BETWEEN}(?:{SPEECH_VERBS}|{_EXPECTED})\b
         | \b(?:{_INVERTED_VERBS}|(?<=,\s)report(?:s|ed))\s+(?P<after>{_SOURCE})(?={_AFTER_SOURCE})
         | \b[Aa]ccording\s+to\s+(?P<according>{_SOURCE_OR_OWNED})(?={_AFTER_SOURCE})
         """,
         re.VERBOSE,
     ),
-    words=frozenset(SPEECH_VERBS.split("|")) | {"according"},
+    words=frozenset(SPEECH_VERBS.split("|")) | {"according", "expected", "expects"},
 )
 
 
@@ -132,6 +137,8 @@ def extract_attributions(text: str) -> list[_Attribution]:
         source, offset = _trim_source(m[group])
         if POSSESSIVE.search(source):
             continue  # "Lopez's notes" is a noun phrase, not "Lopez notes"
+        if source.lower() in _NOT_SOURCES:
+            continue  # "said Monday": a day, not who said it
         source_start = m.start(group) + offset
         start = source_start if group == "before" else m.start()
         end = m.end() if group != "after" else source_start + len(source)
@@ -157,6 +164,11 @@ def _trim_source(source: str) -> tuple[str, int]:
     return " ".join(w[0] for w in words), words[0].start() if words else 0
 
 
+# Capitalised words a source pattern may take in that name nobody: days and months.
+_NOT_SOURCES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
 _LEADING_NOT_SOURCE = NOT_NAMES - _PRONOUNS - _POSSESSIVES - {"the", "a", "an"}
 _WORDS_BEFORE = regex_cache.compile(r"(?:[\w’'-]+\W+){1,4}$")
 _SPEECH_VERB_SET = frozenset(SPEECH_VERBS.split("|"))
@@ -209,6 +221,10 @@ def _keeps_source(left: _Attribution, right: _Attribution) -> bool:
         same_name(a, b) or near_miss(a, b) for a in left.source_words for b in right.source_words
     ):
         return True
+    if right.named and right.source_words & word_keys(left.text):
+        return (
+            True  # named in apposition: "the German envoy, Gunter Pleuger, told" / "Pleuger told"
+        )
     if abbreviates(left.source, right.source) or abbreviates(right.source, left.source):
         return True
     described = _described(left)

@@ -462,6 +462,10 @@ def test_negation_flip_with_a_new_modal_is_one_flag() -> None:
             "Third-quarter revenue declined to $36.9 billion from $39.3 billion.",
             "Revenue fell to $36.9bn from $39.3bn a year ago.",
         ),
+        (  # MRPC 3400796 / 3400822: the noun, with a phrase between it and its "to"
+            "That is evident from their failure, three times in a row, to get a big enough turnout.",
+            "Three times in a row, they failed to get a big enough turnout.",
+        ),
         (  # MRPC 2494709 / 2494434
             "Congress gave the FTC authority to implement the national Do Not Call list.",
             "Congress gave the F.T.C. authority to implement the national do-not-call list.",

@@ -52,7 +52,8 @@ _NEGATION = Guarded(
           | no(?!\.?\s*\d)(?!\s+(?:if|whether|the|a|an|that)\b) | none | nobody | nothing | neither | nor | without | lack(?:s|ed|ing)?
           | cannot | [a-z]+n['’]t | (?:do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt
           | (?:refus|declin)(?:e|es|ed|ing|s|al)?(?:,[^,.;]{1,40},)?\s+(?:to(?!\s*[$£€\d])|comment)
-          | (?:fail|omit)(?:s|ed|ted|ing|ting|ure|ures)?\s+to | inability\s+to
+          | (?:fail|omit)(?:s|ed|ted|ing|ting|ure|ures)?(?:,[^,.;]{1,40},)?\s+to
+          | inability\s+to
           | unable | unsuccessful(?:ly)? | impossible | infeasible
         )\b
         """,
